@@ -98,7 +98,7 @@ def check(floors: dict[str, Any], measured: Measured) -> list[Failure]:
 
 
 def _floor_down(value: float) -> float:
-    return max(0.0, math.floor(value * 1000) / 1000)
+    return max(0.0, math.floor(round(value * 1000, 6)) / 1000)
 
 
 def raise_floors(
