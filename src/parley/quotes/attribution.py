@@ -1,0 +1,104 @@
+"""The in-flight attribution record and the parse helpers the quote finders share.
+
+A ``Candidate`` is mutable and lives only inside one call of the stage; the stage turns the
+survivors into frozen ``parley.model.Quote`` records.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# clauses whose subject is the governing verb's ("..., adding that", "expressing concerns")
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    kind: str  # direct | indirect | mixed
+    start: int  # content span (no quotation marks)
+    end: int
+    cue: tuple[int, int] | None = None  # character span of the cue
+    cue_token: int | None = None  # token index of the reporting word
+    speaker: Any = None  # spaCy Token heading the speaker phrase
+    speaker_span: tuple[int, int] | None = None
+    via: Any = None  # spaCy Token heading the relaying source
+    addressee: str | None = None
+    reason: str = ""
+    source: str = ""  # which finder made it: direct | indirect | noun | according | naming | headline
+    floating: bool = False
+    inherited_from: Candidate | None = field(default=None, repr=False)
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+class TokenIndex:
+    """Character offset -> token index over one parse."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, pos: int) -> int:
+        """Index of the token that contains (or last starts before) ``pos``."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def tokens(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside ``[start, end)``."""
+        lo = bisect_right(self.starts, start - 1)
+        hi = bisect_right(self.starts, end - 1)
+        return range(lo, hi)
+
+
+def subject_of(verb: Any, depth: int = 0) -> Any:
+    """The token heading the subject of ``verb``: the agent of a passive, the subject of the
+    governing verb for conjoined and participle clauses ("..., adding that ...")."""
+    agent = None
+    subj = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and subj is None:
+            subj = child
+        elif child.dep_ == "nsubjpass" and subj is None:
+            subj = child
+        elif child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
+    if subj is not None and subj.dep_ != "nsubjpass":
+        return subj
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        found = subject_of(verb.head, depth + 1)
+        if found is not None:
+            return found
+    if depth < 3 and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head  # "911 calls saying shots were fired"
+    return None
+
+
+def phrase_span(token: Any) -> tuple[int, int]:
+    """Character span of the phrase a token heads, without edge punctuation, and cut before
+    a relative clause that follows the head ("officials, who spoke on condition ...")."""
+    left, right = token.left_edge, token.right_edge
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > token.i:
+            right = token.doc[max(token.i, child.left_edge.i - 1)]
+            break
+    doc = token.doc
+    i, j = left.i, right.i
+    while i < j and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding white space and trailing commas or dashes from a content span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+        end -= 1
+    return start, end

@@ -1,0 +1,235 @@
+"""Direct quotes: the text between quotation marks, and who said it.
+
+``find_marks`` scans the text once for quotation marks (straight and curly, double and
+single, and quotes that run over several paragraphs with an opening mark on each paragraph
+and a closing mark on the last). ``attribute_marks`` decides, for each quoted stretch, whether
+it is a direct quote with a cue after it (", he said"), before it ("He said: ..."), a floating
+quote whose speaker comes from the neighbouring sentences, or a fragment inside a sentence
+(a mixed quote or a scare quote, settled by ``parley.quotes.indirect``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, subject_of, trim
+from parley.quotes.lexicon import reporting_words
+
+logger = logging.getLogger(__name__)
+
+OPENERS_DOUBLE = "“„«"
+CLOSERS_DOUBLE = "”»"
+MAX_SINGLE_CHARS = 240  # a longer 'single-quoted' stretch is an apostrophe mistaken for a mark
+_SENT_END = re.compile(r"[.!?…]+[\"”’']?\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A stretch between quotation marks: content ``[start, end)``, marks at ``open_at``
+    and ``close_at`` (``close_at`` is -1 when the paragraph ended before a closing mark)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    single: bool
+    paragraphs: int = 1
+
+
+def _alnum(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isalnum()
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return (before.isspace() or before in "([—–-:\"“") and _alnum(text, i + 1)
+
+
+def find_marks(text: str) -> list[Marked]:
+    """Every quoted stretch of ``text``, in order; nested single quotes inside a double quote
+    are part of the outer quote."""
+    out: list[Marked] = []
+    n = len(text)
+    open_at = -1
+    single = False
+    paragraphs = 1
+    first_open = -1
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if open_at >= 0:
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if not single and j < n and text[j] in OPENERS_DOUBLE + '"':
+                    # the quote runs on: an opening mark on the next paragraph, none closed here
+                    paragraphs += 1
+                    i = j + 1
+                    continue
+                s, e = trim(text, first_open + 1, i)
+                if e - s > 1 and not single:
+                    out.append(Marked(s, e, first_open, -1, single, paragraphs))
+                open_at = -1
+            i += 1
+            continue
+        if open_at < 0:
+            if ch in OPENERS_DOUBLE or ch == '"':
+                open_at, first_open, single, paragraphs = i, i, False, 1
+            elif (ch == "‘" or ch == "'") and _opens_single(text, i):
+                open_at, first_open, single, paragraphs = i, i, True, 1
+        elif not single:
+            if ch in CLOSERS_DOUBLE or ch == '"':
+                if i - first_open > 1:
+                    out.append(Marked(first_open + 1, i, first_open, i, False, paragraphs))
+                open_at = -1
+            elif ch == "“" and i > 0 and text[i - 1].isspace() and paragraphs == 1:
+                open_at = first_open = i  # an unclosed mark before: start again here
+        else:
+            if ch in "’'" and not _alnum(text, i + 1):
+                if 1 < i - first_open <= MAX_SINGLE_CHARS:
+                    out.append(Marked(first_open + 1, i, first_open, i, True, 1))
+                open_at = -1
+            elif ch in "“”\"" or i - first_open > MAX_SINGLE_CHARS:
+                open_at = -1
+                continue  # read this mark again outside the failed single quote
+        i += 1
+    if open_at >= 0 and not single:
+        s, e = trim(text, first_open + 1, n)
+        if e - s > 1:
+            out.append(Marked(s, e, first_open, -1, False, paragraphs))
+    return out
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def before_region(text: str, mark: Marked, prev_close: int) -> tuple[int, int]:
+    """Text of the same sentence before the opening mark (back to a sentence end, the
+    previous quote or the paragraph start)."""
+    line_start, _ = _line_bounds(text, mark.open_at)
+    lo = max(line_start, prev_close + 1)
+    chunk = text[lo:mark.open_at]
+    last = None
+    for m in _SENT_END.finditer(chunk):
+        last = m
+    if last is not None:
+        lo += last.end()
+    return lo, mark.open_at
+
+
+def after_region(text: str, mark: Marked, next_open: int) -> tuple[int, int]:
+    """Text after the closing mark up to the sentence end, the next quote or the paragraph end."""
+    if mark.close_at < 0:
+        return mark.end, mark.end
+    _, line_end = _line_bounds(text, mark.close_at)
+    hi = min(line_end, next_open if next_open > mark.close_at else line_end)
+    chunk = text[mark.close_at + 1:hi]
+    m = re.search(r"[.!?…](\s|$)", chunk)
+    if m:
+        hi = mark.close_at + 1 + m.end()
+    return mark.close_at + 1, hi
+
+
+def _reporting_verb(doc: Any, index: TokenIndex, start: int, end: int, last: bool) -> Any:
+    words = reporting_words()
+    found = None
+    for ti in index.tokens(start, end):
+        tok = doc[ti]
+        if tok.lemma_.lower() in words.speech and tok.pos_ in ("VERB", "AUX"):
+            found = tok
+            if not last:
+                return tok
+    return found
+
+
+def _leads_into(doc: Any, index: TokenIndex, verb: Any, open_at: int) -> bool:
+    """A cue before a quote leads straight into it ("said:", "told reporters,", "says");
+    a clause in between ("said that there was a ...") makes the quote a fragment."""
+    tail = doc.text[verb.idx + len(verb.text):open_at].strip()
+    if not tail or tail[-1:] in ",:":
+        return True
+    for ti in index.tokens(verb.idx + len(verb.text), open_at):
+        tok = doc[ti]
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP", "DET") or tok.lower_ in ("that", "it"):
+            return False
+    return len(tail.split()) <= 4
+
+
+def _cue_from_verb(verb: Any) -> tuple[int, int]:
+    return verb.idx, verb.idx + len(verb.text)
+
+
+def _nearest_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
+    for ti in index.tokens(start, end):
+        tok = doc[ti]
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return tok
+    return None
+
+
+def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
+        list[Candidate], list[Marked]]:
+    """Split marks into direct-quote candidates and fragments (returned for the mixed pass)."""
+    text = doc.text
+    direct: list[Candidate] = []
+    fragments: list[Marked] = []
+    for k, mark in enumerate(marks):
+        prev_close = marks[k - 1].close_at if k else -1
+        next_open = marks[k + 1].open_at if k + 1 < len(marks) else len(text)
+        b0, b1 = before_region(text, mark, prev_close)
+        a0, a1 = after_region(text, mark, next_open)
+        before = text[b0:b1].rstrip()
+        content = text[mark.start:mark.end].rstrip()
+        n_words = len(content.split())
+        ends_open = content[-1:] in ",—–-" or content.endswith("...")
+        ends_sentence = content[-1:] in ".?!…"
+        post = _reporting_verb(doc, index, a0, a1, last=False) if a1 > a0 else None
+        pre = None
+        if before:
+            pre = _reporting_verb(doc, index, b0, b1, last=True)
+            if pre is not None and not _leads_into(doc, index, pre, b1):
+                pre = None
+        cand = Candidate("direct", mark.start, mark.end, source="direct")
+        if post is not None and (ends_open or not before) and post.idx - a0 < 80:
+            cand.cue, cand.cue_token = _cue_from_verb(post), post.i
+            cand.speaker = subject_of(post) or _nearest_name(doc, index, a0, a1)
+            cand.reason = f"quotation marks, cue {post.text!r} after the quote"
+        elif pre is not None and (before[-1:] in ",:" or n_words >= 3 or ends_sentence):
+            cand.cue, cand.cue_token = _cue_from_verb(pre), pre.i
+            cand.speaker = subject_of(pre) or _nearest_name(doc, index, b0, pre.idx)
+            cand.kind = "direct"
+            cand.reason = f"quotation marks, cue {pre.text!r} before the quote"
+        elif not before:
+            if not (n_words >= 3 or ends_sentence):
+                fragments.append(mark)
+                continue
+            cand.floating = True
+            cand.reason = "quotation marks filling the sentence; speaker from the context"
+        elif text[b0:b1].rstrip()[-1:] == ":" and n_words >= 3:
+            cand.floating = True
+            cand.reason = "quotation marks after a colon; speaker from the context"
+        else:
+            fragments.append(mark)
+            continue
+        if not before and mark.open_at > 0 and text[:mark.open_at].rstrip().endswith(":"):
+            # "Breitbart News responded:\n\n'...'": the cue ends the paragraph before
+            p_end = len(text[:mark.open_at].rstrip())
+            p_start, _ = _line_bounds(text, p_end - 1)
+            prev_verb = _reporting_verb(doc, index, p_start, p_end, last=True)
+            if prev_verb is not None and cand.cue is None:
+                cand.cue, cand.cue_token = _cue_from_verb(prev_verb), prev_verb.i
+                cand.speaker = subject_of(prev_verb)
+                cand.floating = False
+                cand.reason = f"quotation marks after {prev_verb.text!r} and a colon"
+        if cand.speaker is not None:
+            cand.speaker_span = phrase_span(cand.speaker) if cand.speaker.pos_ != "PRON" else (
+                cand.speaker.idx, cand.speaker.idx + len(cand.speaker.text))
+        direct.append(cand)
+    return direct, fragments

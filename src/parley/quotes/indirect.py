@@ -1,0 +1,217 @@
+"""Indirect and mixed quotes: reporting words with a clausal complement.
+
+- reporting verbs with a ``ccomp`` ("told reporters the administration believes ...",
+  "maintained that ..."), speech verbs and, with a complement only, belief verbs;
+- reporting nouns with a "that" clause ("expressing concerns that ...");
+- "according to X": X is the speaker of the clause, or the relaying source (``via``) of a
+  quote that already has a speaker ("Xi said, according to TASS");
+- quoted fragments inside reported speech make the quote *mixed* ("Xi declared that there was
+  a 'new era'"); a fragment in the object of a naming verb is a mixed quote of its own
+  ("Beijing has called this union a 'mission of peace'").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, subject_of, trim
+from parley.quotes.direct import Marked
+from parley.quotes.lexicon import reporting_words
+
+logger = logging.getLogger(__name__)
+
+_SKIP_LEADING = frozenset({"that", "whether"})
+
+
+def _clause_span(doc: Any, head: Any, exclude: Any = None) -> tuple[int, int]:
+    """Character span of the clause ``head`` heads, without a leading "that" and without the
+    subtree ``exclude`` when it sits at an edge."""
+    toks = [t for t in head.subtree if exclude is None or t not in exclude]
+    while toks and (toks[0].lower_ in _SKIP_LEADING and toks[0].dep_ == "mark"
+                    or toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”’\"'" or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return head.idx, head.idx
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return trim(doc.text, start, end)
+
+
+def _addressee(verb: Any) -> Any:
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+    return None
+
+
+def _cue_span(verb: Any, addressee: Any) -> tuple[int, int]:
+    start, end = verb.idx, verb.idx + len(verb.text)
+    for child in verb.children:  # "pointed out", "called for"
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child.text)
+    if addressee is not None and addressee.i == verb.i + 1:
+        end = addressee.idx + len(addressee.text)  # "told reporters"
+    return start, end
+
+
+def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Candidate]:
+    """Reporting verbs and nouns with a clausal complement."""
+    words = reporting_words()
+    out: list[Candidate] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.i in taken_cues:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief):
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+                continue
+            speaker = subject_of(tok)
+            if speaker is None and lemma not in words.speech:
+                continue
+            if speaker is not None and speaker in comp.subtree:
+                continue
+            if comp.i < tok.i and speaker is not None and speaker.i < comp.i:
+                continue  # a clause before its subject is not this verb's complement
+            addressee = _addressee(tok) if lemma in words.addressee else None
+            start, end = _clause_span(doc, comp)
+            if end - start < 4:
+                continue
+            cand = Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                             cue=_cue_span(tok, addressee), speaker=speaker,
+                             addressee=addressee.text if addressee is not None else None,
+                             reason=f"reporting verb {tok.text!r} with a clausal complement")
+            out.append(cand)
+        elif tok.pos_ == "NOUN" and lemma in words.nouns:
+            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+            if comp is None:
+                continue
+            speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if speaker is None and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+                gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+                speaker = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
+            start, end = _clause_span(doc, comp)
+            if end - start < 4:
+                continue
+            out.append(Candidate("indirect", start, end, source="noun", cue_token=tok.i,
+                                 cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker,
+                                 reason=f"reporting noun {tok.text!r} with a 'that' clause"))
+    return out
+
+
+def _according_to(tok: Any) -> Any:
+    """The object of "according to" when ``tok`` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> list[Candidate]:
+    """Attach "according to X" as ``via`` to a quote whose cue is in the same clause, or make
+    the clause an indirect quote by X."""
+    by_cue = {c.cue_token: c for c in cands if c.cue_token is not None}
+    new: list[Candidate] = []
+    for tok in doc:
+        source = _according_to(tok)
+        if source is None:
+            continue
+        sent = tok.sent
+        # a quote whose cue shares the clause ("Xi said, according to TASS")
+        target = None
+        for t in sent:
+            c = by_cue.get(t.i)
+            if c is not None and (tok.head is t or tok.head.i == t.i or abs(t.i - tok.i) <= 6):
+                target = c
+                break
+        if target is None:
+            target = next((c for c in cands if c.cue_token is not None and c.source == "direct"
+                           and c.end <= tok.idx and tok.idx - c.end < 40
+                           and c.cue_token is not None and c.cue_token < tok.i), None)
+        if target is not None and target.speaker is not None:
+            target.via = source
+            target.reason += f"; relayed by {source.text!r} ('according to')"
+            continue
+        if any(c.contains(tok.idx) for c in cands if c.kind == "direct"):
+            continue
+        head = tok.head
+        while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        clause = [t for t in sent if t not in set(tok.subtree)]
+        toks = [t for t in clause if not (t.is_punct or t.is_space)]
+        if len(toks) < 3:
+            continue
+        start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        a0, a1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        if a0 > start and a1 < end:
+            end = a0  # "X, according to Y, said ..." keep the part before
+        start, end = trim(doc.text, start, end)
+        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+        new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,
+                             cue=(tok.idx, to.idx + len(to.text)), speaker=source,
+                             reason=f"'according to {source.text}'"))
+    return new
+
+
+def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
+                    cands: list[Candidate]) -> list[Candidate]:
+    """Quoted fragments: inside a reported clause they make it mixed; in the object of a
+    naming verb they are a mixed quote of their own; elsewhere they are scare quotes."""
+    words = reporting_words()
+    new: list[Candidate] = []
+    for frag in fragments:
+        host = next((c for c in cands if c.start <= frag.start and frag.end <= c.end + 2
+                     and c.kind != "direct"), None)
+        if host is not None:
+            host.kind = "mixed"
+            continue
+        tok = doc[index.at(frag.start)]
+        if not tok.text.strip() or tok.is_punct:
+            tok = doc[min(len(doc) - 1, tok.i + 1)]
+        verb = None
+        node = tok
+        for _ in range(8):
+            if node.head is node:
+                break
+            if node.dep_ in ("nsubj", "nsubjpass"):
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in words.naming:
+                verb = node
+                break
+        if verb is None:
+            continue
+        rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "prep")
+                  or c.left_edge.i <= tok.i <= c.right_edge.i]
+        rights = [c for c in rights if c.dep_ != "punct"]
+        if not rights:
+            continue
+        start = rights[0].left_edge.idx
+        last = max(rights[-1].right_edge.i, index.at(frag.end - 1))
+        end_tok = doc[last]
+        while end_tok.i > rights[0].left_edge.i and end_tok.is_punct and end_tok.text not in "”’\"'":
+            end_tok = doc[end_tok.i - 1]
+        start, end = trim(doc.text, start, end_tok.idx + len(end_tok.text))
+        if not (start <= frag.start and frag.end <= end + 2):
+            continue
+        speaker = subject_of(verb)
+        if speaker is None:
+            continue
+        new.append(Candidate("mixed", start, end, source="naming", cue_token=verb.i,
+                             cue=(verb.idx, verb.idx + len(verb.text)), speaker=speaker,
+                             reason=f"quoted words in the object of {verb.text!r}"))
+    return new
+
+
+def speaker_span_of(tok: Any) -> tuple[int, int]:
+    if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT"):
+        return tok.idx, tok.idx + len(tok.text)
+    return phrase_span(tok)

@@ -1,0 +1,117 @@
+"""Load the quote and stance word lists (package data) once per process."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from parley.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+
+def _load(name: str) -> Any:
+    ref = resources.files("parley.quotes") / "data" / name
+    try:
+        with ref.open("r", encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(
+            f"could not read quote data file {name!r} ({exc}); it ships with the package "
+            "under parley/quotes/data/: reinstall parley or restore the file"
+        ) from exc
+
+
+def _lemmas(data: dict[str, Any], group: str, key: str, file: str) -> frozenset[str]:
+    try:
+        values = data[group][key]
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"{file}: group {group!r} has no list {key!r}; each group needs "
+            f"'{key}: [word, ...]' (see the comments at the top of the file)"
+        ) from exc
+    return frozenset(str(v).lower() for v in values)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingWords:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    naming: frozenset[str]
+    nouns: frozenset[str]
+    addressee: frozenset[str]
+    according_to: tuple[str, ...]
+    examples: tuple[tuple[str, str], ...]  # (group, example sentence)
+
+
+@lru_cache(maxsize=1)
+def reporting_words() -> ReportingWords:
+    file = "reporting_verbs.yaml"
+    data = _load(file)
+    return ReportingWords(
+        speech=_lemmas(data, "speech", "lemmas", file),
+        belief=_lemmas(data, "belief", "lemmas", file),
+        naming=_lemmas(data, "naming", "lemmas", file),
+        nouns=_lemmas(data, "nouns", "lemmas", file),
+        addressee=_lemmas(data, "speech", "addressee", file),
+        according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
+        examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    name: str  # normalised, lower case
+    synonyms: tuple[str, ...]  # lower-case phrases, the name included
+    concerns: str | None = None  # ISO alpha-3 or IGO code of the country or body it is about
+    example: str = ""
+
+
+@lru_cache(maxsize=1)
+def issues() -> tuple[Issue, ...]:
+    file = "issues.yaml"
+    data = _load(file)
+    out = []
+    for entry in data.get("issues") or []:
+        try:
+            name = str(entry["issue"]).lower()
+            syn = tuple(dict.fromkeys([name, *(str(s).lower() for s in entry.get("synonyms") or [])]))
+        except (KeyError, TypeError) as exc:
+            raise ConfigError(
+                f"{file}: entry {entry!r} needs 'issue: name' and 'synonyms: [...]'"
+            ) from exc
+        out.append(Issue(name, syn, entry.get("concerns"), str(entry.get("example", ""))))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCues:
+    support_verbs: frozenset[str]
+    oppose_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    oppose_nouns: frozenset[str]
+    oppose_preps: frozenset[str]  # "work against", "be one-sided in ... favor"
+    support_preps: frozenset[str]
+    examples: tuple[tuple[str, str, str], ...]  # (sentence, issue, polarity)
+
+
+@lru_cache(maxsize=1)
+def stance_cues() -> StanceCues:
+    file = "stance_cues.yaml"
+    data = _load(file)
+    return StanceCues(
+        support_verbs=_lemmas(data, "support", "verbs", file),
+        oppose_verbs=_lemmas(data, "oppose", "verbs", file),
+        support_nouns=_lemmas(data, "support", "nouns", file),
+        oppose_nouns=_lemmas(data, "oppose", "nouns", file),
+        oppose_preps=_lemmas(data, "oppose", "preps", file),
+        support_preps=_lemmas(data, "support", "preps", file),
+        examples=tuple(
+            (str(e["text"]), str(e["issue"]), str(e["polarity"])) for e in data.get("examples") or []
+        ),
+    )

@@ -1,0 +1,117 @@
+"""The quote stage: direct, mixed and indirect quotes with speakers, then stances."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from parley.errors import StageError
+from parley.model import Document, Quote, Span
+from parley.quotes.attribution import Candidate, TokenIndex
+from parley.quotes.direct import attribute_marks, find_marks
+from parley.quotes.headline import find_headline
+from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
+from parley.quotes.lexicon import issues, reporting_words, stance_cues
+from parley.quotes.speaker import entity_for, inherit_floating, speaker_span, via_entity
+from parley.quotes.stances import find_stances
+
+logger = logging.getLogger(__name__)
+
+
+def _inside_any(pos: int, spans: list[Candidate]) -> bool:
+    return any(c.start <= pos < c.end for c in spans)
+
+
+def _share_inside(c: Candidate, spans: list[Candidate]) -> float:
+    inside = sum(max(0, min(c.end, d.end) - max(c.start, d.start)) for d in spans)
+    return inside / max(1, c.end - c.start)
+
+
+def find_candidates(doc: object) -> list[Candidate]:
+    """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
+    index = TokenIndex(doc)
+    text: str = doc.text  # type: ignore[attr-defined]
+    marks = find_marks(text)
+    direct, fragments = attribute_marks(doc, index, marks)
+    head = find_headline(doc, index)
+    if head is not None:
+        direct = [c for c in direct if not (head.start <= c.start < head.end + 1)]
+        fragments = [f for f in fragments if not (head.start <= f.start < head.end + 1)]
+        direct.insert(0, head)
+    taken = {c.cue_token for c in direct if c.cue_token is not None}
+    indirect = []
+    for cand in find_indirect(doc, index, taken):
+        if cand.cue_token is not None and _inside_any(doc[cand.cue_token].idx, direct):
+            continue  # reported speech inside a direct quote belongs to the quote
+        if _share_inside(cand, direct) > 0.5:
+            continue  # the complement is a direct quote already found
+        indirect.append(cand)
+    # nested reporting: "X said the administration believes ..." is one attribution
+    indirect = [c for c in indirect if not any(
+        d is not c and c.cue_token is not None and d.start <= doc[c.cue_token].idx < d.end
+        for d in indirect)]
+    cands = direct + indirect
+    cands += apply_according_to(doc, index, cands)
+    cands += apply_fragments(doc, index, fragments, cands)
+    inherit_floating(cands, text)
+    for c in cands:
+        if c.speaker is not None and c.speaker_span is None:
+            c.speaker_span = speaker_span(c.speaker)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    out: list[Candidate] = []
+    for c in cands:
+        if c.end - c.start < 2:
+            continue
+        if out and out[-1].start == c.start and out[-1].end == c.end:
+            continue
+        out.append(c)
+    return out
+
+
+class QuoteStage:
+    """Fill ``Document.quotes`` and ``Document.stances`` from the parse and the actors."""
+
+    name = "parley.quotes.rules.v1"
+    requires: tuple[str, ...] = ("parse", "actors")
+    provides: tuple[str, ...] = ("quotes", "stances")
+
+    def __init__(self) -> None:
+        # load the word lists now, once per process, so that a bad data file fails at build time
+        reporting_words()
+        issues()
+        stance_cues()
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.parse
+        if doc is None:
+            raise StageError(self.name, document.article.id,
+                             "the document has no parse; put the nlp stage before the quote stage")
+        if doc.text != document.article.text:
+            raise StageError(self.name, document.article.id,
+                             "the parse does not cover exactly Article.text, so offsets would be "
+                             "wrong; parse the article text as it is")
+        try:
+            cands = find_candidates(doc)
+            quotes = self.to_quotes(document, cands)
+            stances = find_stances(document, doc, quotes, cands)
+        except (AttributeError, IndexError, ValueError, KeyError) as exc:
+            raise StageError(self.name, document.article.id, f"{type(exc).__name__}: {exc}") from exc
+        return replace(document, quotes=tuple(quotes), stances=tuple(stances))
+
+    @staticmethod
+    def to_quotes(document: Document, cands: list[Candidate]) -> list[Quote]:
+        text = document.article.text
+        quotes: list[Quote] = []
+        for n, c in enumerate(cands, 1):
+            speaker = sspan = None
+            if c.speaker is not None and c.speaker_span is not None:
+                sspan = Span.of(text, *c.speaker_span)
+                speaker = entity_for(document, c.speaker, c.speaker_span)
+            via = via_entity(document, c.via) if c.via is not None else None
+            quotes.append(Quote(
+                id=f"Q{n}", kind=c.kind, content=Span.of(text, c.start, c.end),
+                speaker=speaker, speaker_span=sspan,
+                cue=Span.of(text, *c.cue) if c.cue else None, via=via,
+                addressee=c.addressee, reason=c.reason,
+            ))
+        return quotes
