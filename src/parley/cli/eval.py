@@ -1,0 +1,159 @@
+"""`parley eval events|quotes|seed GOLD`: run the pipeline on a gold set and score it.
+
+The gold records are read as `parley analyze` reads them (``id``, ``text``, ``date`` ...),
+so ``--out PRED.jsonl`` holds exactly what `parley analyze --format jsonl GOLD` prints and
+``python shared/tools/score.py events GOLD PRED.jsonl`` gives the same figures as this
+command (the scoring in ``parley.evaluation`` follows score.py's rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from parley.config import Settings, load_settings
+from parley.errors import ConfigError
+from parley.evaluation import (
+    events_report,
+    load_json,
+    load_jsonl,
+    quotes_report,
+    score_events,
+    score_quotes,
+    score_seed,
+    seed_report,
+)
+from parley.model import Article, Document, Rejection, to_contract
+from parley.pipeline import LocalRunner, Pipeline
+
+logger = logging.getLogger(__name__)
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "eval", help="score the pipeline on a gold set (events, quotes, seed article)",
+        description="Run the pipeline on gold records and print precision, recall and F1 with "
+                    "the rules of shared/tools/score.py.")
+    kinds = p.add_subparsers(dest="kind", metavar="KIND")
+    kinds.required = True
+
+    def common(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--out", metavar="PRED.jsonl",
+                       help="also write the predictions (parley analyze --format jsonl lines)")
+        q.add_argument("--config", help="a parley.toml settings file")
+        q.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help="override a setting, e.g. nlp.batch_size=64")
+        q.set_defaults(func=run)
+
+    ev = kinds.add_parser("events", help="PLOVER events on sentence records (plover_gsr, petrarch)")
+    ev.add_argument("gold", metavar="GOLD.jsonl")
+    ev.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="show the N records with the most errors, with each event's reason")
+    ev.add_argument("--plot", metavar="OUT.png|OUT.svg",
+                    help="write per-type F1 and the confusion matrix to an image")
+    common(ev)
+
+    qu = kinds.add_parser("quotes", help="quote spans and speakers on articles (quotes_dev)")
+    qu.add_argument("gold", metavar="GOLD.jsonl")
+    qu.add_argument("--overlap", type=float, default=0.3, metavar="SHARE",
+                    help="least share of a gold quote's content a prediction must cover (0.3)")
+    qu.add_argument("--limit", type=int, metavar="N", help="score only the first N articles")
+    common(qu)
+
+    se = kinds.add_parser("seed", help="the hand-annotated example article (seed_gold.json)")
+    se.add_argument("gold", metavar="GOLD.json")
+    se.add_argument("--text", metavar="ARTICLE.txt",
+                    help="the article; by default the gold's 'article' path, relative to the "
+                         "gold file's parent directory")
+    common(se)
+
+
+def predict(
+    inputs: Sequence[str], pipeline: Pipeline, limit: int | None = None,
+    default_date: str | None = None,
+) -> list[dict[str, Any]]:
+    """What `parley analyze --format jsonl INPUTS` prints, as contract objects.
+
+    ``limit`` keeps the first N inputs (articles or rejections). Rejected inputs give an
+    object with ``rejection`` set and no events, as analyze prints them.
+    """
+    from parley.ingest import read_inputs
+
+    items: Iterable[Article | Rejection] = read_inputs(list(inputs), default_date=default_date)
+    if limit is not None:
+        items = itertools.islice(items, limit)
+    out: list[dict[str, Any]] = []
+
+    def on_document(doc: Document) -> None:
+        out.append(to_contract(doc))
+
+    def on_rejection(rejection: Rejection, article: Article | None) -> None:
+        logger.warning("rejected %s: %s: %s", rejection.input, rejection.reason, rejection.detail)
+        obj = to_contract(Document(article=article or Article(id=rejection.input, text="")))
+        obj["rejection"] = rejection.to_dict()
+        out.append(obj)
+
+    runner = LocalRunner(pipeline, None, skip_stored=False, batch_size=64)
+    runner.run(items, on_document=on_document, on_rejection=on_rejection)
+    return out
+
+
+def write_predictions(path: str | Path, predictions: Iterable[dict[str, Any]]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for obj in predictions:
+            fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def seed_text_path(gold_path: str | Path, gold: dict[str, Any]) -> Path:
+    """Where score.py looks for the seed article: ``article`` relative to the gold's parent."""
+    if "article" not in gold:
+        raise ConfigError(f"seed gold {str(gold_path)!r} names no 'article'; pass --text ARTICLE.txt")
+    return Path(gold_path).resolve().parent.parent / gold["article"]
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.config and not Path(args.config).exists():
+        raise ConfigError(f"--config {args.config!r}: no such file")
+    return load_settings(Path(args.config) if args.config else None, args.set)
+
+
+def run(args: argparse.Namespace, pipeline: Pipeline | None = None) -> int:
+    if not Path(args.gold).is_file():
+        raise ConfigError(f"gold file {args.gold!r} does not exist; gold sets are in shared/eval/")
+    pipeline = pipeline or Pipeline.default(_settings(args))
+    out = sys.stdout
+    if args.kind == "events":
+        if args.errors < 0:
+            raise ConfigError(f"--errors {args.errors}: give a count of 0 or more")
+        records = load_jsonl(args.gold)
+        predictions = predict([args.gold], pipeline)
+        scores = score_events(records, predictions)
+        out.write(events_report(scores, errors=args.errors) + "\n")
+        if args.plot:
+            from parley.evaluation.plots import plot_events
+
+            plot_events(scores, args.plot, title=Path(args.gold).name)
+    elif args.kind == "quotes":
+        if not 0.0 < args.overlap <= 1.0:
+            raise ConfigError(f"--overlap {args.overlap}: give a share in (0, 1], e.g. 0.3")
+        articles = load_jsonl(args.gold)[: args.limit]
+        predictions = predict([args.gold], pipeline, limit=args.limit)
+        out.write(quotes_report(score_quotes(articles, predictions, args.overlap)) + "\n")
+    else:
+        gold = load_json(args.gold)
+        text_path = Path(args.text) if args.text else seed_text_path(args.gold, gold)
+        if not text_path.is_file():
+            raise ConfigError(f"seed article {str(text_path)!r} does not exist; pass --text")
+        predictions = predict([str(text_path)], pipeline, default_date=gold.get("date"))
+        text = text_path.read_text(encoding="utf-8")
+        out.write(seed_report(score_seed(gold, text, predictions[0] if predictions else None))
+                  + "\n")
+    if args.out:
+        write_predictions(args.out, predictions)
+    return 0
