@@ -1,0 +1,552 @@
+"""The actor knowledge base: countries, bodies, media, groups and people with dated roles.
+
+The facts are YAML files (format in ``docs/knowledge_base.md``); this module loads them into
+a dict keyed by the normalised alias, so that a lookup is one dict access plus the date
+logic for people. ``normalise_alias`` is the one normalisation every caller shares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parley.errors import ConfigError, ResolutionError
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("country", "igo", "media", "group", "org", "person", "seat")
+VIAS = ("name", "alias", "demonym", "capital", "seat")
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+EXTRA_COUNTRY_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the EU, IMF, World Bank
+_CACHE_VERSION = "kb-3"
+_DATA_PACKAGE = "parley.actors.data"
+
+# ---------------------------------------------------------------- normalisation
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+                         "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_POSSESSIVE = re.compile(r"'s?$")
+_DROP = re.compile(r"[.']")
+_SPACE = re.compile(r"[^\w]+|_")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _strip(text: str) -> str:
+    """Everything ``normalise_alias`` does except case folding."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).strip()
+    text = _THE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _DROP.sub("", text)
+    return " ".join(_SPACE.sub(" ", text).split())
+
+
+def normalise_alias(text: str) -> str:
+    """The key every alias and every looked-up text is compared by.
+
+    Accents dropped, curly quotes straightened, case folded, a leading "the" and a trailing
+    possessive dropped, dots and apostrophes deleted, other punctuation made a space:
+    ``"U.S."``, ``"US"`` -> ``"us"``; ``"the Kremlin"`` -> ``"kremlin"``; ``"Xi’s"`` -> ``"xi"``.
+    """
+    return _strip(text).casefold()
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    office: str
+    country: str | None
+    sector: str | None
+    start: str | None
+    end: str | None
+    source: str = ""
+
+    def in_force(self, day: str) -> bool:
+        return _start_key(self.start) <= day <= _end_key(self.end)
+
+    def span(self) -> str:
+        return f"{self.start or '?'}..{self.end or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    office: str | None
+    qid: str | None
+    roles: tuple[Role, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    seats: tuple[str, ...]
+    source: str
+    exact: tuple[str, ...] = ()  # aliases that match only in this letter case
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One way a text resolves to an entry, with country/sector/office for the date."""
+
+    entry: Entry
+    via: str  # "name" | "alias" | "demonym" | "capital" | "seat"
+    country: str | None
+    sector: str | None
+    office: str | None
+    reason: str
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _day(value: Any, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise ConfigError(
+            f"{where}: date {value!r} is not YYYY-MM-DD (or YYYY, YYYY-MM); "
+            "write it as 2013-03-14, or null when unknown"
+        )
+    return text
+
+
+def _start_key(start: str | None) -> str:
+    if start is None:
+        return "0000-00-00"
+    return start + ("-01-01", "-01", "")[(len(start) - 4) // 3] if len(start) < 10 else start
+
+
+def _end_key(end: str | None) -> str:
+    if end is None:
+        return "9999-99-99"
+    return end + ("-12-31", "-31", "")[(len(end) - 4) // 3] if len(end) < 10 else end
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: {key} must be a list of strings, got {value!r}")
+    return tuple(str(v) for v in value if v is not None and str(v).strip())
+
+
+def _opt(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _entry(raw: Any, where: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: an entry must be a mapping with id, kind, name; got {raw!r}")
+    missing = [k for k in ("id", "kind", "name") if not raw.get(k)]
+    if missing:
+        raise ConfigError(f"{where}: entry {raw.get('id') or raw.get('name')!r} lacks "
+                          f"{', '.join(missing)}; every entry needs id, kind and name")
+    eid = str(raw["id"])
+    where = f"{where} (id {eid})"
+    roles = []
+    for i, r in enumerate(raw.get("roles") or []):
+        if not isinstance(r, dict) or not r.get("office"):
+            raise ConfigError(f"{where}: role {i} must be a mapping with at least 'office'; got {r!r}")
+        roles.append(Role(
+            office=str(r["office"]), country=_opt(r.get("country")) or _opt(raw.get("country")),
+            sector=_opt(r.get("sector")), start=_day(r.get("start"), where),
+            end=_day(r.get("end"), where), source=str(r.get("source") or ""),
+        ))
+    return Entry(
+        id=eid, kind=str(raw["kind"]), name=str(raw["name"]),
+        aliases=_tuple(raw.get("aliases"), where, "aliases"),
+        country=_opt(raw.get("country")), sector=_opt(raw.get("sector")),
+        office=_opt(raw.get("office")), qid=_opt(raw.get("qid")), roles=tuple(roles),
+        demonyms=_tuple(raw.get("demonyms"), where, "demonyms"),
+        capital=_opt(raw.get("capital")), seats=_tuple(raw.get("seats"), where, "seats"),
+        source=str(raw.get("source") or ""), exact=_tuple(raw.get("exact"), where, "exact"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Office:
+    office: str
+    sector: str
+    titles: tuple[str, ...]
+
+
+def _read_file(path: Path) -> tuple[list[Entry], list[_Office], list[str]]:
+    """Entries, offices and problems (duplicate ids within the file) of one YAML file."""
+    try:
+        raw = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506
+    except OSError as exc:
+        raise ConfigError(f"cannot read knowledge-base file {str(path)!r}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"knowledge-base file {str(path)!r} is not valid YAML: {exc}") from exc
+    if raw is None:
+        return [], [], []
+    if not isinstance(raw, dict) or not ({"actors", "offices"} & set(raw)):
+        raise ConfigError(
+            f"knowledge-base file {str(path)!r} must be a mapping with key 'actors:' "
+            "(a list of entries) and/or 'offices:'; see docs/knowledge_base.md"
+        )
+    entries = [_entry(e, f"{path.name} entry {i}") for i, e in enumerate(raw.get("actors") or [])]
+    offices = []
+    for i, o in enumerate(raw.get("offices") or []):
+        if not isinstance(o, dict) or not o.get("office") or not o.get("sector"):
+            raise ConfigError(f"{path.name} office {i}: needs 'office', 'sector' and 'titles'; got {o!r}")
+        offices.append(_Office(str(o["office"]), str(o["sector"]),
+                               _tuple(o.get("titles"), f"{path.name} office {i}", "titles")))
+    counts = Counter(e.id for e in entries)
+    problems = [f"error: {d}: duplicate id in {path.name} ({n} entries)"
+                for d, n in counts.items() if n > 1]
+    return entries, offices, problems
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("PARLEY_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "parley" if base else Path.home() / ".cache" / "parley"
+
+
+def _load(paths: list[Path], cache: bool) -> tuple[list[Entry], list[_Office], list[str]]:
+    digest = hashlib.sha256(_CACHE_VERSION.encode())
+    for p in paths:
+        digest.update(str(p).encode())
+        digest.update(p.read_bytes())
+    cached = _cache_dir() / f"kb-{digest.hexdigest()[:24]}.pickle"
+    if cache and cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                return pickle.load(fh)  # noqa: S301 - our own file, keyed by content hash
+        except Exception as exc:  # a stale or broken cache is rebuilt
+            logger.debug("ignoring knowledge-base cache %s: %s", cached, exc)
+    entries: list[Entry] = []
+    offices: list[_Office] = []
+    problems: list[str] = []
+    for p in paths:
+        e, o, pr = _read_file(p)
+        entries += e
+        offices += o
+        problems += pr
+    if cache:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((entries, offices, problems), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cached)
+        except OSError as exc:
+            logger.debug("cannot write knowledge-base cache %s: %s", cached, exc)
+    return entries, offices, problems
+
+
+def shipped_paths() -> list[Path]:
+    """The YAML files shipped in ``parley/actors/data``, sorted by name."""
+    root = resources.files(_DATA_PACKAGE)
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+def _expand(paths: Iterable[Path | str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise ConfigError(
+                f"knowledge-base path {str(p)!r} does not exist; give a YAML file or a folder "
+                "of them (check PARLEY_KB_EXTRA)"
+            )
+    return out
+
+
+@lru_cache(maxsize=4)
+def _default(extra: str) -> KnowledgeBase:
+    paths: list[Path | str] = list(shipped_paths())
+    paths += [p for p in extra.split(os.pathsep) if p]
+    return KnowledgeBase.from_paths(paths)
+
+
+# ---------------------------------------------------------------- the base
+
+_VIA_RANK = {v: i for i, v in enumerate(VIAS)}
+
+
+class KnowledgeBase:
+    """Entries indexed by normalised alias; see ``docs/knowledge_base.md``."""
+
+    def __init__(self, entries: Iterable[Entry], offices: Iterable[_Office] = (),
+                 problems: Iterable[str] = ()) -> None:
+        self._by_id: dict[str, Entry] = {}
+        for e in entries:
+            if e.id in self._by_id:
+                logger.debug("knowledge-base entry %s replaced by a later file", e.id)
+            self._by_id[e.id] = e
+        self._problems = list(problems)
+        self._index: dict[str, list[tuple[Entry, str, str | None]]] = defaultdict(list)
+        self._by_country: dict[str, Entry] = {}
+        self._demonym: dict[str, Entry] = {}
+        for e in self._by_id.values():
+            self._add(e)
+        self._index = dict(self._index)
+        self._offices: dict[str, tuple[str, str]] = {}
+        for o in offices:
+            for title in (o.office, *o.titles):
+                key = normalise_alias(title)
+                for form in (key, _plural(key)):
+                    self._offices.setdefault(form, (o.office, o.sector))
+        self._office_list = list(offices)
+
+    def _add(self, e: Entry) -> None:
+        exact = {_strip(a) for a in e.exact}
+        exact_keys = {s.casefold() for s in exact}
+        seen: set[tuple[str, str]] = set()
+
+        def put(text: str, via: str) -> None:
+            key = normalise_alias(text)
+            if not key or (key, via) in seen:
+                return
+            seen.add((key, via))
+            form = _strip(text) if key in exact_keys and _strip(text) in exact else None
+            self._index[key].append((e, via, form))
+
+        put(e.name, "name")
+        for a in e.aliases:
+            put(a, "alias")
+        for a in e.exact:
+            put(a, "alias")
+        for d in e.demonyms:
+            put(d, "demonym")
+            self._demonym.setdefault(normalise_alias(d), e)
+        if e.capital:
+            put(e.capital, "capital")
+        for s in e.seats:
+            put(s, "seat")
+        if e.kind == "country" and len(e.id) == 3 and e.id.isupper():
+            self._by_country.setdefault(e.id, e)
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def default(cls) -> KnowledgeBase:
+        """The shipped base plus ``PARLEY_KB_EXTRA`` files, loaded once per process."""
+        return _default(os.environ.get("PARLEY_KB_EXTRA", ""))
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[Path | str], cache: bool = True) -> KnowledgeBase:
+        """Load YAML files (or folders of them); later files replace entries with the same id."""
+        files = _expand(paths)
+        if not any(p.name == "offices.yaml" for p in files):
+            files = [p for p in shipped_paths() if p.name == "offices.yaml"] + files
+        entries, offices, problems = _load(files, cache)
+        logger.debug("knowledge base: %d entries from %d files", len(entries), len(files))
+        return cls(entries, offices, problems)
+
+    # ------------------------------------------------------------ queries
+
+    def lookup(self, text: str, date: str | None = None) -> list[Hit]:
+        """Every entry the text names, best first, resolved for ``date`` (YYYY-MM-DD)."""
+        cands = self._index.get(normalise_alias(text))
+        if not cands:
+            return []
+        stripped: str | None = None
+        best: dict[str, tuple[Entry, str]] = {}
+        for entry, via, form in cands:
+            if form is not None:
+                if stripped is None:
+                    stripped = _strip(text)
+                if stripped != form:
+                    continue
+            prev = best.get(entry.id)
+            if prev is None or _VIA_RANK[via] < _VIA_RANK[prev[1]]:
+                best[entry.id] = (entry, via)
+        scored = []
+        for i, (entry, via) in enumerate(best.values()):
+            tier, hit = self._resolve(entry, via, text, date)
+            scored.append((tier, _VIA_RANK[via], i, hit))
+        scored.sort(key=lambda t: t[:3])
+        return [t[3] for t in scored]
+
+    def _resolve(self, e: Entry, via: str, text: str, date: str | None) -> tuple[int, Hit]:
+        what = f"{via} {text!r} of {e.name}"
+        if via in ("capital", "seat") and e.kind == "country":
+            return 1, Hit(e, via, e.id, "GOV", None, f"{what}: {via} stands for the government")
+        if via == "demonym":
+            country = e.id if e.kind == "country" else e.country
+            return 1, Hit(e, via, country, e.sector if e.kind != "country" else None, e.office,
+                          f"{what}")
+        if not e.roles:
+            return 1, Hit(e, via, e.country, e.sector, e.office, what)
+        if date and not _DATE.fullmatch(date):
+            raise ResolutionError(
+                f"lookup date {date!r} is not YYYY-MM-DD (or YYYY, YYYY-MM); pass the "
+                "article date as 2023-03-16, or None"
+            )
+        day = _start_key(date) if date else None
+        when = f"on {date}" if date else "now (no date given)"
+        live = [r for r in e.roles if (r.in_force(day) if day else r.end is None)]
+        if live:
+            r = live[0]
+            return 0, Hit(e, via, r.country or e.country, r.sector, r.office,
+                          f"{what}; role {r.office} {r.span()} in force {when}")
+        past = [r for r in e.roles if day is None or _end_key(r.end) < day]
+        if past:
+            r = max(past, key=lambda r: _end_key(r.end))
+            return 2, Hit(e, via, r.country or e.country, r.sector, None,
+                          f"{what}; no role in force {when}; latest role {r.office} "
+                          f"ended {r.end}")
+        r = min(e.roles, key=lambda r: _start_key(r.start))
+        return 2, Hit(e, via, e.country, e.sector, None,
+                      f"{what}; no role in force {when}; first role {r.office} starts {r.start}")
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry of an ISO 3166-1 alpha-3 code."""
+        return self._by_country.get(code.upper())
+
+    def country_of_demonym(self, word: str) -> Entry | None:
+        """``"Chinese"`` -> the CHN entry; None when the word is no demonym."""
+        return self._demonym.get(normalise_alias(word))
+
+    def office_sector(self, title: str) -> tuple[str, str] | None:
+        """(canonical office, sector) of a title: the longest known title at its end or start."""
+        words = normalise_alias(title).split()
+        for i in range(len(words)):
+            hit = self._offices.get(" ".join(words[i:]))
+            if hit:
+                return hit
+        for j in range(len(words) - 1, 0, -1):
+            hit = self._offices.get(" ".join(words[:j]))
+            if hit:
+                return hit
+        return None
+
+    def entries(self) -> Iterator[Entry]:
+        return iter(self._by_id.values())
+
+    def aliases(self) -> Iterator[str]:
+        """Every normalised key in the index (for gazetteer-style matchers)."""
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def stats(self) -> dict[str, int]:
+        kinds = Counter(e.kind for e in self._by_id.values())
+        out = {"entries": len(self._by_id), "index_keys": len(self._index),
+               "aliases": sum(len(e.aliases) for e in self._by_id.values()),
+               "demonyms": len(self._demonym),
+               "roles": sum(len(e.roles) for e in self._by_id.values()),
+               "offices": len(self._office_list)}
+        out.update({f"kind_{k}": kinds.get(k, 0) for k in KINDS})
+        return out
+
+    def validate(self) -> list[str]:
+        """Problems, each a line starting ``error:`` or ``warning:``; [] when clean."""
+        return [*self._problems, *_check(self)]
+
+    def offices(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(o.office, o.sector, o.titles) for o in self._office_list]
+
+    def index_items(self) -> Iterator[tuple[str, list[tuple[Entry, str, str | None]]]]:
+        return iter(self._index.items())
+
+
+def _plural(key: str) -> str:
+    if key.endswith(("s", "x", "ch", "sh")):
+        return key + "es" if not key.endswith("s") else key
+    if key.endswith("y") and key[-2:-1] not in "aeiou":
+        return key[:-1] + "ies"
+    if key.endswith("man"):
+        return key[:-3] + "men"
+    return key + "s"
+
+
+# ---------------------------------------------------------------- validation
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_COUNTRY_CODES
+
+
+def _sector_codes() -> frozenset[str]:
+    from parley.ontology import ontology
+
+    return ontology().sectors
+
+
+def _check(kb: KnowledgeBase) -> list[str]:
+    codes, sectors = _country_codes(), _sector_codes()
+    out: list[str] = []
+
+    def country_ok(code: str | None) -> bool:
+        return code is None or code in codes or code in NON_STATE_CODES
+
+    for e in kb.entries():
+        tag = f"{e.id} ({e.name})"
+        if e.kind not in KINDS:
+            out.append(f"error: {tag}: kind {e.kind!r} is not one of {', '.join(KINDS)}")
+        if not e.source.strip():
+            out.append(f"error: {tag}: no source; cite where the facts come from")
+        if not country_ok(e.country):
+            out.append(f"error: {tag}: country {e.country!r} is not ISO 3166-1 alpha-3 "
+                       f"nor one of {', '.join(sorted(NON_STATE_CODES))}")
+        if e.sector is not None and e.sector not in sectors:
+            out.append(f"error: {tag}: sector {e.sector!r} is not a PLOVER sector")
+        if e.kind == "country" and e.id not in codes:
+            out.append(f"error: {tag}: a country's id must be its ISO alpha-3 code")
+        for r in e.roles:
+            if not country_ok(r.country):
+                out.append(f"error: {tag}: role {r.office!r} country {r.country!r} is not "
+                           "ISO 3166-1 alpha-3")
+            if r.sector is not None and r.sector not in sectors:
+                out.append(f"error: {tag}: role {r.office!r} sector {r.sector!r} is not a "
+                           "PLOVER sector")
+            if _start_key(r.start) > _end_key(r.end):
+                out.append(f"error: {tag}: role {r.office!r} starts {r.start} after it ends {r.end}")
+        by_office: dict[str, list[Role]] = defaultdict(list)
+        for r in e.roles:
+            by_office[normalise_alias(r.office)].append(r)
+        for roles in by_office.values():
+            roles.sort(key=lambda r: _start_key(r.start))
+            for a, b in zip(roles, roles[1:]):
+                if _start_key(b.start) <= _end_key(a.end):
+                    out.append(f"error: {tag}: roles {a.office!r} {a.span()} and {b.span()} overlap")
+    for key, cands in kb.index_items():
+        named = {(e.id, e.country) for e, via, _ in cands if via in ("name", "alias")}
+        if len({c for _, c in named}) > 1:
+            ids = ", ".join(sorted(i for i, _ in named))
+            out.append(f"warning: alias {key!r} names entries of different countries: {ids}")
+    return out
