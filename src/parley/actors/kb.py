@@ -541,7 +541,7 @@ def _check(kb: KnowledgeBase) -> list[str]:
             by_office[normalise_alias(r.office)].append(r)
         for roles in by_office.values():
             roles.sort(key=lambda r: _start_key(r.start))
-            for a, b in zip(roles, roles[1:]):
+            for a, b in zip(roles, roles[1:], strict=False):
                 if _start_key(b.start) <= _end_key(a.end):
                     out.append(f"error: {tag}: roles {a.office!r} {a.span()} and {b.span()} overlap")
     for key, cands in kb.index_items():
