@@ -149,6 +149,12 @@ def _reporting_verb(doc: Any, index: TokenIndex, start: int, end: int, last: boo
     return found
 
 
+def _words_after(text: str, start: int, end: int) -> int:
+    """Words between a closing mark and the sentence end: a quote that the sentence runs on
+    after ("caucuses 'are such an unknown' because ...") is a fragment of a larger clause."""
+    return len(re.findall(r"[^\W\d_]{2,}", text[start:end]))
+
+
 def _leads_into(doc: Any, index: TokenIndex, verb: Any, open_at: int) -> bool:
     """A cue before a quote leads straight into it ("said:", "told reporters,", "says");
     a clause in between ("said that there was a ...") makes the quote a fragment."""
@@ -196,17 +202,20 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
             pre = _reporting_verb(doc, index, b0, b1, last=True)
             if pre is not None and not _leads_into(doc, index, pre, b1):
                 pre = None
+        lead_in = not before or before[-1:] in ",:;—–-("
+        runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None
         cand = Candidate("direct", mark.start, mark.end, source="direct")
-        if post is not None and (ends_open or not before) and post.idx - a0 < 80:
+        if post is not None and lead_in and (ends_open or not before) and post.idx - a0 < 80:
             cand.cue, cand.cue_token = _cue_from_verb(post), post.i
             cand.speaker = subject_of(post) or _nearest_name(doc, index, a0, a1)
             cand.reason = f"quotation marks, cue {post.text!r} after the quote"
-        elif pre is not None and (before[-1:] in ",:" or n_words >= 3 or ends_sentence):
+        elif pre is not None and not runs_on and (
+                before[-1:] in ",:" or (n_words >= 4 and ends_sentence)):
             cand.cue, cand.cue_token = _cue_from_verb(pre), pre.i
             cand.speaker = subject_of(pre) or _nearest_name(doc, index, b0, pre.idx)
             cand.kind = "direct"
             cand.reason = f"quotation marks, cue {pre.text!r} before the quote"
-        elif not before:
+        elif not before and not runs_on:
             if not (n_words >= 3 or ends_sentence):
                 fragments.append(mark)
                 continue

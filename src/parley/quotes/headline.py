@@ -10,22 +10,29 @@ import re
 from typing import Any
 
 from parley.quotes.attribution import Candidate, TokenIndex
+from parley.quotes.lexicon import reporting_words
 
 _COLON = re.compile(r"^(?P<who>[^:\n]{2,70}?)\s*:\s+(?P<what>\S[^\n]*)$")
 _DASH = re.compile(r"^(?P<what>\S[^\n]*?)\s+[—–-]\s+(?P<who>[^—–\n]{2,50})$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_MAX_WHO_TOKENS = 7
+_MAX_WHO_TOKENS = 6
+_NAME_GLUE = frozenset({"of", "the", "de", "al", "bin", "van", "von", "and"})
 
 
 def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
+    """The head token of a short capitalised name phrase ("Trump", "Dr. Ben Carson"); headline
+    case fools the tagger, so capitals count as much as the tags."""
     toks = [doc[i] for i in index.tokens(start, end) if not doc[i].is_space]
     if not toks or len(toks) > _MAX_WHO_TOKENS:
         return None
-    named = [t for t in toks if t.ent_type_ in _NAME_LABELS or t.pos_ == "PROPN"]
-    if not named or toks[0].pos_ in ("VERB", "AUX", "ADP"):
+    if toks[0].lower_ in reporting_words().headline_labels:
         return None
-    # the head of the phrase: the last named token of the first name
-    return max(named, key=lambda t: (t.ent_type_ in _NAME_LABELS, -abs(t.i - toks[-1].i)))
+    words = [t for t in toks if t.is_alpha]
+    if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
+        return None
+    if not any(t.ent_type_ in _NAME_LABELS or t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    return words[-1]
 
 
 def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:

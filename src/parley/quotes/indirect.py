@@ -64,10 +64,14 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
         lemma = tok.lemma_.lower()
         if tok.i in taken_cues:
             continue
-        if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief):
+        if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief
+                                            or lemma in words.object_speech):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+                extra = _without_complement(doc, tok, words)
+                if extra is not None:
+                    out.append(extra)
                 continue
             speaker = subject_of(tok)
             if speaker is None and lemma not in words.speech:
@@ -101,6 +105,71 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                                  cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker,
                                  reason=f"reporting noun {tok.text!r} with a 'that' clause"))
     return out
+
+
+_RIGHT_CONTENT = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "pcomp", "ccomp", "attr",
+                            "advcl", "acomp"})
+_NOT_CONTENT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since",
+                                "while", "outside", "inside", "from", "to", "with"})
+
+
+def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
+    """A reporting verb the parser gave no clausal complement: a parenthetical ("At one point,
+    she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
+    could ..."), or a speech act whose object is what was said ("called for a prosecutor")."""
+    lemma = tok.lemma_.lower()
+    speaker = subject_of(tok)
+    if speaker is None:
+        return None
+    sent = tok.sent
+    own = set(tok.subtree)
+    if tok.dep_ == "parataxis" and lemma in words.speech:
+        toks = [t for t in sent if t not in own and not (t.is_punct or t.is_space)]
+        if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return None
+        start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"parenthetical reporting verb {tok.text!r}")
+    rest = [t for t in sent if t.i > tok.i]
+    addressee = _addressee(tok) if lemma in words.addressee else None
+    if lemma in words.speech and lemma not in words.object_speech and tok.dep_ in (
+            "ROOT", "conj", "relcl", "advcl") and speaker.i < tok.i:
+        i = 0
+        if addressee is not None and rest and rest[0].i == addressee.i:
+            i = addressee.right_edge.i - tok.i
+        body = [t for t in rest[i:] if not t.is_space]
+        while body and (body[0].is_punct or body[0].lower_ == "that"):
+            body.pop(0)
+        while body and body[-1].is_punct and body[-1].text not in "”’\"'":
+            body.pop()
+        if len(body) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in body) and not any(
+                t.text in "“\"" for t in body[:1]):
+            start, end = trim(doc.text, body[0].idx, body[-1].idx + len(body[-1].text))
+            return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                             cue=_cue_span(tok, addressee), speaker=speaker,
+                             addressee=addressee.text if addressee is not None else None,
+                             reason=f"reporting verb {tok.text!r}; the rest of the sentence")
+        return None
+    if lemma in words.object_speech:
+        rights = [c for c in tok.rights if c.dep_ in _RIGHT_CONTENT and not (
+            c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS) and not (
+            c.dep_ == "advcl" and c.left_edge.is_punct)]
+        if not rights or not any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "oprd", "dative")
+                                 for c in rights):
+            return None
+        first = rights[0]
+        start = first.left_edge.idx
+        last = rights[-1]
+        end = phrase_span(last)[1] if last.dep_ == "dobj" else (
+            last.right_edge.idx + len(last.right_edge.text))
+        start, end = trim(doc.text, start, end)
+        if end - start < 3:
+            return None
+        return Candidate("indirect", start, end, source="object", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"speech act {tok.text!r} with its object")
+    return None
 
 
 def _according_to(tok: Any) -> Any:
