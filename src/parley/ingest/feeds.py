@@ -53,6 +53,8 @@ def parse_feed(data: bytes, source: str) -> Feed:
 
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
+    if parsed.get("bozo"):  # broken XML: keep only the items the lenient parser made sense of
+        entries = [e for e in entries if e.get("title") and e.get("link")]
     if parsed.get("bozo") and not entries:
         exc = parsed.get("bozo_exception")
         raise NotText("malformed_feed", f"not a valid RSS/Atom feed: {exc}")
