@@ -1,0 +1,1 @@
+"""Actors: the knowledge base, mention finding, resolution and coreference."""

@@ -1,0 +1,204 @@
+"""Resolve mention candidates to actors: knowledge base first, then titles and appositions,
+then coreference (names, descriptions, pronouns) inside the article.
+
+Every resolution records ``method`` and a ``reason`` in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from parley.actors.kb import Hit, KnowledgeBase, normalise_alias
+from parley.actors.mentions import (
+    NEUTER_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Candidate,
+    mention_text,
+)
+
+# prepositions after which a capital or city is a place, not an actor ("arrived in Moscow")
+_LOCATIVE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "around",
+             "toward", "towards", "through", "via", "throughout", "within", "over", "between"}
+_GOV_HEADS = {"administration", "government", "cabinet", "regime", "authorities", "leadership"}
+_COUNTERPART = {"counterpart", "counterparts", "opposite number"}
+
+
+@dataclass
+class ActorRecord:
+    """An actor being assembled: the resolver's working copy."""
+
+    key: str
+    name: str
+    country: str | None
+    sector: str | None
+    office: str | None
+    kb_id: str | None
+    kind: str  # person | country | org | group | nominal
+    method: str
+    reason: str
+    plural: bool = False
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # ----------------------------------------------------------------- helpers
+    def _country_of_text(self, text: str, date: str | None) -> str | None:
+        demonym = self.kb.country_of_demonym(text)
+        if demonym is not None:
+            return demonym.id
+        for hit in self.kb.lookup(text, date):
+            if hit.entry.kind == "country" or hit.via in ("capital", "seat"):
+                return hit.country
+        return None
+
+    def _countries_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
+        """The first country named or implied among these tokens (single or two-word)."""
+        toks = [doc[i] for i in sorted(idxs)]
+        for n in (3, 2, 1):
+            for k in range(len(toks) - n + 1):
+                window = toks[k:k + n]
+                if any(w.i != window[0].i + j for j, w in enumerate(window)):
+                    continue
+                text = doc[window[0].i:window[-1].i + 1].text
+                country = self._country_of_text(text, date)
+                if country:
+                    return country
+        return None
+
+    def _title(self, doc: Any, idxs: list[int]) -> tuple[str, str] | None:
+        words = [doc[i] for i in sorted(idxs)
+                 if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("NORP", "GPE")]
+        if not words:
+            return None
+        return self.kb.office_sector(" ".join(w.text for w in words)) or next(
+            (hit for hit in (self.kb.office_sector(w.text) for w in reversed(words)) if hit), None)
+
+    # ----------------------------------------------------------------- names
+    def resolve_name(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
+        text = mention_text(doc, c)
+        head = c.head(doc)
+        hits = self.kb.lookup(text, date)
+        ctx_country = self._countries_in(doc, c.context, date) if c.context else None
+        ctx_title = self._title(doc, c.context) if c.context else None
+        if hits:
+            hit = self._pick(hits, ctx_country)
+            return self._from_hit(doc, c, hit, head)
+        if c.label == "PERSON" or (c.label == "KB" and ctx_title):
+            if ctx_country or ctx_title:
+                office, sector = ctx_title or (None, None)
+                if ctx_title and ctx_title[0].lower() in _COUNTERPART:
+                    office, sector = "counterpart", "GOV"
+                why = []
+                if ctx_country:
+                    why.append(f"country {ctx_country} from the title/apposition")
+                if ctx_title:
+                    why.append(f"office {office!r} -> {sector}")
+                return ActorRecord(f"person:{normalise_alias(text)}", text, ctx_country, sector,
+                                   office, None, "person", "title",
+                                   f"{text!r}: not in the knowledge base; " + "; ".join(why))
+            return ActorRecord(f"person:{normalise_alias(text)}", text, None, None, None, None,
+                               "person", "unresolved",
+                               f"person {text!r}: not in the knowledge base and no title")
+        if c.label in ("ORG", "KB", "FAC"):
+            return self._org(doc, c, text, date)
+        return None  # GPE/LOC not in the base: a place, not an actor
+
+    @staticmethod
+    def _pick(hits: list[Hit], ctx_country: str | None) -> Hit:
+        if ctx_country:
+            for hit in hits:
+                if hit.country == ctx_country:
+                    return hit
+        return hits[0]
+
+    def _from_hit(self, doc: Any, c: Candidate, hit: Hit, head: Any) -> ActorRecord | None:
+        e = hit.entry
+        if hit.via in ("capital",) or (e.kind == "country" and c.label in ("GPE", "LOC")
+                                       and hit.via == "capital"):
+            if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+                return None  # "arrived in Moscow": a place
+        if e.kind == "country" and hit.via in ("name", "alias") and head.dep_ == "pobj" \
+                and head.head.lower_ in _LOCATIVE and head.head.head.pos_ == "VERB" \
+                and head.head.lower_ in {"in", "at", "near", "across", "throughout", "inside"}:
+            # "fighting in Ukraine": a place; the country stays an actor elsewhere
+            return None
+        kind = e.kind if e.kind in ("person", "country") else "org"
+        sector = hit.sector
+        key = f"kb:{e.id}:{sector or ''}"
+        return ActorRecord(key, e.name, hit.country, sector, hit.office, e.qid or e.id, kind,
+                           f"kb-{hit.via}", hit.reason)
+
+    def _org(self, doc: Any, c: Candidate, text: str, date: str | None) -> ActorRecord | None:
+        idxs = list(range(c.start, c.end))
+        country = self._countries_in(doc, idxs, date)
+        title = self.kb.office_sector(text)
+        if country is None and title is None:
+            return ActorRecord(f"org:{normalise_alias(text)}", text, None, None, None, None, "org",
+                               "unresolved", f"organisation {text!r}: not in the knowledge base")
+        office, sector = title or (None, None)
+        return ActorRecord(f"org:{normalise_alias(text)}", text, country, sector, None, None, "org",
+                           "name-parts",
+                           f"{text!r}: country {country or 'unknown'} from a country word in the "
+                           f"name" + (f"; {office!r} -> {sector}" if title else ""))
+
+    # ----------------------------------------------------------------- nominals
+    def resolve_nominal(self, doc: Any, c: Candidate, date: str | None,
+                        possessor: ActorRecord | None) -> ActorRecord | None:
+        head = c.head(doc)
+        title_text = mention_text(doc, c)
+        title = self.kb.office_sector(title_text) or self.kb.office_sector(head.lemma_)
+        if title is None:
+            return None
+        office, sector = title
+        mods = [t.i for t in head.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for"):
+                mods.extend(t.i for t in prep.children if t.dep_ == "pobj")
+        country = None
+        for i in mods:
+            country = self._country_of_text(doc[i].text, date) or self._countries_in(
+                doc, [t.i for t in doc[i].subtree], date)
+            if country:
+                break
+        plural = head.tag_ in ("NNS", "NNPS")
+        if head.lemma_.lower() in _GOV_HEADS or head.lower_ in _GOV_HEADS:
+            # "the Biden administration": the government of the named person's country
+            for t in head.lefts:
+                if t.ent_type_ == "PERSON" and possessor is not None and possessor.country:
+                    country = country or possessor.country
+        if possessor is not None and head.lower_ in _COUNTERPART:
+            sector = possessor.sector or sector
+        if country is None and possessor is not None and any(
+                t.dep_ == "poss" and t.ent_type_ in ("GPE", "ORG", "NORP") for t in head.children):
+            country = possessor.country
+        kind = "nominal"
+        key = f"nominal:{country or '---'}:{sector}:{office.lower() if not plural else ''}"
+        reason = (f"{title_text!r}: office/group word -> {office} ({sector})"
+                  + (f"; country {country} from its modifier" if country else "; no country word"))
+        return ActorRecord(key, f"{country + ' ' if country else ''}{office}", country, sector,
+                           office, None, kind, "nominal", reason, plural)
+
+    def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
+        text = mention_text(doc, c)
+        entry = self.kb.country_of_demonym(text)
+        if entry is None:
+            hits = self.kb.lookup(text, date)
+            if not hits:
+                return None
+            return self._from_hit(doc, c, hits[0], c.head(doc))
+        return ActorRecord(f"kb:{entry.id}:", entry.name, entry.id, None, None, entry.qid or entry.id,
+                           "country", "kb-demonym", f"demonym {text!r} of {entry.name}")
+
+
+def pronoun_kind(c: Candidate) -> str:
+    if c.label in PERSONAL_PRONOUNS:
+        return "person"
+    if c.label in PLURAL_PRONOUNS:
+        return "plural"
+    if c.label in NEUTER_PRONOUNS:
+        return "neuter"
+    return ""

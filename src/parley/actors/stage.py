@@ -1,0 +1,218 @@
+"""The actor stage: mentions -> resolved actors with coreference chains."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from parley.actors.kb import KnowledgeBase, normalise_alias
+from parley.actors.mentions import Candidate, find_candidates, mention_text
+from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind
+from parley.model import Actor, Document, Mention, Span
+
+logger = logging.getLogger(__name__)
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+class ActorStage:
+    name = "parley.actors.rules.v1"
+    requires: tuple[str, ...] = ("parse",)
+    provides: tuple[str, ...] = ("mentions", "actors")
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or KnowledgeBase.default()
+        self.resolver = Resolver(self.kb)
+
+    def __call__(self, document: Document) -> Document:
+        doc = document.parse
+        date = document.article.date
+        cands = find_candidates(doc, self.kb)
+        records: dict[str, ActorRecord] = {}
+        assigned: list[tuple[Candidate, list[str]]] = []
+        # title modifiers of a name or nominal are part of it, not actors of their own
+        absorbed = self._absorbed(doc, cands)
+        history: list[tuple[Candidate, ActorRecord]] = []
+        for c in cands:
+            if id(c) in absorbed:
+                continue
+            keys = self._resolve(doc, c, date, records, history)
+            if not keys:
+                continue
+            assigned.append((c, keys))
+            for k in keys:
+                history.append((c, records[k]))
+        return self._build(document, doc, records, assigned)
+
+    # ---------------------------------------------------------------------------------
+    @staticmethod
+    def _absorbed(doc: Any, cands: list[Candidate]) -> set[int]:
+        by_token = {}
+        for c in cands:
+            for k in range(c.start, c.end):
+                by_token[k] = c
+        out: set[int] = set()
+        for c in cands:
+            if c.kind == "name":
+                for k in c.context:
+                    other = by_token.get(k)
+                    if other is not None and other is not c and other.kind == "demonym":
+                        out.add(id(other))
+            if c.kind == "demonym":
+                head = c.head(doc)
+                gov = head.head
+                owner = by_token.get(gov.i)
+                if head.dep_ in ("amod", "compound") and owner is not None and owner is not c \
+                        and owner.kind in ("nominal", "name") and owner.label != "GPE":
+                    out.add(id(c))
+        return out
+
+    def _resolve(self, doc: Any, c: Candidate, date: str | None,
+                 records: dict[str, ActorRecord],
+                 history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
+        r = self.resolver
+        rec: ActorRecord | None = None
+        if c.kind == "pronoun":
+            return self._pronoun(doc, c, history)
+        if c.kind == "name":
+            chained = self._chain_name(doc, c, history)
+            if chained is not None:
+                return [chained.key]
+            rec = r.resolve_name(doc, c, date)
+            if rec is not None and rec.kind == "person" and rec.method == "unresolved":
+                chained = self._chain_name(doc, c, history, loose=True)
+                if chained is not None:
+                    return [chained.key]
+        elif c.kind == "demonym":
+            rec = r.resolve_demonym(doc, c, date)
+        elif c.kind == "nominal":
+            possessor = self._possessor(doc, c, history)
+            rec = r.resolve_nominal(doc, c, date, possessor)
+            if rec is not None:
+                described = self._description(doc, c, rec, history)
+                if described is not None:
+                    return [described.key]
+        if rec is None:
+            return []
+        if rec.key not in records:
+            records[rec.key] = rec
+        return [rec.key]
+
+    @staticmethod
+    def _chain_name(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]],
+                    loose: bool = False) -> ActorRecord | None:
+        """'Xi' after 'Xi Jinping', 'Kirby' after 'John Kirby': the same person."""
+        if c.label not in ("PERSON", "KB") and not loose:
+            return None
+        words = normalise_alias(mention_text(doc, c)).split()
+        if not words:
+            return None
+        for prev_c, rec in reversed(history):
+            if rec.kind != "person":
+                continue
+            names = normalise_alias(rec.name).split() + normalise_alias(
+                mention_text(doc, prev_c)).split()
+            if len(words) < 3 and all(w in names for w in words) and prev_c.kind == "name":
+                return rec
+        return None
+
+    @staticmethod
+    def _possessor(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
+        head = c.head(doc)
+        for child in head.children:
+            if child.dep_ == "poss":
+                for prev_c, rec in reversed(history):
+                    if prev_c.start <= child.i < prev_c.end:
+                        return rec
+        for t in head.lefts:
+            for prev_c, rec in reversed(history):
+                if prev_c.start <= t.i < prev_c.end and rec.kind == "person":
+                    return rec
+        return None
+
+    @staticmethod
+    def _description(doc: Any, c: Candidate, rec: ActorRecord,
+                     history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
+        """'the president of China' -> the person already named who holds that office."""
+        head = c.head(doc)
+        if rec.plural or not any(t.lower_ == "the" for t in head.lefts):
+            return None
+        office_words = set(normalise_alias(rec.office or "").split())
+        for _prev_c, prev in reversed(history):
+            if prev.kind != "person":
+                continue
+            if rec.country and prev.country and rec.country != prev.country:
+                continue
+            held = set(normalise_alias(prev.office or "").split())
+            if office_words & held or (prev.office is None and rec.country == prev.country
+                                       and rec.country is not None):
+                return prev
+        return None
+
+    @staticmethod
+    def _pronoun(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
+        kind = pronoun_kind(c)
+        tok = doc[c.start]
+        sent_start = tok.sent.start
+        prev_sent_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        window = [(pc, rec) for pc, rec in history if pc.start >= prev_sent_start and pc.start < c.start]
+        if kind == "person":
+            persons = [(pc, rec) for pc, rec in window if rec.kind == "person"]
+            if not persons:
+                persons = [(pc, rec) for pc, rec in history if rec.kind == "person"][-1:]
+            if not persons:
+                return []
+            # prefer the subject of the clause, then the most recent
+            subjects = [(pc, rec) for pc, rec in persons
+                        if pc.head(doc).dep_ in _SUBJECT_DEPS and pc.kind != "pronoun"]
+            pick = (subjects or persons)[-1][1]
+            return [pick.key]
+        if kind == "plural":
+            same = [(pc, rec) for pc, rec in window if pc.start >= sent_start]
+            people = []
+            for _pc, rec in same:
+                if rec.kind in ("person", "country") and rec.key not in people:
+                    people.append(rec.key)
+            if len(people) >= 2:
+                return people
+            groups = [rec for _pc, rec in window if rec.kind != "person" or rec.plural]
+            return [groups[-1].key] if groups else []
+        if kind == "neuter":
+            things = [rec for _pc, rec in window if rec.kind in ("country", "org", "nominal")
+                      and not rec.plural]
+            return [things[-1].key] if things else []
+        return []
+
+    # ---------------------------------------------------------------------------------
+    @staticmethod
+    def _build(document: Document, doc: Any, records: dict[str, ActorRecord],
+               assigned: list[tuple[Candidate, list[str]]]) -> Document:
+        text = document.article.text
+        order: list[str] = []
+        spans: dict[str, list[Span]] = {}
+        mentions: list[Mention] = []
+        index: list[tuple[int, int, str]] = []
+        for c, keys in assigned:
+            start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            span = Span.of(text, start, end)
+            mentions.append(Mention(span, c.kind, c.label, -1, c.head(doc).i))
+            for k in keys:
+                if k not in spans:
+                    order.append(k)
+                    spans[k] = []
+                if span not in spans[k]:
+                    spans[k].append(span)
+        ids = {k: f"A{i + 1}" for i, k in enumerate(order)}
+        for c, keys in assigned:
+            start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+            for k in keys:
+                index.append((start, end, ids[k]))
+        actors = tuple(
+            Actor(ids[k], records[k].name, records[k].country, records[k].sector,
+                  records[k].office, records[k].kb_id, tuple(spans[k]), records[k].method,
+                  records[k].reason)
+            for k in order
+        )
+        return replace(document, mentions=tuple(mentions), actors=actors,
+                       mention_actor=tuple(index))

@@ -1,0 +1,1 @@
+"""Command-line faces: one module per verb, a thin layer over the library."""

@@ -1,0 +1,141 @@
+"""Who did it, to whom, when, and in what mood: argument finding on the dependency parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+_ENTITY_DEPS = {"conj", "appos", "amod", "compound", "nmod", "poss", "cc"}
+_CLAUSE_LINKS = {"xcomp", "conj", "advcl", "acomp", "oprd", "ccomp", "pcomp", "dep"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "must"}
+_FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope",
+                     "want", "seek", "ready", "due", "poised", "slate", "going", "go", "propose",
+                     "vow", "pledge", "promise", "decide", "agree", "offer", "threaten", "try",
+                     "wish", "likely", "about", "expected", "scheduled", "planning"}
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+_NEGATION_WORDS = {"not", "n't", "never", "no"}
+_NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
+
+
+def clause_chain(tok: Any) -> list[Any]:
+    """The token and the verbs that govern it through clause links (xcomp, conj, ...)."""
+    chain = [tok]
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in _CLAUSE_LINKS and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    return chain
+
+
+def subject_tokens(v: Any) -> tuple[list[Any], bool]:
+    """The subject tokens of the verb ``v`` and whether the clause is passive.
+
+    Follows control and coordination ("Xi is planning to talk", "arrived ... ready to meet"),
+    relative clauses ("the troops who attacked", "a ceasefire that was called for by Xi") and
+    the passive agent ("by Xi").
+    """
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    if passive:
+        agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return agents, True
+    cur = v
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj", "expl")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                return [cur.head], False
+            return [s], False
+        agents = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents, False
+        if cur.dep_ == "relcl" or cur.dep_ == "acl":
+            return ([cur.head] if cur.dep_ == "relcl" else []), False
+        if cur.dep_ in _CLAUSE_LINKS and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return [], False
+
+
+def passive_subject(v: Any) -> list[Any]:
+    out = []
+    for c in v.children:
+        if c.dep_ == "nsubjpass":
+            out.append(v.head if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl" else c)
+    return out
+
+
+def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
+    """Recipient candidates: direct objects, datives and the objects of the named prepositions."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "attr") and ("dobj" in deps) and c.dep_ != "attr":
+            out.append(c)
+        elif c.dep_ == "dative" and c.pos_ != "ADP":
+            out.append(c)
+        elif c.dep_ in ("prep", "dative", "agent") and c.lower_ in deps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def expand(tok: Any) -> list[Any]:
+    """The token and its coordinated and modifying parts: 'Hungarian and Romanian officials'."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _ENTITY_DEPS and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str]:
+    """PLOVER auxiliary mode of the event and the words that show it."""
+    chain = clause_chain(trigger)
+    if governor is not None:
+        chain += [t for t in clause_chain(governor) if t not in chain]
+    toks = []
+    for v in chain:
+        toks.append(v)
+        toks.extend(c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det"))
+    words = {t.lower_ for t in toks}
+    neg = [t for t in toks if t.dep_ == "neg" or (t.lower_ in _NEGATION_WORDS and t.dep_ in ("neg", "advmod", "det"))]
+    if neg or any(v.lemma_ in _NEGATING_GOVERNORS for v in chain[1:]):
+        return "negation", (neg[0].text if neg else next(v.text for v in chain[1:] if v.lemma_ in _NEGATING_GOVERNORS))
+    hyp = [t for t in toks if t.dep_ == "aux" and t.lower_ in _HYPOTHETICAL_AUX]
+    marks = [t for t in toks if t.dep_ == "mark" and t.lower_ in _HYPOTHETICAL_MARKS]
+    if hyp or marks:
+        return "hypothetical", (hyp or marks)[0].text
+    fut = [t for t in toks if t.dep_ == "aux" and t.lower_ in _FUTURE_AUX]
+    if fut:
+        return "future", fut[0].text
+    for v in chain[1:]:
+        if v.lemma_ in _FUTURE_GOVERNORS or v.lower_ in _FUTURE_GOVERNORS:
+            # "is planning to talk", "ready to meet", "is set to visit"
+            if trigger.dep_ in ("xcomp", "pobj", "dobj") or trigger in v.subtree:
+                return "future", v.text
+    if "going" in words and any(t.lower_ == "to" for t in toks):
+        return "future", "going to"
+    return None, ""
+
+
+def tense(trigger: Any, mode: str | None) -> str:
+    if mode == "future":
+        return "future"
+    chain = clause_chain(trigger)
+    for v in chain:
+        if v.tag_ in ("VBD", "VBN"):
+            return "past"
+        for c in v.children:
+            if c.dep_ == "aux" and c.tag_ == "VBD":
+                return "past"
+            if c.dep_ == "aux" and c.lemma_ == "have":
+                return "past"
+    return "unknown"

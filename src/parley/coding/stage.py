@@ -1,0 +1,411 @@
+"""The rule coder: verb and noun patterns on the parse -> PLOVER events with evidence."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from parley.coding import arguments as args
+from parley.coding.dates import is_historical, resolve_date
+from parley.coding.patterns import Pattern, PatternSet, default_patterns
+from parley.coding.places import resolve_place
+from parley.model import Actor, Document, Entity, Event, Place, Span
+from parley.ontology import ontology
+
+logger = logging.getLogger(__name__)
+
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+_LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue",
+                "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
+                "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
+                "offer", "send", "deliver", "pay", "host", "stage", "level", "file", "lodge",
+                "order", "step", "intensify", "escalate", "face", "receive", "get", "win"}
+_PASSIVE_RECEIVERS = {"face", "receive", "get", "win"}
+
+
+@dataclass
+class _Hit:
+    pattern: Pattern
+    trigger: Any  # the head token
+    tokens: list[Any] = field(default_factory=list)  # all matched tokens
+    extra: Any = None  # the matched object token of a verb+object pattern
+    governor: Any = None  # light verb governing a nominal event
+    suppressed: str = ""
+
+
+class CodingStage:
+    name = "parley.coding.rules.v1"
+    requires: tuple[str, ...] = ("parse", "actors")
+    provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, patterns: PatternSet | None = None) -> None:
+        self.patterns = patterns or default_patterns()
+        self.onto = ontology()
+
+    # ------------------------------------------------------------------ matching
+    def _match_verb(self, tok: Any) -> _Hit | None:
+        cands = self.patterns.verbs.get(tok.lemma_.lower())
+        if not cands:
+            return None
+        kids = list(tok.children)
+        for p in cands:
+            matched = [tok]
+            extra = None
+            ok = True
+            for w in p.words:
+                found = None
+                for c in kids:
+                    if c.dep_ in ("prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp", "advmod", "npadvmod", "oprd") \
+                            and (c.lemma_.lower() == w or c.lower_ == w):
+                        found = c
+                        break
+                    if c.dep_ in ("dobj", "attr", "nsubjpass", "xcomp") and any(
+                            g.dep_ in ("compound", "amod") and g.lemma_.lower() == w for g in c.children):
+                        found = c
+                        break
+                    if c.dep_ == "prep":  # "call for": the object sits under the preposition
+                        for g in c.children:
+                            if g.dep_ == "pobj" and (g.lemma_.lower() == w):
+                                found = g
+                                break
+                    if found is not None:
+                        break
+                if found is None and tok.dep_ == "relcl" or found is None and tok.dep_ == "acl":
+                    # "the opposition it expressed": the object is the modified noun
+                    if tok.head.lemma_.lower() == w:
+                        found = tok.head
+                if found is None:
+                    ok = False
+                    break
+                matched.append(found)
+                if found.pos_ in ("NOUN", "PROPN"):
+                    extra = found
+            if ok:
+                return _Hit(p, tok, matched, extra)
+        return None
+
+    def _match_noun(self, tok: Any) -> _Hit | None:
+        cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        if not cands:
+            return None
+        lefts = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") or c.i < tok.i]
+        for p in cands:
+            matched = [tok]
+            ok = True
+            for w in p.words:
+                found = next((c for c in lefts if c.lemma_.lower() == w or c.lower_ == w), None)
+                if found is None:
+                    ok = False
+                    break
+                matched.append(found)
+            if ok:
+                return _Hit(p, tok, matched)
+        return None
+
+    # ------------------------------------------------------------------ entities
+    @staticmethod
+    def _actor_index(document: Document) -> dict[int, list[str]]:
+        """Character offset -> actor ids whose mention covers it."""
+        out: dict[int, list[str]] = {}
+        for s, e, aid in document.mention_actor:
+            for k in range(s, e):
+                out.setdefault(k, [])
+                if aid not in out[k]:
+                    out[k].append(aid)
+        return out
+
+    def _entities(self, toks: list[Any], index: dict[int, list[str]],
+                  actors: dict[str, Actor], text: str) -> list[Entity]:
+        out: list[Entity] = []
+        seen: set[str] = set()
+        for tok in toks:
+            ids = index.get(tok.idx)
+            parts = [tok] if ids else [t for t in args.expand(tok)]
+            if ids:
+                parts = [tok] + [t for t in args.expand(tok) if t.dep_ in ("conj", "appos") or
+                                 (t.head is tok and t.dep_ in ("amod", "compound") and index.get(t.idx))]
+            for t in parts:
+                for aid in index.get(t.idx, ()):
+                    if aid in seen:
+                        continue
+                    seen.add(aid)
+                    a = actors[aid]
+                    mention = self._mention_span(a, t.idx, text)
+                    out.append(Entity(aid, mention.text if mention else t.text, a.name, a.country,
+                                      a.sector, mention))
+        return out
+
+    @staticmethod
+    def _mention_span(actor: Actor, offset: int, text: str) -> Span | None:
+        for m in actor.mentions:
+            if m.start <= offset < m.end:
+                return m
+        return None
+
+    # ------------------------------------------------------------------ the stage
+    def __call__(self, document: Document) -> Document:
+        doc = document.parse
+        text = document.article.text
+        pub = document.article.date
+        index = self._actor_index(document)
+        actors = {a.id: a for a in document.actors}
+        events: list[Event] = []
+        for sent in doc.sents:
+            hits = self._sentence_hits(sent)
+            reported = self._reported_by(sent, index, actors, text)
+            for hit in hits:
+                if hit.suppressed:
+                    continue
+                ev = self._event(hit, sent, document, index, actors, text, pub, reported,
+                                 len(events) + 1)
+                if ev is not None:
+                    events.append(ev)
+        return replace(document, events=tuple(events))
+
+    def _sentence_hits(self, sent: Any) -> list[_Hit]:
+        hits: list[_Hit] = []
+        used: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "advcl", "conj")):
+                h = self._match_verb(tok)
+                if h is not None:
+                    hits.append(h)
+                    used.update(t.i for t in h.tokens)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used:
+                h = self._match_noun(tok)
+                if h is not None:
+                    hits.append(h)
+        # light verbs lend nominal events their subject: "held talks", "launched an attack"
+        by_trigger = {h.trigger.i: h for h in hits}
+        for h in hits:
+            if h.pattern.pos != "noun":
+                continue
+            gov = h.trigger.head
+            if h.trigger.dep_ == "pobj":
+                gov = gov.head
+            if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
+                outer = by_trigger.get(gov.i)
+                if outer is None:
+                    h.governor = gov
+                elif outer is not h:
+                    if outer.pattern.event == h.pattern.event or outer.pattern.content:
+                        h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
+        # complements of speech acts ("agreed to cooperate", "called for a ceasefire")
+        for h in hits:
+            if h.suppressed:
+                continue
+            for other in hits:
+                if other is h or other.suppressed or not other.pattern.content:
+                    continue
+                if self._inside_content(h, other):
+                    h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
+                    break
+        # the same type twice on one clause: keep the verb
+        for h in hits:
+            if h.suppressed or h.pattern.pos != "noun":
+                continue
+            for other in hits:
+                if other is not h and not other.suppressed and other.pattern.pos == "verb" \
+                        and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
+                        and self._hops(h.trigger, other.trigger) <= 3:
+                    h.suppressed = f"same event as '{other.trigger.text}'"
+                    break
+        return hits
+
+    @staticmethod
+    def _hops(tok: Any, ancestor: Any) -> int:
+        n = 0
+        while tok is not ancestor and tok.head is not tok and n < 20:
+            tok = tok.head
+            n += 1
+        return n
+
+    @staticmethod
+    def _inside_content(h: _Hit, outer: _Hit) -> bool:
+        """Is ``h`` what ``outer`` asks, agrees, threatens ...? Controlled complements and
+        objects only: a clause with a subject of its own is an event of its own."""
+        t = h.trigger
+        anchor = outer.extra if outer.extra is not None else outer.trigger
+        if t is anchor or t in outer.tokens:
+            return False
+        cur = t
+        for _ in range(5):
+            if cur.head is cur:
+                return False
+            if cur.dep_ in ("relcl", "advcl", "ccomp") and cur is t and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
+                return False
+            if cur.dep_ in ("relcl",):
+                return False
+            parent = cur.head
+            if parent is outer.trigger or parent is anchor:
+                return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp", "oprd", "conj") or h.pattern.pos == "noun"
+            cur = parent
+        return False
+
+    # ------------------------------------------------------------------ one event
+    def _event(self, hit: _Hit, sent: Any, document: Document, index: dict[int, list[str]],
+               actors: dict[str, Actor], text: str, pub: str | None,
+               reported: Entity | None, n: int) -> Event | None:
+        p = hit.pattern
+        trig = hit.trigger
+        reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
+        # actor
+        if p.pos == "verb":
+            subj, passive = args.subject_tokens(trig)
+            anchor = trig
+        else:
+            subj, passive = self._noun_actor(hit)
+            anchor = hit.governor if hit.governor is not None else trig
+        actor_ents = self._entities(subj, index, actors, text)
+        # recipient
+        rec_toks: list[Any] = []
+        if p.pos == "verb":
+            rec_toks = args.objects(trig, p.recipient)
+            if hit.extra is not None:
+                rec_toks += args.objects(hit.extra, tuple(x for x in p.recipient if x != "dobj"))
+            rec_toks = [t for t in rec_toks if t is not hit.extra and t not in hit.tokens]
+            if passive:
+                rec_toks += args.passive_subject(trig)
+        else:
+            rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
+            rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
+            if hit.governor is not None and hit.governor.lemma_ in _PASSIVE_RECEIVERS:
+                pass
+        rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
+        recipient_ents = self._entities(rec_toks, index, actors, text)
+        if p.reciprocal:
+            with_ents = self._entities(args.objects(trig, ("with",)), index, actors, text)
+            actor_ents += [e for e in with_ents if e.actor_id not in {a.actor_id for a in actor_ents}]
+            recipient_ents = [e for e in recipient_ents if e.actor_id not in {a.actor_id for a in actor_ents}]
+        actor_ids = {e.actor_id for e in actor_ents}
+        recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
+        # place
+        place, place_text = self._place(anchor, sent)
+        if p.place_recipient and place is not None and place.country and not recipient_ents:
+            actor_countries = {e.country for e in actor_ents}
+            if place.country not in actor_countries:
+                recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
+                reasons.append(f"recipient {place.country} from the place visited")
+        if not actor_ents and not recipient_ents:
+            return None
+        if actor_ents:
+            reasons.append("actor " + ", ".join(f"'{e.text}'" for e in actor_ents)
+                           + (" (passive agent)" if passive else ""))
+        if recipient_ents:
+            reasons.append("recipient " + ", ".join(f"'{e.text}'" for e in recipient_ents))
+        # mood and time
+        mode, mode_word = args.aux_mode(trig, hit.governor)
+        date_text, date = self._date(anchor, trig, sent, pub, args.tense(anchor, mode))
+        if mode is None and is_historical(date, pub):
+            mode, mode_word = "historical", date_text or ""
+        if mode:
+            reasons.append(f"aux_mode {mode} from '{mode_word}'")
+        if date_text:
+            reasons.append(f"date '{date_text}' -> {date}")
+        elif mode is None and pub:
+            date = pub
+        etype = self.onto.type(p.event)
+        t0 = min(t.idx for t in hit.tokens)
+        t_end = max(t.idx + len(t) for t in hit.tokens)
+        if t_end - t0 > 60:
+            t0, t_end = trig.idx, trig.idx + len(trig)
+        confidence = 0.5 + 0.25 * bool(actor_ents) + 0.15 * bool(recipient_ents) + 0.1 * (p.pos == "verb")
+        return Event(
+            id=f"E{n}", event=p.event, actor=tuple(actor_ents), recipient=tuple(recipient_ents),
+            trigger=Span.of(text, t0, t_end), sentence=Span.of(text, sent.start_char, sent.end_char),
+            mode=p.mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
+            event_loc=place, quad_code=etype.quad, intensity=etype.intensity(p.mode),
+            reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
+            reason="; ".join(reasons),
+        )
+
+    @staticmethod
+    def _noun_actor(hit: _Hit) -> tuple[list[Any], bool]:
+        t = hit.trigger
+        poss = [c for c in t.children if c.dep_ == "poss"]
+        if poss:
+            return poss, False
+        agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                  if p.dep_ == "pobj"]
+        if agents:
+            return agents, False
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in
+                ("NORP", "GPE", "ORG", "PERSON")]
+        if mods:
+            return mods, False
+        if hit.governor is not None:
+            subj, passive = args.subject_tokens(hit.governor)
+            return subj, passive
+        if t.dep_ == "nsubj" or t.dep_ == "nsubjpass":
+            return [], False
+        return [], False
+
+    @staticmethod
+    def _is_place_token(tok: Any) -> bool:
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+
+    def _place(self, anchor: Any, sent: Any) -> tuple[Place | None, str]:
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            root = ent.root
+            if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
+                continue
+            # attached to the event's clause?
+            attached = anchor in root.head.ancestors or root.head.head is anchor or any(
+                a is anchor for a in root.head.ancestors)
+            score = 0 if attached else 1
+            if best is None or score < best[0]:
+                best = (score, ent)
+        if best is None:
+            return None, ""
+        ent = best[1]
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        place = resolve_place(name)
+        if place is None:
+            return Place(name), ent.text
+        return place, ent.text
+
+    @staticmethod
+    def _date(anchor: Any, trig: Any, sent: Any, pub: str | None, tense: str) -> tuple[str | None, str | None]:
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            root = ent.root
+            # distance in the tree from the date to the event's verb
+            d = None
+            cur, n = root, 0
+            while n < 8:
+                if cur is anchor or cur is trig:
+                    d = n
+                    break
+                if cur.head is cur:
+                    break
+                cur = cur.head
+                n += 1
+            if d is None:
+                continue
+            if best is None or d < best[0]:
+                best = (d, ent)
+        if best is None:
+            return None, None
+        ent = best[1]
+        t = ent.text
+        prep = ent.root.head if ent.root.dep_ == "pobj" else None
+        shown = f"{prep.text} {t}" if prep is not None and prep.i == ent.start - 1 else t
+        return shown, resolve_date(t, pub, tense)
+
+    def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],
+                     text: str) -> Entity | None:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+                ents = self._entities(objs, index, actors, text)
+                if ents:
+                    return ents[-1]
+        return None

@@ -1,0 +1,239 @@
+"""Build and validate the stage chain; run it locally over articles, into a store.
+
+A stage is any object with ``name``, ``requires``, ``provides`` and
+``__call__(Document) -> Document``; a stage may also offer ``pipe(documents)`` to work in
+batches (the NLP stage does). Stages are registered here by versioned name, so that a
+setting can swap one implementation for another.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol, runtime_checkable
+
+from parley.config import Settings
+from parley.errors import ConfigError, ParleyError, StageError
+from parley.model import Article, Document, Rejection
+
+logger = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, document: Document) -> Document: ...
+
+
+def _nlp(settings: Settings) -> Stage:
+    from parley.nlp import NLPStage
+
+    return NLPStage(settings.nlp.model, settings.nlp.batch_size)
+
+
+def _actors(settings: Settings) -> Stage:
+    from parley.actors.stage import ActorStage
+
+    return ActorStage()
+
+
+def _coding(settings: Settings) -> Stage:
+    from parley.coding.stage import CodingStage
+
+    return CodingStage()
+
+
+def _quotes(settings: Settings) -> Stage:
+    from parley.quotes.stage import QuoteStage
+
+    return QuoteStage()
+
+
+REGISTRY: dict[str, Callable[[Settings], Stage]] = {
+    "parley.nlp.spacy.v1": _nlp,
+    "parley.actors.rules.v1": _actors,
+    "parley.coding.rules.v1": _coding,
+    "parley.quotes.rules.v1": _quotes,
+}
+
+
+def register(name: str, factory: Callable[[Settings], Stage]) -> None:
+    """Add a stage implementation under a versioned name (e.g. an ML coder)."""
+    REGISTRY[name] = factory
+
+
+def build_stage(name: str, settings: Settings) -> Stage:
+    try:
+        factory = REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"no stage named {name!r}; registered: {sorted(REGISTRY)}") from None
+    return factory(settings)
+
+
+class Pipeline:
+    """An ordered chain of stages, checked when built: each stage's ``requires`` must be
+    provided by the article or an earlier stage."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = {"article"}
+        for stage in stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise ConfigError(
+                    f"stage {stage.name!r} requires {missing}, which no earlier stage provides "
+                    f"(available: {sorted(available)}); reorder or enable the stages that provide them"
+                )
+            available.update(stage.provides)
+        self.stages = list(stages)
+
+    @classmethod
+    def default(cls, settings: Settings | None = None) -> Pipeline:
+        settings = settings or Settings()
+        names = {
+            "nlp": "parley.nlp.spacy.v1",
+            "actors": settings.stages.actors,
+            "coding": settings.stages.coding,
+            "quotes": settings.stages.quotes,
+        }
+        unknown = [s for s in settings.stages.enabled if s not in names]
+        if unknown:
+            raise ConfigError(f"stages.enabled names unknown stages {unknown}; valid: {list(names)}")
+        order = [s for s in names if s in settings.stages.enabled]
+        return cls([build_stage(names[s], settings) for s in order])
+
+    def run(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Document]:
+        """Run every stage over the articles, in batches; documents come out in input order."""
+        batch: list[Document] = []
+        for article in articles:
+            batch.append(Document(article=article))
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, docs: list[Document]) -> Iterator[Document]:
+        timings: list[list[tuple[str, float]]] = [[] for _ in docs]
+        for stage in self.stages:
+            t0 = time.perf_counter()
+            pipe = getattr(stage, "pipe", None)
+            if pipe is not None:
+                try:
+                    out = list(pipe(docs))
+                except ParleyError:
+                    raise
+                except Exception as exc:
+                    raise StageError(stage.name, docs[0].article.id, repr(exc)) from exc
+                share = (time.perf_counter() - t0) / max(1, len(docs))
+                for t in timings:
+                    t.append((stage.name, share))
+                docs = out
+                continue
+            out = []
+            for i, doc in enumerate(docs):
+                t1 = time.perf_counter()
+                if doc.rejection is None:
+                    try:
+                        doc = stage(doc)
+                    except ParleyError:
+                        raise
+                    except Exception as exc:
+                        raise StageError(stage.name, doc.article.id, repr(exc)) from exc
+                timings[i].append((stage.name, time.perf_counter() - t1))
+                out.append(doc)
+            docs = out
+        for doc, t in zip(docs, timings):
+            yield replace(doc, parse=None, timings=tuple(t))
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    events: int = 0
+    seconds: float = 0.0
+
+    def reject(self, reason: str) -> None:
+        self.rejected[reason] = self.rejected.get(reason, 0) + 1
+
+
+class Deduper(Protocol):
+    def check(self, article: Article) -> Rejection | None: ...
+
+    def add(self, article: Article) -> None: ...
+
+
+class LocalRunner:
+    """Run a pipeline over articles and rejections into a store, on this machine.
+
+    Each document is stored in its own transaction keyed by content hash, so a run that is
+    killed and restarted stores every article exactly once. With ``skip_stored`` (ingest),
+    articles already in the store are counted as duplicates and not coded again; without it
+    (analyze), they are coded and their stored rows replaced by the same rows. The distributed runner offers the
+    same ``run`` over a cluster.
+    """
+
+    def __init__(self, pipeline: Pipeline, store: Any, deduper: Deduper | None = None,
+                 batch_size: int = 32, skip_stored: bool = True) -> None:
+        self.pipeline = pipeline
+        self.skip_stored = skip_stored
+        self.store = store
+        self.deduper = deduper
+        self.batch_size = batch_size
+
+    def run(self, items: Iterable[Article | Rejection],
+            on_document: Callable[[Document], None] | None = None,
+            on_rejection: Callable[[Rejection, Article | None], None] | None = None,
+            progress: Callable[[int], None] | None = None) -> RunSummary:
+        summary = RunSummary()
+        t0 = time.perf_counter()
+
+        def fresh() -> Iterator[Article]:
+            for item in items:
+                summary.read += 1
+                if progress:
+                    progress(1)
+                if isinstance(item, Rejection):
+                    self._reject(item, None, summary, on_rejection)
+                    continue
+                if self.skip_stored and self.store is not None and self.store.has_article(item.key):
+                    summary.duplicate += 1
+                    continue
+                if self.deduper is not None:
+                    dup = self.deduper.check(item)
+                    if dup is not None:
+                        summary.duplicate += 1
+                        self._reject(dup, item, summary, on_rejection, count=False)
+                        continue
+                    self.deduper.add(item)
+                yield item
+
+        for doc in self.pipeline.run(fresh(), self.batch_size):
+            if doc.rejection is not None:
+                self._reject(doc.rejection, doc.article, summary, on_rejection)
+                continue
+            if self.store is not None:
+                self.store.put_document(doc)
+            summary.stored += 1
+            summary.events += len(doc.events)
+            if on_document:
+                on_document(doc)
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    def _reject(self, rejection: Rejection, article: Article | None, summary: RunSummary,
+                on_rejection: Callable[[Rejection, Article | None], None] | None,
+                count: bool = True) -> None:
+        if count:
+            summary.reject(rejection.reason)
+        if self.store is not None:
+            self.store.put_rejection(rejection, article)
+        if on_rejection:
+            on_rejection(rejection, article)
