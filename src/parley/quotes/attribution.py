@@ -69,7 +69,10 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
         return agent
     if subj is not None and subj.dep_ != "nsubjpass":
         return subj
-    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+    # "Xi declared that there was X and maintained that Y": the parser often hangs the second
+    # reporting verb on the first one's complement; its subject is still the first one's
+    climbs = verb.dep_ in INHERIT_DEPS or (depth > 0 and verb.dep_ == "ccomp")
+    if depth < 3 and climbs and verb.head is not verb:
         found = subject_of(verb.head, depth + 1)
         if found is not None:
             return found

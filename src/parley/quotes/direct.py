@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 OPENERS_DOUBLE = "“„«"
 CLOSERS_DOUBLE = "”»"
 MAX_SINGLE_CHARS = 240  # a longer 'single-quoted' stretch is an apostrophe mistaken for a mark
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 _SENT_END = re.compile(r"[.!?…]+[\"”’']?\s")
 
 
@@ -76,6 +77,9 @@ def find_marks(text: str) -> list[Marked]:
                 open_at = -1
             i += 1
             continue
+        if ch == "<" and open_at < 0 and _TAG.match(text, i):
+            i = _TAG.match(text, i).end()  # type: ignore[union-attr]
+            continue  # markup left in the text (<tweet author="...">): not quotation
         if open_at < 0:
             if ch in OPENERS_DOUBLE or ch == '"':
                 open_at, first_open, single, paragraphs = i, i, False, 1
@@ -149,6 +153,15 @@ def _reporting_verb(doc: Any, index: TokenIndex, start: int, end: int, last: boo
     return found
 
 
+def _continues(text: str, mark: Marked, nxt: Marked) -> bool:
+    """The next quote goes on with the same sentence after the cue ("..., he said, 'to ...'")."""
+    between = text[mark.close_at + 1:nxt.open_at] if mark.close_at >= 0 else ""
+    if "\n" in between or len(between) > 100 or not between.rstrip().endswith(","):
+        return False
+    first = text[nxt.start:nxt.start + 1]
+    return first.islower() or text[mark.start:mark.end].rstrip()[-1:] in ",—–-"
+
+
 def _words_after(text: str, start: int, end: int) -> int:
     """Words between a closing mark and the sentence end: a quote that the sentence runs on
     after ("caucuses 'are such an unknown' because ...") is a fragment of a larger clause."""
@@ -186,7 +199,10 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
     text = doc.text
     direct: list[Candidate] = []
     fragments: list[Marked] = []
+    skip = -1
     for k, mark in enumerate(marks):
+        if k == skip:
+            continue
         prev_close = marks[k - 1].close_at if k else -1
         next_open = marks[k + 1].open_at if k + 1 < len(marks) else len(text)
         b0, b1 = before_region(text, mark, prev_close)
@@ -209,6 +225,11 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
             cand.cue, cand.cue_token = _cue_from_verb(post), post.i
             cand.speaker = subject_of(post) or _nearest_name(doc, index, a0, a1)
             cand.reason = f"quotation marks, cue {post.text!r} after the quote"
+            nxt = marks[k + 1] if k + 1 < len(marks) else None
+            if nxt is not None and _continues(text, mark, nxt):
+                cand.end = nxt.end  # "'...,' he said, 'and ...'": one quote split by its cue
+                cand.reason += "; split around the cue"
+                skip = k + 1
         elif pre is not None and not runs_on and (
                 before[-1:] in ",:" or (n_words >= 4 and ends_sentence)):
             cand.cue, cand.cue_token = _cue_from_verb(pre), pre.i

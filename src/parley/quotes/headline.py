@@ -25,7 +25,8 @@ def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     toks = [doc[i] for i in index.tokens(start, end) if not doc[i].is_space]
     if not toks or len(toks) > _MAX_WHO_TOKENS:
         return None
-    if toks[0].lower_ in reporting_words().headline_labels:
+    labels = reporting_words().headline_labels
+    if any(t.lower_ in labels for t in toks):
         return None
     words = [t for t in toks if t.is_alpha]
     if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):

@@ -24,10 +24,25 @@ logger = logging.getLogger(__name__)
 _SKIP_LEADING = frozenset({"that", "whether"})
 
 
-def _clause_span(doc: Any, head: Any, exclude: Any = None) -> tuple[int, int]:
-    """Character span of the clause ``head`` heads, without a leading "that" and without the
-    subtree ``exclude`` when it sits at an edge."""
-    toks = [t for t in head.subtree if exclude is None or t not in exclude]
+def _own_report(tok: Any) -> bool:
+    words = reporting_words()
+    lemma = tok.lemma_.lower()
+    return (tok.dep_ == "conj" and (lemma in words.speech or lemma in words.belief)
+            and any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
+    """Character span of the clause ``head`` heads, without a leading "that" and without a
+    conjoined reporting verb of its own ("... and maintained that ...")."""
+    cut = len(doc)
+    for t in head.subtree:
+        if t is not head and _own_report(t):
+            cut = min(cut, t.i)
+            prev = t.i - 1
+            while prev > head.left_edge.i and (doc[prev].dep_ == "cc" or doc[prev].text in ",;"):
+                cut = prev
+                prev -= 1
+    toks = [t for t in head.subtree if t.i < cut]
     while toks and (toks[0].lower_ in _SKIP_LEADING and toks[0].dep_ == "mark"
                     or toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
@@ -133,7 +148,7 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
                          reason=f"parenthetical reporting verb {tok.text!r}")
     rest = [t for t in sent if t.i > tok.i]
     addressee = _addressee(tok) if lemma in words.addressee else None
-    if lemma in words.speech and lemma not in words.object_speech and tok.dep_ in (
+    if lemma in words.bare_clause and lemma not in words.object_speech and tok.dep_ in (
             "ROOT", "conj", "relcl", "advcl") and speaker.i < tok.i:
         i = 0
         if addressee is not None and rest and rest[0].i == addressee.i:
@@ -153,7 +168,8 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         return None
     if lemma in words.object_speech:
         rights = [c for c in tok.rights if c.dep_ in _RIGHT_CONTENT and not (
-            c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS) and not (
+            c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
+                g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
             c.dep_ == "advcl" and c.left_edge.is_punct)]
         if not rights or not any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "oprd", "dative")
                                  for c in rights):
@@ -236,6 +252,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
     naming verb they are a mixed quote of their own; elsewhere they are scare quotes."""
     words = reporting_words()
     new: list[Candidate] = []
+    taken = {c.cue_token for c in cands if c.cue_token is not None}
     for frag in fragments:
         host = next((c for c in cands if c.start <= frag.start and frag.end <= c.end + 2
                      and c.kind != "direct"), None)
@@ -256,13 +273,11 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in words.naming:
                 verb = node
                 break
-        if verb is None:
+        if verb is None or verb.i in taken:
             continue
-        rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "prep")
-                  or c.left_edge.i <= tok.i <= c.right_edge.i]
-        rights = [c for c in rights if c.dep_ != "punct"]
-        if not rights:
-            continue
+        rights = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
+        if not rights or not any(c.left_edge.i <= tok.i <= c.right_edge.i for c in rights):
+            continue  # the fragment names a show or a place ("told NBC's 'Today'"), not words
         start = rights[0].left_edge.idx
         last = max(rights[-1].right_edge.i, index.at(frag.end - 1))
         end_tok = doc[last]

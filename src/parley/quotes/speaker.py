@@ -8,6 +8,8 @@ its own text and no country or sector.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from parley.model import Document, Entity, Span
@@ -15,6 +17,7 @@ from parley.quotes.attribution import Candidate, phrase_span
 
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 FLOAT_REACH = 700  # characters back that a floating quote looks for the last speaker
+CONTINUE_GAP = 120  # at most this much (the cue) between a quote and its continuation
 
 
 def speaker_span(tok: Any) -> tuple[int, int]:
@@ -50,19 +53,54 @@ def via_entity(document: Document, tok: Any) -> Entity:
     return entity_for(document, tok, phrase_span(tok))
 
 
-def inherit_floating(cands: list[Candidate], text: str) -> None:
+def inherit_floating(cands: list[Candidate], text: str) -> list[Candidate]:
     """A floating quote takes the speaker of the closest attribution before it (the sentence
-    before, or the paragraph before), as a reader does."""
+    before, or the paragraph before), as a reader does. A quote paragraph with no cue right
+    after a direct quote's paragraph continues that quotation (the cue is given once) and is
+    merged into it."""
     ordered = sorted(cands, key=lambda c: c.start)
+    out: list[Candidate] = []
     last: Candidate | None = None
     for cand in ordered:
         if cand.floating:
             if last is not None and cand.start - last.end <= FLOAT_REACH:
+                gap = text[last.end:cand.start]
+                if (last.kind == "direct" and last.source == "direct" and "\n" in gap
+                        and len(gap) <= CONTINUE_GAP and gap.count("\n\n") <= 1):
+                    last.end = cand.end
+                    last.reason += "; continued in the next paragraph"
+                    continue
                 cand.inherited_from = last
                 cand.speaker = last.speaker
                 cand.speaker_span = last.speaker_span
                 cand.reason += f"; speaker of the quote before ({text[last.start:last.start + 30]!r}...)"
                 last = cand
+            out.append(cand)
             continue
         if cand.speaker is not None:
             last = cand
+        out.append(cand)
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+def split_floating(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A floating quote that follows reported (not quoted) speech keeps its first sentence as
+    a quote of its own, the statement that backs the report, and the rest as a second quote:
+    "Kirby told reporters the administration believes X. 'A. B.'" -> 'A.' and 'B.'."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = c.inherited_from
+        if not c.floating or prev is None or prev.kind == "direct":
+            out.append(c)
+            continue
+        m = next((m for m in _SENTENCE_BREAK.finditer(text, c.start, c.end)
+                  if "\n" not in text[m.start():m.end()]), None)
+        if m is None:
+            out.append(c)
+            continue
+        out.append(replace(c, end=m.start()))
+        out.append(replace(c, start=m.end()))
+    return out

@@ -12,7 +12,13 @@ from parley.quotes.direct import attribute_marks, find_marks
 from parley.quotes.headline import find_headline
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
-from parley.quotes.speaker import entity_for, inherit_floating, speaker_span, via_entity
+from parley.quotes.speaker import (
+    entity_for,
+    inherit_floating,
+    speaker_span,
+    split_floating,
+    via_entity,
+)
 from parley.quotes.stances import find_stances
 
 logger = logging.getLogger(__name__)
@@ -53,7 +59,8 @@ def find_candidates(doc: object) -> list[Candidate]:
     cands = direct + indirect
     cands += apply_according_to(doc, index, cands)
     cands += apply_fragments(doc, index, fragments, cands)
-    inherit_floating(cands, text)
+    cands = inherit_floating(cands, text)
+    cands = split_floating(cands, text)
     for c in cands:
         if c.speaker is not None and c.speaker_span is None:
             c.speaker_span = speaker_span(c.speaker)
