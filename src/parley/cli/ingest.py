@@ -140,7 +140,7 @@ class _Reporter:
         if self.quiet or rej.stage == "dedupe":
             return
         self.console.print(f"parley: rejected {rej.input}: {rej.stage}/{rej.reason}: {rej.detail}",
-                           markup=False)
+                           markup=False, soft_wrap=True)
 
 
 def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, Any, str]:
@@ -191,7 +191,7 @@ def _summary(console: Any, summary: Any, deduper: Any, db: str) -> None:
     console.print(
         f"read {summary.read} · stored {summary.stored} · events {summary.events} · "
         f"duplicate {dup} · rejected {sum(summary.rejected.values())} ({rejected}) · "
-        f"{summary.seconds:.1f} s · {db}", markup=False)
+        f"{summary.seconds:.1f} s · {db}", markup=False, soft_wrap=True)
 
 
 def run(args: argparse.Namespace) -> int:

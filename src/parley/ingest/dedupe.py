@@ -102,6 +102,7 @@ class Deduper:
         self.hashes: dict[str, Any] = {}
         self._pending: list[tuple[str, bytes, int]] = []
         self._checks = 0
+        self._links: list[tuple[Article, str, float, int]] = []
         self._last: tuple[str, Any, int] | None = None
         self.exact = 0
         self.near = 0
@@ -158,12 +159,8 @@ class Deduper:
         self.near += 1
         first = self.keys.get(first_key, first_key)
         self.pairs.append((article.id, first, sim))
-        if self.store is not None:
-            try:
-                self.store.put_duplicate(article, first_key, "near", sim)
-            except Exception:  # noqa: BLE001 - the link is a nicety; the rejection is kept
-                logger.warning("dedupe: could not link %s to %s", article.id, first_key,
-                               exc_info=True)
+        if self.store is not None:  # linked once the first copy is in the store
+            self._links.append((article, first_key, sim, 0))
         return Rejection(
             article.id, "dedupe", "near_duplicate",
             f"{sim:.2f} similar to {first} (key {first_key}, MinHash Jaccard over word "
@@ -191,8 +188,18 @@ class Deduper:
         is stored; one still missing after a few flushes was rejected by a later stage and is
         kept in memory only. Call with ``final=True`` at the end of a run.
         """
-        if self.store is None or not self._pending:
+        if self.store is None:
             return
+        links = []
+        for article, first_key, sim, age in self._links:
+            if self.store.has_article(first_key):
+                try:
+                    self.store.put_duplicate(article, first_key, "near", sim)
+                except Exception as exc:  # noqa: BLE001 - the rejection row is kept anyway
+                    logger.warning("dedupe: could not link %s to %s: %s", article.id, first_key, exc)
+            elif not final and age < 3:
+                links.append((article, first_key, sim, age + 1))
+        self._links = links
         waiting = []
         for key, sig, age in self._pending:
             if self.store.has_article(key):
