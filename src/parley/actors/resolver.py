@@ -84,6 +84,8 @@ class Resolver:
         hits = self.kb.lookup(text, date)
         ctx_country = self._countries_in(doc, c.context, date) if c.context else None
         ctx_title = self._title(doc, c.context) if c.context else None
+        if any(doc[i].lower_ in _COUNTERPART for i in c.context):
+            ctx_title = ("counterpart", "GOV")
         if hits:
             hit = self._pick(hits, ctx_country)
             return self._from_hit(doc, c, hit, head)
@@ -179,8 +181,13 @@ class Resolver:
         key = f"nominal:{country or '---'}:{sector}:{office.lower() if not plural else ''}"
         reason = (f"{title_text!r}: office/group word -> {office} ({sector})"
                   + (f"; country {country} from its modifier" if country else "; no country word"))
-        return ActorRecord(key, f"{country + ' ' if country else ''}{office}", country, sector,
-                           office, None, kind, "nominal", reason, plural)
+        name = " ".join(t.text for t in doc[c.start:c.end] if t.lower_ not in ("the", "a", "an"))
+        if country and not any(doc[i].ent_type_ for i in mods):
+            name = f"{country} {name}"
+        elif mods:
+            name = " ".join(t.text for t in doc[min(mods + [c.start]):c.end]
+                            if t.lower_ not in ("the", "a", "an", "his", "her", "its", "their"))
+        return ActorRecord(key, name, country, sector, office, None, kind, "nominal", reason, plural)
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)

@@ -93,6 +93,8 @@ class ActorStage:
                 described = self._description(doc, c, rec, history)
                 if described is not None:
                     return [described.key]
+                if rec.country is None and not (rec.plural and rec.sector not in ("GOV", "LAB", "OPP")):
+                    return []  # "the opposition", "a union": no country, no one to point to
         if rec is None:
             return []
         if rec.key not in records:
@@ -169,15 +171,20 @@ class ActorStage:
             pick = (subjects or persons)[-1][1]
             return [pick.key]
         if kind == "plural":
+            # "Xi ... talk with Putin ..., and then they will meet": the people just named
             same = [(pc, rec) for pc, rec in window if pc.start >= sent_start]
-            people = []
+            people: list[str] = []
             for _pc, rec in same:
-                if rec.kind in ("person", "country") and rec.key not in people:
+                if rec.kind == "person" and rec.key not in people:
                     people.append(rec.key)
             if len(people) >= 2:
                 return people
-            groups = [rec for _pc, rec in window if rec.kind != "person" or rec.plural]
-            return [groups[-1].key] if groups else []
+            # otherwise a collective: the subject of the clause first ("Russia ... their forces")
+            groups = [(pc, rec) for pc, rec in window if rec.kind != "person" or rec.plural]
+            subjects = [rec for pc, rec in groups if pc.head(doc).dep_ in _SUBJECT_DEPS]
+            if subjects:
+                return [subjects[-1].key]
+            return [groups[-1][1].key] if groups else []
         if kind == "neuter":
             things = [rec for _pc, rec in window if rec.kind in ("country", "org", "nominal")
                       and not rec.plural]

@@ -23,7 +23,7 @@ def clause_chain(tok: Any) -> list[Any]:
     chain = [tok]
     cur = tok
     for _ in range(6):
-        if cur.dep_ in _CLAUSE_LINKS and cur.head is not cur:
+        if cur.dep_ in _CLAUSE_LINKS and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
         else:
@@ -55,7 +55,7 @@ def subject_tokens(v: Any) -> tuple[list[Any], bool]:
             return agents, False
         if cur.dep_ == "relcl" or cur.dep_ == "acl":
             return ([cur.head] if cur.dep_ == "relcl" else []), False
-        if cur.dep_ in _CLAUSE_LINKS and cur.head is not cur:
+        if cur.dep_ in _CLAUSE_LINKS and cur.head.i != cur.i:
             cur = cur.head
             continue
         break

@@ -15,7 +15,8 @@ codes.
 
 Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient is:
 ``dobj`` and/or prepositions; default per file), ``reciprocal`` (all parties are actors),
-``place_recipient`` (the country of the place visited is the recipient), ``content``
+``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
+(the country of the place is the host when no actor is named: "was greeted in Russia"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
 """
@@ -57,6 +58,7 @@ class Pattern:
     recipient: tuple[str, ...] = DEFAULT_RECIPIENT
     reciprocal: bool = False
     place_recipient: bool = False
+    place_actor: bool = False
     content: bool = False
     source: str = ""
     examples: tuple[Example, ...] = field(default=(), compare=False)
@@ -103,6 +105,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 recipient=tuple(p.get("recipient") or default_recipient),
                 reciprocal=bool(p.get("reciprocal", raw.get("reciprocal", False))),
                 place_recipient=bool(p.get("place_recipient", False)),
+                place_actor=bool(p.get("place_actor", False)),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
             ))

