@@ -167,6 +167,7 @@ class _Record:
     line: int
     synonyms: list[str] = field(default_factory=list)
     codes: list[tuple[str, str | None, str | None, bool]] = field(default_factory=list)
+    rejected: int = 0  # codes already reported as skipped
 
 
 def _phrase(text: str) -> str:
@@ -234,6 +235,7 @@ def _petrarch_records(path: Path, report: ImportReport) -> Iterator[_Record]:
             except ValueError:
                 report.skip("date restriction not <date, >date or date-date with YYMMDD/YYYYMMDD",
                             f"{where} [{c}]")
+                target.rejected += 1
     if rec is not None:
         yield rec
 
@@ -281,6 +283,8 @@ def _petrarch_entry(rec: _Record, path: Path, ids: _Ids, report: ImportReport,
                     include_countries: bool) -> Entry | None:
     where = f"{path.name}:{rec.line} {rec.phrase}"
     if not rec.codes:
+        if rec.rejected:
+            return None  # its codes were reported one by one
         report.skip("record without any code (a null actor in PETRARCH)", where)
         return None
     name = _phrase(rec.phrase)
@@ -292,6 +296,7 @@ def _petrarch_entry(rec: _Record, path: Path, ids: _Ids, report: ImportReport,
         if country is None and sector is None:
             report.skip("code whose first three letters are no ISO country nor IGO/NGO/MNC/IMG",
                         f"{where} [{code}]")
+            rec.rejected += 1
             continue
         if dated:
             office = f"{SECTOR_WORDS.get(sector or '', 'actor')} ({code})"
@@ -306,7 +311,8 @@ def _petrarch_entry(rec: _Record, path: Path, ids: _Ids, report: ImportReport,
     if roles:
         kind = "person"
     elif country is None and default[1] is None:
-        report.skip("no usable code", where)
+        if not rec.rejected:
+            report.skip("no usable code", where)
         return None
     elif default[1] is None and country not in NON_STATE_CODES:
         if not include_countries:
