@@ -284,6 +284,8 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
         while end_tok.i > rights[0].left_edge.i and end_tok.is_punct and end_tok.text not in "”’\"'":
             end_tok = doc[end_tok.i - 1]
         start, end = trim(doc.text, start, end_tok.idx + len(end_tok.text))
+        if frag.close_at >= end and frag.close_at - end <= 2:
+            end = frag.close_at + 1  # keep the closing mark of a fragment that ends the clause
         if not (start <= frag.start and frag.end <= end + 2):
             continue
         speaker = subject_of(verb)
