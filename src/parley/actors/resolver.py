@@ -46,8 +46,15 @@ class Resolver:
         self.kb = kb
 
     # ----------------------------------------------------------------- helpers
+    def demonym(self, text: str) -> Any:
+        """The country of a demonym, singular or plural ("Albanians", "Israelis")."""
+        entry = self.kb.country_of_demonym(text)
+        if entry is None and len(text) > 4 and text.endswith("s"):
+            entry = self.kb.country_of_demonym(text[:-1])
+        return entry
+
     def _country_of_text(self, text: str, date: str | None) -> str | None:
-        demonym = self.kb.country_of_demonym(text)
+        demonym = self.demonym(text)
         if demonym is not None:
             return demonym.id
         for hit in self.kb.lookup(text, date):
@@ -191,7 +198,7 @@ class Resolver:
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)
-        entry = self.kb.country_of_demonym(text)
+        entry = self.demonym(text)
         if entry is None:
             hits = self.kb.lookup(text, date)
             if not hits:

@@ -122,6 +122,13 @@ class CodingStage:
         seen: set[str] = set()
         for tok in toks:
             ids = index.get(tok.idx)
+            if not ids:
+                # "thousands of Iraqi Kurds", "members of the banned movement": the group named
+                of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+                if of and not any(index.get(t.idx) for t in args.expand(tok)):
+                    tok = of[0]
+                    ids = index.get(tok.idx)
             parts = [tok] if ids else [t for t in args.expand(tok)]
             if ids:
                 parts = [tok] + [t for t in args.expand(tok) if t.dep_ in ("conj", "appos") or
@@ -207,6 +214,16 @@ class CodingStage:
                 if self._inside_content(h, other):
                     h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
                     break
+        # a verb of the same type in the purpose or coordinated clause of another one is the
+        # same event: "met ... to discuss", "agreed and signed"
+        for h in hits:
+            if h.suppressed or h.pattern.pos != "verb":
+                continue
+            head = h.trigger.head
+            if h.trigger.dep_ in ("xcomp", "advcl", "conj") and head.i in by_trigger:
+                outer = by_trigger[head.i]
+                if outer is not h and outer.pattern.event == h.pattern.event and not outer.suppressed:
+                    h.suppressed = f"same event as '{outer.trigger.text}'"
         # the same type twice on one clause: keep the verb
         for h in hits:
             if h.suppressed or h.pattern.pos != "noun":
@@ -281,6 +298,16 @@ class CodingStage:
                 pass
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         recipient_ents = self._entities(rec_toks, index, actors, text)
+        if not recipient_ents and p.content and p.pos == "verb":
+            # "Libya offered to hand over two suspects to Britain": whom the content concerns
+            for comp in self._complements(trig):
+                found = self._entities(
+                    [t for t in args.objects(comp, ("dobj", "to", "with", "against", "on", "from"))
+                     if not self._is_place_token(t)], index, actors, text)
+                if found:
+                    recipient_ents = found
+                    reasons.append(f"recipient from the complement '{comp.text}'")
+                    break
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
         # place
@@ -328,6 +355,18 @@ class CodingStage:
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
+
+    @staticmethod
+    def _complements(trig: Any) -> list[Any]:
+        """Verbs of the clause that says what is agreed, asked, threatened (two levels deep)."""
+        out = []
+        for c in trig.children:
+            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and any(
+                    g.dep_ == "pcomp" for g in c.children)):
+                verb = c if c.dep_ != "prep" else next(g for g in c.children if g.dep_ == "pcomp")
+                out.append(verb)
+                out.extend(g for g in verb.children if g.dep_ in ("xcomp", "conj"))
+        return out
 
     @staticmethod
     def _noun_actor(hit: _Hit) -> tuple[list[Any], bool]:
