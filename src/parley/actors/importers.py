@@ -298,6 +298,10 @@ def _petrarch_entry(rec: _Record, path: Path, ids: _Ids, report: ImportReport,
                         f"{where} [{code}]")
             rec.rejected += 1
             continue
+        if dated and start and end and start > end:
+            report.skip("date restriction ends before it starts", f"{where} [{code} {start}-{end}]")
+            rec.rejected += 1
+            continue
         if dated:
             office = f"{SECTOR_WORDS.get(sector or '', 'actor')} ({code})"
             roles.append(Role(office, country, sector, start, end, source))
