@@ -31,7 +31,7 @@ def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     words = [t for t in toks if t.is_alpha]
     if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
         return None
-    if not any(t.ent_type_ in _NAME_LABELS or t.pos_ in ("PROPN", "NOUN") for t in words):
+    if not any(t.ent_type_ in _NAME_LABELS or t.pos_ in ("PROPN", "NOUN", "ADJ") for t in words):
         return None
     return words[-1]
 

@@ -122,8 +122,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
     return out
 
 
-_RIGHT_CONTENT = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "pcomp", "ccomp", "attr",
-                            "advcl", "acomp"})
+_RIGHT_CONTENT = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "pcomp", "ccomp"})
 _NOT_CONTENT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "since",
                                 "while", "outside", "inside", "from", "to", "with"})
 
@@ -171,8 +170,11 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
             c.dep_ == "advcl" and c.left_edge.is_punct)]
-        if not rights or not any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "oprd", "dative")
-                                 for c in rights):
+        for k in range(1, len(rights)):  # stop at a comma: what follows is another clause
+            if any(doc[j].text == "," for j in range(rights[k - 1].right_edge.i, rights[k].left_edge.i)):
+                rights = rights[:k]
+                break
+        if not rights:
             return None
         first = rights[0]
         start = first.left_edge.idx

@@ -1,0 +1,138 @@
+"""Quote finding on sentences of our own: kind, content, speaker span, cue, via, addressee."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document, Quote
+
+pytestmark = pytest.mark.model
+
+
+def only(doc: Document, containing: str) -> Quote:
+    found = [q for q in doc.quotes if containing in q.content.text]
+    assert len(found) == 1, f"want one quote with {containing!r}, got {[q.content.text for q in doc.quotes]}"
+    return found[0]
+
+
+# text, a piece of the content, kind, speaker span text, cue text
+CASES = [
+    ("“We will not back down,” the minister said on Monday.",
+     "We will not back down", "direct", "the minister", "said"),
+    ("The minister said: “We will not back down.”",
+     "We will not back down.", "direct", "The minister", "said"),
+    ("'We will not back down,' said Maria Lopez, the party leader.",
+     "We will not back down", "direct", "Maria Lopez", "said"),
+    ("The governor said the bridge would reopen next spring.",
+     "the bridge would reopen next spring", "indirect", "The governor", "said"),
+    ("Officials maintained that the border would stay closed.",
+     "the border would stay closed", "indirect", "Officials", "maintained"),
+    ("The senator told reporters the bill had enough votes to pass.",
+     "the bill had enough votes to pass", "indirect", "The senator", "told reporters"),
+    ("The mayor declared that it was a “historic day” for the city.",
+     "it was a “historic day” for the city", "mixed", "The mayor", "declared"),
+    ("The ministry has called the vote a “violation of the constitution.”",
+     "violation of the constitution", "mixed", "The ministry", "called"),
+    ("The convoy was attacked overnight, according to local officials.",
+     "The convoy was attacked overnight", "indirect", "local officials", "according to"),
+    ("The group warned the company, expressing concerns that the merger would cut jobs.",
+     "the merger would cut jobs", "indirect", "The group", "concerns"),
+    ("The union, which represents nurses, said on Friday it would strike.",
+     "it would strike", "indirect", "The union", "said"),
+    ("Voters who said the economy was their top issue backed the challenger.",
+     "the economy was their top issue", "indirect", "who", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "piece", "kind", "speaker", "cue"), CASES,
+                         ids=[c[2] + ":" + c[1][:25] for c in CASES])
+def test_quote_table(run_quotes: Callable[..., Document], text: str, piece: str, kind: str,
+                     speaker: str, cue: str) -> None:
+    quote = only(run_quotes(text), piece)
+    assert quote.kind == kind
+    # the speaker span is the mention phrase (an appositive may follow the name)
+    assert quote.speaker_span is not None and quote.speaker_span.text.startswith(speaker)
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.content.text == quote.content.text.strip()
+    assert not quote.content.text.startswith(("“", '"'))
+
+
+def test_split_quote_around_the_cue_is_one_quote(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("“Let us take this chance,” the senator said, “to pass the bill this week.”")
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].content.text.endswith("to pass the bill this week.")
+
+
+def test_floating_quote_takes_the_speaker_before(run_quotes: Callable[..., Document]) -> None:
+    text = ("“We are ready to talk,” Maria Lopez said on Monday. “The door is open.”\n\n"
+            "The talks are due to start next week.")
+    doc = run_quotes(text, {"Maria Lopez": ("Maria Lopez", "ESP", "GOV")})
+    q = only(doc, "The door is open.")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+    assert q.speaker.country == "ESP"
+
+
+def test_quote_paragraphs_without_a_cue_continue_the_quote(
+        run_quotes: Callable[..., Document]) -> None:
+    text = ("“The first point is simple,” the envoy said.\n\n"
+            "“The second point is harder. It needs time.”\n\nThe meeting ended at noon.")
+    doc = run_quotes(text)
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].content.text.endswith("It needs time.")
+
+
+def test_via_and_speaker_resolved_through_actors(run_quotes: Callable[..., Document]) -> None:
+    text = ("Prime Minister Anna Berg arrived in Oslo on Monday. “We came to listen,” she said, "
+            "according to the state news agency NTB.")
+    doc = run_quotes(text, {"Anna Berg": ("Anna Berg", "SWE", "GOV"), "she": ("Anna Berg", "SWE", "GOV"),
+                            "NTB": ("NTB", "NOR", "JRN")})
+    q = only(doc, "We came to listen")
+    assert q.speaker_span is not None and q.speaker_span.text == "she"
+    assert q.speaker is not None and q.speaker.country == "SWE"
+    assert q.via is not None and q.via.country == "NOR" and q.via.sector == "JRN"
+
+
+def test_unresolved_speaker_keeps_its_text(run_quotes: Callable[..., Document]) -> None:
+    q = only(run_quotes("A local farmer said the harvest was the worst in years."), "harvest")
+    assert q.speaker is not None
+    assert q.speaker.actor_id is None and q.speaker.country is None
+    assert q.speaker.text == "A local farmer"
+
+
+def test_addressee(run_quotes: Callable[..., Document]) -> None:
+    q = only(run_quotes("The spokesman told reporters the talks had stalled."), "stalled")
+    assert q.addressee == "reporters"
+
+
+@pytest.mark.parametrize("text", [
+    "The show “Meet the Press” aired on Sunday.",
+    "She watched the film “Casablanca” twice.",
+    "The so-called “reform” changed nothing.",
+], ids=["title", "film", "scare-quote"])
+def test_scare_quotes_and_titles_are_no_quotes(run_quotes: Callable[..., Document], text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("title", "speaker", "content"), [
+    ("Lopez: Talks With the Union Will Resume\n\nMadrid, Monday.", "Lopez",
+     "Talks With the Union Will Resume"),
+    ("“We Will Rebuild the Bridge” — Mayor Hansen\n\nThe storm hit on Monday.", "Mayor Hansen",
+     "We Will Rebuild the Bridge"),
+], ids=["colon", "dash"])
+def test_headline_quotes(run_quotes: Callable[..., Document], title: str, speaker: str,
+                         content: str) -> None:
+    q = only(run_quotes(title), content)
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+def test_genre_label_headline_is_no_quote(run_quotes: Callable[..., Document]) -> None:
+    assert run_quotes("Analysis: The Vote Will Be Close\n\nText follows.").quotes == ()
+
+
+def test_ids_are_numbered_in_text_order(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("The mayor said the roads were open. The police said two people were hurt.")
+    assert [q.id for q in doc.quotes] == ["Q1", "Q2"]
+    assert doc.quotes[0].content.start < doc.quotes[1].content.start
