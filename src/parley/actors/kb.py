@@ -434,8 +434,12 @@ class KnowledgeBase:
         return self._by_country.get(code.upper())
 
     def country_of_demonym(self, word: str) -> Entry | None:
-        """``"Chinese"`` -> the CHN entry; None when the word is no demonym."""
-        return self._demonym.get(normalise_alias(word))
+        """``"Chinese"`` -> the CHN entry, ``"Ukrainians"`` -> UKR; None when no demonym."""
+        key = normalise_alias(word)
+        hit = self._demonym.get(key)
+        if hit is None and key.endswith("s"):
+            hit = self._demonym.get(key[:-1])
+        return hit
 
     def office_sector(self, title: str) -> tuple[str, str] | None:
         """(canonical office, sector) of a title: the longest known title at its end or start."""

@@ -179,7 +179,8 @@ def test_common_words_are_not_acronyms(shipped, word) -> None:
 @pytest.mark.parametrize(("word", "code"), [
     ("Chinese", "CHN"), ("Ukrainian", "UKR"), ("Israeli", "ISR"), ("Emirati", "ARE"),
     ("American", "USA"), ("British", "GBR"), ("Russian", "RUS"), ("Saudi", "SAU"),
-    ("Congolese", "COD"), ("Dominican", "DOM"), ("Kiwi", None),
+    ("Congolese", "COD"), ("Dominican", "DOM"), ("Kiwi", None), ("Ukrainians", "UKR"),
+    ("Israelis", "ISR"), ("Swiss", "CHE"),
 ])
 def test_shipped_demonyms(shipped, word, code) -> None:
     e = shipped.country_of_demonym(word)
