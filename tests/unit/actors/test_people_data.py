@@ -348,3 +348,23 @@ def test_no_office_held_outside_the_dates(
     )
     if name in {"Barack Obama", "Tony Blair"}:
         assert held == []
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "office"),
+    [
+        ("Qin Gang", "2023-03-16", "Foreign Minister of China"),  # also State Councilor
+        ("Wang Yi", "2024-03-01", "Foreign Minister of China"),  # also heads the CFAC office
+        ("Xi Jinping", "2023-03-20", "President of China"),  # also party and CMC head
+        ("Marco Rubio", "2025-09-01", "United States Secretary of State"),  # also NSA
+        ("Vladimir Putin", "2000-02-01", "Acting President of Russia"),  # also PM
+        ("Michel Temer", "2016-06-01", "Acting President of Brazil"),  # also VP
+    ],
+)
+def test_principal_role_is_listed_first(
+    by_name: dict[str, dict[str, Any]], name: str, day: str, office: str
+) -> None:
+    """The knowledge base reports the first role in force, so the main office comes first."""
+    held = _roles_on(by_name[name], dt.date.fromisoformat(day))
+    assert len(held) > 1
+    assert held[0]["office"] == office
