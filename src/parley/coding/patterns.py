@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -69,6 +70,18 @@ class Pattern:
             (*self.words, self.head))
 
 
+def _words(items: Any) -> tuple[str, ...]:
+    """YAML 1.1 reads a bare ``on`` as true: take it back as the preposition it is."""
+    out = []
+    for item in items or ():
+        if item is True:
+            item = "on"
+        elif item is False:
+            item = "off"
+        out.append(str(item).lower())
+    return tuple(out)
+
+
 def _parse_file(text: str, where: str) -> list[Pattern]:
     try:
         raw = yaml.safe_load(text)
@@ -79,7 +92,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
     onto = ontology()
     event = raw["event"]
     onto.type(event)
-    default_recipient = tuple(raw.get("recipient") or DEFAULT_RECIPIENT)
+    default_recipient = _words(raw.get("recipient")) or DEFAULT_RECIPIENT
     out = []
     for n, p in enumerate(raw["patterns"]):
         if not isinstance(p, dict) or ("verb" in p) == ("noun" in p):
@@ -102,7 +115,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
             out.append(Pattern(
                 id=f"{event.lower()}:{pos}:{' '.join(words)}", event=event, pos=pos, head=head,
                 words=tuple(rest), mode=modes, context=tuple(p.get("context") or ()),
-                recipient=tuple(p.get("recipient") or default_recipient),
+                recipient=_words(p.get("recipient")) or default_recipient,
                 reciprocal=bool(p.get("reciprocal", raw.get("reciprocal", False))),
                 place_recipient=bool(p.get("place_recipient", False)),
                 place_actor=bool(p.get("place_actor", False)),
