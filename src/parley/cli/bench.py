@@ -1,8 +1,8 @@
 """`parley bench INPUT [--limit N]`: speed of the whole pipeline beside bare spaCy.
 
 Both run in the same process on the same texts with the same spaCy pipeline object and
-batch size: first bare ``nlp.pipe`` (parse only), then Parley's pipeline through the local
-runner. The ratio is Parley's articles/s over bare spaCy's: 1.0 would mean that the stages
+batch size, alternating on rounds of articles: bare ``nlp.pipe`` (parse only), then Parley's
+pipeline through the local runner. The ratio is Parley's articles/s over bare spaCy's: 1.0 would mean that the stages
 after parsing cost nothing. Model loading is timed apart and left out of both rates.
 """
 
@@ -84,21 +84,21 @@ def read_articles(inputs: list[str], limit: int | None) -> list[Article]:
 
 
 def measure(articles: list[Article], pipeline: Pipeline, nlp: Any, batch_size: int = 32,
-            store: Any = None, load_seconds: float = 0.0) -> BenchResult:
-    """Time bare ``nlp.pipe`` and then the pipeline (into ``store`` if given) on ``articles``."""
+            store: Any = None, load_seconds: float = 0.0, round_size: int = 200) -> BenchResult:
+    """Time bare ``nlp.pipe`` and the pipeline (into ``store`` if given) on ``articles``.
+
+    The two alternate on rounds of ``round_size`` articles, each going first in every other
+    round, so that a change in the machine's load during the run (other processes) and
+    warm caches weigh on both alike.
+    """
     if not articles:
         raise ConfigError("nothing to benchmark: the inputs hold no readable article")
     texts = [a.text for a in articles]
     for _ in nlp.pipe(texts[:WARMUP], batch_size=batch_size):
         pass
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size):
-        pass
-    spacy_seconds = time.perf_counter() - t0
-    logger.info("bare spaCy: %d texts in %.1f s", len(texts), spacy_seconds)
-
     stages: dict[str, float] = {}
-    events = 0
+    events = stored = rejected = 0
+    spacy_seconds = parley_seconds = 0.0
 
     def on_document(doc: Document) -> None:
         nonlocal events
@@ -107,15 +107,26 @@ def measure(articles: list[Article], pipeline: Pipeline, nlp: Any, batch_size: i
             stages[name] = stages.get(name, 0.0) + seconds
 
     runner = LocalRunner(pipeline, store, skip_stored=False, batch_size=batch_size)
-    t0 = time.perf_counter()
-    summary = runner.run(articles, on_document=on_document)
-    parley_seconds = time.perf_counter() - t0
+    step = max(round_size, batch_size)
+    for number, first in enumerate(range(0, len(articles), step)):
+        chunk = slice(first, first + step)
+        for which in ("spacy", "parley") if number % 2 == 0 else ("parley", "spacy"):
+            t0 = time.perf_counter()
+            if which == "spacy":
+                for _ in nlp.pipe(texts[chunk], batch_size=batch_size):
+                    pass
+                spacy_seconds += time.perf_counter() - t0
+            else:
+                summary = runner.run(articles[chunk], on_document=on_document)
+                parley_seconds += time.perf_counter() - t0
+                stored += summary.stored
+                rejected += sum(summary.rejected.values())
+        logger.info("bench: %d/%d articles", min(first + step, len(articles)), len(articles))
     return BenchResult(
         articles=len(articles), words=sum(len(t.split()) for t in texts),
         chars=sum(len(t) for t in texts), load_seconds=load_seconds,
         spacy_seconds=spacy_seconds, parley_seconds=parley_seconds, stage_seconds=stages,
-        stored=summary.stored, rejected=sum(summary.rejected.values()), events=events,
-        peak_rss_mb=peak_rss_mb(),
+        stored=stored, rejected=rejected, events=events, peak_rss_mb=peak_rss_mb(),
     )
 
 
