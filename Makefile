@@ -20,7 +20,7 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 install: $(STAMP)
 
 run: install
-	$(PARLEY) analyze --db $(DB) --format text examples/
+	$(PARLEY) analyze --db $(DB) --format text --date 2023-06-05 examples/
 
 test: install
 	$(BIN)/python -m pytest -q

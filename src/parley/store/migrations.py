@@ -32,7 +32,7 @@ CREATE TABLE events (
     article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     event_id TEXT NOT NULL, event TEXT NOT NULL, mode TEXT, context TEXT,
     actor TEXT, recipient TEXT,          -- JSON lists of entities
-    actor_countries TEXT, recipient_countries TEXT,   -- ';'-joined codes, for SQL filters
+    actor_countries TEXT, recipient_countries TEXT,   -- codes joined by semicolons, for SQL filters
     aux_mode TEXT, date TEXT, date_text TEXT,
     loc_name TEXT, loc_country TEXT, loc_geonameid INTEGER, loc_lat REAL, loc_lon REAL,
     quad_code INTEGER, intensity REAL,

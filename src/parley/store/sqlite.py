@@ -56,9 +56,8 @@ class SQLiteStore:
                 if self.conn.execute("SELECT 1 FROM migrations WHERE name=?", (name,)).fetchone():
                     self.conn.execute("COMMIT")
                     continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in _statements(sql):
+                    self.conn.execute(statement)
                 self.conn.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
                 self.conn.execute("COMMIT")
                 logger.info("applied migration %s to %s", name, self.path)
@@ -127,7 +126,7 @@ class SQLiteStore:
                 json.dumps(rec["reported_by"], ensure_ascii=False) if e.reported_by else None,
                 e.coder, e.confidence, e.reason,
             ))
-        c.executemany(f"INSERT INTO events VALUES ({','.join('?' * 30)})", rows)
+        c.executemany(f"INSERT INTO events VALUES ({','.join('?' * 28)})", rows)
         c.executemany(
             f"INSERT INTO quotes VALUES ({','.join('?' * 16)})",
             [(key, q.id, q.kind, q.content.start, q.content.end, q.content.text,
@@ -181,6 +180,20 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (semicolons in comments are safe)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf)
+            buf = ""
+    if buf.strip() and not all(x.strip().startswith("--") or not x.strip() for x in buf.splitlines()):
+        raise StorageError(f"migration script ends in an incomplete statement: {buf.strip()[:80]!r}")
+    return out
 
 
 class _Tx:
