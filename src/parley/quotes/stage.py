@@ -45,10 +45,11 @@ def find_candidates(doc: object) -> list[Candidate]:
         fragments = [f for f in fragments if not (head.start <= f.start < head.end + 1)]
         direct.insert(0, head)
     taken = {c.cue_token for c in direct if c.cue_token is not None}
+    quoted = direct + [Candidate("direct", m.start, m.end) for m in fragments]
     indirect = []
     for cand in find_indirect(doc, index, taken):
-        if cand.cue_token is not None and _inside_any(doc[cand.cue_token].idx, direct):
-            continue  # reported speech inside a direct quote belongs to the quote
+        if cand.cue_token is not None and _inside_any(doc[cand.cue_token].idx, quoted):
+            continue  # reported speech inside quotation marks belongs to the quote
         if _share_inside(cand, direct) > 0.5:
             continue  # the complement is a direct quote already found
         indirect.append(cand)
