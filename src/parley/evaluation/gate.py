@@ -138,11 +138,12 @@ def raise_floors(
                 notes.append(f"kept {name} {figure} floor {before:.3f} (now {value:.3f}; "
                              "lowering needs --allow-regression)")
                 target = before
-            elif before is None or target != before:
+            if target <= 0 and not before:
+                continue  # a zero floor guards nothing
+            if before is None or target != before:
                 was = "new" if before is None else f"{before:.3f}"
                 notes.append(f"{name} {figure}: {was} -> {target:.3f} (measured {value:.3f})")
-            if target > 0 or before:
-                pinned[figure] = target
+            pinned[figure] = target
         for figure, before in old_figures.items():
             if figure not in pinned and not allow_regression:
                 pinned[figure] = before
