@@ -18,7 +18,14 @@ logger = logging.getLogger(__name__)
 
 SAMPLE_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_PROSE_WORD = re.compile(r"\b[^\W\d_]{4,}\b", re.UNICODE)  # words of 4+ letters
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+
+
+def _mostly_figures(text: str) -> bool:
+    """A table of figures: a fifth or more of its tokens hold digits."""
+    tokens = _TOKEN.findall(text)
+    return bool(tokens) and sum(1 for t in tokens if _DIGIT.search(t)) >= len(tokens) / 5
 _ready = False
 
 
@@ -50,13 +57,12 @@ def detect_language(text: str) -> tuple[str, float]:
 
 def check_language(
     items: Iterable[Article | Rejection], accept: tuple[str, ...] = ("en",),
-    min_chars: int = 20, min_words: int = 12,
+    min_chars: int = 20,
 ) -> Iterator[Article | Rejection]:
     """Articles in an accepted language pass on (with ``language`` set); others become
     ``Rejection(stage="language", reason="not_english", detail="detected de (0.99)")``.
-    Texts too short to judge (under ``min_chars`` letters), and texts with fewer than
-    ``min_words`` words of four or more letters (tables of figures) that do not detect as
-    accepted, pass on with no language."""
+    Texts too short to judge (under ``min_chars`` letters), and tables of figures (a fifth
+    of the tokens hold digits) that do not detect as accepted, pass on with no language."""
     from dataclasses import replace
 
     for item in items:
@@ -68,7 +74,7 @@ def check_language(
             yield item
             continue
         lang, prob = detect_language(item.text if len(item.text) >= 200 else sample)
-        if lang not in accept and len(_PROSE_WORD.findall(sample)) < min_words:
+        if lang not in accept and _mostly_figures(sample):
             # tables of figures ("Shr 80 cts vs 72 cts / Net 55.5 mln"): too little prose
             # for langdetect, which calls them Swedish or Dutch; let them pass unlabelled
             yield item
