@@ -1,7 +1,9 @@
-"""Headline quotes: "Carson: Clinton 'not fit to serve'" and "'We will win' - Trump".
+"""Headline quotes ("Carson: Clinton 'not fit to serve'", "'We will win' - Trump") and the
+turns of an interview transcript ("TAPPER: Do you think ...", "Matthews: Well, ...").
 
-Only the title line (the first non-empty line) is read this way: in running text a colon
-after a name is usually a list or a label, not speech.
+The title line (the first non-empty line) takes a name before a colon or after a dash; in
+running text only a paragraph that *starts* with a short capitalised name and a colon is a
+turn, and only where the document has at least two such paragraphs (a transcript).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from parley.quotes.attribution import Candidate, TokenIndex
 from parley.quotes.lexicon import reporting_words
 
+_TURN = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(?P<what>\S[^\n]*)$",
+                   re.MULTILINE)
 _COLON = re.compile(r"^(?P<who>[^:\n]{2,70}?)\s*:\s+(?P<what>\S[^\n]*)$")
 _DASH = re.compile(r"^(?P<what>\S[^\n]*?)\s+[—–-]\s+(?P<who>[^—–\n]{2,50})$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -69,3 +73,28 @@ def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:
                              speaker_span=(who0, who1), source="headline",
                              reason="headline: quoted words, dash, speaker")
     return None
+
+
+def find_turns(doc: Any, index: TokenIndex) -> list[Candidate]:
+    """Transcript turns: paragraphs that open with a speaker label and a colon."""
+    text = doc.text
+    first = len(text) - len(text.lstrip())
+    title_end = text.find("\n", first)
+    out: list[Candidate] = []
+    for m in _TURN.finditer(text):
+        if m.start() <= title_end or title_end < 0:
+            continue
+        who0, who1 = m.start("who"), m.end("who")
+        head = _is_name(doc, index, who0, who1)
+        if head is None:
+            continue
+        w0, w1 = m.start("what"), m.end("what")
+        while w1 > w0 and text[w1 - 1] in "\"” ":
+            w1 -= 1
+        if len(text[w0:w1].split()) < 2:
+            continue
+        colon = text.index(":", who1)
+        out.append(Candidate("direct", w0, w1, cue=(colon, colon + 1), speaker=head,
+                             speaker_span=(who0, who1), source="turn",
+                             reason="transcript turn: speaker label and colon"))
+    return out if len(out) >= 2 else []
