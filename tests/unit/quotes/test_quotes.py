@@ -136,3 +136,38 @@ def test_ids_are_numbered_in_text_order(run_quotes: Callable[..., Document]) -> 
     doc = run_quotes("The mayor said the roads were open. The police said two people were hurt.")
     assert [q.id for q in doc.quotes] == ["Q1", "Q2"]
     assert doc.quotes[0].content.start < doc.quotes[1].content.start
+
+
+def test_transcript_turns(run_quotes: Callable[..., Document]) -> None:
+    text = ("Interview transcript\n\nHOST: Will the talks resume this week?\n\n"
+            "BERG: We hope so, and we are ready.\n\nThe interview was recorded on Monday.")
+    doc = run_quotes(text)
+    turns = {q.speaker_span.text: q.content.text for q in doc.quotes if q.speaker_span}
+    assert turns == {"HOST": "Will the talks resume this week?", "BERG": "We hope so, and we are ready."}
+
+
+def test_relative_pronoun_speaker_takes_the_antecedent_actor(
+        run_quotes: Callable[..., Document]) -> None:
+    text = "It was Anna Berg who said the border would reopen on Friday."
+    doc = run_quotes(text, {"Anna Berg": ("Anna Berg", "SWE", "GOV")})
+    q = only(doc, "the border would reopen")
+    assert q.speaker_span is not None and q.speaker_span.text == "who"
+    assert q.speaker is not None and q.speaker.name == "Anna Berg"
+
+
+def test_stage_contract() -> None:
+    from parley.quotes import QuoteStage
+
+    stage = QuoteStage()
+    assert stage.name == "parley.quotes.rules.v1"
+    assert stage.requires == ("parse", "actors")
+    assert stage.provides == ("quotes", "stances")
+
+
+def test_stage_without_parse_says_what_to_do() -> None:
+    from parley.errors import StageError
+    from parley.model import Article
+    from parley.quotes import QuoteStage
+
+    with pytest.raises(StageError, match="nlp stage"):
+        QuoteStage()(Document(Article("a1", "Some text.")))
