@@ -225,6 +225,9 @@ class LocalRunner:
             summary.events += len(doc.events)
             if on_document:
                 on_document(doc)
+        flush = getattr(self.deduper, "flush", None)
+        if flush is not None:
+            flush(final=True)
         summary.seconds = time.perf_counter() - t0
         return summary
 

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from parley.ingest import read_inputs
+    from parley.ingest.language import check_language
 
     settings = load_settings(Path(args.config) if args.config else None, args.set)
     if args.config and not Path(args.config).exists():
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         runner = LocalRunner(Pipeline.default(settings), store, skip_stored=False,
                              batch_size=settings.nlp.batch_size)
-        summary = runner.run(read_inputs(args.inputs, default_date=args.date),
+        summary = runner.run(check_language(read_inputs(args.inputs, default_date=args.date)),
                              on_document=on_document, on_rejection=on_rejection)
     finally:
         if store is not None:
