@@ -40,8 +40,8 @@ KNOWN_FAILING: dict[str, str] = {
     "The rebels disarmed in Colombia.": (
         "spaCy parses 'disarmed' as an acl of 'rebels' (no subject), so no actor; nothing coded"),
     "Russia's annexation of Crimea was condemned.": (
-        "the noun event 'annexation' is the passive subject of 'condemned' and is suppressed "
-        "(as part of / content of the outer verb); nothing coded"),
+        "the noun event 'annexation' (subject of passive 'was condemned') is suppressed as "
+        "\"part of ACCUSE 'condemned'\", and that ACCUSE has no agent, so nothing is coded"),
     "China's call for a ceasefire was rejected by Ukraine.": (
         "the noun event 'call' is the passive subject of REJECT 'rejected' and is suppressed as "
         "'part of REJECT'; only REJECT UKR -> CHN is coded"),

@@ -1,0 +1,124 @@
+"""Argument finding on real parses of small sentences: who acts, whether the clause is
+passive, and PLOVER's auxiliary mode (future, hypothetical, negation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.coding import arguments as args
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def parse() -> Any:
+    from parley.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    cache: dict[str, Any] = {}
+
+    def run(text: str) -> Any:
+        if text not in cache:
+            cache[text] = nlp(text)
+        return cache[text]
+
+    return run
+
+
+def _verb(doc: Any, lemma: str) -> Any:
+    found = [t for t in doc if t.lemma_.lower() == lemma and t.pos_ in ("VERB", "AUX")]
+    assert found, f"no verb {lemma!r} in {doc.text!r}: {[(t.text, t.pos_) for t in doc]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject", "passive"),
+    [
+        ("Xi met Putin.", "meet", ["Xi"], False),
+        ("Xi and Putin met.", "meet", ["Xi"], False),
+        ("Putin was greeted by Xi in Beijing.", "greet", ["Xi"], True),  # passive with agent
+        ("The ceasefire was called for by Xi.", "call", ["Xi"], True),
+        ("Washington rejected a ceasefire that was called for by Xi.", "call", ["Xi"], True),
+        ("The troops who attacked the village withdrew.", "attack", ["troops"], False),  # relative
+        ("Xi is planning to talk with Putin.", "talk", ["Xi"], False),  # control
+        ("Russia refused to meet Ukraine.", "meet", ["Russia"], False),
+        ("Xi arrived in Moscow ready to meet Putin.", "meet", ["Xi"], False),
+        ("Putin was greeted in Beijing.", "greet", [], True),  # passive without agent
+    ],
+)
+def test_subject_tokens(parse: Any, text: str, verb: str, subject: list[str],
+                        passive: bool) -> None:
+    toks, is_passive = args.subject_tokens(_verb(parse(text), verb))
+    assert [t.text for t in toks] == subject
+    assert is_passive is passive
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Putin was greeted by Xi in Beijing.", "greet", ["Putin"]),
+        ("Washington rejected a ceasefire that was called for by Xi.", "call", ["ceasefire"]),
+        ("Xi met Putin.", "meet", []),
+    ],
+)
+def test_passive_subject(parse: Any, text: str, verb: str, subject: list[str]) -> None:
+    assert [t.text for t in args.passive_subject(_verb(parse(text), verb))] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "deps", "found"),
+    [
+        ("Xi met Putin.", "meet", ("dobj",), ["Putin"]),
+        ("Xi is planning to talk with Putin.", "talk", ("with",), ["Putin"]),
+        ("Xi is planning to talk with Putin.", "talk", ("dobj",), []),
+        ("Biden spoke to Zelensky.", "speak", ("to",), ["Zelensky"]),
+    ],
+)
+def test_objects(parse: Any, text: str, verb: str, deps: tuple[str, ...],
+                 found: list[str]) -> None:
+    assert [t.text for t in args.objects(_verb(parse(text), verb), deps)] == found
+
+
+def test_expand_takes_in_coordinated_parties(parse: Any) -> None:
+    doc = parse("Xi and Putin met.")
+    assert {t.text for t in args.expand(doc[0])} >= {"Xi", "Putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "mode", "word"),
+    [
+        ("Xi met Putin.", "meet", None, ""),
+        ("Xi did not meet Putin.", "meet", "negation", "not"),
+        ("Xi never met Putin.", "meet", "negation", "never"),
+        ("Russia refused to meet Ukraine.", "meet", "negation", "refused"),
+        ("Xi would meet Putin if asked.", "meet", "hypothetical", "would"),
+        ("Xi could meet Putin.", "meet", "hypothetical", "could"),
+        ("Xi will meet Putin on Tuesday.", "meet", "future", "will"),
+        ("Xi is planning to talk with Putin.", "talk", "future", "planning"),
+        ("Xi is going to visit Moscow.", "visit", "future", "going"),
+        ("Xi arrived in Moscow ready to meet Putin.", "meet", "future", "ready"),
+        ("Xi arrived in Moscow ready to meet Putin.", "arrive", None, ""),
+    ],
+)
+def test_aux_mode(parse: Any, text: str, verb: str, mode: str | None, word: str) -> None:
+    assert args.aux_mode(_verb(parse(text), verb)) == (mode, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "mode", "expected"),
+    [
+        ("Xi met Putin.", "meet", None, "past"),
+        ("Xi has met Putin.", "meet", None, "past"),
+        ("Xi will meet Putin on Tuesday.", "meet", "future", "future"),
+        ("Xi meets Putin.", "meet", None, "unknown"),
+    ],
+)
+def test_tense(parse: Any, text: str, verb: str, mode: str | None, expected: str) -> None:
+    assert args.tense(_verb(parse(text), verb), mode) == expected
+
+
+def test_clause_chain_climbs_control_verbs(parse: Any) -> None:
+    doc = parse("Xi is planning to talk with Putin.")
+    assert [t.text for t in args.clause_chain(_verb(doc, "talk"))] == ["talk", "planning"]

@@ -1,0 +1,171 @@
+"""The SQLite store: content-hash ids (storing twice changes nothing), rejections once,
+WAL, named migrations, and a file that plain sqlite3 (and datasette) can read."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parley.errors import ConfigError
+from parley.model import (
+    Actor,
+    Article,
+    Document,
+    Entity,
+    Event,
+    Place,
+    Quote,
+    Rejection,
+    Span,
+    Stance,
+    to_contract,
+)
+from parley.store import SQLiteStore, open_store
+
+TEXT = ("Xi meets Putin\n\nXi Jinping met Vladimir Putin in Moscow on Monday. "
+        "\"We want peace,\" Xi said, according to TASS.")
+
+
+def _span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span.of(text, start, start + len(needle))
+
+
+def make_document(text: str = TEXT, article_id: str = "a.txt") -> Document:
+    xi = Actor("A1", "Xi Jinping", "CHN", "GOV", "President of China", "Q15031",
+               (_span(text, "Xi Jinping"),), "kb-name", "name in the knowledge base")
+    putin = Actor("A2", "Vladimir Putin", "RUS", "GOV", "President of Russia", "Q7747",
+                  (_span(text, "Vladimir Putin"),), "kb-name", "name in the knowledge base")
+    tass = Actor("A3", "TASS", "RUS", "JRN", mentions=(_span(text, "TASS"),), method="kb-name")
+    e_xi = Entity("A1", "Xi Jinping", "Xi Jinping", "CHN", "GOV", _span(text, "Xi Jinping"))
+    e_putin = Entity("A2", "Vladimir Putin", "Vladimir Putin", "RUS", "GOV",
+                     _span(text, "Vladimir Putin"))
+    sentence = _span(text, "Xi Jinping met Vladimir Putin in Moscow on Monday.")
+    event = Event("E1", "CONSULT", (e_xi, e_putin), (), _span(text, "met"), sentence,
+                  mode=("visit",), aux_mode=None, date="2023-03-20", date_text="on Monday",
+                  event_loc=Place("Moscow", "RUS", 524901, 55.75, 37.62), quad_code=1,
+                  intensity=1.0, coder="test", confidence=0.9, reason="hand-made")
+    quote = Quote("Q1", "direct", _span(text, "We want peace,"), speaker=e_xi,
+                  speaker_span=Span.of(text, text.index("Xi said"), text.index("Xi said") + 2),
+                  cue=_span(text, "said"),
+                  via=Entity("A3", "TASS", "TASS", "RUS", "JRN"))
+    stance = Stance("S1", e_xi, "peace talks", "support", _span(text, "We want peace"),
+                    quote_id="Q1", reason="hand-made")
+    return Document(Article(article_id, text, "Xi meets Putin", "2023-03-20"),
+                    actors=(xi, putin, tass), events=(event,), quotes=(quote,),
+                    stances=(stance,))
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    s = SQLiteStore(tmp_path / "sub" / "parley.db")
+    yield s
+    s.close()
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_storing_the_same_document_twice_keeps_one_copy(store: SQLiteStore) -> None:
+    doc = make_document()
+    store.put_document(doc)
+    first = store.counts()
+    store.put_document(doc)
+    assert store.counts() == first
+    assert first["articles"] == 1
+    assert (first["actors"], first["events"], first["quotes"], first["stances"]) == (3, 1, 1, 1)
+
+
+def test_same_text_under_another_id_is_the_same_article(store: SQLiteStore) -> None:
+    doc = make_document()
+    store.put_document(doc)
+    store.put_document(make_document(TEXT, "copy.txt"))
+    assert store.counts()["articles"] == 1
+    (stored_id,) = store.conn.execute("SELECT id FROM articles").fetchone()
+    assert stored_id == "copy.txt"  # the latest id given
+    # content-hash key: copies that differ only in case and spacing are the same article
+    assert Article("b", "  " + TEXT.upper().replace(" ", "\n ")).key == doc.article.key
+    assert store.has_article(doc.article.key)
+    assert not store.has_article("0" * 20)
+
+
+def test_rejection_stored_once_per_input_stage_reason(store: SQLiteStore) -> None:
+    empty = Rejection("empty.txt", "ingest", "empty", "no text")
+    store.put_rejection(empty)
+    store.put_rejection(Rejection("empty.txt", "ingest", "empty", "still no text"))
+    store.put_rejection(Rejection("empty.txt", "language", "not_english", "fr"))
+    store.put_rejection(Rejection("other.txt", "ingest", "empty", "no text"))
+    assert store.counts()["rejections"] == 3
+    (detail,) = store.conn.execute(
+        "SELECT detail FROM rejections WHERE input='empty.txt' AND reason='empty'").fetchone()
+    assert detail == "still no text"
+
+
+def test_wal_mode_and_named_migrations(store: SQLiteStore) -> None:
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    names = [r[0] for r in store.conn.execute("SELECT name FROM migrations")]
+    assert names == ["0001_initial"]
+
+
+def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    SQLiteStore(path).close()
+    again = SQLiteStore(path)
+    try:
+        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    finally:
+        again.close()
+
+
+def test_file_reads_with_plain_sqlite3(store: SQLiteStore) -> None:
+    store.put_document(make_document())
+    path = Path(store.path)
+    assert _rows(path, "SELECT event, actor_countries FROM events") == [("CONSULT", "CHN;RUS")]
+    assert _rows(path, "SELECT name, country, sector FROM actors ORDER BY actor_id")[0] == (
+        "Xi Jinping", "CHN", "GOV")
+    assert _rows(path, "SELECT loc_name, loc_country, date FROM events") == [
+        ("Moscow", "RUS", "2023-03-20")]
+    actor_json = json.loads(_rows(path, "SELECT actor FROM events")[0][0])
+    assert [a["country"] for a in actor_json] == ["CHN", "RUS"]
+    assert _rows(path, "SELECT issue, polarity, holder_country FROM stances") == [
+        ("peace talks", "support", "CHN")]
+
+
+def test_iter_documents_round_trips_the_contract(store: SQLiteStore) -> None:
+    doc = make_document()
+    store.put_document(doc)
+    (record,) = list(store.iter_documents())
+    assert record == to_contract(doc)
+
+
+def test_duplicates_and_signatures(store: SQLiteStore) -> None:
+    doc = make_document()
+    store.put_document(doc)
+    near = Article("near.txt", TEXT + " More.")
+    store.put_duplicate(near, doc.article.key, "near", 0.93)
+    row = store.conn.execute("SELECT duplicate_of, duplicate_kind, similarity, record FROM "
+                             "articles WHERE key=?", (near.key,)).fetchone()
+    assert row == (doc.article.key, "near", 0.93, None)
+    assert len(list(store.iter_documents())) == 1  # duplicates carry no record
+    store.put_signature(doc.article.key, b"\x01\x02")
+    assert list(store.iter_signatures()) == [(doc.article.key, b"\x01\x02")]
+
+
+def test_open_store_targets(tmp_path: Path) -> None:
+    s = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    try:
+        assert isinstance(s, SQLiteStore)
+        assert (tmp_path / "u.db").exists()
+    finally:
+        s.close()
+    with pytest.raises(ConfigError, match="PostgreSQL"):
+        open_store("postgresql://localhost/parley")
