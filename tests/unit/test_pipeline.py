@@ -1,0 +1,228 @@
+"""The stage chain is checked when built; bugs in a stage become StageError naming the stage
+and the article; the local runner stores each article once and never drops one silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from parley.config import Settings
+from parley.errors import ConfigError, ResolutionError, StageError
+from parley.model import Article, Document, Rejection
+from parley.pipeline import REGISTRY, LocalRunner, Pipeline, build_stage, register
+from parley.store import SQLiteStore
+
+
+class Tag:
+    """A stage that appends its name to the article's meta; optionally fails or rejects."""
+
+    def __init__(self, name: str, requires: tuple[str, ...] = ("article",),
+                 provides: tuple[str, ...] = (), fail_on: str = "", error: Exception | None = None,
+                 reject_on: str = "") -> None:
+        self.name = name
+        self.requires = requires
+        self.provides = provides
+        self.fail_on = fail_on
+        self.error = error or ValueError("boom")
+        self.reject_on = reject_on
+        self.seen: list[str] = []
+
+    def __call__(self, document: Document) -> Document:
+        self.seen.append(document.article.id)
+        if document.article.id == self.fail_on:
+            raise self.error
+        if document.article.id == self.reject_on:
+            return replace(document, rejection=Rejection(document.article.id, self.name,
+                                                         "not_english", "looks like French"))
+        a = document.article
+        return replace(document, article=replace(a, meta=(*a.meta, ("stage", self.name))))
+
+
+class BatchTag(Tag):
+    """The same, working in batches through ``pipe`` (as the NLP stage does)."""
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in documents)
+
+
+def articles(*ids: str) -> list[Article]:
+    return [Article(i, f"text of {i}", date="2023-03-20") for i in ids]
+
+
+@pytest.mark.parametrize(
+    ("stages", "culprit", "missing"),
+    [
+        ([Tag("coder", requires=("article", "parse"))], "coder", "parse"),
+        ([Tag("nlp", provides=("parse",)), Tag("coder", requires=("parse", "actors"))],
+         "coder", "actors"),
+        # order matters: the provider comes too late
+        ([Tag("coder", requires=("actors",)), Tag("actors", provides=("actors",))],
+         "coder", "actors"),
+    ],
+)
+def test_unmet_requirement_fails_at_build_time(stages: list[Tag], culprit: str,
+                                               missing: str) -> None:
+    with pytest.raises(ConfigError, match=rf"stage '{culprit}' requires \['{missing}'\]"):
+        Pipeline(stages)
+    assert all(not s.seen for s in stages)  # no work done
+
+
+def test_satisfied_chain_builds() -> None:
+    Pipeline([Tag("nlp", provides=("parse",)), Tag("actors", ("parse",), ("actors",)),
+              Tag("coder", ("parse", "actors"))])
+
+
+@pytest.mark.parametrize("stage_cls", [Tag, BatchTag], ids=["per-document", "batch"])
+def test_bug_in_a_stage_becomes_stage_error(stage_cls: type[Tag]) -> None:
+    pipeline = Pipeline([Tag("first"), stage_cls("broken", fail_on="b")])
+    with pytest.raises(StageError, match=r"stage 'broken' failed on article 'b'.*boom") as info:
+        list(pipeline.run(articles("a", "b", "c"), batch_size=1))
+    assert (info.value.stage, info.value.article_id) == ("broken", "b")
+    assert isinstance(info.value.__cause__, ValueError)
+
+
+def test_parley_errors_pass_through_unwrapped() -> None:
+    err = ResolutionError("no date for 'the other day'")
+    pipeline = Pipeline([Tag("broken", fail_on="a", error=err)])
+    with pytest.raises(ResolutionError) as info:
+        list(pipeline.run(articles("a")))
+    assert info.value is err
+
+
+def test_documents_come_out_in_order_with_timings_and_no_parse() -> None:
+    pipeline = Pipeline([BatchTag("one"), Tag("two")])
+    docs = list(pipeline.run(articles("a", "b", "c", "d", "e"), batch_size=2))
+    assert [d.article.id for d in docs] == ["a", "b", "c", "d", "e"]
+    assert all(d.article.meta == (("stage", "one"), ("stage", "two")) for d in docs)
+    assert all([name for name, _ in d.timings] == ["one", "two"] for d in docs)
+    assert all(d.parse is None for d in docs)
+
+
+def test_rejected_document_skips_later_stages() -> None:
+    later = Tag("later")
+    docs = list(Pipeline([Tag("lang", reject_on="b"), later]).run(articles("a", "b")))
+    assert docs[1].rejection is not None and docs[1].rejection.reason == "not_english"
+    assert later.seen == ["a"]
+
+
+def test_default_pipeline_and_registry() -> None:
+    names = [s.name for s in Pipeline.default().stages]
+    assert names == ["parley.nlp.spacy.v1", "parley.actors.rules.v1", "parley.coding.rules.v1",
+                     "parley.quotes.rules.v1"]
+    only = Pipeline.default(Settings(stages={"enabled": ["nlp", "actors"]}))
+    assert [s.name for s in only.stages] == names[:2]
+    with pytest.raises(ConfigError, match=r"unknown stages \['sentiment'\]"):
+        Pipeline.default(Settings(stages={"enabled": ["nlp", "sentiment"]}))
+    with pytest.raises(ConfigError, match=r"no stage named 'parley.coding.ml.v9'.*registered"):
+        build_stage("parley.coding.ml.v9", Settings())
+
+
+def test_settings_swap_a_stage_for_a_registered_one() -> None:
+    register("tests.coding.fake.v1", lambda s: Tag("fake coder", ("parse", "actors"), ("events",)))
+    try:
+        pipeline = Pipeline.default(Settings(stages={"coding": "tests.coding.fake.v1"}))
+        assert pipeline.stages[2].name == "fake coder"
+    finally:
+        REGISTRY.pop("tests.coding.fake.v1")
+
+
+# ---------------------------------------------------------------- LocalRunner
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    s = SQLiteStore(tmp_path / "p.db")
+    yield s
+    s.close()
+
+
+def test_skip_stored_counts_duplicates(store: SQLiteStore) -> None:
+    stage = Tag("only")
+    runner = LocalRunner(Pipeline([stage]), store, skip_stored=True)
+    first = runner.run(articles("a", "b"))
+    assert (first.read, first.stored, first.duplicate) == (2, 2, 0)
+    again = runner.run(articles("a", "b", "c"))
+    assert (again.read, again.stored, again.duplicate) == (3, 1, 2)
+    assert stage.seen == ["a", "b", "c"]  # stored articles are not coded again
+    assert store.counts()["articles"] == 3
+
+
+def test_without_skip_stored_articles_are_coded_again_and_stored_once(store: SQLiteStore) -> None:
+    stage = Tag("only")
+    runner = LocalRunner(Pipeline([stage]), store, skip_stored=False)
+    runner.run(articles("a"))
+    summary = runner.run(articles("a"))
+    assert (summary.stored, summary.duplicate) == (1, 0)
+    assert stage.seen == ["a", "a"]
+    assert store.counts()["articles"] == 1
+
+
+def test_rejections_are_stored_and_reported(store: SQLiteStore) -> None:
+    reported: list[tuple[str, str, str | None]] = []
+    documents: list[str] = []
+    runner = LocalRunner(Pipeline([Tag("lang", reject_on="b")]), store)
+    items: list[Article | Rejection] = [
+        Rejection("missing.txt", "ingest", "missing", "no such file"), *articles("a", "b")]
+    summary = runner.run(
+        items, on_document=lambda d: documents.append(d.article.id),
+        on_rejection=lambda r, a: reported.append((r.input, r.reason, a.id if a else None)))
+    assert reported == [("missing.txt", "missing", None), ("b", "not_english", "b")]
+    assert documents == ["a"]
+    assert (summary.read, summary.stored) == (3, 1)
+    assert summary.rejected == {"missing": 1, "not_english": 1}
+    rows = store.conn.execute("SELECT input, stage, reason FROM rejections ORDER BY input").fetchall()
+    assert rows == [("b", "lang", "not_english"), ("missing.txt", "ingest", "missing")]
+
+
+class FirstOnly:
+    """A deduper that calls every article after the first a near duplicate of it."""
+
+    def __init__(self) -> None:
+        self.first: Article | None = None
+
+    def check(self, article: Article) -> Rejection | None:
+        if self.first is None:
+            return None
+        return Rejection(article.id, "dedupe", "duplicate", f"near copy of {self.first.id}")
+
+    def add(self, article: Article) -> None:
+        self.first = self.first or article
+
+
+def test_deduper_duplicates_are_counted_and_stored_not_coded(store: SQLiteStore) -> None:
+    stage = Tag("only")
+    reported: list[str] = []
+    summary = LocalRunner(Pipeline([stage]), store, deduper=FirstOnly()).run(
+        articles("a", "b"), on_rejection=lambda r, a: reported.append(r.reason))
+    assert (summary.stored, summary.duplicate, summary.rejected) == (1, 1, {})
+    assert stage.seen == ["a"]
+    assert reported == ["duplicate"]
+    assert store.counts()["rejections"] == 1
+
+
+def test_runner_without_store_still_reports(tmp_path: Path) -> None:
+    seen: list[str] = []
+    summary = LocalRunner(Pipeline([Tag("only")]), None).run(
+        articles("a"), on_document=lambda d: seen.append(d.article.id))
+    assert seen == ["a"] and summary.stored == 1
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline.py _run_batch: a batch stage (one with pipe) that fails is reported with "
+    "docs[0].article.id, the first article of the batch, not the article it failed on"))
+def test_batch_stage_error_names_the_failing_article() -> None:
+    pipeline = Pipeline([BatchTag("broken", fail_on="b")])
+    with pytest.raises(StageError) as info:
+        list(pipeline.run(articles("a", "b", "c"), batch_size=3))
+    assert info.value.article_id == "b"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline.py _run_batch: a batch stage (one with pipe) receives documents that an earlier "
+    "stage rejected; per-document stages skip them"))
+def test_batch_stage_skips_rejected_documents() -> None:
+    later = BatchTag("later")
+    list(Pipeline([Tag("lang", reject_on="b"), later]).run(articles("a", "b")))
+    assert later.seen == ["a"]
