@@ -103,6 +103,7 @@ class StanceCues:
     oppose_nouns: frozenset[str]
     oppose_preps: frozenset[str]  # "work against", "be one-sided in ... favor"
     support_preps: frozenset[str]
+    negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
     examples: tuple[tuple[str, str, str], ...]  # (sentence, issue, polarity)
 
 
@@ -117,6 +118,7 @@ def stance_cues() -> StanceCues:
         oppose_nouns=_lemmas(data, "oppose", "nouns", file),
         oppose_preps=_lemmas(data, "oppose", "preps", file),
         support_preps=_lemmas(data, "support", "preps", file),
+        negators=frozenset(str(w).lower() for w in data.get("negators") or []),
         examples=tuple(
             (str(e["text"]), str(e["issue"]), str(e["polarity"])) for e in data.get("examples") or []
         ),

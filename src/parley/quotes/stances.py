@@ -25,6 +25,9 @@ from parley.quotes.speaker import entity_for, speaker_span
 logger = logging.getLogger(__name__)
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# nouns a stance verb can hang on that hold no position themselves ("the need to scrap ...")
+_ABSTRACT = frozenset({"need", "effort", "attempt", "plan", "decision", "move", "bid", "way",
+                       "time", "chance", "push", "pressure", "call", "goal", "aim", "idea"})
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +58,12 @@ def _particle(tok: Any) -> str | None:
     return None
 
 
-def _verb_polarity(verb: Any, prep: str | None) -> str | None:
+def _verb_polarity(verb: Any, prep: str | None, phrasal_only: bool = False) -> str | None:
     cues = stance_cues()
     lemma = verb.lemma_.lower()
     keys = [f"{lemma} {prep}"] if prep else []
-    keys.append(lemma)
+    if not phrasal_only:
+        keys.append(lemma)
     for key in keys:
         if key in cues.support_verbs:
             return "support"
@@ -69,8 +73,31 @@ def _verb_polarity(verb: Any, prep: str | None) -> str | None:
 
 
 def _negated(tok: Any) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",))
+    """"did not support", and a cue under a word of refusal ("refused to back",
+    "avoids condemning", "the NRA's refusal to support")."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head is not tok:
+        gov = tok.head
+        if gov.lemma_.lower() in stance_cues().negators:
+            return True
+        return any(c.dep_ == "neg" for c in gov.children) and tok.dep_ == "xcomp"
+    return False
+
+
+def _refine_holder(holder: Any, cue: Any) -> Any:
+    """The person behind "Mr. Kerry's determination to ..." is Mr. Kerry; a cue noun is never
+    its own holder ("Opposition to the pact was ...")."""
+    if holder is None or holder.i == cue.i:
+        return None
+    if holder.pos_ == "NOUN":
+        poss = next((c for c in holder.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if holder.lemma_.lower() in stance_cues().negators or holder.ent_type_ == "" and \
+                holder.lemma_.lower() in _ABSTRACT:
+            return None
+    return holder
 
 
 def _holder_of_noun(noun: Any) -> Any:
@@ -109,7 +136,9 @@ def _governing(head: Any) -> _Found | None:
     if dep == "pobj":
         prep, owner = gov, gov.head
         if owner.pos_ in ("VERB", "AUX"):
-            pol = _verb_polarity(owner, prep.lower_)
+            # the preposition must belong to the cue ("called for", "warned against"), not
+            # be a setting ("supported Obama in two elections")
+            pol = _verb_polarity(owner, prep.lower_, phrasal_only=True)
             if pol:
                 return _Found(pol, owner, subject_of(owner), None, f"'{owner.text} {prep.text}'")
         if owner.pos_ == "NOUN":
@@ -178,7 +207,7 @@ def _stance(document: Document, text: str, m: re.Match[str], issue: Issue, found
     quote_i = next((i for i, q in enumerate(quotes)
                     if q.content.start <= m.start() < q.content.end), None)
     holder: Entity | None = None
-    holder_tok = found.holder
+    holder_tok = _refine_holder(found.holder, found.cue)
     in_quote = quote_i is not None and quotes[quote_i].speaker is not None
     if in_quote and (holder_tok is None or holder_tok.lower_ in _FIRST_PERSON):
         holder = quotes[quote_i].speaker  # type: ignore[index]
