@@ -25,6 +25,9 @@ from parley.quotes.speaker import entity_for, speaker_span
 logger = logging.getLogger(__name__)
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# "support for", "opposition to", "concerns about": not "their support in the election"
+_NOUN_PREPS = frozenset({"for", "of", "to", "behind", "toward", "towards", "against", "about",
+                         "over", "on"})
 # nouns a stance verb can hang on that hold no position themselves ("the need to scrap ...")
 _ABSTRACT = frozenset({"need", "effort", "attempt", "plan", "decision", "move", "bid", "way",
                        "time", "chance", "push", "pressure", "call", "goal", "aim", "idea"})
@@ -141,7 +144,7 @@ def _governing(head: Any) -> _Found | None:
             pol = _verb_polarity(owner, prep.lower_, phrasal_only=True)
             if pol:
                 return _Found(pol, owner, subject_of(owner), None, f"'{owner.text} {prep.text}'")
-        if owner.pos_ == "NOUN":
+        if owner.pos_ == "NOUN" and prep.lower_ in _NOUN_PREPS:
             lemma = owner.lemma_.lower()
             if lemma in cues.support_nouns or owner.lower_ in cues.support_nouns:
                 return _Found("support", owner, _holder_of_noun(owner), None, f"'{owner.text} {prep.text}'")
