@@ -43,6 +43,13 @@ def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
                 cut = prev
                 prev -= 1
     toks = [t for t in head.subtree if t.i < cut]
+    # "told reporters last week the administration believes ...": the time phrase before the
+    # clause's subject tells when it was said, not what
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None:
+        lead = {t.i for c in head.children if c.dep_ in ("npadvmod", "advmod") and c.i < subj.i
+                and c.right_edge.i < subj.left_edge.i for t in c.subtree}
+        toks = [t for t in toks if t.i not in lead]
     while toks and (toks[0].lower_ in _SKIP_LEADING and toks[0].dep_ == "mark"
                     or toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
