@@ -305,8 +305,3 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
                              reason=f"quoted words in the object of {verb.text!r}"))
     return new
 
-
-def speaker_span_of(tok: Any) -> tuple[int, int]:
-    if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT"):
-        return tok.idx, tok.idx + len(tok.text)
-    return phrase_span(tok)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Any
 
 from parley.errors import StageError
 from parley.model import Document, Quote, Span
@@ -33,10 +34,10 @@ def _share_inside(c: Candidate, spans: list[Candidate]) -> float:
     return inside / max(1, c.end - c.start)
 
 
-def find_candidates(doc: object) -> list[Candidate]:
+def find_candidates(doc: Any) -> list[Candidate]:
     """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
     index = TokenIndex(doc)
-    text: str = doc.text  # type: ignore[attr-defined]
+    text: str = doc.text
     marks = find_marks(text)
     direct, fragments = attribute_marks(doc, index, marks)
     head = find_headline(doc, index)
