@@ -57,7 +57,7 @@ def kb_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not _is_cap(tok) or tok.is_punct or tok.like_num:
+        if not _is_cap(tok) or tok.is_punct or tok.like_num or tok.lower_ in ("the", "a", "an"):
             i += 1
             continue
         best = None
@@ -104,7 +104,9 @@ def find_candidates(doc: Any, kb: KnowledgeBase) -> list[Candidate]:
     named.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     for s, e, label in named:
         if claim(s, e):
-            out.append(Candidate(s, e, "demonym" if label == "NORP" else "name", label))
+            is_demonym = label == "NORP" or (
+                label == "KB" and kb.country_of_demonym(doc[s:e].text) is not None)
+            out.append(Candidate(s, e, "demonym" if is_demonym else "name", label))
 
     # 2. nominal mentions: office / group nouns not inside a name
     for tok in doc:

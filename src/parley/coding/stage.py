@@ -288,7 +288,9 @@ class CodingStage:
             rec_toks = args.objects(trig, p.recipient)
             if hit.extra is not None:
                 rec_toks += args.objects(hit.extra, tuple(x for x in p.recipient if x != "dobj"))
-            rec_toks = [t for t in rec_toks if (hit.extra is None or t.i != hit.extra.i) and t not in hit.tokens]
+            # the object a pattern names is the recipient only when it names someone
+            # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
+            rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
             if passive:
                 rec_toks += args.passive_subject(trig)
         else:
@@ -298,11 +300,15 @@ class CodingStage:
                 pass
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         recipient_ents = self._entities(rec_toks, index, actors, text)
+        if not recipient_ents and p.pos == "verb" and hit.extra is not None:
+            recipient_ents = self._entities(
+                [t for t in self._objects_deep(hit.extra, p.recipient) if not self._is_place_token(t)],
+                index, actors, text)
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
             for comp in self._complements(trig):
                 found = self._entities(
-                    [t for t in args.objects(comp, ("dobj", "to", "with", "against", "on", "from"))
+                    [t for t in self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
                      if not self._is_place_token(t)], index, actors, text)
                 if found:
                     recipient_ents = found
@@ -322,6 +328,10 @@ class CodingStage:
             reasons.append(f"actor {place.country} from the place of the event (host)")
         if not actor_ents:
             return None  # PLOVER events need an actor
+        if not recipient_ents and place is not None and place.country and not p.place_recipient:
+            # no one named on the receiving end: the country where it happened
+            recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
+            reasons.append(f"recipient {place.country} from the place of the event")
         if actor_ents:
             reasons.append("actor " + ", ".join(f"'{e.text}'" for e in actor_ents)
                            + (" (passive agent)" if passive else ""))
@@ -355,6 +365,17 @@ class CodingStage:
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
+
+    @staticmethod
+    def _objects_deep(tok: Any, deps: tuple[str, ...]) -> list[Any]:
+        """Objects of ``tok`` and of its direct object: "break relations with Russia",
+        "offered its troops to Lebanon's new President"."""
+        out = args.objects(tok, deps)
+        for o in list(out):
+            if o.dep_ in ("dobj", "pobj"):
+                out += args.objects(o, tuple(d for d in deps if d != "dobj"))
+                out += [c for c in o.children if c.dep_ == "poss"]
+        return out
 
     @staticmethod
     def _complements(trig: Any) -> list[Any]:
@@ -401,9 +422,11 @@ class CodingStage:
             root = ent.root
             if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
                 continue
-            # attached to the event's clause?
-            attached = any(a.i == anchor.i for a in root.head.ancestors)
-            score = 0 if attached else 1
+            # attached to the event's clause? (nearest first)
+            hops = self._hops(root, anchor)
+            if not any(a.i == anchor.i for a in root.ancestors):
+                continue  # a place of another clause is not this event's place
+            score = hops
             if best is None or score < best[0]:
                 best = (score, ent)
         if best is None:
