@@ -99,11 +99,12 @@ def score_seed(gold: dict[str, Any], text: str, prediction: dict[str, Any] | Non
                 s = span_of(m)
                 if s and min(s[1], m1) > max(s[0], m0):
                     hit = actor
-        good = (bool(hit) and norm_country(hit.get("country")) == ga["country"]
-                and hit.get("sector") in ga["sector"])
+        found: dict[str, Any] = hit or {}
+        good = (bool(hit) and norm_country(found.get("country")) == ga["country"]
+                and found.get("sector") in ga["sector"])
         ok += good
         if not good:
-            got = (hit or {}).get("country"), (hit or {}).get("sector")
+            got = found.get("country"), found.get("sector")
             lines.append(f"  actor miss: {ga['mention']!r} want {ga['country']}/{ga['sector']} got {got}")
     actor_acc = ok / len(gold["actors"])
 
