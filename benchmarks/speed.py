@@ -11,6 +11,7 @@ process on the same texts. Targets: ratio Parley / bare spaCy >= 0.70, peak RSS 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import tempfile
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("parley.cli.bench").setLevel(logging.INFO)  # progress per round
     if not args.corpus.is_file():
         print(f"speed: corpus {args.corpus} not found; set PARLEY_SHARED", file=sys.stderr)
         return 2
