@@ -152,7 +152,7 @@ def _attach_context(doc: Any, cands: list[Candidate]) -> None:
         k = c.start - 1
         while k >= 0:
             t = doc[k]
-            if t.lower_ in {"the", "a", "an"} or t.dep_ not in ("compound", "amod", "nmod", "punct", "poss"):
+            if t.lower_ in {"the", "a", "an"} or t.dep_ not in ("compound", "amod", "nmod", "punct", "poss", "case"):
                 break
             if not (k < t.head.i < c.end):
                 break

@@ -60,6 +60,8 @@ class Resolver:
         for hit in self.kb.lookup(text, date):
             if hit.entry.kind == "country" or hit.via in ("capital", "seat"):
                 return hit.country
+            if hit.entry.kind in ("igo", "org", "media", "group") and hit.country:
+                return hit.country  # "the United Nations Emergency Relief Coordinator"
         return None
 
     def _countries_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:

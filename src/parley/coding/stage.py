@@ -300,16 +300,25 @@ class CodingStage:
                 pass
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         recipient_ents = self._entities(rec_toks, index, actors, text)
-        if not recipient_ents and p.pos == "verb" and hit.extra is not None:
-            recipient_ents = self._entities(
-                [t for t in self._objects_deep(hit.extra, p.recipient) if not self._is_place_token(t)],
-                index, actors, text)
+        if not recipient_ents and p.pos == "verb":
+            # "rejected calls by Kofi Annan", "demanded an admission by Moscow"
+            deps = p.recipient + (("by", "from") if p.content else ())
+            for obj in ([hit.extra] if hit.extra is not None else []) + [
+                    c for c in trig.children if c.dep_ == "dobj"]:
+                recipient_ents = self._entities(
+                    [t for t in self._objects_deep(obj, deps) if not self._is_place_token(t)],
+                    index, actors, text)
+                if recipient_ents:
+                    break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
             for comp in self._complements(trig):
-                found = self._entities(
-                    [t for t in self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
-                     if not self._is_place_token(t)], index, actors, text)
+                # "demanded that the US cancel plans": the one asked is the complement's subject
+                cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ not in args.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
+                cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
+                found = self._entities([t for t in cands if not self._is_place_token(t)],
+                                       index, actors, text)
                 if found:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")
