@@ -20,7 +20,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
                 "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
                 "offer", "send", "deliver", "pay", "host", "stage", "level", "file", "lodge",
-                "order", "step", "intensify", "escalate", "face", "receive", "get", "win"}
+                "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
+                "undertake", "perform", "wage", "commit", "unleash", "spark"}
 _PASSIVE_RECEIVERS = {"face", "receive", "get", "win"}
 
 
@@ -87,7 +88,9 @@ class CodingStage:
         return None
 
     def _match_noun(self, tok: Any) -> _Hit | None:
-        cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+        # patterns name the head as written ("military exercises") or as its lemma ("talks")
+        cands = sorted(set(self.patterns.nouns.get(tok.lemma_.lower(), ())) | set(
+            self.patterns.nouns.get(tok.lower_, ())), key=lambda p: (-len(p.words), p.id))
         if not cands:
             return None
         lefts = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") or c.i < tok.i]
