@@ -23,6 +23,8 @@ run: install
 	$(PARLEY) analyze --db $(DB) --format text --date 2023-06-05 examples/
 
 test: install
+	$(BIN)/ruff check -q src tests benchmarks
+	$(BIN)/lint-imports --no-cache > /dev/null || $(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 test-fast: install

@@ -106,16 +106,28 @@ class Pipeline:
         order = [s for s in names if s in settings.stages.enabled]
         return cls([build_stage(names[s], settings) for s in order])
 
-    def run(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Document]:
-        """Run every stage over the articles, in batches; documents come out in input order."""
+    def run(self, articles: Iterable[Article | Document],
+            batch_size: int = 32) -> Iterator[Document]:
+        """Run every stage over the articles, in batches; documents come out in input order.
+        A Document that already carries a rejection passes through untouched, in its place."""
         batch: list[Document] = []
         for article in articles:
-            batch.append(Document(article=article))
+            batch.append(article if isinstance(article, Document) else Document(article=article))
             if len(batch) >= batch_size:
                 yield from self._run_batch(batch)
                 batch = []
         if batch:
             yield from self._run_batch(batch)
+
+    @staticmethod
+    def _culprit(pipe: Callable[[list[Document]], Iterable[Document]], docs: list[Document]) -> str:
+        """The article a batch stage fails on: each document alone, to name the right one."""
+        for doc in docs:
+            try:
+                list(pipe([doc]))
+            except Exception:
+                return doc.article.id
+        return docs[0].article.id if docs else "?"
 
     def _run_batch(self, docs: list[Document]) -> Iterator[Document]:
         timings: list[list[tuple[str, float]]] = [[] for _ in docs]
@@ -123,16 +135,19 @@ class Pipeline:
             t0 = time.perf_counter()
             pipe = getattr(stage, "pipe", None)
             if pipe is not None:
+                live = [i for i, d in enumerate(docs) if d.rejection is None]
                 try:
-                    out = list(pipe(docs))
+                    done = list(pipe([docs[i] for i in live]))
                 except ParleyError:
                     raise
                 except Exception as exc:
-                    raise StageError(stage.name, docs[0].article.id, repr(exc)) from exc
-                share = (time.perf_counter() - t0) / max(1, len(docs))
-                for t in timings:
-                    t.append((stage.name, share))
-                docs = out
+                    culprit = self._culprit(pipe, [docs[i] for i in live])
+                    raise StageError(stage.name, culprit, repr(exc)) from exc
+                share = (time.perf_counter() - t0) / max(1, len(live))
+                docs = list(docs)
+                for i, doc in zip(live, done, strict=True):
+                    docs[i] = doc
+                    timings[i].append((stage.name, share))
                 continue
             out = []
             for i, doc in enumerate(docs):
@@ -147,8 +162,11 @@ class Pipeline:
                 timings[i].append((stage.name, time.perf_counter() - t1))
                 out.append(doc)
             docs = out
-        for doc, t in zip(docs, timings):
+        for doc, t in zip(docs, timings, strict=True):
             yield replace(doc, parse=None, timings=tuple(t))
+
+
+DUPLICATE_REASONS = ("duplicate", "near_duplicate")
 
 
 @dataclass
@@ -195,13 +213,14 @@ class LocalRunner:
         summary = RunSummary()
         t0 = time.perf_counter()
 
-        def fresh() -> Iterator[Article]:
+        def fresh() -> Iterator[Article | Document]:
             for item in items:
                 summary.read += 1
                 if progress:
                     progress(1)
                 if isinstance(item, Rejection):
-                    self._reject(item, None, summary, on_rejection)
+                    # carried through in order, so output follows input
+                    yield Document(article=Article(id=item.input, text=""), rejection=item)
                     continue
                 if self.skip_stored and self.store is not None and self.store.has_article(item.key):
                     summary.duplicate += 1
@@ -210,14 +229,16 @@ class LocalRunner:
                     dup = self.deduper.check(item)
                     if dup is not None:
                         summary.duplicate += 1
-                        self._reject(dup, item, summary, on_rejection, count=False)
+                        yield Document(article=item, rejection=dup)
                         continue
                     self.deduper.add(item)
                 yield item
 
         for doc in self.pipeline.run(fresh(), self.batch_size):
             if doc.rejection is not None:
-                self._reject(doc.rejection, doc.article, summary, on_rejection)
+                article = doc.article if doc.article.text else None
+                self._reject(doc.rejection, article, summary, on_rejection,
+                             count=doc.rejection.reason not in DUPLICATE_REASONS)
                 continue
             if self.store is not None:
                 self.store.put_document(doc)

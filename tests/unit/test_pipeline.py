@@ -209,9 +209,6 @@ def test_runner_without_store_still_reports(tmp_path: Path) -> None:
     assert seen == ["a"] and summary.stored == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline.py _run_batch: a batch stage (one with pipe) that fails is reported with "
-    "docs[0].article.id, the first article of the batch, not the article it failed on"))
 def test_batch_stage_error_names_the_failing_article() -> None:
     pipeline = Pipeline([BatchTag("broken", fail_on="b")])
     with pytest.raises(StageError) as info:
@@ -219,9 +216,6 @@ def test_batch_stage_error_names_the_failing_article() -> None:
     assert info.value.article_id == "b"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline.py _run_batch: a batch stage (one with pipe) receives documents that an earlier "
-    "stage rejected; per-document stages skip them"))
 def test_batch_stage_skips_rejected_documents() -> None:
     later = BatchTag("later")
     list(Pipeline([Tag("lang", reject_on="b"), later]).run(articles("a", "b")))

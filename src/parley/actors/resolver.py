@@ -80,7 +80,7 @@ class Resolver:
 
     def _title(self, doc: Any, idxs: list[int]) -> tuple[str, str] | None:
         words = [doc[i] for i in sorted(idxs)
-                 if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].ent_type_ in ("NORP", "GPE")]
+                 if doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i].ent_type_ not in ("NORP", "GPE")]
         if not words:
             return None
         return self.kb.office_sector(" ".join(w.text for w in words)) or next(

@@ -186,6 +186,8 @@ class ActorStage:
                 return [subjects[-1].key]
             return [groups[-1][1].key] if groups else []
         if kind == "neuter":
+            if tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ == "be":
+                return []  # "Is it good for Ukraine?", "it is clear that": no antecedent
             things = [rec for _pc, rec in window if rec.kind in ("country", "org", "nominal")
                       and not rec.plural]
             return [things[-1].key] if things else []

@@ -16,7 +16,9 @@ codes.
 Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient is:
 ``dobj`` and/or prepositions; default per file), ``reciprocal`` (all parties are actors),
 ``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
-(the country of the place is the host when no actor is named: "was greeted in Russia"), ``content``
+(the country of the place is the host when no actor is named: "was greeted in Russia"),
+``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
+US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
 """
@@ -60,6 +62,7 @@ class Pattern:
     reciprocal: bool = False
     place_recipient: bool = False
     place_actor: bool = False
+    of_actor: bool = False
     content: bool = False
     source: str = ""
     examples: tuple[Example, ...] = field(default=(), compare=False)
@@ -119,6 +122,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 reciprocal=bool(p.get("reciprocal", raw.get("reciprocal", False))),
                 place_recipient=bool(p.get("place_recipient", False)),
                 place_actor=bool(p.get("place_actor", False)),
+                of_actor=bool(p.get("of_actor", False)),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
             ))

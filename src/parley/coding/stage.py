@@ -19,10 +19,16 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue",
                 "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
                 "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
-                "offer", "send", "deliver", "pay", "host", "stage", "level", "file", "lodge",
+                "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
 _PASSIVE_RECEIVERS = {"face", "receive", "get", "win"}
+# sectors whose actors, when no country is named, belong to the place where they act
+_DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
+# verbs by which an actor announces or commits to its own future act
+_INTENT_VERBS = {"say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise",
+                 "swear", "plan", "intend", "prepare", "ready", "willing", "decide", "threaten",
+                 "offer", "agree", "insist", "confirm", "indicate", "signal"}
 
 
 @dataclass
@@ -58,6 +64,8 @@ class CodingStage:
             for w in p.words:
                 found = None
                 for c in kids:
+                    if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                        continue  # "on Wednesday" is no particle: "called X on Wednesday"
                     if c.dep_ in ("prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp", "advmod", "npadvmod", "oprd") \
                             and (c.lemma_.lower() == w or c.lower_ == w):
                         found = c
@@ -161,6 +169,7 @@ class CodingStage:
         pub = document.article.date
         index = self._actor_index(document)
         actors = {a.id: a for a in document.actors}
+        self._actors, self._text = actors, text
         events: list[Event] = []
         for sent in doc.sents:
             hits = self._sentence_hits(sent)
@@ -302,6 +311,14 @@ class CodingStage:
             if hit.governor is not None and hit.governor.lemma_ in _PASSIVE_RECEIVERS:
                 pass
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
+        if p.reciprocal:
+            # PLOVER: in a reciprocal event (a meeting, talks, an agreement) all parties are actors
+            partners = [t for t in rec_toks if t.dep_ == "pobj" and t.head.lower_ in ("with", "between")]
+            partners += [t for t in partners for t in t.conjuncts]
+            actor_ids = {e.actor_id for e in actor_ents}
+            actor_ents += [e for e in self._entities(partners, index, actors, text)
+                           if e.actor_id not in actor_ids]
+            rec_toks = [t for t in rec_toks if t not in partners]
         recipient_ents = self._entities(rec_toks, index, actors, text)
         if not recipient_ents and p.pos == "verb":
             # "rejected calls by Kofi Annan", "demanded an admission by Moscow"
@@ -335,6 +352,12 @@ class CodingStage:
             if place.country not in actor_countries:
                 recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
                 reasons.append(f"recipient {place.country} from the place visited")
+        if place is not None and place.country:
+            # police, protesters, courts, rebels with no country named act where they are
+            for k, e in enumerate(actor_ents):
+                if e.country is None and e.sector in _DOMESTIC_SECTORS:
+                    actor_ents[k] = replace(e, country=place.country)
+                    reasons.append(f"country of '{e.text}' from the place ({place.name})")
         if p.place_actor and not actor_ents and place is not None and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
             reasons.append(f"actor {place.country} from the place of the event (host)")
@@ -363,20 +386,49 @@ class CodingStage:
             reasons.append(f"date '{date_text}' -> {date}")
         elif mode is None and pub:
             date = pub
-        etype = self.onto.type(p.event)
+        event_type, event_mode = p.event, p.mode or hit.mode
+        etype = self.onto.type(event_type)
+        if mode in ("future", "hypothetical") and etype.quad in (2, 4) or (
+                mode in ("future", "hypothetical") and event_type == "CONCEDE"):
+            # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
+            # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
+            stated = self._stated_by_actor(trig, actor_ents, index)
+            if stated is not None:
+                intent = "THREATEN" if etype.quad == 4 else "AGREE"
+                reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
+                               f"-> {intent}")
+                event_type, event_mode, mode = intent, (), None
+                etype = self.onto.type(event_type)
         t0 = min(t.idx for t in hit.tokens)
         t_end = max(t.idx + len(t) for t in hit.tokens)
         if t_end - t0 > 60:
             t0, t_end = trig.idx, trig.idx + len(trig)
         confidence = 0.5 + 0.25 * bool(actor_ents) + 0.15 * bool(recipient_ents) + 0.1 * (p.pos == "verb")
         return Event(
-            id=f"E{n}", event=p.event, actor=tuple(actor_ents), recipient=tuple(recipient_ents),
+            id=f"E{n}", event=event_type, actor=tuple(actor_ents), recipient=tuple(recipient_ents),
             trigger=Span.of(text, t0, t_end), sentence=Span.of(text, sent.start_char, sent.end_char),
-            mode=p.mode or hit.mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
-            event_loc=place, quad_code=etype.quad, intensity=etype.intensity(p.mode or hit.mode),
+            mode=event_mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
+            event_loc=place, quad_code=etype.quad, intensity=etype.intensity(event_mode),
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
+
+    def _stated_by_actor(self, trig: Any, actor_ents: list[Entity],
+                         index: dict[int, list[str]]) -> Any:
+        """The verb of saying or intending that governs ``trig`` when its subject is the
+        event's own actor ("Syria said it would ...", "Greece plans to impose ...")."""
+        ids = {e.actor_id for e in actor_ents if e.actor_id}
+        countries = {e.country for e in actor_ents if e.country}
+        for gov in args.clause_chain(trig)[1:]:
+            if gov.lemma_.lower() not in _INTENT_VERBS:
+                continue
+            if trig.dep_ == "xcomp" and gov.i == trig.head.i:
+                return gov  # controlled: the subject is the same by construction
+            subj, _passive = args.subject_tokens(gov)
+            for e in self._entities(subj, index, self._actors, self._text):
+                if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
+                    return gov
+        return None
 
     @staticmethod
     def _objects_deep(tok: Any, deps: tuple[str, ...]) -> list[Any]:
@@ -415,11 +467,21 @@ class CodingStage:
                 ("NORP", "GPE", "ORG", "PERSON")]
         if mods:
             return mods, False
+        preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in t.children
+                 if c.dep_ == "prep"}
+        if hit.pattern.reciprocal and preps.get("between"):
+            # "talks between India and Pakistan": all parties are actors
+            return preps["between"], False
+        if hit.pattern.of_actor and preps.get("of"):
+            # "the withdrawal of US troops", "the resignation of the prime minister"
+            return preps["of"], False
         if hit.governor is not None:
             subj, passive = args.subject_tokens(hit.governor)
             return subj, passive
-        if t.dep_ == "nsubj" or t.dep_ == "nsubjpass":
-            return [], False
+        if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
+                and t.head.lower_ in ("in", "during", "at", "after", "before"):
+            # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
+            return args.subject_tokens(t.head.head)
         return [], False
 
     @staticmethod

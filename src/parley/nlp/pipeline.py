@@ -76,7 +76,7 @@ class NLPStage:
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.article.text for d in docs)
-        for document, parse in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        for document, parse in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
             text = document.article.text
             sentences = tuple(
                 Sentence(i, Span.of(text, s.start_char, s.end_char)) for i, s in enumerate(parse.sents)

@@ -112,7 +112,7 @@ class SQLiteStore:
             [(key, a.id, m.start, m.end, m.text) for a in doc.actors for m in a.mentions],
         )
         rows = []
-        for e, rec in zip(doc.events, record["events"]):
+        for e, rec in zip(doc.events, record["events"], strict=True):
             loc = e.event_loc
             rows.append((
                 key, e.id, e.event, json.dumps(list(e.mode)), json.dumps(list(e.context)),

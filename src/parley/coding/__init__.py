@@ -1,0 +1,1 @@
+"""Event coding: verb and noun patterns as data, arguments on the parse, dates, places."""
