@@ -44,6 +44,49 @@ class ActorRecord:
 class Resolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._surnames: dict[str, list[Any]] | None = None
+
+    def _by_surname(self, word: str) -> list[Any]:
+        """People whose name ends in ``word`` (built once, on first use)."""
+        if self._surnames is None:
+            index: dict[str, list[Any]] = {}
+            for e in self.kb.entries():
+                if e.kind == "person" and e.roles:
+                    for name in (e.name, *e.aliases):
+                        parts = normalise_alias(name).split()
+                        if len(parts) > 1:
+                            index.setdefault(parts[-1], [])
+                            if e not in index[parts[-1]]:
+                                index[parts[-1]].append(e)
+            self._surnames = index
+        return self._surnames.get(normalise_alias(word), [])
+
+    def _by_title_and_surname(self, doc: Any, c: Candidate, date: str | None,
+                              ctx_country: str | None,
+                              ctx_title: tuple[str, str] | None) -> ActorRecord | None:
+        """'President Bush' in 2003: of the people called Bush, the one who held an office
+        of that title, in that country, on the article's date."""
+        if not date or ctx_title is None or c.end - c.start != 1:
+            return None
+        word = doc[c.start].text
+        title_words = set(normalise_alias(ctx_title[0]).split())
+        fits = []
+        for e in self._by_surname(word):
+            for r in e.roles:
+                if not r.in_force(date[:10]):
+                    continue
+                if ctx_country and r.country != ctx_country:
+                    continue
+                if title_words & set(normalise_alias(r.office).split()):
+                    fits.append((e, r))
+                    break
+        if len({e.id for e, _r in fits}) != 1:
+            return None
+        e, r = fits[0]
+        return ActorRecord(f"kb:{e.id}:{r.sector or ''}", e.name, r.country or e.country, r.sector,
+                           r.office, e.qid or e.id, "person", "kb-title",
+                           f"{doc[c.start - 1:c.end].text!r}: the only {word} holding an office "
+                           f"titled {ctx_title[0]!r} on {date}: {r.office} {r.span()}")
 
     # ----------------------------------------------------------------- helpers
     def demonym(self, text: str) -> Any:
@@ -99,6 +142,9 @@ class Resolver:
             hit = self._pick(hits, ctx_country)
             return self._from_hit(doc, c, hit, head)
         if c.label == "PERSON" or (c.label == "KB" and ctx_title):
+            by_title = self._by_title_and_surname(doc, c, date, ctx_country, ctx_title)
+            if by_title is not None:
+                return by_title
             if ctx_country or ctx_title:
                 office, sector = ctx_title or (None, None)
                 if ctx_title and ctx_title[0].lower() in _COUNTERPART:
@@ -167,7 +213,7 @@ class Resolver:
         office, sector = title
         mods = [t.i for t in head.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for"):
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for", "from"):
                 mods.extend(t.i for t in prep.children if t.dep_ == "pobj")
         country = None
         for i in mods:

@@ -23,6 +23,10 @@ def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, A
             cities.setdefault(n, []).append(c)
     countries = {c["name"].lower(): c for c in gc.get_countries().values()}
     iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    # US states are first-level places news names like countries ("exercises in Alaska")
+    for s in gc.get_us_states().values():
+        countries.setdefault(s["name"].lower(), {"name": s["name"], "iso3": "USA",
+                                                 "geonameid": s["geonameid"]})
     return cities, countries, iso2to3
 
 

@@ -22,7 +22,6 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
-_PASSIVE_RECEIVERS = {"face", "receive", "get", "win"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
 # verbs by which an actor announces or commits to its own future act
@@ -307,9 +306,9 @@ class CodingStage:
                 rec_toks += args.passive_subject(trig)
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
-            rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
-            if hit.governor is not None and hit.governor.lemma_ in _PASSIVE_RECEIVERS:
-                pass
+            if hit.governor is not None:
+                # "engaged Filipino peacekeepers in a firefight": the light verb's object
+                rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         if p.reciprocal:
             # PLOVER: in a reciprocal event (a meeting, talks, an agreement) all parties are actors
