@@ -14,6 +14,9 @@ _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "
                      "vow", "pledge", "promise", "decide", "agree", "offer", "threaten", "try",
                      "wish", "likely", "about", "expected", "scheduled", "planning"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+_OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "allow", "invite",
+                   "encourage", "press", "pressure", "compel", "oblige", "request", "call",
+                   "permit", "authorize", "authorise", "instruct", "direct", "require"}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 _NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
 
@@ -43,7 +46,17 @@ def subject_tokens(v: Any) -> tuple[list[Any], bool]:
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return agents, True
     cur = v
+    below = v
     for _ in range(6):
+        if cur.i != v.i and below.dep_ == "xcomp":
+            # control: "Obama is scheduled to attend" (passive governor -> its subject),
+            # "urged Iran to withdraw" (object control -> the governor's object)
+            held = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            if held:
+                return held, False
+            objs = [c for c in cur.children if c.dep_ == "dobj"]
+            if objs and cur.lemma_.lower() in _OBJECT_CONTROL:
+                return objs, False
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj", "expl")]
         if subj:
             s = subj[0]
@@ -56,7 +69,7 @@ def subject_tokens(v: Any) -> tuple[list[Any], bool]:
         if cur.dep_ == "relcl" or cur.dep_ == "acl":
             return ([cur.head] if cur.dep_ == "relcl" else []), False
         if cur.dep_ in _CLAUSE_LINKS and cur.head.i != cur.i:
-            cur = cur.head
+            below, cur = cur, cur.head
             continue
         break
     return [], False
@@ -124,6 +137,17 @@ def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str
     if "going" in words and any(t.lower_ == "to" for t in toks):
         return "future", "going to"
     return None, ""
+
+
+def negating_governor(trigger: Any) -> Any:
+    """'refused', 'failed', 'declined' governing the event through control, if any."""
+    return next((v for v in clause_chain(trigger)[1:] if v.lemma_ in _NEGATING_GOVERNORS), None)
+
+
+def modal_future(trigger: Any) -> bool:
+    """A will/would/shall/'ll on the event's clause chain."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would", "'d"}
+               for v in clause_chain(trigger) for c in v.children)
 
 
 def tense(trigger: Any, mode: str | None) -> str:

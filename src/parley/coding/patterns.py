@@ -17,7 +17,9 @@ Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient 
 ``dobj`` and/or prepositions; default per file), ``reciprocal`` (all parties are actors),
 ``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
 (the country of the place is the host when no actor is named: "was greeted in Russia"),
-``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
+``needs_object`` (the verb must have an object, a that-clause or a prepositional object:
+"sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
+someone: "received the minister", not "received weapons"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
 US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
@@ -63,6 +65,8 @@ class Pattern:
     place_recipient: bool = False
     place_actor: bool = False
     of_actor: bool = False
+    needs_object: bool = False
+    object: str = ""  # "actor": a direct object, if any, must name someone
     content: bool = False
     source: str = ""
     examples: tuple[Example, ...] = field(default=(), compare=False)
@@ -123,6 +127,8 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 place_recipient=bool(p.get("place_recipient", False)),
                 place_actor=bool(p.get("place_actor", False)),
                 of_actor=bool(p.get("of_actor", False)),
+                needs_object=bool(p.get("needs_object", False)),
+                object=str(p.get("object") or ""),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
             ))

@@ -27,7 +27,8 @@ _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HL
 # verbs by which an actor announces or commits to its own future act
 _INTENT_VERBS = {"say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise",
                  "swear", "plan", "intend", "prepare", "ready", "willing", "decide", "threaten",
-                 "offer", "agree", "insist", "confirm", "indicate", "signal"}
+                 "offer", "agree", "insist", "confirm", "indicate", "signal", "want", "seek",
+                 "aim", "hope", "wish", "determined", "eager"}
 
 
 @dataclass
@@ -49,6 +50,10 @@ class CodingStage:
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or default_patterns()
         self.onto = ontology()
+        # per-document state, set at the start of each call
+        self._actors: dict[str, Actor] = {}
+        self._text = ""
+        self._index: dict[int, list[str]] = {}
 
     # ------------------------------------------------------------------ matching
     def _match_verb(self, tok: Any) -> _Hit | None:
@@ -90,6 +95,12 @@ class CodingStage:
                 matched.append(found)
                 if found.pos_ in ("NOUN", "PROPN"):
                     extra = found
+            if ok and p.needs_object and not any(
+                    c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
+                ok = False  # "are seeking to deepen a partnership": intent, not a request
+            if ok and p.object == "actor" and any(
+                    c.dep_ == "dobj" and not self._index.get(c.idx) for c in kids):
+                ok = False  # "received weapons": not a visit
             if ok:
                 return _Hit(p, tok, matched, extra)
         return None
@@ -168,7 +179,7 @@ class CodingStage:
         pub = document.article.date
         index = self._actor_index(document)
         actors = {a.id: a for a in document.actors}
-        self._actors, self._text = actors, text
+        self._actors, self._text, self._index = actors, text, index
         events: list[Event] = []
         for sent in doc.sents:
             hits = self._sentence_hits(sent)
@@ -257,8 +268,9 @@ class CodingStage:
 
     @staticmethod
     def _inside_content(h: _Hit, outer: _Hit) -> bool:
-        """Is ``h`` what ``outer`` asks, agrees, threatens ...? Controlled complements and
-        objects only: a clause with a subject of its own is an event of its own."""
+        """Is ``h`` what ``outer`` asks, agrees, threatens, alleges ...? Its complements and
+        objects, with or without a subject of their own ("demanded that Israel ease
+        restrictions"); relative and adverbial clauses with a subject are events of their own."""
         t = h.trigger
         anchor = outer.extra if outer.extra is not None else outer.trigger
         if t.i == anchor.i or t in outer.tokens:
@@ -267,14 +279,15 @@ class CodingStage:
         for _ in range(5):
             if cur.head.i == cur.i:
                 return False
-            if cur.dep_ in ("relcl", "advcl", "ccomp") and cur.i == t.i and any(
+            if cur.dep_ in ("relcl", "advcl") and cur.i == t.i and any(
                     c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
                 return False
             if cur.dep_ in ("relcl",):
                 return False
             parent = cur.head
             if parent.i == outer.trigger.i or parent.i == anchor.i:
-                return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp", "oprd", "conj") or h.pattern.pos == "noun"
+                return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp",
+                                    "oprd", "conj", "acl") or h.pattern.pos == "noun"
             cur = parent
         return False
 
@@ -387,13 +400,25 @@ class CodingStage:
             date = pub
         event_type, event_mode = p.event, p.mode or hit.mode
         etype = self.onto.type(event_type)
+        if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
+                args.negating_governor(trig) is not None or (
+                    args.modal_future(trig)
+                    and self._stated_by_actor(trig, actor_ents, index) is not None)):
+            # "failed to reach agreement", "said it would not meet the demands": a refusal
+            reasons.append(f"{event_type} its actor refuses or says it will not do -> REJECT")
+            event_type, event_mode, mode = "REJECT", (), None
+            etype = self.onto.type(event_type)
         if mode in ("future", "hypothetical") and etype.quad in (2, 4) or (
                 mode in ("future", "hypothetical") and event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
             stated = self._stated_by_actor(trig, actor_ents, index)
             if stated is not None:
-                intent = "THREATEN" if etype.quad == 4 else "AGREE"
+                # a commitment on a negative condition is a threat: "will withdraw ... unless"
+                unless = any(c.dep_ == "mark" and c.lower_ == "unless"
+                             for v in args.clause_chain(trig) for a in v.children
+                             if a.dep_ == "advcl" for c in a.children)
+                intent = "THREATEN" if etype.quad == 4 or unless else "AGREE"
                 reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
                                f"-> {intent}")
                 event_type, event_mode, mode = intent, (), None
