@@ -135,8 +135,9 @@ def raise_floors(
             target = _floor_down(value - margin_for(figure, margins))
             before = old_figures.get(figure)
             if before is not None and target < before and not allow_regression:
-                notes.append(f"kept {name} {figure} floor {before:.3f} (now {value:.3f}; "
-                             "lowering needs --allow-regression)")
+                below = "BELOW the floor: the gate fails" if value < before else "within the margin"
+                notes.append(f"kept {name} {figure} floor {before:.3f} (measured {value:.3f}, "
+                             f"{below}; lowering needs --allow-regression)")
                 target = before
             if target <= 0 and not before:
                 continue  # a zero floor guards nothing
