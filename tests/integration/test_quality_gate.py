@@ -41,13 +41,6 @@ def floors() -> dict:
     return load_floors(FLOORS)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from parley.pipeline import Pipeline
-
-    return Pipeline.default()
-
-
 @pytest.mark.parametrize("name", list(GATE.GOLDS))
 def test_figures_meet_their_floors(name: str, floors: dict, request: pytest.FixtureRequest) -> None:
     entry = floors["gold"].get(name)
@@ -57,7 +50,7 @@ def test_figures_meet_their_floors(name: str, floors: dict, request: pytest.Fixt
     problems = gold_mismatches(one, SHARED)
     if problems:
         pytest.skip(f"gold set differs from the pinned one: {problems[0]}")
-    pipeline = request.getfixturevalue("pipeline")  # loaded only when there is something to check
+    pipeline = request.getfixturevalue("pipeline")  # tests/conftest.py: once a session, lazily
     measured = {name: GATE.measure_one(name, GATE.GOLDS[name], pipeline, SHARED)}
     failures = check(one, measured)
     assert not failures, (f"{len(failures)} figure(s) on {SHARED / name} below their floors "

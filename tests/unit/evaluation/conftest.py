@@ -23,9 +23,15 @@ def shared_dir() -> Path:
     return SHARED.resolve()
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> Path:
+def _write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+@pytest.fixture()
+def write_jsonl() -> Callable[[Path, Iterable[dict[str, Any]]], Path]:
+    """Write records as JSON Lines (a fixture: test modules do not import conftest)."""
+    return _write_jsonl
 
 
 @pytest.fixture()

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_jsonl
 
 from parley.evaluation import events_report, gold_events, load_jsonl, score_events
 from parley.evaluation.events import NONE
@@ -140,7 +139,7 @@ def _random_predictions(records: list[dict], seed: int) -> list[dict]:
     return out
 
 
-def test_same_figures_as_score_py_on_hand_cases(tmp_path: Path, score_py) -> None:
+def test_same_figures_as_score_py_on_hand_cases(tmp_path: Path, score_py, write_jsonl) -> None:
     gold_path = write_jsonl(tmp_path / "gold.jsonl", HAND)
     pred_path = write_jsonl(tmp_path / "pred.jsonl", HAND_PRED)
     ours = score_py_events_lines(score_events(load_jsonl(gold_path), load_jsonl(pred_path)))
@@ -150,7 +149,7 @@ def test_same_figures_as_score_py_on_hand_cases(tmp_path: Path, score_py) -> Non
 @pytest.mark.gold
 @pytest.mark.parametrize("name", ["plover_gsr_dev.jsonl", "petrarch_dev.jsonl"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_same_figures_as_score_py_on_gold_sets(tmp_path: Path, shared_dir: Path, score_py,
+def test_same_figures_as_score_py_on_gold_sets(tmp_path: Path, shared_dir: Path, score_py, write_jsonl,
                                               name: str, seed: int) -> None:
     gold_path = shared_dir / "eval" / name
     records = load_jsonl(gold_path)

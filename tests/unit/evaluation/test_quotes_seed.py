@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_jsonl
 
 from parley.evaluation import (
     load_json,
@@ -101,7 +100,7 @@ def _random_quotes(articles: list[dict], seed: int) -> list[dict]:
 
 @pytest.mark.gold
 @pytest.mark.parametrize("threshold", ["0.3", "0.8"])
-def test_quotes_same_figures_as_score_py(tmp_path: Path, shared_dir: Path, score_py,
+def test_quotes_same_figures_as_score_py(tmp_path: Path, shared_dir: Path, score_py, write_jsonl,
                                          threshold: str) -> None:
     articles = load_jsonl(shared_dir / "eval" / "quotes_dev.jsonl")[:40]
     gold_path = write_jsonl(tmp_path / "gold.jsonl", articles)  # a temporary subset, not committed
@@ -162,7 +161,7 @@ def _seed_prediction(gold: dict, text: str, seed: int) -> dict:
 
 @pytest.mark.gold
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_seed_same_figures_as_score_py(tmp_path: Path, shared_dir: Path, score_py, seed: int) -> None:
+def test_seed_same_figures_as_score_py(tmp_path: Path, shared_dir: Path, score_py, write_jsonl, seed: int) -> None:
     gold_path = shared_dir / "eval" / "seed_gold.json"
     gold = load_json(gold_path)
     text = (shared_dir / gold["article"]).read_text(encoding="utf-8")
