@@ -9,6 +9,7 @@ setting can swap one implementation for another.
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -106,18 +107,37 @@ class Pipeline:
         order = [s for s in names if s in settings.stages.enabled]
         return cls([build_stage(names[s], settings) for s in order])
 
-    def run(self, articles: Iterable[Article | Document],
-            batch_size: int = 32) -> Iterator[Document]:
+    def run(self, articles: Iterable[Article | Document], batch_size: int = 32,
+            n_process: int = 1) -> Iterator[Document]:
         """Run every stage over the articles, in batches; documents come out in input order.
-        A Document that already carries a rejection passes through untouched, in its place."""
+        A Document that already carries a rejection passes through untouched, in its place.
+
+        With ``n_process > 1`` batches go to worker processes, each with its own copy of the
+        stages (forked, so the model is loaded once); only plain records cross processes.
+        """
+        batches = self._batches(articles, batch_size)
+        if n_process <= 1 or "fork" not in mp.get_all_start_methods():
+            for batch in batches:
+                yield from self._run_batch(batch)
+            return
+        global _WORKER_PIPELINE
+        _WORKER_PIPELINE = self
+        for stage in self.stages:  # load models before forking, so workers share them
+            getattr(stage, "warm", lambda: None)()
+        with mp.get_context("fork").Pool(n_process) as pool:
+            for done in pool.imap(_run_in_worker, batches, chunksize=1):
+                yield from done
+
+    @staticmethod
+    def _batches(articles: Iterable[Article | Document], size: int) -> Iterator[list[Document]]:
         batch: list[Document] = []
         for article in articles:
             batch.append(article if isinstance(article, Document) else Document(article=article))
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
+            if len(batch) >= size:
+                yield batch
                 batch = []
         if batch:
-            yield from self._run_batch(batch)
+            yield batch
 
     @staticmethod
     def _culprit(pipe: Callable[[list[Document]], Iterable[Document]], docs: list[Document]) -> str:
@@ -169,6 +189,15 @@ class Pipeline:
 DUPLICATE_REASONS = ("duplicate", "near_duplicate")
 
 
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _run_in_worker(batch: list[Document]) -> list[Document]:
+    """Worker side of ``Pipeline.run(n_process > 1)``: the forked copy of the pipeline."""
+    assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
+    return list(_WORKER_PIPELINE._run_batch(batch))
+
+
 @dataclass
 class RunSummary:
     read: int = 0
@@ -199,9 +228,10 @@ class LocalRunner:
     """
 
     def __init__(self, pipeline: Pipeline, store: Any, deduper: Deduper | None = None,
-                 batch_size: int = 32, skip_stored: bool = True) -> None:
+                 batch_size: int = 32, skip_stored: bool = True, n_process: int = 1) -> None:
         self.pipeline = pipeline
         self.skip_stored = skip_stored
+        self.n_process = n_process
         self.store = store
         self.deduper = deduper
         self.batch_size = batch_size
@@ -234,7 +264,7 @@ class LocalRunner:
                     self.deduper.add(item)
                 yield item
 
-        for doc in self.pipeline.run(fresh(), self.batch_size):
+        for doc in self.pipeline.run(fresh(), self.batch_size, self.n_process):
             if doc.rejection is not None:
                 article = doc.article if doc.article.text else None
                 self._reject(doc.rejection, article, summary, on_rejection,

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         runner = LocalRunner(Pipeline.default(settings), store, skip_stored=False,
-                             batch_size=settings.nlp.batch_size)
+                             batch_size=settings.nlp.batch_size, n_process=settings.nlp.n_process)
         summary = runner.run(check_language(read_inputs(args.inputs, default_date=args.date)),
                              on_document=on_document, on_rejection=on_rejection)
     finally:

@@ -162,7 +162,8 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, Any, str]:
     try:
         deduper = None if args.no_dedupe else Deduper(store, threshold=args.near_threshold)
         runner = LocalRunner(Pipeline.default(settings), store, deduper=deduper,
-                             batch_size=settings.nlp.batch_size, skip_stored=True)
+                             batch_size=settings.nlp.batch_size, skip_stored=True,
+                             n_process=settings.nlp.n_process)
     except BaseException:
         store.close()
         raise

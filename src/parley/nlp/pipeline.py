@@ -70,6 +70,10 @@ class NLPStage:
     def nlp(self) -> Any:
         return load_nlp(self.model)
 
+    def warm(self) -> None:
+        """Load the model now (before worker processes are forked)."""
+        load_nlp(self.model)
+
     def __call__(self, document: Document) -> Document:
         return next(iter(self.pipe([document])))
 
