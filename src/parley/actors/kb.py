@@ -423,8 +423,11 @@ class KnowledgeBase:
                           f"{what}; no role in force {when}; latest role {r.office} "
                           f"ended {r.end}")
         r = min(e.roles, key=lambda r: _start_key(r.start))
-        return 2, Hit(e, via, e.country, e.sector, None,
-                      f"{what}; no role in force {when}; first role {r.office} starts {r.start}")
+        # before any office: a standing affiliation (OPP, PTY ...) holds, an office sector not
+        sector = e.sector if e.sector not in ("GOV", "MIL", "JUD", "LEG", "COP") else None
+        return 2, Hit(e, via, e.country, sector, None,
+                      f"{what}; no role in force {when} (first role {r.office} starts "
+                      f"{r.start})")
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)

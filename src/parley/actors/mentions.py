@@ -17,7 +17,9 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 NEUTER_PRONOUNS = {"it", "its", "itself"}
-_JOINERS = {"of", "the", "for", "and", "-", ".", "'s", "’s", "de", "al", "el", "bin"}
+# lower-case words that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad"
+_JOINERS = {"of", "the", "for", "and", "-", ".", "'s", "’s", "de", "al", "el", "bin", "ibn",
+            "von", "van", "der", "den", "du", "la", "le", "da", "dos", "di", "y", "abu", "ben"}
 _MAX_NGRAM = 7
 
 
@@ -64,7 +66,7 @@ def kb_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
         j = i + 1
         while j <= n and j - i <= _MAX_NGRAM:
             last = doc[j - 1]
-            if j - 1 > i and not (_is_cap(last) or last.lower_ in _JOINERS):
+            if j - 1 > i and not (_is_cap(last) or last.lower_ in _JOINERS or last.like_num):
                 break
             if last.lower_ not in _JOINERS and kb.lookup(doc[i:j].text):
                 best = j
@@ -154,7 +156,7 @@ def _attach_context(doc: Any, cands: list[Candidate]) -> None:
             t = doc[k]
             if t.lower_ in {"the", "a", "an"} or t.dep_ not in ("compound", "amod", "nmod", "punct", "poss", "case"):
                 break
-            if not (k < t.head.i < c.end):
+            if not (k < t.head.i < c.end) and not (t.dep_ == "case" and t.head.i == k - 1):
                 break
             ctx.append(k)
             k -= 1

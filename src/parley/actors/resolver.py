@@ -23,6 +23,8 @@ _LOCATIVE = {"in", "at", "to", "from", "near", "into", "across", "outside", "ins
              "toward", "towards", "through", "via", "throughout", "within", "over", "between"}
 _GOV_HEADS = {"administration", "government", "cabinet", "regime", "authorities", "leadership"}
 _COUNTERPART = {"counterpart", "counterparts", "opposite number"}
+# titles that say nothing of the body a person speaks for
+_GENERIC_OFFICES = {"Spokesperson", "Minister", "Leader"}
 
 
 @dataclass
@@ -221,6 +223,22 @@ class Resolver:
                 doc, [t.i for t in doc[i].subtree], date)
             if country:
                 break
+        if office in _GENERIC_OFFICES:
+            # "Thai police spokesman" speaks for the police, "a Hamas official" for Hamas:
+            # the organisation named before a generic title gives the sector
+            for i in sorted(mods):
+                t = doc[i]
+                if t.dep_ not in ("compound", "amod", "nmod"):
+                    continue
+                org = next((h for h in self.kb.lookup(t.text, date)
+                            if h.entry.kind in ("group", "igo", "org", "media") and h.sector), None)
+                if org is not None:
+                    country, sector = country or org.country, org.sector
+                    break
+                inner = self.kb.office_sector(t.text)
+                if inner is not None and inner[1] != "GOV":
+                    sector = inner[1]
+                    break
         plural = head.tag_ in ("NNS", "NNPS")
         if head.lemma_.lower() in _GOV_HEADS or head.lower_ in _GOV_HEADS:
             # "the Biden administration": the government of the named person's country
