@@ -324,8 +324,9 @@ class CodingStage:
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
         rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
         if p.reciprocal:
-            # PLOVER: in a reciprocal event (a meeting, talks, an agreement) all parties are actors
-            partners = [t for t in rec_toks if t.dep_ == "pobj" and t.head.lower_ in ("with", "between")]
+            # PLOVER: when the parties are named together ("X and Y met", "talks between X and
+            # Y") all are actors; "X met with Y" keeps Y as the recipient, as the subject acts
+            partners = [t for t in rec_toks if t.dep_ == "pobj" and t.head.lower_ == "between"]
             partners += [t for t in partners for t in t.conjuncts]
             actor_ids = {e.actor_id for e in actor_ents}
             actor_ents += [e for e in self._entities(partners, index, actors, text)
@@ -386,7 +387,9 @@ class CodingStage:
             reasons.append("recipient " + ", ".join(f"'{e.text}'" for e in recipient_ents))
         # mood and time
         governor = hit.governor
-        if governor is None and p.pos == "noun":
+        if governor is None and p.pos == "noun" and trig.dep_ not in ("nsubj", "csubj"):
+            # "would ratify Russia's conquest": the mood of the verb whose object it is; a
+            # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
         date_text, date = self._date(anchor, trig, sent, pub, args.tense(anchor, mode))
