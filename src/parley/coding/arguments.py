@@ -14,6 +14,17 @@ _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "
                      "vow", "pledge", "promise", "decide", "agree", "offer", "threaten", "try",
                      "wish", "likely", "about", "expected", "scheduled", "planning"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+# nouns for people, for patterns whose object must be someone ("arrested a tourist")
+HUMAN_NOUNS = {
+    "man", "woman", "men", "women", "people", "person", "child", "children", "boy", "girl",
+    "tourist", "journalist", "reporter", "activist", "student", "citizen", "national", "resident",
+    "suspect", "protester", "demonstrator", "worker", "member", "leader", "official", "soldier",
+    "officer", "civilian", "prisoner", "detainee", "hostage", "refugee", "migrant", "dissident",
+    "opponent", "politician", "lawmaker", "minister", "diplomat", "envoy", "delegation", "guest",
+    "visitor", "counterpart", "president", "premier", "king", "queen", "crew", "sailor", "pilot",
+    "fighter", "militant", "rebel", "supporter", "critic", "blogger", "lawyer", "judge", "doctor",
+    "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
+}
 _OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "allow", "invite",
                    "encourage", "press", "pressure", "compel", "oblige", "request", "call",
                    "permit", "authorize", "authorise", "instruct", "direct", "require"}

@@ -31,6 +31,22 @@ _INTENT_VERBS = {"say", "announce", "declare", "state", "warn", "tell", "vow", "
                  "aim", "hope", "wish", "determined", "eager"}
 
 
+def _forms(tok: Any) -> tuple[str, ...]:
+    """The lemma, the word, and its regular stems: the small model's lemmatizer slips now
+    and then ("staged" -> "stag"), and a pattern should not depend on it."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    if low.endswith("ed") and len(low) > 4:
+        forms += [low[:-1], low[:-2]] + ([low[:-3]] if low[-3] == low[-4] else [])
+    elif low.endswith("ing") and len(low) > 5:
+        forms += [low[:-3], low[:-3] + "e"] + ([low[:-4]] if low[-4] == low[-5] else [])
+    elif low.endswith("ies") and len(low) > 4:
+        forms.append(low[:-3] + "y")
+    elif low.endswith("s") and len(low) > 3:
+        forms.append(low[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
 @dataclass
 class _Hit:
     pattern: Pattern
@@ -39,6 +55,7 @@ class _Hit:
     extra: Any = None  # the matched object token of a verb+object pattern
     governor: Any = None  # light verb governing a nominal event
     suppressed: str = ""
+    by: Any = None  # the hit that stands for this one (it is part, content or twin of it)
     mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
 
 
@@ -57,7 +74,11 @@ class CodingStage:
 
     # ------------------------------------------------------------------ matching
     def _match_verb(self, tok: Any) -> _Hit | None:
-        cands = self.patterns.verbs.get(tok.lemma_.lower())
+        cands: tuple[Pattern, ...] = ()
+        for form in _forms(tok):
+            cands = self.patterns.verbs.get(form, ())
+            if cands:
+                break
         if not cands:
             return None
         kids = list(tok.children)
@@ -71,7 +92,7 @@ class CodingStage:
                     if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
                         continue  # "on Wednesday" is no particle: "called X on Wednesday"
                     if c.dep_ in ("prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp", "advmod", "npadvmod", "oprd") \
-                            and (c.lemma_.lower() == w or c.lower_ == w):
+                            and w in _forms(c):
                         found = c
                         break
                     if c.dep_ in ("dobj", "attr", "nsubjpass", "xcomp") and any(
@@ -99,8 +120,8 @@ class CodingStage:
                     c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
                 ok = False  # "are seeking to deepen a partnership": intent, not a request
             if ok and p.object == "actor" and any(
-                    c.dep_ == "dobj" and not self._index.get(c.idx) for c in kids):
-                ok = False  # "received weapons": not a visit
+                    c.dep_ == "dobj" and not self._names_someone(c) for c in kids):
+                ok = False  # "received weapons", "held a general strike": no one is the object
             if ok:
                 return _Hit(p, tok, matched, extra)
         return None
@@ -184,13 +205,29 @@ class CodingStage:
         for sent in doc.sents:
             hits = self._sentence_hits(sent)
             reported = self._reported_by(sent, index, actors, text)
-            for hit in hits:
-                if hit.suppressed:
-                    continue
-                ev = self._event(hit, sent, document, index, actors, text, pub, reported,
-                                 len(events) + 1)
-                if ev is not None:
-                    events.append(ev)
+            coded: dict[int, bool] = {}
+            pending = list(hits)
+            while pending:
+                # a hit stands aside for the one that covers it; a merged part ("meet for
+                # peace negotiations") comes back when that one codes nothing
+                ready = [h for h in pending if h.by is None or id(h.by) in coded]
+                if not ready:
+                    ready = pending[:1]
+                for hit in ready:
+                    pending.remove(hit)
+                    if hit.by is not None and (coded.get(id(hit.by), False)
+                                               or hit.by.pattern.content):
+                        # what a speech act asks or agrees stays unreal even if no one is
+                        # found to ask it; a merged part comes back when its event codes nothing
+                        coded[id(hit)] = coded.get(id(hit.by), False)
+                        continue
+                    ev = self._event(hit, sent, document, index, actors, text, pub, reported,
+                                     len(events) + 1)
+                    coded[id(hit)] = ev is not None
+                    if ev is not None:
+                        events.append(ev)
+        events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+        events = [replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
         return replace(document, events=tuple(events))
 
     def _sentence_hits(self, sent: Any) -> list[_Hit]:
@@ -224,6 +261,7 @@ class CodingStage:
                     # the object of an event verb is part of that event ("negotiate a deal",
                     # "meet for peace negotiations", "spoke ... in a phone call")
                     h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
+                    h.by = outer
                     if outer.pattern.event == h.pattern.event and not outer.mode and h.pattern.mode:
                         outer.mode = h.pattern.mode
         # complements of speech acts ("agreed to cooperate", "called for a ceasefire")
@@ -235,6 +273,7 @@ class CodingStage:
                     continue
                 if self._inside_content(h, other):
                     h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
+                    h.by = other
                     break
         # a verb of the same type in the purpose or coordinated clause of another one is the
         # same event: "met ... to discuss", "agreed and signed"
@@ -246,6 +285,7 @@ class CodingStage:
                 outer = by_trigger[head.i]
                 if outer is not h and outer.pattern.event == h.pattern.event and not outer.suppressed:
                     h.suppressed = f"same event as '{outer.trigger.text}'"
+                    h.by = outer
         # the same type twice on one clause: keep the verb
         for h in hits:
             if h.suppressed or h.pattern.pos != "noun":
@@ -255,8 +295,17 @@ class CodingStage:
                         and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
                         and self._hops(h.trigger, other.trigger) <= 3:
                     h.suppressed = f"same event as '{other.trigger.text}'"
+                    h.by = other
                     break
         return hits
+
+    def _names_someone(self, tok: Any) -> bool:
+        """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
+        if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return True
+        if tok.lemma_.lower() in args.HUMAN_NOUNS:
+            return True
+        return any(self._index.get(t.idx) for t in args.expand(tok))
 
     @staticmethod
     def _hops(tok: Any, ancestor: Any) -> int:
