@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, runtime_checkable
@@ -124,9 +125,16 @@ class Pipeline:
         _WORKER_PIPELINE = self
         for stage in self.stages:  # load models before forking, so workers share them
             getattr(stage, "warm", lambda: None)()
+        # batches are read here, in the calling thread (the input may use the store), and at
+        # most two per worker are in flight, so memory stays flat and output keeps its order
         with mp.get_context("fork").Pool(n_process) as pool:
-            for done in pool.imap(_run_in_worker, batches, chunksize=1):
-                yield from done
+            pending: deque[Any] = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_run_in_worker, (batch,)))
+                while len(pending) > 2 * n_process:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     @staticmethod
     def _batches(articles: Iterable[Article | Document], size: int) -> Iterator[list[Document]]:
