@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from typing import Any
 
+from parley.cli.options import iso_date
 from parley.cli.report import render_document, render_rejection
 from parley.config import load_settings
 from parley.errors import ConfigError
@@ -15,19 +15,12 @@ from parley.model import Article, Document, Rejection, to_contract
 from parley.pipeline import LocalRunner, Pipeline
 
 
-def _date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--date {value!r}: expected YYYY-MM-DD") from None
-
-
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("analyze", help="code articles into actors, events, quotes and stances",
                        description="Read txt, html, jsonl(.gz) files, directories or - (stdin) "
                                    "and print one result per article.")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--date", type=_date, help="publication date for inputs that carry none")
+    p.add_argument("--date", type=iso_date, help="publication date for inputs that carry none")
     p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
     p.add_argument("--db", help="also store the results in this SQLite file")
     p.add_argument("--config", help="a parley.toml settings file")

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from parley.cli.options import iso_date
 from parley.errors import ConfigError
 from parley.model import Article, Rejection
 
@@ -34,7 +35,8 @@ def parse_every(value: str) -> float:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="SQLite store (default: the db setting, parley.db)")
-    p.add_argument("--date", help="publication date YYYY-MM-DD for articles that carry none")
+    p.add_argument("--date", type=iso_date,
+                   help="publication date YYYY-MM-DD for articles that carry none")
     p.add_argument("--config", help="a parley.toml settings file")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="override a setting, e.g. nlp.batch_size=64")

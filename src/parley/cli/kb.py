@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -11,13 +10,7 @@ from typing import Any
 
 from parley.actors.importers import ImportReport, import_petrarch, import_wikidata, write_yaml
 from parley.actors.kb import KnowledgeBase
-
-
-def _date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--date {value!r}: expected YYYY-MM-DD") from None
+from parley.cli.options import iso_date
 
 
 def add_parser(sub: Any) -> None:
@@ -31,7 +24,7 @@ def add_parser(sub: Any) -> None:
     verbs.required = True
     lk = verbs.add_parser("lookup", help="show every entry a name resolves to, and why")
     lk.add_argument("text", nargs="+", help="names to look up, e.g. \"Qin Gang\" Beijing")
-    lk.add_argument("--date", type=_date, help="article date YYYY-MM-DD for dated roles")
+    lk.add_argument("--date", type=iso_date, help="article date YYYY-MM-DD for dated roles")
     lk.add_argument("--json", action="store_true", help="print JSON lines")
     verbs.add_parser("stats", help="count entries, aliases and roles")
     va = verbs.add_parser("validate", help="check codes, sources, dates; exit 1 on an error")
