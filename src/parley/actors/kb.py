@@ -419,12 +419,13 @@ class KnowledgeBase:
         past = [r for r in e.roles if day is None or _end_key(r.end) < day]
         if past:
             r = max(past, key=lambda r: _end_key(r.end))
-            return 2, Hit(e, via, r.country or e.country, r.sector, None,
+            # out of office: the country stays, an office's sector does not (a standing
+            # affiliation such as OPP or PTY does)
+            return 2, Hit(e, via, r.country or e.country, _standing(e.sector), None,
                           f"{what}; no role in force {when}; latest role {r.office} "
                           f"ended {r.end}")
         r = min(e.roles, key=lambda r: _start_key(r.start))
-        # before any office: a standing affiliation (OPP, PTY ...) holds, an office sector not
-        sector = e.sector if e.sector not in ("GOV", "MIL", "JUD", "LEG", "COP") else None
+        sector = _standing(e.sector)
         return 2, Hit(e, via, e.country, sector, None,
                       f"{what}; no role in force {when} (first role {r.office} starts "
                       f"{r.start})")
@@ -499,6 +500,14 @@ def _plural(key: str) -> str:
 
 
 # ---------------------------------------------------------------- validation
+
+
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+
+
+def _standing(sector: str | None) -> str | None:
+    """The sector a person keeps outside office: an affiliation, not an office's."""
+    return None if sector in _OFFICE_SECTORS else sector
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,10 @@ _LOCATIVE = {"in", "at", "to", "from", "near", "into", "across", "outside", "ins
              "toward", "towards", "through", "via", "throughout", "within", "over", "between"}
 _GOV_HEADS = {"administration", "government", "cabinet", "regime", "authorities", "leadership"}
 _COUNTERPART = {"counterpart", "counterparts", "opposite number"}
+# verbs after which "to <capital>" is a destination, not an addressee
+_MOTION = {"go", "travel", "fly", "arrive", "return", "head", "move", "come", "send", "deploy",
+           "drive", "sail", "flee", "march", "walk", "deport", "extradite", "transfer", "trip",
+           "visit", "journey", "relocate", "evacuate", "bring", "take", "ship", "export"}
 # titles that say nothing of the body a person speaks for
 _GENERIC_OFFICES = {"Spokesperson", "Minister", "Leader"}
 
@@ -57,9 +61,11 @@ class Resolver:
                     for name in (e.name, *e.aliases):
                         parts = normalise_alias(name).split()
                         if len(parts) > 1:
-                            index.setdefault(parts[-1], [])
-                            if e not in index[parts[-1]]:
-                                index[parts[-1]].append(e)
+                            # the family name comes last, or first ("Kim Dae-jung")
+                            for key in {parts[-1], parts[0]}:
+                                index.setdefault(key, [])
+                                if e not in index[key]:
+                                    index[key].append(e)
             self._surnames = index
         return self._surnames.get(normalise_alias(word), [])
 
@@ -131,6 +137,23 @@ class Resolver:
         return self.kb.office_sector(" ".join(w.text for w in words)) or next(
             (hit for hit in (self.kb.office_sector(w.text) for w in reversed(words)) if hit), None)
 
+    def _body_sector(self, doc: Any, idxs: list[int], date: str | None
+                     ) -> tuple[str | None, str] | None:
+        """(country, sector) of the body a generic title speaks for: "a Hamas official",
+        "Thai police spokesman" -> the group's or the force's sector, not GOV."""
+        for i in sorted(idxs):
+            t = doc[i]
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            org = next((h for h in self.kb.lookup(t.text, date)
+                        if h.entry.kind in ("group", "igo", "org", "media") and h.sector), None)
+            if org is not None:
+                return org.country, str(org.sector)
+            inner = self.kb.office_sector(t.text)
+            if inner is not None and inner[1] != "GOV":
+                return None, inner[1]
+        return None
+
     # ----------------------------------------------------------------- names
     def resolve_name(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)
@@ -140,6 +163,11 @@ class Resolver:
         ctx_title = self._title(doc, c.context) if c.context else None
         if any(doc[i].lower_ in _COUNTERPART for i in c.context):
             ctx_title = ("counterpart", "GOV")
+        elif ctx_title is not None and ctx_title[0] in _GENERIC_OFFICES:
+            body = self._body_sector(doc, c.context, date)
+            if body is not None:
+                ctx_country = ctx_country or body[0]
+                ctx_title = (ctx_title[0], body[1])
         if hits:
             hit = self._pick(hits, ctx_country)
             return self._from_hit(doc, c, hit, head)
@@ -176,10 +204,11 @@ class Resolver:
 
     def _from_hit(self, doc: Any, c: Candidate, hit: Hit, head: Any) -> ActorRecord | None:
         e = hit.entry
-        if hit.via in ("capital",) or (e.kind == "country" and c.label in ("GPE", "LOC")
-                                       and hit.via == "capital"):
-            if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
-                return None  # "arrived in Moscow": a place
+        if hit.via == "capital" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+            verb = head.head.head
+            if head.head.lower_ not in ("to", "toward", "towards") or verb.lemma_ in _MOTION:
+                return None  # "arrived in Moscow", "flew to Beijing": a place
+            # "protested to Tokyo", "appealed to Washington": the government addressed
         if e.kind == "country" and hit.via in ("name", "alias") and head.dep_ == "pobj" \
                 and head.head.lower_ in _LOCATIVE and head.head.head.pos_ == "VERB" \
                 and head.head.lower_ in {"in", "at", "near", "across", "throughout", "inside"}:
@@ -224,21 +253,11 @@ class Resolver:
             if country:
                 break
         if office in _GENERIC_OFFICES:
-            # "Thai police spokesman" speaks for the police, "a Hamas official" for Hamas:
-            # the organisation named before a generic title gives the sector
-            for i in sorted(mods):
-                t = doc[i]
-                if t.dep_ not in ("compound", "amod", "nmod"):
-                    continue
-                org = next((h for h in self.kb.lookup(t.text, date)
-                            if h.entry.kind in ("group", "igo", "org", "media") and h.sector), None)
-                if org is not None:
-                    country, sector = country or org.country, org.sector
-                    break
-                inner = self.kb.office_sector(t.text)
-                if inner is not None and inner[1] != "GOV":
-                    sector = inner[1]
-                    break
+            # "Thai police spokesman" speaks for the police, "a Hamas official" for Hamas
+            body = self._body_sector(
+                doc, [i for i in mods if doc[i].dep_ in ("compound", "amod", "nmod")], date)
+            if body is not None:
+                country, sector = country or body[0], body[1]
         plural = head.tag_ in ("NNS", "NNPS")
         if head.lemma_.lower() in _GOV_HEADS or head.lower_ in _GOV_HEADS:
             # "the Biden administration": the government of the named person's country
