@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import warnings
 from functools import lru_cache
+from typing import Any
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30,
@@ -124,3 +125,34 @@ def is_historical(day: str | None, published: str | None) -> bool:
         return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(day)).days > 365
     except ValueError:
         return False
+
+
+def event_date(anchor: Any, trig: Any, sent: Any, published: str | None,
+               tense: str) -> tuple[str | None, str | None]:
+    """(date_text, day) of the event: the date expression nearest in the parse to the event's
+    words, then to the verbs that govern it ("is planning to talk ... on Monday")."""
+    from parley.coding.arguments import clause_chain
+
+    targets = {trig.i: 0, anchor.i: 0}
+    for k, v in enumerate(clause_chain(anchor)[1:], start=1):
+        targets.setdefault(v.i, k)
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        cur, n, d = ent.root, 0, None
+        while n < 8:
+            if cur.i in targets:
+                d = n + targets[cur.i]
+                break
+            if cur.head.i == cur.i:
+                break
+            cur, n = cur.head, n + 1
+        if d is not None and (best is None or d < best[0]):
+            best = (d, ent)
+    if best is None:
+        return None, None
+    ent = best[1]
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    shown = f"{prep.text} {ent.text}" if prep is not None and prep.i == ent.start - 1 else ent.text
+    return shown, resolve_date(ent.text, published, tense)

@@ -8,6 +8,8 @@ from typing import Any
 
 from parley.model import Place
 
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]],
@@ -48,3 +50,33 @@ def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
     if country:
         return Place(country["name"], country["iso3"], int(country["geonameid"]), None, None)
     return None
+
+
+def is_place_token(tok: Any) -> bool:
+    """A place named after a locative preposition ("in Moscow"): a where, not a who."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" \
+        and tok.head.lower_ in LOCATIVE
+
+
+def event_place(anchor: Any, sent: Any) -> tuple[Place | None, str]:
+    """The place of the event whose verb (or governing verb) is ``anchor``: the nearest
+    locative place attached below it in the parse; a place of another clause is not its."""
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
+            continue
+        hops, cur = 0, root
+        while cur.i != anchor.i and cur.head.i != cur.i and hops < 20:
+            cur, hops = cur.head, hops + 1
+        if cur.i != anchor.i:
+            continue
+        if best is None or hops < best[0]:
+            best = (hops, ent)
+    if best is None:
+        return None, ""
+    ent = best[1]
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return resolve_place(name) or Place(name), ent.text

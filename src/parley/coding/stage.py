@@ -7,15 +7,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from parley.coding import arguments as args
-from parley.coding.dates import is_historical, resolve_date
+from parley.coding.dates import event_date, is_historical
 from parley.coding.patterns import Pattern, PatternSet, default_patterns
-from parley.coding.places import resolve_place
-from parley.model import Actor, Document, Entity, Event, Place, Span
+from parley.coding.places import event_place, is_place_token
+from parley.model import Actor, Document, Entity, Event, Span
 from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue",
                 "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
                 "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
@@ -371,7 +370,7 @@ class CodingStage:
             if hit.governor is not None:
                 # "engaged Filipino peacekeepers in a firefight": the light verb's object
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
-        rec_toks = [t for t in rec_toks if not self._is_place_token(t)]
+        rec_toks = [t for t in rec_toks if not is_place_token(t)]
         if p.reciprocal:
             # PLOVER: when the parties are named together ("X and Y met", "talks between X and
             # Y") all are actors; "X met with Y" keeps Y as the recipient, as the subject acts
@@ -388,7 +387,7 @@ class CodingStage:
             for obj in ([hit.extra] if hit.extra is not None else []) + [
                     c for c in trig.children if c.dep_ == "dobj"]:
                 recipient_ents = self._entities(
-                    [t for t in self._objects_deep(obj, deps) if not self._is_place_token(t)],
+                    [t for t in self._objects_deep(obj, deps) if not is_place_token(t)],
                     index, actors, text)
                 if recipient_ents:
                     break
@@ -399,7 +398,7 @@ class CodingStage:
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in args.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
                 cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
-                found = self._entities([t for t in cands if not self._is_place_token(t)],
+                found = self._entities([t for t in cands if not is_place_token(t)],
                                        index, actors, text)
                 if found:
                     recipient_ents = found
@@ -408,7 +407,7 @@ class CodingStage:
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
         # place
-        place, place_text = self._place(anchor, sent)
+        place, place_text = event_place(anchor, sent)
         if p.place_recipient and place is not None and place.country and not recipient_ents:
             actor_countries = {e.country for e in actor_ents}
             if place.country not in actor_countries:
@@ -441,7 +440,7 @@ class CodingStage:
             # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
-        date_text, date = self._date(anchor, trig, sent, pub, args.tense(anchor, mode))
+        date_text, date = event_date(anchor, trig, sent, pub, args.tense(anchor, mode))
         if mode is None and is_historical(date, pub):
             mode, mode_word = "historical", date_text or ""
         if mode:
@@ -559,68 +558,6 @@ class CodingStage:
             # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
             return args.subject_tokens(t.head.head)
         return [], False
-
-    @staticmethod
-    def _is_place_token(tok: Any) -> bool:
-        return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
-
-    def _place(self, anchor: Any, sent: Any) -> tuple[Place | None, str]:
-        best = None
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
-                continue
-            root = ent.root
-            if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
-                continue
-            # attached to the event's clause? (nearest first)
-            hops = self._hops(root, anchor)
-            if not any(a.i == anchor.i for a in root.ancestors):
-                continue  # a place of another clause is not this event's place
-            score = hops
-            if best is None or score < best[0]:
-                best = (score, ent)
-        if best is None:
-            return None, ""
-        ent = best[1]
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        place = resolve_place(name)
-        if place is None:
-            return Place(name), ent.text
-        return place, ent.text
-
-    @staticmethod
-    def _date(anchor: Any, trig: Any, sent: Any, pub: str | None, tense: str) -> tuple[str | None, str | None]:
-        best = None
-        # the event's own words first, then the verbs that govern it ("planning to talk on Monday")
-        targets = {trig.i: 0, anchor.i: 0}
-        for k, v in enumerate(args.clause_chain(anchor)[1:], start=1):
-            targets.setdefault(v.i, k)
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            root = ent.root
-            # distance in the tree from the date to the event's verb
-            d = None
-            cur, n = root, 0
-            while n < 8:
-                if cur.i in targets:
-                    d = n + targets[cur.i]
-                    break
-                if cur.head.i == cur.i:
-                    break
-                cur = cur.head
-                n += 1
-            if d is None:
-                continue
-            if best is None or d < best[0]:
-                best = (d, ent)
-        if best is None:
-            return None, None
-        ent = best[1]
-        t = ent.text
-        prep = ent.root.head if ent.root.dep_ == "pobj" else None
-        shown = f"{prep.text} {t}" if prep is not None and prep.i == ent.start - 1 else t
-        return shown, resolve_date(t, pub, tense)
 
     def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],
                      text: str) -> Entity | None:
