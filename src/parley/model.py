@@ -244,6 +244,13 @@ def entity_dict(entity: Entity | None) -> dict[str, Any] | None:
     return out
 
 
+def rejected_record(rejection: Rejection, article: Article | None = None) -> dict[str, Any]:
+    """The CONTRACT.md object for an input that was rejected: no findings, ``rejection`` set."""
+    obj = to_contract(Document(article=article or Article(id=rejection.input, text="")))
+    obj["rejection"] = rejection.to_dict()
+    return obj
+
+
 def to_contract(doc: Document) -> dict[str, Any]:
     """The JSON object of CONTRACT.md for one document."""
     a = doc.article

@@ -11,7 +11,7 @@ from parley.cli.options import iso_date
 from parley.cli.report import render_document, render_rejection
 from parley.config import load_settings
 from parley.errors import ConfigError
-from parley.model import Article, Document, Rejection, to_contract
+from parley.model import Article, Document, Rejection, rejected_record, to_contract
 from parley.pipeline import LocalRunner, Pipeline
 
 
@@ -27,12 +27,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="override a setting, e.g. nlp.batch_size=64")
     p.set_defaults(func=run)
-
-
-def _rejected_output(rejection: Rejection, article: Article | None) -> dict[str, Any]:
-    base = to_contract(Document(article=article or Article(id=rejection.input, text="")))
-    base["rejection"] = rejection.to_dict()
-    return base
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         nonlocal rejected
         rejected += 1
         print(f"parley: rejected {rej.input}: {rej.reason}: {rej.detail}", file=sys.stderr)
-        emit(_rejected_output(rej, article))
+        emit(rejected_record(rej, article))
 
     try:
         runner = LocalRunner(Pipeline.default(settings), store, skip_stored=False,

@@ -29,7 +29,7 @@ from parley.evaluation import (
     score_seed,
     seed_report,
 )
-from parley.model import Article, Document, Rejection, to_contract
+from parley.model import Article, Document, Rejection, rejected_record, to_contract
 from parley.pipeline import LocalRunner, Pipeline
 
 logger = logging.getLogger(__name__)
@@ -84,8 +84,11 @@ def predict(
     object with ``rejection`` set and no events, as analyze prints them.
     """
     from parley.ingest import read_inputs
+    from parley.ingest.language import check_language
 
-    items: Iterable[Article | Rejection] = read_inputs(list(inputs), default_date=default_date)
+    # as analyze reads them: the same inputs, the same language check
+    items: Iterable[Article | Rejection] = check_language(
+        read_inputs(list(inputs), default_date=default_date))
     if limit is not None:
         items = itertools.islice(items, limit)
     out: list[dict[str, Any]] = []
@@ -95,9 +98,7 @@ def predict(
 
     def on_rejection(rejection: Rejection, article: Article | None) -> None:
         logger.warning("rejected %s: %s: %s", rejection.input, rejection.reason, rejection.detail)
-        obj = to_contract(Document(article=article or Article(id=rejection.input, text="")))
-        obj["rejection"] = rejection.to_dict()
-        out.append(obj)
+        out.append(rejected_record(rejection, article))
 
     runner = LocalRunner(pipeline, None, skip_stored=False, batch_size=64)
     runner.run(items, on_document=on_document, on_rejection=on_rejection)

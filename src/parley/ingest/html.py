@@ -41,27 +41,31 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T|\b|$)")
 
 
-def _plausible(y: int, m: int, d: int) -> str | None:
+def _plausible(y: int, m: int, d: int, min_year: int = _MIN_YEAR) -> str | None:
     try:
         day = date(y, m, d)
     except ValueError:
         return None
-    if day.year < _MIN_YEAR or day > date.today():
+    if day.year < min_year or day > date.today():
         return None
     return day.isoformat()
 
 
-def parse_day(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from an ISO-like date or timestamp string, else None (no guessing)."""
+def parse_day(value: str | None, min_year: int = _MIN_YEAR) -> str | None:
+    """``YYYY-MM-DD`` from an ISO-like date or timestamp string, else None (no guessing).
+
+    ``min_year`` guards page markup against stray numbers; a record's own date field is
+    trusted back to year 1 (Reuters-21578 is from 1987).
+    """
     if not value:
         return None
     value = value.strip()
     m = _ISO_DAY.search(value[:40])
     if m:
-        return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)), min_year)
     m = _COMPACT_DAY.match(value)
     if m:
-        return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)), min_year)
     return None
 
 

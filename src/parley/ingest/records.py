@@ -35,7 +35,7 @@ def normalise_date(value: Any, where: str) -> str | None:
     """``YYYY-MM-DD`` from a record's date (a day, a timestamp), else None with a warning."""
     if value in (None, ""):
         return None
-    day = parse_day(str(value))
+    day = parse_day(str(value), min_year=1)
     if day is None:
         logger.warning("%s: date %r is not YYYY-MM-DD; the article gets no date", where, value)
     return day
