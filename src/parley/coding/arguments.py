@@ -98,12 +98,13 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
     """Recipient candidates: direct objects, datives and the objects of the named prepositions."""
     out = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative", "attr") and ("dobj" in deps) and c.dep_ != "attr":
+        if c.dep_ == "dobj" and "dobj" in deps:
             out.append(c)
         elif c.dep_ == "dative" and c.pos_ != "ADP":
-            out.append(c)
-        elif c.dep_ in ("prep", "dative", "agent") and c.lower_ in deps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.append(c)  # "gave Kyiv tanks"
+        elif c.dep_ in ("prep", "dative", "agent") and (c.lower_ in deps or (
+                c.dep_ == "dative" and "dative" in deps)):
+            out.extend(p for p in c.children if p.dep_ == "pobj")  # "sent tanks to Kyiv"
     return out
 
 

@@ -512,8 +512,9 @@ class CodingStage:
         out = args.objects(tok, deps)
         for o in list(out):
             if o.dep_ in ("dobj", "pobj"):
-                out += args.objects(o, tuple(d for d in deps if d != "dobj"))
-                out += [c for c in o.children if c.dep_ == "poss"]
+                for part in (o, *o.conjuncts):  # "photographs and other intelligence to X"
+                    out += args.objects(part, tuple(d for d in deps if d != "dobj"))
+                    out += [c for c in part.children if c.dep_ == "poss"]
         return out
 
     @staticmethod
