@@ -25,6 +25,7 @@ run: install
 test: install
 	$(BIN)/ruff check -q src tests benchmarks
 	$(BIN)/lint-imports --no-cache > /dev/null || $(BIN)/lint-imports --no-cache
+	$(BIN)/mypy --no-error-summary src
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -33,6 +34,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy src
 
 bench: install
 	$(BIN)/python benchmarks/speed.py

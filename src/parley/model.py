@@ -235,7 +235,7 @@ def _clean(value: Any) -> Any:
 def entity_dict(entity: Entity | None) -> dict[str, Any] | None:
     if entity is None:
         return None
-    out = {
+    out: dict[str, Any] = {
         "actor_id": entity.actor_id, "text": entity.text, "name": entity.name,
         "country": entity.country, "sector": entity.sector,
     }

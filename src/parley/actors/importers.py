@@ -439,8 +439,9 @@ def import_wikidata(paths: Path | str | Iterable[Path | str],
     iso: dict[str, str] = {e.qid: e.id for e in kb.entries() if e.kind == "country" and e.qid}
     for q, e in by_qid.items():
         for c in _claims(e, "P298"):
-            if isinstance(_value(c["mainsnak"]), str):
-                iso[q] = _value(c["mainsnak"]).upper()
+            code = _value(c["mainsnak"])
+            if isinstance(code, str) and isinstance(q, str):
+                iso[q] = code.upper()
 
     def country_of(ent: dict[str, Any] | None, *props: str) -> str | None:
         for prop in props:

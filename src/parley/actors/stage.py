@@ -181,9 +181,9 @@ class ActorStage:
                 return people
             # otherwise a collective: the subject of the clause first ("Russia ... their forces")
             groups = [(pc, rec) for pc, rec in window if rec.kind != "person" or rec.plural]
-            subjects = [rec for pc, rec in groups if pc.head(doc).dep_ in _SUBJECT_DEPS]
-            if subjects:
-                return [subjects[-1].key]
+            collective = [rec for pc, rec in groups if pc.head(doc).dep_ in _SUBJECT_DEPS]
+            if collective:
+                return [collective[-1].key]
             return [groups[-1][1].key] if groups else []
         if kind == "neuter":
             if tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ == "be":

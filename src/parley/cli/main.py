@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from parley import __version__
 from parley.errors import ParleyError
@@ -16,7 +17,7 @@ VERBS = ("analyze", "ingest", "kb", "eval", "bench")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, exit code 2
+    def error(self, message: str) -> NoReturn:  # one clear line, exit code 2
         self.exit(2, f"parley: error: {message} (see `{self.prog} --help`)\n")
 
 

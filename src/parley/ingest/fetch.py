@@ -65,7 +65,7 @@ class Response:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 
@@ -147,7 +147,8 @@ class Fetcher:
 
     def remember(self, url: str, resp: Response) -> None:
         """Keep ``resp``'s validators for a conditional GET of ``url`` next time."""
-        v = {k: resp.headers[k] for k in ("etag", "last-modified") if k in resp.headers}
+        v: dict[str, str] = {k: resp.headers[k] for k in ("etag", "last-modified")
+                             if k in resp.headers}
         if v:
             self._validators[url] = v
             self._save_cache()
