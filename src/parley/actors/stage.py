@@ -34,38 +34,76 @@ class ActorStage:
         # title modifiers of a name or nominal are part of it, not actors of their own
         absorbed = self._absorbed(doc, cands)
         history: list[tuple[Candidate, ActorRecord]] = []
+        keys_of: dict[int, list[str]] = {}
         for c in cands:
             if id(c) in absorbed:
                 continue
             keys = self._resolve(doc, c, date, records, history)
             if not keys:
                 continue
+            keys_of[id(c)] = keys
             assigned.append((c, keys))
             for k in keys:
                 history.append((c, records[k]))
+        assigned += self._modifier_mentions(doc, cands, absorbed, keys_of, records)
+        assigned.sort(key=lambda pair: pair[0].start)
         return self._build(document, doc, records, assigned)
+
+    def _modifier_mentions(self, doc: Any, cands: list[Candidate],
+                           absorbed: dict[int, Candidate], keys_of: dict[int, list[str]],
+                           records: dict[str, ActorRecord]) -> list[tuple[Candidate, list[str]]]:
+        """A demonym inside a title or group is a mention of that actor ("Hungarian" in
+        "Hungarian and Romanian officials"); a demonym coordinated with it names a sibling
+        group with its own country ("Romanian" -> the Romanian officials)."""
+        out: list[tuple[Candidate, list[str]]] = []
+        for c in cands:
+            owner = absorbed.get(id(c))
+            if owner is None or id(owner) not in keys_of:
+                continue
+            keys = keys_of[id(owner)]
+            if doc[c.start:c.end].root.dep_ != "conj":
+                out.append((c, keys))
+                continue
+            entry = self.resolver.demonym(mention_text(doc, c))
+            base = records[keys[0]]
+            if entry is None or base.kind != "nominal":
+                continue
+            key = f"nominal:{entry.id}:{base.sector}:{(base.office or '').lower()}"
+            if key not in records:
+                records[key] = replace(
+                    base, key=key, country=entry.id,
+                    name=f"{mention_text(doc, c)} {doc[owner.start:owner.end].text}",
+                    reason=f"{mention_text(doc, c)!r} coordinated with the modifier of "
+                           f"{doc[owner.start:owner.end].text!r}: {base.office} of {entry.id}")
+            out.append((c, [key]))
+        return out
 
     # ---------------------------------------------------------------------------------
     @staticmethod
-    def _absorbed(doc: Any, cands: list[Candidate]) -> set[int]:
+    def _absorbed(doc: Any, cands: list[Candidate]) -> dict[int, Candidate]:
+        """Demonyms that modify a name or a group, by id -> the candidate they modify."""
         by_token = {}
         for c in cands:
             for k in range(c.start, c.end):
                 by_token[k] = c
-        out: set[int] = set()
+        out: dict[int, Candidate] = {}
         for c in cands:
             if c.kind == "name":
                 for k in c.context:
                     other = by_token.get(k)
                     if other is not None and other is not c and other.kind == "demonym":
-                        out.add(id(other))
-            if c.kind == "demonym":
-                head = c.head(doc)
-                gov = head.head
-                owner = by_token.get(gov.i)
-                if head.dep_ in ("amod", "compound") and owner is not None and owner is not c \
-                        and owner.kind in ("nominal", "name") and owner.label != "GPE":
-                    out.add(id(c))
+                        out[id(other)] = c
+        for c in cands:
+            if c.kind != "demonym" or id(c) in out:
+                continue
+            head = c.head(doc)
+            # "Hungarian and Romanian officials": the second demonym hangs on the first
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            owner = by_token.get(head.head.i)
+            if head.dep_ in ("amod", "compound") and owner is not None and owner is not c \
+                    and owner.kind in ("nominal", "name") and owner.label != "GPE":
+                out[id(c)] = owner
         return out
 
     def _resolve(self, doc: Any, c: Candidate, date: str | None,

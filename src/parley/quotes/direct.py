@@ -49,15 +49,28 @@ def _opens_single(text: str, i: int) -> bool:
     return (before.isspace() or before in "([—–-:\"“") and _alnum(text, i + 1)
 
 
+def _double_apostrophe(text: str, i: int) -> bool:
+    """Two apostrophes standing for a double quotation mark (''We will,'' he said), the
+    plain-text rendition of curly marks in wire copy and some newspapers' archives."""
+    return text.startswith("''", i)
+
+
+def _opens_double_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
 def find_marks(text: str) -> list[Marked]:
     """Every quoted stretch of ``text``, in order; nested single quotes inside a double quote
-    are part of the outer quote."""
+    are part of the outer quote. Two apostrophes count as one double mark."""
     out: list[Marked] = []
     n = len(text)
     open_at = -1
     single = False
     paragraphs = 1
     first_open = -1
+    width = 1  # characters of the opening mark
     i = 0
     while i < n:
         ch = text[i]
@@ -66,12 +79,13 @@ def find_marks(text: str) -> list[Marked]:
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
-                if not single and j < n and text[j] in OPENERS_DOUBLE + '"':
+                if not single and j < n and (text[j] in OPENERS_DOUBLE + '"'
+                                             or _double_apostrophe(text, j)):
                     # the quote runs on: an opening mark on the next paragraph, none closed here
                     paragraphs += 1
-                    i = j + 1
+                    i = j + (2 if _double_apostrophe(text, j) else 1)
                     continue
-                s, e = trim(text, first_open + 1, i)
+                s, e = trim(text, first_open + width, i)
                 if e - s > 1 and not single:
                     out.append(Marked(s, e, first_open, -1, single, paragraphs))
                 open_at = -1
@@ -82,16 +96,35 @@ def find_marks(text: str) -> list[Marked]:
             continue  # markup left in the text (<tweet author="...">): not quotation
         if open_at < 0:
             if ch in OPENERS_DOUBLE or ch == '"':
-                open_at, first_open, single, paragraphs = i, i, False, 1
+                open_at, first_open, single, paragraphs, width = i, i, False, 1, 1
+            elif _double_apostrophe(text, i) and _opens_double_apostrophe(text, i):
+                open_at, first_open, single, paragraphs, width = i, i, False, 1, 2
+                i += 2
+                continue
             elif (ch == "‘" or ch == "'") and _opens_single(text, i):
-                open_at, first_open, single, paragraphs = i, i, True, 1
+                open_at, first_open, single, paragraphs, width = i, i, True, 1, 1
         elif not single:
+            if _double_apostrophe(text, i):
+                if text[i - 1:i].isspace() and _opens_double_apostrophe(text, i) \
+                        and paragraphs == 1:
+                    open_at = first_open = i  # an unclosed mark before: start again here
+                    width = 2
+                    i += 2
+                    continue
+                if text.startswith("'''", i):
+                    i += 1  # a single mark closing a nested quote, then the double one
+                if i - first_open > width:
+                    out.append(Marked(first_open + width, i, first_open, i + 1, False, paragraphs))
+                open_at = -1
+                i += 2
+                continue
             if ch in CLOSERS_DOUBLE or ch == '"':
-                if i - first_open > 1:
-                    out.append(Marked(first_open + 1, i, first_open, i, False, paragraphs))
+                if i - first_open > width:
+                    out.append(Marked(first_open + width, i, first_open, i, False, paragraphs))
                 open_at = -1
             elif ch == "“" and i > 0 and text[i - 1].isspace() and paragraphs == 1:
                 open_at = first_open = i  # an unclosed mark before: start again here
+                width = 1
         else:
             if ch in "’'" and not _alnum(text, i + 1):
                 if 1 < i - first_open <= MAX_SINGLE_CHARS:
@@ -102,7 +135,7 @@ def find_marks(text: str) -> list[Marked]:
                 continue  # read this mark again outside the failed single quote
         i += 1
     if open_at >= 0 and not single:
-        s, e = trim(text, first_open + 1, n)
+        s, e = trim(text, first_open + width, n)
         if e - s > 1:
             out.append(Marked(s, e, first_open, -1, False, paragraphs))
     return out

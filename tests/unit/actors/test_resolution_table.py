@@ -121,11 +121,6 @@ XFAIL: dict[str, str] = {
     "nominal-china-defence-ministry": "'defence ministry' None/GOV via name-parts: NER makes it "
                                       "an ORG and the possessive \"China's\" is not read",
     # -- the organisation or group word loses to a generic office word
-    # -- coordinated demonyms share one head noun
-    "demonym-hungarian-romanian": "'Romania' ROU/None via kb-demonym: the conjunct does not "
-                                  "share 'officials'",
-    "demonym-conjoined-hungarian": "no actor: the first conjunct of 'Hungarian and Romanian "
-                                   "officials' is dropped",
     # -- a seat of power taken for a place, or not matched
 }
 
