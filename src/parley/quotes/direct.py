@@ -24,7 +24,26 @@ OPENERS_DOUBLE = "“„«"
 CLOSERS_DOUBLE = "”»"
 MAX_SINGLE_CHARS = 240  # a longer 'single-quoted' stretch is an apostrophe mistaken for a mark
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
-_SENT_END = re.compile(r"[.!?…]+[\"”’']?\s")
+_SENT_END = re.compile(r"[.!?…]+[\"”’']?(?:\s|$)")
+# a period after a title or an initial ends no sentence ("Ms. Moore said", "George H. W. Bush")
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col",
+                     "sgt", "capt", "maj", "adm", "cmdr", "prof", "rev", "st", "jr", "sr", "mt",
+                     "ft", "messrs", "hon", "pres", "atty", "supt", "no", "vs", "u.s", "u.n",
+                     "d.c", "u.k", "e.u", "ret", "corp", "inc", "co", "ltd"})
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Sentence ends in ``text[start:end]``, without the periods of titles and initials."""
+    out = []
+    for m in _SENT_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            word = w.group(1).lower().strip(".") if w else ""
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +171,9 @@ def before_region(text: str, mark: Marked, prev_close: int) -> tuple[int, int]:
     previous quote or the paragraph start)."""
     line_start, _ = _line_bounds(text, mark.open_at)
     lo = max(line_start, prev_close + 1)
-    chunk = text[lo:mark.open_at]
-    last = None
-    for m in _SENT_END.finditer(chunk):
-        last = m
-    if last is not None:
-        lo += last.end()
+    ends = _sentence_ends(text, lo, mark.open_at)
+    if ends:
+        lo = ends[-1].end()
     return lo, mark.open_at
 
 
@@ -167,10 +183,9 @@ def after_region(text: str, mark: Marked, next_open: int) -> tuple[int, int]:
         return mark.end, mark.end
     _, line_end = _line_bounds(text, mark.close_at)
     hi = min(line_end, next_open if next_open > mark.close_at else line_end)
-    chunk = text[mark.close_at + 1:hi]
-    m = re.search(r"[.!?…](\s|$)", chunk)
-    if m:
-        hi = mark.close_at + 1 + m.end()
+    ends = _sentence_ends(text, mark.close_at + 1, hi)
+    if ends:
+        hi = ends[0].end()
     return mark.close_at + 1, hi
 
 

@@ -24,9 +24,14 @@ def contents(text: str) -> list[str]:
         ('<tweet author="x">Hello</tweet> and "real"', ["real"]),
         ("“An unclosed quote runs to the paragraph end\nNext line", [
             "An unclosed quote runs to the paragraph end"]),
+        ("''We will win,'' Mr. Lee said. ''Soon.''", ["We will win,", "Soon."]),
+        ("''Then he said, 'No way.' I left,'' she said.", ["Then he said, 'No way.' I left,"]),
+        ("She called it ''a disaster'' on Monday.", ["a disaster"]),
+        ("''One.\n\n''Two.''", ["One.\n\n''Two."]),
     ],
     ids=["straight", "curly", "split", "single", "apostrophes", "multi-paragraph", "nested",
-         "markup", "unclosed"],
+         "markup", "unclosed", "two-apostrophes", "two-apostrophes-nested",
+         "two-apostrophes-fragment", "two-apostrophes-multi-paragraph"],
 )
 def test_find_marks(text: str, expected: list[str]) -> None:
     assert contents(text) == expected

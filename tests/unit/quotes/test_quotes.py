@@ -43,6 +43,11 @@ CASES = [
      "it would strike", "indirect", "The union", "said"),
     ("Voters who said the economy was their top issue backed the challenger.",
      "the economy was their top issue", "indirect", "who", "said"),
+    # two apostrophes for a double mark (newspaper archives); a title's period ends no sentence
+    ("''We will not back down,'' Mr. Okafor said on Monday.",
+     "We will not back down", "direct", "Mr. Okafor", "said"),
+    ("“The vote is over,” Ms. Brandt told reporters.",
+     "The vote is over", "direct", "Ms. Brandt", "told"),
 ]
 
 
