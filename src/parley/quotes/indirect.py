@@ -134,6 +134,36 @@ _NOT_CONTENT_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "
                                 "while", "outside", "inside", "from", "to", "with"})
 
 
+# particles that turn a speech verb into another verb ("called off the deal", "blasted out an
+# email", "pledged up"); "call out", "call on", "call for" stay speech acts
+_OTHER_SENSE_PARTICLES = frozenset({"off", "up", "in", "back", "down", "away", "over", "through",
+                                    "around"})
+
+
+def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
+    """Whether a verb of the ``object_speech`` list is used as a speech act here: not as a
+    participle modifying its own theme ("a group called Future 45", "pledged delegates"), not
+    in another sense marked by a particle ("called off the deal"), with an object that is more
+    than the person addressed ("asked voters", "warning followers")."""
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in kids):
+        return False
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+    others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs]
+    if lemma in words.addressee and objs and not others and all(
+            o.pos_ in ("PRON", "PROPN") or o.ent_type_ in ("PERSON", "NORP", "ORG")
+            or o.lemma_.lower() in _PEOPLE for o in objs):
+        return False  # "warning followers", "asked voters": whom, not what
+    return True
+
+
+_PEOPLE = frozenset({"voter", "supporter", "follower", "reporter", "people", "american",
+                     "member", "official", "lawmaker", "audience", "crowd", "listener",
+                     "viewer", "reader", "donor", "resident", "citizen", "leader"})
+
+
 def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
     """A reporting verb the parser gave no clausal complement: a parenthetical ("At one point,
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
@@ -173,6 +203,8 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
                              reason=f"reporting verb {tok.text!r}; the rest of the sentence")
         return None
     if lemma in words.object_speech:
+        if not _speech_act(tok, lemma, words):
+            return None
         rights = [c for c in tok.rights if c.dep_ in _RIGHT_CONTENT and not (
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
@@ -186,8 +218,9 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         first = rights[0]
         start = first.left_edge.idx
         last = rights[-1]
-        end = phrase_span(last)[1] if last.dep_ == "dobj" else (
-            last.right_edge.idx + len(last.right_edge.text))
+        # the whole object, relative clauses included: what was condemned is "the raids in
+        # which 121 people were taken into custody", not "the raids"
+        end = last.right_edge.idx + len(last.right_edge.text)
         start, end = trim(doc.text, start, end)
         if end - start < 3:
             return None
