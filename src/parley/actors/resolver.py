@@ -27,6 +27,8 @@ _COUNTERPART = {"counterpart", "counterparts", "opposite number"}
 _MOTION = {"go", "travel", "fly", "arrive", "return", "head", "move", "come", "send", "deploy",
            "drive", "sail", "flee", "march", "walk", "deport", "extradite", "transfer", "trip",
            "visit", "journey", "relocate", "evacuate", "bring", "take", "ship", "export"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these",
+                "those"}
 # titles that say nothing of the body a person speaks for
 _GENERIC_OFFICES = {"Spokesperson", "Minister", "Leader"}
 
@@ -273,12 +275,16 @@ class Resolver:
         key = f"nominal:{country or '---'}:{sector}:{office.lower() if not plural else ''}"
         reason = (f"{title_text!r}: office/group word -> {office} ({sector})"
                   + (f"; country {country} from its modifier" if country else "; no country word"))
-        name = " ".join(t.text for t in doc[c.start:c.end] if t.lower_ not in ("the", "a", "an"))
-        if country and not any(doc[i].ent_type_ for i in mods):
-            name = f"{country} {name}"
-        elif mods:
-            name = " ".join(t.text for t in doc[min(mods + [c.start]):c.end]
-                            if t.lower_ not in ("the", "a", "an", "his", "her", "its", "their"))
+        if country and plural:
+            # a group named in many ways ("Indian troops", "Indian army officials") is one
+            # actor: the country's armed forces, police, officials ...
+            entry = self.kb.country(country)
+            name = f"{entry.name if entry else country} ({office.lower()})"
+        else:
+            start = min(mods + [c.start]) if mods else c.start
+            while start < c.end and doc[start].lower_ in _DETERMINERS:
+                start += 1
+            name = doc[start:c.end].text
         return ActorRecord(key, name, country, sector, office, None, kind, "nominal", reason, plural)
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:

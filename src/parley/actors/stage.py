@@ -24,6 +24,7 @@ class ActorStage:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or KnowledgeBase.default()
         self.resolver = Resolver(self.kb)
+        self._in_titles: set[int] = set()  # per document: candidates inside a name's title
 
     def __call__(self, document: Document) -> Document:
         doc = document.parse
@@ -33,6 +34,9 @@ class ActorStage:
         assigned: list[tuple[Candidate, list[str]]] = []
         # title modifiers of a name or nominal are part of it, not actors of their own
         absorbed = self._absorbed(doc, cands)
+        by_token = {k: c for c in cands for k in range(c.start, c.end)}
+        self._in_titles = {id(by_token[k]) for c in cands if c.kind == "name"
+                           for k in c.context if k in by_token and by_token[k] is not c}
         history: list[tuple[Candidate, ActorRecord]] = []
         keys_of: dict[int, list[str]] = {}
         for c in cands:
@@ -70,9 +74,10 @@ class ActorStage:
                 continue
             key = f"nominal:{entry.id}:{base.sector}:{(base.office or '').lower()}"
             if key not in records:
+                name = (f"{entry.name} ({(base.office or '').lower()})" if base.plural
+                        else f"{mention_text(doc, c)} {doc[owner.start:owner.end].text}")
                 records[key] = replace(
-                    base, key=key, country=entry.id,
-                    name=f"{mention_text(doc, c)} {doc[owner.start:owner.end].text}",
+                    base, key=key, country=entry.id, name=name,
                     reason=f"{mention_text(doc, c)!r} coordinated with the modifier of "
                            f"{doc[owner.start:owner.end].text!r}: {base.office} of {entry.id}")
             out.append((c, [key]))
@@ -118,6 +123,8 @@ class ActorStage:
             if chained is not None:
                 return [chained.key]
             rec = r.resolve_name(doc, c, date)
+            if rec is not None and rec.method == "unresolved" and id(c) in self._in_titles:
+                return []  # "Defence" in "India's Defence Minister Rajnath Singh": a title word
             if rec is not None and rec.kind == "person" and rec.method == "unresolved":
                 chained = self._chain_name(doc, c, history, loose=True)
                 if chained is not None:
