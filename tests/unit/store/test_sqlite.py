@@ -169,3 +169,23 @@ def test_open_store_targets(tmp_path: Path) -> None:
         s.close()
     with pytest.raises(ConfigError, match="PostgreSQL"):
         open_store("postgresql://localhost/parley")
+
+
+def test_datasette_serves_the_file_as_it_is(tmp_path: Path) -> None:
+    """The store opens in datasette with no set-up: its tables and rows are there to query."""
+    datasette = pytest.importorskip("datasette.app")
+    import asyncio
+
+    db = tmp_path / "parley.db"
+    store = SQLiteStore(db)
+    store.put_document(make_document())
+    store.close()
+
+    async def query() -> list[dict[str, object]]:
+        ds = datasette.Datasette([str(db)])
+        response = await ds.client.get("/parley/events.json?_shape=array")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    rows = asyncio.run(query())
+    assert rows and rows[0]["event"] == "CONSULT"
