@@ -78,6 +78,25 @@ def _cue_span(verb: Any, addressee: Any) -> tuple[int, int]:
     return start, end
 
 
+_LINKING = frozenset({"so", "then", "thus", "therefore", "and", "but", "or", "yet", "because"})
+
+
+def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
+    """A reported clause before its verb is the fronted content of "..., the group said":
+    between the clause and the verb come only punctuation, the speaker phrase and the verb's
+    auxiliaries and adverbs, never a linking word or a clause of its own ("Her residency was
+    valid, so she continued to renew it")."""
+    own = {t.i for t in speaker.subtree} if speaker is not None else set()
+    for t in doc[comp.right_edge.i + 1:verb.i]:
+        if t.is_punct or t.is_space or t.i in own:
+            continue
+        if t.head is verb and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
+                and t.lower_ not in _LINKING:
+            continue
+        return False
+    return True
+
+
 def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Candidate]:
     """Reporting verbs and nouns with a clausal complement."""
     words = reporting_words()
@@ -102,6 +121,8 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                 continue
             if comp.i < tok.i and speaker is not None and speaker.i < comp.i:
                 continue  # a clause before its subject is not this verb's complement
+            if comp.i < tok.i and not _attribution_follows(doc, comp, tok, speaker):
+                continue
             addressee = _addressee(tok) if lemma in words.addressee else None
             start, end = _clause_span(doc, comp)
             if end - start < 4:
