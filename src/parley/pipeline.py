@@ -225,6 +225,16 @@ class Deduper(Protocol):
     def add(self, article: Article) -> None: ...
 
 
+class Runner(Protocol):
+    """Runs a pipeline over inputs into a store. ``LocalRunner`` does it on this machine
+    (optionally in worker processes); a distributed runner offers the same ``run``."""
+
+    def run(self, items: Iterable[Article | Rejection],
+            on_document: Callable[[Document], None] | None = None,
+            on_rejection: Callable[[Rejection, Article | None], None] | None = None,
+            progress: Callable[[int], None] | None = None) -> RunSummary: ...
+
+
 class LocalRunner:
     """Run a pipeline over articles and rejections into a store, on this machine.
 
