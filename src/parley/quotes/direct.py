@@ -233,6 +233,16 @@ def _cue_from_verb(verb: Any) -> tuple[int, int]:
     return verb.idx, verb.idx + len(verb.text)
 
 
+def _near(verb: Any, after_quote: int) -> bool:
+    """A cue after a quote belongs to it when it comes within a few words, or when only its
+    subject stands between ("'...,' Malkia Cyril, the executive director of ..., said")."""
+    if verb.idx - after_quote < 80:
+        return True
+    subj = subject_of(verb)
+    return (verb.idx - after_quote < 250 and subj is not None and subj.i < verb.i
+            and 0 <= subj.left_edge.idx - after_quote <= 3)
+
+
 def _nearest_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     for ti in index.tokens(start, end):
         tok = doc[ti]
@@ -269,9 +279,14 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
         lead_in = not before or before[-1:] in ",:;—–-("
         runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None
         cand = Candidate("direct", mark.start, mark.end, source="direct")
-        if post is not None and lead_in and (ends_open or not before) and post.idx - a0 < 80:
+        if post is not None and lead_in and (ends_open or not before) and _near(post, a0):
             cand.cue, cand.cue_token = _cue_from_verb(post), post.i
-            cand.speaker = subject_of(post) or _nearest_name(doc, index, a0, a1)
+            cand.speaker = subject_of(post)
+            if cand.speaker is None or mark.open_at <= cand.speaker.idx < a0:
+                # the quoted words never hold their own speaker ("'... #Justdoit,' he wrote",
+                # "'...,' adding, '...'"): a name after the quote, or the cue's before it
+                cand.speaker = _nearest_name(doc, index, a0, a1) or (
+                    subject_of(pre) if pre is not None else None)
             cand.reason = f"quotation marks, cue {post.text!r} after the quote"
             nxt = marks[k + 1] if k + 1 < len(marks) else None
             if nxt is not None and _continues(text, mark, nxt):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, subject_of, trim
+from parley.quotes.attribution import Candidate, TokenIndex, subject_of, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
 
@@ -172,7 +172,8 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
     if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in kids):
         return False
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
-    others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs]
+    others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
+              and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)]
     if lemma in words.addressee and objs and not others and all(
             o.pos_ in ("PRON", "PROPN") or o.ent_type_ in ("PERSON", "NORP", "ORG")
             or o.lemma_.lower() in _PEOPLE for o in objs):

@@ -48,6 +48,13 @@ CASES = [
      "We will not back down", "direct", "Mr. Okafor", "said"),
     ("“The vote is over,” Ms. Brandt told reporters.",
      "The vote is over", "direct", "Ms. Brandt", "told"),
+    # a speech act's object runs on through its relative clause
+    ("The mayor condemned the raids in which forty families lost their homes.",
+     "the raids in which forty families lost their homes", "indirect", "The mayor", "condemned"),
+    # a long appositive between the quote and its cue
+    ("“We are ready,” Amina Diallo, the director of a regional food bank that serves "
+     "three counties, said on Tuesday.",
+     "We are ready", "direct", "Amina Diallo", "said"),
 ]
 
 
@@ -110,6 +117,23 @@ def test_unresolved_speaker_keeps_its_text(run_quotes: Callable[..., Document]) 
 def test_addressee(run_quotes: Callable[..., Document]) -> None:
     q = only(run_quotes("The spokesman told reporters the talks had stalled."), "stalled")
     assert q.addressee == "reporters"
+
+
+@pytest.mark.parametrize("text", [
+    "A new group called Citizens First is running ads in the state.",
+    "The company called off the merger on Friday.",
+    "The candidate asked voters on Saturday.",
+    "Her legal residency was still valid, so she continued to renew it.",
+], ids=["participle-naming", "particle-sense", "addressee-only", "linked-clause"])
+def test_speech_verbs_in_other_uses_are_no_quotes(run_quotes: Callable[..., Document],
+                                                  text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+def test_speaker_is_never_inside_the_quoted_words(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("The senator was blunt. “The plan fails Ohio. #VoteNo,” she wrote on Monday.")
+    q = only(doc, "fails Ohio")
+    assert q.speaker_span is not None and q.speaker_span.text == "she"
 
 
 @pytest.mark.parametrize("text", [
