@@ -170,7 +170,10 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, Any, str]:
         store.close()
         raise
     cache = None if db == ":memory:" else Path(f"{db}.fetch.json")
-    fetcher = Fetcher(per_host_interval=args.rate, timeout=args.timeout, cache_path=cache)
+    # feed validators are written once a run's articles are stored, so a run stopped
+    # half-way reads its feeds in full next time
+    fetcher = Fetcher(per_host_interval=args.rate, timeout=args.timeout, cache_path=cache,
+                      autosave=False)
     return store, deduper, runner, fetcher, db
 
 
@@ -185,12 +188,15 @@ def _items(args: argparse.Namespace, fetcher: Any, seen: set[str] | None) -> Ite
     return check_language(items, accept=accept)
 
 
-def _summary(console: Any, summary: Any, deduper: Any, db: str) -> None:
+def _summary(console: Any, summary: Any, deduper: Any, db: str,
+             before: tuple[int, int] = (0, 0)) -> None:
+    """The run's summary line; ``before`` is the deduper's (exact, near) at its start."""
     rejected = ", ".join(f"{k} {v}" for k, v in sorted(summary.rejected.items())) or "none"
     dup = f"{summary.duplicate}"
     if deduper is not None:
-        already = summary.duplicate - deduper.exact - deduper.near
-        dup += f" (exact {deduper.exact}, near {deduper.near}, already stored {already})"
+        exact, near = deduper.exact - before[0], deduper.near - before[1]
+        already = summary.duplicate - exact - near
+        dup += f" (exact {exact}, near {near}, already stored {already})"
     console.print(
         f"read {summary.read} · stored {summary.stored} · events {summary.events} · "
         f"duplicate {dup} · rejected {sum(summary.rejected.values())} ({rejected}) · "
@@ -206,6 +212,7 @@ def run(args: argparse.Namespace) -> int:
                                  progress=rep.advance)
         if deduper is not None:
             deduper.flush(final=True)
+        fetcher.save()
         _summary(rep.console, summary, deduper, db)
     finally:
         store.close()
@@ -213,6 +220,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
+    """Poll every ``--every`` seconds (counted from the start of each poll, so a slow poll
+    does not push the next ones back; one that overruns is followed at once)."""
+    if args.polls < 0:
+        raise ConfigError(f"--polls {args.polls}: must be 0 (poll until stopped) or more")
     store, deduper, runner, fetcher, db = _prepare(args)
     seen: set[str] = set()
     polls = 0
@@ -220,13 +231,16 @@ def run_watch(args: argparse.Namespace) -> int:
     try:
         while True:
             polls += 1
+            started = time.monotonic()
+            before = (deduper.exact, deduper.near) if deduper is not None else (0, 0)
             summary = runner.run(_items(args, fetcher, seen), on_rejection=rep.rejected)
             if deduper is not None:
                 deduper.flush(final=True)
+            fetcher.save()
             rep.console.print(f"poll {polls} at {time.strftime('%H:%M:%S')}: ", end="", markup=False)
-            _summary(rep.console, summary, deduper, db)
+            _summary(rep.console, summary, deduper, db, before)
             if args.polls and polls >= args.polls:
                 return 0
-            time.sleep(args.every)
+            time.sleep(max(0.0, started + args.every - time.monotonic()))
     finally:
         store.close()

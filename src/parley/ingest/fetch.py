@@ -8,7 +8,9 @@
   (default 2 retries: 1 s, 2 s; ``Retry-After`` is honoured up to 60 s);
 - redirects followed by hand (at most 5), with a loop guard;
 - conditional GET (``If-None-Match`` / ``If-Modified-Since``) from the validators of the
-  last fetch of the same URL, kept in memory and optionally in a JSON file.
+  last fetch of the same URL, kept in memory and optionally in a JSON file (written at
+  each change, or with ``autosave=False`` only when :meth:`Fetcher.save` is called, e.g.
+  once the articles of a run are stored).
 
 Every failure is a :class:`FetchError` with a short ``reason`` (``http_404``, ``http_500``,
 ``timeout``, ``redirect_loop``, ``too_many_redirects``, ``robots``, ``network``,
@@ -80,6 +82,7 @@ class Fetcher:
     max_bytes: int = MAX_BYTES
     respect_robots: bool = True
     cache_path: Path | None = None
+    autosave: bool = True  # write the cache at each change; else only on save()
     _last: dict[str, float] = field(default_factory=dict, repr=False)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict, repr=False)
     _validators: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
@@ -126,9 +129,11 @@ class Fetcher:
         return rp
 
     # -- fetching -------------------------------------------------------------------------
-    def get(self, url: str, conditional: bool = False) -> Response:
+    def get(self, url: str, conditional: bool = False, remember: bool = True) -> Response:
         """GET ``url`` politely; with ``conditional`` send the validators of the last fetch
-        (a 304 answer comes back as ``Response(status=304, body=b"")``)."""
+        (a 304 answer comes back as ``Response(status=304, body=b"")``) and, unless
+        ``remember`` is False, keep the new ones of a 200 answer (a caller that must first
+        finish reading the answer keeps them itself with :meth:`remember`)."""
         if not url.startswith(("http://", "https://")):
             raise FetchError(url, "bad_url", "only http:// and https:// URLs can be fetched")
         if not self.allowed(url):
@@ -141,9 +146,18 @@ class Fetcher:
             if "last-modified" in v:
                 headers["If-Modified-Since"] = v["last-modified"]
         resp = self._request(url, headers, check_robots=True)
-        if conditional and resp.status == 200:
+        if conditional and remember and resp.status == 200:
             self.remember(url, resp)
         return resp
+
+    def has_validators(self, url: str) -> bool:
+        """Whether a conditional GET of ``url`` would send validators (ETag / Last-Modified)."""
+        return bool(self._validators.get(url))
+
+    def forget(self, url: str) -> None:
+        """Drop ``url``'s validators, so that the next GET of it is a full one."""
+        if self._validators.pop(url, None) is not None and self.autosave:
+            self.save()
 
     def remember(self, url: str, resp: Response) -> None:
         """Keep ``resp``'s validators for a conditional GET of ``url`` next time."""
@@ -151,9 +165,11 @@ class Fetcher:
                              if k in resp.headers}
         if v:
             self._validators[url] = v
-            self._save_cache()
+            if self.autosave:
+                self.save()
 
-    def _save_cache(self) -> None:
+    def save(self) -> None:
+        """Write the validators to ``cache_path`` (when there is one)."""
         if self.cache_path is None:
             return
         try:

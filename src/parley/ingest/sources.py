@@ -34,20 +34,32 @@ def is_url(value: str) -> bool:
 
 
 def url_list(path: str) -> list[str] | None:
-    """The URLs of a URL-list file, or None when ``path`` is not one."""
+    """The URLs of a URL-list file, or None when ``path`` is not one.
+
+    A ``.urls`` file is a list whatever else it holds (other lines are skipped); a ``.txt``
+    file is one only when every non-empty line (``#`` comments aside) is a URL, so an
+    article whose first line happens to be its link is read as an article.
+    """
     name = path.lower()
-    if not (name.endswith(".urls") or name.endswith(".txt")):
+    is_list = name.endswith(".urls")
+    if not (is_list or name.endswith(".txt")):
         return None
+    lines: list[str] = []
     try:
         if os.path.getsize(path) > 50 * 1024 * 1024:
             return None
         with open(path, encoding="utf-8") as fh:
-            lines = [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+            for raw in fh:
+                line = raw.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if is_url(line):
+                    lines.append(line)
+                elif not is_list:
+                    return None  # prose: an ordinary text file
     except (OSError, UnicodeDecodeError):
         return None
-    if name.endswith(".urls") or (lines and all(is_url(ln) for ln in lines)):
-        return [ln for ln in lines if is_url(ln)]
-    return None
+    return lines if (is_list or lines) else None
 
 
 def looks_like_feed(resp: Response) -> bool:
@@ -56,24 +68,45 @@ def looks_like_feed(resp: Response) -> bool:
     return bool(_FEED_START.match(resp.body[:4096]))
 
 
+def transient(reason: str) -> bool:
+    """Whether a fetch failure may go away by itself (worth trying again at the next poll)."""
+    return reason in ("timeout", "network", "http_429") or reason.startswith("http_5")
+
+
 def read_url(url: str, fetcher: Fetcher, default_date: str | None = None,
              seen: set[str] | None = None) -> Iterator[Article | Rejection]:
-    """One URL: a feed (items followed) or a page."""
-    is_feed_guess = url.lower().endswith((".rss", ".atom", ".xml", "/feed", "/rss"))
+    """One URL: a feed (items followed) or a page.
+
+    A feed's validators (ETag / Last-Modified) are kept only once all its items have been
+    read, so a run stopped half-way reads the feed again next time; a URL that was a feed
+    before is fetched with a conditional GET whatever its name. An item whose page failed
+    for a passing reason (timeout, network, 429, 5xx) is dropped from ``seen`` and the
+    feed's validators forgotten, so the next poll tries it again.
+    """
+    is_feed_guess = (fetcher.has_validators(url)
+                     or url.lower().endswith((".rss", ".atom", ".xml", "/feed", "/rss")))
     try:
-        resp = fetcher.get(url, conditional=is_feed_guess)
+        resp = fetcher.get(url, conditional=is_feed_guess, remember=False)
     except FetchError as exc:
         yield Rejection(url, "fetch", exc.reason, exc.detail)
         return
     if resp.status == 304:
         logger.info("%s: not modified since the last fetch", url)
         return
-    if looks_like_feed(resp):
-        if not is_feed_guess:  # remember validators for the next poll
-            fetcher.remember(url, resp)
-        yield from feed_articles(resp.body, url, default_date, fetcher=fetcher, seen=seen)
+    if not looks_like_feed(resp):
+        yield html_article(url, resp.body, default_date, url=resp.url, declared=resp.charset)
         return
-    yield html_article(url, resp.body, default_date, url=resp.url, declared=resp.charset)
+    complete = True
+    for item in feed_articles(resp.body, url, default_date, fetcher=fetcher, seen=seen):
+        if isinstance(item, Rejection) and item.stage == "fetch" and transient(item.reason):
+            complete = False
+            if seen is not None:
+                seen.discard(item.input)
+        yield item
+    if complete:
+        fetcher.remember(url, resp)  # the next poll asks "changed since?"
+    else:
+        fetcher.forget(url)
 
 
 def read_sources(
@@ -84,9 +117,9 @@ def read_sources(
     """Articles and Rejections from local inputs, URLs, URL lists and feeds."""
     default_date = check_date(default_date)
     for source in sources:
-        if is_url(source) or (os.path.isfile(source) and url_list(source) is not None):
+        urls = [source] if is_url(source) else (url_list(source) if os.path.isfile(source) else None)
+        if urls is not None:
             fetcher = fetcher or Fetcher()
-            urls = [source] if is_url(source) else (url_list(source) or [])
             for url in urls:
                 yield from read_url(url, fetcher, default_date, seen)
             continue
