@@ -9,7 +9,6 @@ the feed has been answered 304 twice, so the run sees: 200 (three items), 304, 3
 from __future__ import annotations
 
 import email.utils
-import http.server
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from support.localhttp import QuietHandler, serve
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -79,21 +80,9 @@ class FeedState:
         return f'"feed-v{self.version}"'
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     state: FeedState
 
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, code: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         st = self.state
@@ -138,16 +127,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def feed_server() -> Iterator[tuple[str, FeedState]]:
     state = FeedState()
     handler = type("BoundHandler", (Handler,), {"state": state})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with serve(handler) as base:
+        yield base, state
 
 
 def watch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

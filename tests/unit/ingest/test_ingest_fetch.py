@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import io
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +13,7 @@ from parley.ingest.feeds import feed_articles, parse_feed
 from parley.ingest.fetch import USER_AGENT, Fetcher, FetchError
 from parley.ingest.sources import read_sources
 from parley.model import Article, Rejection
+from support.localhttp import QuietHandler, serve
 
 PAGE = b"""<!doctype html><html><head><title>Envoys meet</title>
 <meta property="article:published_time" content="2024-04-02T09:00:00Z"></head><body>
@@ -32,22 +31,10 @@ FEED = b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
 </channel></rss>"""
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     hits: dict[str, int] = {}
     agents: list[str] = []
 
-    def log_message(self, *args: object) -> None:  # keep test output clean
-        pass
-
-    def _send(self, code: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         path = self.path
@@ -88,15 +75,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     Handler.hits = {}
     Handler.agents = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as base:
+        yield base
 
 
 def fetcher(**kw: object) -> Fetcher:

@@ -6,9 +6,7 @@ HTTP runs against a local server on 127.0.0.1, never the internet.
 from __future__ import annotations
 
 import gzip
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from parley.ingest.fetch import Fetcher, Response
 from parley.ingest.readers import read_inputs
 from parley.ingest.sources import read_sources, url_list
 from parley.model import Article, Rejection
+from support.localhttp import QuietHandler, serve
 
 STORY = ("The trade ministers of Japan and the United States met in Tokyo on Thursday and "
          "agreed to reduce tariffs on semiconductors, officials said.")
@@ -112,23 +111,10 @@ def feed(base: str, n: int) -> bytes:
             f"<link>{base}/</link><description>d</description>{items}</channel></rss>").encode()
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     hits: dict[str, int] = {}
     conditional: list[bool] = []
     flaky = 0  # how many times /p2 answers 503 before it works
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, code: int, body: bytes = b"", ctype: str = "text/html",
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         cls = type(self)
@@ -152,15 +138,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture()
 def server() -> Iterator[str]:
     Handler.hits, Handler.conditional, Handler.flaky = {}, [], 0
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(Handler) as base:
+        yield base
 
 
 def fetcher(**kw: object) -> Fetcher:
