@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,8 +30,11 @@ SHARED = Path(os.environ.get("PARLEY_SHARED", HERE.parents[2] / ".." / "shared")
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("eval_dir", nargs="?", default=str(SHARED / "corpora" / "html_eval"))
-    ap.add_argument("--out", default="html_extraction_out.jsonl")
+    ap.add_argument("--out", help="where to write the extracted pages (default: a temporary "
+                    "file; the pages are publishers' text and stay out of the repository)")
     args = ap.parse_args(argv)
+    if args.out is None:
+        args.out = str(Path(tempfile.gettempdir()) / "parley_html_extraction_out.jsonl")
     eval_dir = Path(args.eval_dir)
     gold_path = eval_dir / "gold.jsonl"
     if not gold_path.exists():
