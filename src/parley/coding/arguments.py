@@ -11,7 +11,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "must"}
 _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope",
                      "want", "seek", "ready", "due", "poised", "slate", "going", "go", "propose",
-                     "vow", "pledge", "promise", "decide", "agree", "offer", "threaten", "try",
+                     "vow", "pledge", "promise", "swear", "decide", "agree", "offer", "threaten", "try",
                      "wish", "likely", "about", "expected", "scheduled", "planning"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # nouns for people, for patterns whose object must be someone ("arrested a tourist")

@@ -21,6 +21,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
+# modals that turn a reported act into a demand on its actor
+_OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
 # verbs by which an actor announces or commits to its own future act
@@ -274,6 +276,17 @@ class CodingStage:
                     h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
                     h.by = other
                     break
+        # the claim an act makes is part of it: "demonstrated in Kirkuk, calling for
+        # independence", "blocked roads to press their demands"
+        for h in hits:
+            if h.suppressed or not h.pattern.content or h.pattern.pos != "verb":
+                continue
+            if h.trigger.dep_ in ("advcl", "xcomp"):
+                outer = by_trigger.get(h.trigger.head.i)
+                if outer is not None and outer is not h and not outer.suppressed \
+                        and not outer.pattern.content:
+                    h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
+                    h.by = outer
         # a verb of the same type in the purpose or coordinated clause of another one is the
         # same event: "met ... to discuss", "agreed and signed"
         for h in hits:
@@ -459,16 +472,25 @@ class CodingStage:
             reasons.append(f"{event_type} its actor refuses or says it will not do -> REJECT")
             event_type, event_mode, mode = "REJECT", (), None
             etype = self.onto.type(event_type)
-        if mode in ("future", "hypothetical") and etype.quad in (2, 4) or (
-                mode in ("future", "hypothetical") and event_type == "CONCEDE"):
+        if mode == "hypothetical" and mode_word.lower() in _OBLIGATION and event_type != "REQUEST":
+            # "Chirac reminded Iraq that it must cooperate": the speaker asks it of the actor
+            asker = self._reporter(trig, index)
+            if asker and not {e.actor_id for e in asker} & {e.actor_id for e in actor_ents}:
+                reasons.append(f"'{mode_word} {trig.text}' reported by "
+                               f"{', '.join(e.text for e in asker)} -> REQUEST of the actor")
+                recipient_ents, actor_ents = actor_ents, asker
+                event_type, event_mode, mode = "REQUEST", (), None
+                etype = self.onto.type(event_type)
+        # a commitment on a negative condition is a threat: "will boycott ... unless"
+        unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
+            c.dep_ == "mark" and c.lower_ == "unless" for v in args.clause_chain(trig)
+            for a in v.children if a.dep_ == "advcl" for c in a.children)
+        if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless
+                                                   or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
             stated = self._stated_by_actor(trig, actor_ents, index)
             if stated is not None:
-                # a commitment on a negative condition is a threat: "will withdraw ... unless"
-                unless = any(c.dep_ == "mark" and c.lower_ == "unless"
-                             for v in args.clause_chain(trig) for a in v.children
-                             if a.dep_ == "advcl" for c in a.children)
                 intent = "THREATEN" if etype.quad == 4 or unless else "AGREE"
                 reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
                                f"-> {intent}")
@@ -487,6 +509,17 @@ class CodingStage:
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
+
+    def _reporter(self, trig: Any, index: dict[int, list[str]]) -> list[Entity]:
+        """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
+        complement it is ("X said/concluded/reminded Y that ...")."""
+        for v in args.clause_chain(trig):
+            if v.dep_ in ("ccomp", "acl") and v.head.i != v.i:
+                head = v.head
+                subj, _passive = args.subject_tokens(head if head.pos_ in ("VERB", "AUX")
+                                                     else head.head)
+                return self._entities(subj, index, self._actors, self._text)
+        return []
 
     def _stated_by_actor(self, trig: Any, actor_ents: list[Entity],
                          index: dict[int, list[str]]) -> Any:
