@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.actors.kb import KnowledgeBase, normalise_alias
+from parley.actors.kb import KnowledgeBase
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -173,7 +173,3 @@ def _attach_context(doc: Any, cands: list[Candidate]) -> None:
 
 def mention_text(doc: Any, c: Candidate) -> str:
     return doc[c.start:c.end].text
-
-
-def lookup_key(doc: Any, c: Candidate) -> str:
-    return normalise_alias(mention_text(doc, c))

@@ -182,13 +182,13 @@ class CodingStage:
                         continue
                     seen.add(aid)
                     a = actors[aid]
-                    mention = self._mention_span(a, t.idx, text)
+                    mention = self._mention_span(a, t.idx)
                     out.append(Entity(aid, mention.text if mention else t.text, a.name, a.country,
                                       a.sector, mention))
         return out
 
     @staticmethod
-    def _mention_span(actor: Actor, offset: int, text: str) -> Span | None:
+    def _mention_span(actor: Actor, offset: int) -> Span | None:
         for m in actor.mentions:
             if m.start <= offset < m.end:
                 return m
@@ -222,7 +222,7 @@ class CodingStage:
                         # found to ask it; a merged part comes back when its event codes nothing
                         coded[id(hit)] = coded.get(id(hit.by), False)
                         continue
-                    ev = self._event(hit, sent, document, index, actors, text, pub, reported,
+                    ev = self._event(hit, sent, index, actors, text, pub, reported,
                                      len(events) + 1)
                     coded[id(hit)] = ev is not None
                     if ev is not None:
@@ -353,7 +353,7 @@ class CodingStage:
         return False
 
     # ------------------------------------------------------------------ one event
-    def _event(self, hit: _Hit, sent: Any, document: Document, index: dict[int, list[str]],
+    def _event(self, hit: _Hit, sent: Any, index: dict[int, list[str]],
                actors: dict[str, Actor], text: str, pub: str | None,
                reported: Entity | None, n: int) -> Event | None:
         p = hit.pattern
