@@ -60,6 +60,8 @@ class Article:
     site: str | None = None
     language: str | None = None
     meta: tuple[tuple[str, str], ...] = ()
+    # where ``date`` came from: input | page-metadata | dateline | assumed-today (None: unknown)
+    date_source: str | None = None
 
     @property
     def key(self) -> str:
@@ -123,6 +125,8 @@ class Actor:
     mentions: tuple[Span, ...] = ()
     method: str = ""
     reason: str = ""
+    # stable across articles: the knowledge-base id, else country + sector + normalised name
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +161,7 @@ class Event:
     aux_mode: str | None = None
     date: str | None = None
     date_text: str | None = None
+    date_precision: str | None = None  # day | week | month | year; ``date`` is its first day
     event_loc: Place | None = None
     quad_code: int = 0
     intensity: float = 0.0
@@ -189,6 +194,9 @@ class Stance:
     toward: Entity | None = None
     quote_id: str | None = None
     reason: str = ""
+    target: Entity | None = None  # an actor the stance is about ("praised Putin")
+    issue_text: str | None = None  # the issue in the text's own words
+    cue: Span | None = None  # the polarity cue ("condemned", "called for")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +269,7 @@ def to_contract(doc: Document) -> dict[str, Any]:
             "actor": [entity_dict(x) for x in e.actor],
             "recipient": [entity_dict(x) for x in e.recipient],
             "aux_mode": e.aux_mode, "date": e.date, "date_text": e.date_text,
+            "date_precision": e.date_precision,
             "event_loc": asdict(e.event_loc) if e.event_loc else None,
             "quad_code": e.quad_code, "intensity": e.intensity,
             "trigger": asdict(e.trigger), "sentence": asdict(e.sentence),
@@ -282,12 +291,15 @@ def to_contract(doc: Document) -> dict[str, Any]:
             "id": s.id, "holder": entity_dict(s.holder), "issue": s.issue,
             "polarity": s.polarity, "toward": entity_dict(s.toward),
             "evidence": asdict(s.evidence), "quote_id": s.quote_id, "reason": s.reason,
+            "target": entity_dict(s.target), "issue_text": s.issue_text,
+            "cue": asdict(s.cue) if s.cue else None,
         })
     return _clean({
         "id": a.id, "title": a.title, "url": a.url, "date": a.date, "text": a.text,
+        "date_source": a.date_source,
         "actors": [
             {"id": x.id, "name": x.name, "country": x.country, "sector": x.sector,
-             "office": x.office, "kb_id": x.kb_id,
+             "office": x.office, "kb_id": x.kb_id, "key": x.key,
              "mentions": [asdict(m) for m in x.mentions], "method": x.method, "reason": x.reason}
             for x in doc.actors
         ],

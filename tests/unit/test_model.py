@@ -22,11 +22,11 @@ from parley.model import (
 )
 
 TOP_KEYS = {"id", "title", "url", "date", "text", "actors", "events", "quotes", "stances",
-            "rejection"}
+            "rejection", "date_source"}
 ACTOR_KEYS = {"id", "name", "country", "sector", "office", "kb_id", "mentions", "method",
-              "reason"}
+              "reason", "key"}
 EVENT_KEYS = {"id", "event", "mode", "context", "actor", "recipient", "aux_mode", "date",
-              "date_text", "event_loc", "quad_code", "intensity", "trigger", "sentence",
+              "date_text", "date_precision", "event_loc", "quad_code", "intensity", "trigger", "sentence",
               "reported_by", "coder", "confidence", "reason"}
 ENTITY_KEYS = {"actor_id", "text", "name", "country", "sector"}
 

@@ -16,6 +16,16 @@ logger = logging.getLogger(__name__)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
+def stable_key(record: ActorRecord) -> str:
+    """The actor's key across articles: its knowledge-base id where it has one (with the
+    sector for a body that is not a person: ``kb:Q159:MIL``), else country + sector + normalised
+    name (``name:---:REB:islamic state``), so that the same actor in two articles is one."""
+    if record.kb_id:
+        return f"kb:{record.kb_id}" + (f":{record.sector}" if record.kind != "person"
+                                       and record.sector else "")
+    return f"name:{record.country or '---'}:{record.sector or ''}:{normalise_alias(record.name)}"
+
+
 class ActorStage:
     name = "parley.actors.rules.v1"
     requires: tuple[str, ...] = ("parse",)
@@ -265,7 +275,7 @@ class ActorStage:
         actors = tuple(
             Actor(ids[k], records[k].name, records[k].country, records[k].sector,
                   records[k].office, records[k].kb_id, tuple(spans[k]), records[k].method,
-                  records[k].reason)
+                  records[k].reason, stable_key(records[k]))
             for k in order
         )
         return replace(document, mentions=tuple(mentions), actors=actors,

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from parley.errors import ConfigError
 from parley.model import Article, Document, Rejection
+
+
+@dataclass
+class Batch:
+    """What a sink writes in one transaction: coded documents, rejections (with the article
+    where there is one), duplicate links (article, first copy's key, kind, similarity) and
+    near-duplicate signatures (article key, MinHash bytes)."""
+
+    documents: list[Document] = field(default_factory=list)
+    rejections: list[tuple[Rejection, Article | None]] = field(default_factory=list)
+    duplicates: list[tuple[Article, str, str, float]] = field(default_factory=list)
+    signatures: list[tuple[str, bytes]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return (len(self.documents) + len(self.rejections) + len(self.duplicates))
 
 
 @runtime_checkable
