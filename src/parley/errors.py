@@ -39,3 +39,14 @@ class StageError(ParleyError):
         self.stage = stage
         self.article_id = article_id
         super().__init__(f"stage {stage!r} failed on article {article_id!r}: {detail}")
+
+
+class RejectedArticle(ParleyError):
+    """A stage gives up on one article on purpose (over a limit, over its time budget): the
+    runner stores it as a rejection with this stage and reason, and the run goes on."""
+
+    def __init__(self, stage: str, reason: str, detail: str = "") -> None:
+        self.stage = stage
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
