@@ -1,4 +1,4 @@
-"""Build and validate the stage chain; run it locally over articles, into a store.
+"""Build and validate the stage chain, and run it over batches of articles.
 
 A stage (``Stage``) has ``name``, ``requires``, ``provides``, ``setup(settings)`` (load its
 resources, once, before the first document), ``__call__(Document) -> Document`` and

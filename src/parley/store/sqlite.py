@@ -157,7 +157,8 @@ class SQLiteStore:
                 for doc in batch.documents:
                     self.put_document(doc)
                 for article, first_key, kind, similarity in batch.duplicates:
-                    self.put_duplicate(article, first_key, kind, similarity)
+                    if first_key != article.key:  # never a link of an article to itself
+                        self.put_duplicate(article, first_key, kind, similarity)
                 for rejection, rejected in batch.rejections:
                     self.put_rejection(rejection, rejected)
                 for key, signature in batch.signatures:
