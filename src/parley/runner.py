@@ -159,6 +159,8 @@ class LocalRunner:
         for _batch, done in self.pipeline.map(batches(), self.n_process, self.executor):
             self._sink(done, sides.popleft(), summary)
             yield from done
+        if self._stored_links:  # copies of stored articles after the last batch
+            self._sink([], [], summary)
         flush = getattr(self.deduper, "flush", None)
         if flush is not None:
             flush(final=True)
