@@ -140,12 +140,13 @@ class LocalRunner:
         summary = summary if summary is not None else RunSummary()
         t0 = time.perf_counter()
         sides: deque[list[_Side]] = deque()
-        self._stored_links: list[tuple[Article, str, str, float]] = []
+        # exact links for articles whose text is stored already, written with the next batch
+        links: list[tuple[Article, str, str, float]] = []
 
         def batches() -> Iterator[list[Document]]:
             docs: list[Document] = []
             side: list[_Side] = []
-            for entry in self._entries(items, summary, progress):
+            for entry in self._entries(items, summary, progress, links):
                 docs.append(entry[0])
                 side.append(entry[1])
                 if len(docs) >= self.batch_size:
@@ -157,17 +158,18 @@ class LocalRunner:
                 yield docs
 
         for _batch, done in self.pipeline.map(batches(), self.n_process, self.executor):
-            self._sink(done, sides.popleft(), summary)
+            self._sink(done, sides.popleft(), summary, links)
             yield from done
-        if self._stored_links:  # copies of stored articles after the last batch
-            self._sink([], [], summary)
+        if links:
+            self._sink([], [], summary, links)
         flush = getattr(self.deduper, "flush", None)
         if flush is not None:
             flush(final=True)
         summary.seconds = time.perf_counter() - t0
 
     def _entries(self, items: Iterable[Article | Rejection], summary: RunSummary,
-                 progress: Callable[[int], None] | None) -> Iterator[tuple[Document, _Side]]:
+                 progress: Callable[[int], None] | None,
+                 links: list[tuple[Article, str, str, float]]) -> Iterator[tuple[Document, _Side]]:
         """Each input as a Document for the pipeline: a rejection (read error, duplicate)
         carried through in its place, so that output follows input."""
         link_of = getattr(self.deduper, "link", None)
@@ -181,9 +183,9 @@ class LocalRunner:
             if self.skip_stored and self.store is not None and self.store.has_article(item.key):
                 summary.duplicate += 1
                 summary.stored_before += 1
-                # a link to the stored copy, written with the next batch (the store makes
-                # none when it is this same input again)
-                self._stored_links.append((item, item.key, "exact", 1.0))
+                # a copy under another id is a link to it (the store drops the link when it
+                # is the stored article itself, read again)
+                links.append((item, item.key, "exact", 1.0))
                 continue
             side = _Side()
             if self.deduper is not None:
@@ -196,9 +198,11 @@ class LocalRunner:
                 side.signature = signature if isinstance(signature, bytes) else None
             yield Document(article=item), side
 
-    def _sink(self, done: list[Document], sides: list[_Side], summary: RunSummary) -> None:
+    def _sink(self, done: list[Document], sides: list[_Side], summary: RunSummary,
+              links: list[tuple[Article, str, str, float]]) -> None:
         """Write one finished batch in one transaction and count it."""
-        batch = Batch()
+        batch = Batch(duplicates=list(links))
+        links.clear()
         for doc, side in zip(done, sides, strict=True):
             if doc.rejection is None:
                 batch.documents.append(doc)
@@ -207,23 +211,20 @@ class LocalRunner:
                 if side.signature is not None:
                     batch.signatures.append((doc.article.key, side.signature))
                 continue
-            article = doc.article if doc.article.text else None
             if doc.rejection.reason in DUPLICATE_REASONS:
                 summary.duplicate += 1
                 reason = doc.rejection.reason
                 summary.duplicates[reason] = summary.duplicates.get(reason, 0) + 1
-                if side.link is not None and article is not None:
-                    batch.duplicates.append((article, *side.link))  # the link is its record
-                    continue
             else:
                 summary.reject(doc.rejection.reason)
-            batch.rejections.append((doc.rejection, article))
-        batch.duplicates.extend(self._stored_links)
-        self._stored_links.clear()
+            article = doc.article if doc.article.text else None
+            if side.link is not None and article is not None:
+                batch.duplicates.append((article, *side.link))  # a link, not also a rejection
+            else:
+                batch.rejections.append((doc.rejection, article))
         if self.store is not None and (len(batch) or batch.signatures):
             result = self.store.write_batch(batch)
-            # another writer stored the first copies of some of these meanwhile: the store
-            # linked them instead (store.write_batch's result)
-            late = len(getattr(result, "linked", ()) or ())
+            late = len(getattr(result, "linked", None) or ())
+            # first copies another writer stored meanwhile: these became links, not articles
             summary.stored -= late
             summary.duplicate += late
