@@ -217,7 +217,17 @@ def country_name(code: str) -> str:
 
 
 def display_name(reader: Any, key: str, level: str) -> str:
+    """A country's name as the stored articles name the state itself (no sector, no
+    office), else pycountry's; an actor's stored name."""
     if level == "country":
+        try:
+            found = [a for a in reader.actors(country=key)
+                     if not a.get("sector") and not a.get("office") and a.get("name")]
+        except TypeError:
+            found = []
+        if found:
+            best = max(found, key=lambda a: (a.get("mentions") or 0, a.get("articles") or 0))
+            return str(best["name"])
         return country_name(key)
     try:
         found = reader.actors(key=key)
