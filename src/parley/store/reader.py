@@ -394,6 +394,12 @@ class Reader:
             return self.articles(plain, date_from, date_to, source, actor, limit, offset)
         return [dict(r) for r in rows]
 
+    def dyads(self) -> Any:
+        """The dyad x day aggregates (``parley.store.dyads.DyadTable``) analysis reads."""
+        from parley.store.dyads import DyadTable
+
+        return DyadTable(self._conn())
+
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parley.analysis import positions, s_score
+from parley.errors import ConfigError
 from support.analysis_docs import St, doc, sentences_of
 
 
@@ -57,5 +58,5 @@ def test_who_changed_position_between_two_periods(make_reader):
 def test_issue_filter(make_reader):
     res = positions(make_reader(_docs()), issue="ceasefire")
     assert {r["issue"] for r in res["matrix"]} == {"ceasefire"}
-    with pytest.raises(Exception):
+    with pytest.raises(ConfigError):
         positions(make_reader(_docs()), date_from="March")
