@@ -237,12 +237,18 @@ def display_name(reader: Any, key: str, level: str) -> str:
 
 
 def evidence(reader: Any, kind: str, ids: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Evidence records (the exact stored sentence, article, date, source, link)."""
+    """Evidence records (the exact stored sentence, article, date, source, link); ``source``
+    is the outlet (the article's site, else its URL's host, else where it was read)."""
+    from parley.store.dyads import outlet
+
     out = []
     for article_key, record_id in ids:
         ev = reader.evidence(article_key, kind, record_id)
         if ev:
-            out.append(dict(ev))
+            ev = dict(ev)
+            ev["read_from"] = ev.get("source")
+            ev["source"] = outlet(ev.get("url"), ev.get("site"), ev.get("source"))
+            out.append(ev)
     return out
 
 

@@ -55,12 +55,15 @@ COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n"
 
 
 def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
-    """The outlet an article came from: its URL's host (without www.), else site, else source."""
+    """The outlet an article came from: its site (the publisher, as the input names it),
+    else its URL's host (without www.), else where it was read from."""
+    if site:
+        return site
     if url:
         host = urlsplit(url).hostname or ""
         if host:
             return host[4:] if host.startswith("www.") else host
-    return site or source or ""
+    return source or ""
 
 
 def intensity(event: str, modes: Sequence[str] = ()) -> float:
@@ -115,7 +118,8 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
                 if row is None:
                     row = cells[k] = dict(zip(COLUMNS[:8], k, strict=True), n=0, intensity=0.0,
                                           confidence=0.0, event_ids=[],
-                                          source=outlet(e.get("url"), None, e.get("source")))
+                                          source=outlet(e.get("url"), e.get("site"),
+                                                        e.get("source")))
                 row["n"] += 1
                 row["intensity"] += score
                 row["confidence"] += float(e.get("confidence") or 0.0)
@@ -139,7 +143,7 @@ def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
     src = outlet(a.url, a.site, a.source)
     events = [{"article_key": a.key, "event_id": e.id, "event": e.event, "mode": e.mode,
                "aux_mode": e.aux_mode, "date": e.date, "article_date": a.date,
-               "confidence": e.confidence, "url": None, "source": src,
+               "confidence": e.confidence, "url": None, "site": None, "source": src,
                "actors": ents(e.actor), "recipients": ents(e.recipient)} for e in doc.events]
     return rows_from_events(events)
 
@@ -167,7 +171,7 @@ def backfill(conn: sqlite3.Connection) -> int:
         p = parts.get((key, event_id), {"actor": [], "recipient": []})
         events.append({"article_key": key, "event_id": event_id, "event": event,
                        "mode": json.loads(mode) if mode else [], "aux_mode": aux, "date": date,
-                       "article_date": adate, "confidence": conf, "url": None,
+                       "article_date": adate, "confidence": conf, "url": None, "site": None,
                        "source": outlet(url, site, source), "actors": p["actor"],
                        "recipients": p["recipient"]})
     rows = rows_from_events(events)
