@@ -85,10 +85,15 @@ class _Ctx:
                     ids.append(x)
         return evidence(self.reader, "event", ids[: limit or self.k])
 
-    def cover(self, pairs: list[tuple[str, str]]) -> tuple[int, int]:
-        got = self.src.coverage(level=self.level, by=None, pairs=pairs,
+    def cover(self, a: str, b: str, directed: bool) -> tuple[int, int]:
+        """(articles, sources) of a directed pair or of a pair either way, in the period."""
+        got = self.src.coverage(level=self.level, by=None, a=a, b=b, directed=directed,
                                 date_from=self.date_from, date_to=self.date_to)
         return got.get("", (0, 0))
+
+    def cover_many(self, pairs: list[tuple[str, str]]) -> tuple[int, int]:
+        return self.src.coverage_many(level=self.level, pairs=pairs, date_from=self.date_from,
+                                      date_to=self.date_to)
 
 
 def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str | None = None,
@@ -175,7 +180,7 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
         by_type: dict[str, int] = defaultdict(int)
         for c in cur:
             by_type[c[3]] += c[6]
-        arts, srcs = ctx.cover([(a, b)])
+        arts, srcs = ctx.cover(a, b, directed=True)
         rows.append({
             "a": a, "b": b, "a_name": ctx.name(a), "b_name": ctx.name(b),
             "events": n, "net_cooperation": round(net, 4),
@@ -201,7 +206,7 @@ def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[
     for c in main:
         d = cps[c]
         s = _sign(d["net"])
-        arts, srcs = ctx.cover([(x, c), (c, x)])
+        arts, srcs = ctx.cover(x, c, directed=False)
         out.append({
             "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(d['net'])}:"
                     f" {d['events']} events, net cooperation {d['net']:+.1f}"
@@ -236,7 +241,7 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
             xb = cps.get(b)
             now = (f"{nx} and {nb} themselves: {_tone(xb['net'])} (net {xb['net']:+.1f})"
                    if xb else f"no events between {nx} and {nb}")
-            arts, srcs = ctx.cover([(b, c), (c, b), (x, c), (c, x)])
+            arts, srcs = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
             ev = ctx.event_evidence([(b, c), (c, b)], 2) + ctx.event_evidence([(x, c), (c, x)], 1)
             out.append({
                 "text": f"{first}, and {nc} is {role} (net {xc['net']:+.1f}): {reading} for"
