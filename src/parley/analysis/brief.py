@@ -117,7 +117,8 @@ def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str |
     relations, counterparts = _relations(ctx, prev_from, max_relations)
     main = [c for c, _ in sorted(counterparts.items(), key=lambda kv: (-kv[1]["events"],
                                                                        kv[0]))][:top]
-    implications = _direct(ctx, main, counterparts) + _balance(ctx, main, counterparts)
+    readings = sorted(_balance(ctx, main, counterparts), key=lambda i: -i["weight"])
+    implications = _direct(ctx, main, counterparts) + readings[:top]
     stance_groups, stance_keys, stance_impl = _stances(ctx)
     implications += stance_impl + _changes(ctx)
     implications = [i for i in implications if i["evidence"]]
@@ -225,7 +226,9 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
         bc = ctx.pair(p, q)
         if not bc["events"] or not _sign(bc["net"]):
             continue
-        for b, c in ((p, q), (q, p)):
+        # one reading a pair: through the counterpart whose relation with X is the stronger
+        ways = sorted(((p, q), (q, p)), key=lambda bc_: (-abs(cps[bc_[1]]["net"]), bc_[1]))
+        for b, c in ways[:1]:
             xc = cps[c]
             if not _sign(xc["net"]):
                 continue
@@ -242,7 +245,8 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
             now = (f"{nx} and {nb} themselves: {_tone(xb['net'])} (net {xb['net']:+.1f})"
                    if xb else f"no events between {nx} and {nb}")
             arts, srcs = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
-            ev = ctx.event_evidence([(b, c), (c, b)], 2) + ctx.event_evidence([(x, c), (c, x)], 1)
+            ev = _unique(ctx.event_evidence([(b, c), (c, b)], 2)
+                         + ctx.event_evidence([(x, c), (c, x)], 2))[:3]
             out.append({
                 "text": f"{first}, and {nc} is {role} (net {xc['net']:+.1f}): {reading} for"
                         f" {nx} by structural balance (path {nx} - {nc} - {nb}); {now}.",
@@ -314,8 +318,20 @@ def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
                          "weight": float(min(len(ss), len(mine))), "events": len(ss) + len(mine),
                          "articles": len({s["article_key"] for s in ss + mine}),
                          "sources": None, "confidence": None,
-                         "evidence": _stance_evidence(ctx, mine, 1) + _stance_evidence(ctx, ss, 2)})
+                         "evidence": _unique(_stance_evidence(ctx, mine, 1)
+                                             + _stance_evidence(ctx, ss, 2))})
     return out, keys, impl
+
+
+def _unique(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence without repeats (the same sentence of the same article once)."""
+    seen, out = set(), []
+    for ev in evs:
+        k = (ev["article_id"], ev["sentence"])
+        if k not in seen:
+            seen.add(k)
+            out.append(ev)
+    return out
 
 
 def _stance_evidence(ctx: _Ctx, ss: list[dict[str, Any]], limit: int | None = None

@@ -77,7 +77,8 @@ CREATE TABLE dyad_events (
     article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     level TEXT NOT NULL,            -- country | actor
     a TEXT NOT NULL, b TEXT NOT NULL,
-    day TEXT NOT NULL,              -- the event's date, else the article's
+    day TEXT NOT NULL,              -- the event's date, else (or when a real event's date
+                                    -- is after it) the article's
     event TEXT NOT NULL,
     aux TEXT NOT NULL,              -- '' for a real event, else its aux_mode
     recip INTEGER NOT NULL,         -- 1: several actors and no recipient
@@ -162,6 +163,8 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
         day = e.get("date") or e.get("article_date")
         if not day:
             continue
+        if not e.get("aux_mode") and e.get("article_date") and day > e["article_date"]:
+            day = e["article_date"]  # what happened cannot postdate its report: a misdating
         score = intensity(e["event"], e.get("mode") or ())
         aux = e.get("aux_mode") or ""
         for level in levels:
