@@ -78,12 +78,18 @@ class _Ctx:
     def event_evidence(self, pairs: list[tuple[str, str]], limit: int | None = None
                        ) -> list[dict[str, Any]]:
         ids: list[tuple[str, str]] = []
+        about: dict[tuple[str, str], list[str]] = {}
         for a, b in pairs:
             for x in self.src.sample(level=self.level, a=a, b=b, date_from=self.date_from,
                                      date_to=self.date_to, limit=limit or self.k):
                 if x not in ids:
                     ids.append(x)
-        return evidence(self.reader, "event", ids[: limit or self.k])
+                    about[x] = [a, b]
+        out = []
+        for x in ids[: limit or self.k]:
+            for ev in evidence(self.reader, "event", [x]):
+                out.append({**ev, "about": about[x]})  # the directed pair it attests
+        return out
 
     def cover(self, a: str, b: str, directed: bool) -> tuple[int, int]:
         """(articles, sources) of a directed pair or of a pair either way, in the period."""
