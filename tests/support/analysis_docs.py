@@ -139,7 +139,8 @@ class MemoryReader:
         return list(self.iter_events(**kw))
 
     def stances(self, date_from: str | None = None, date_to: str | None = None,
-                issue: str | None = None, **_: Any) -> list[dict[str, Any]]:
+                issue: str | None = None, holder: str | None = None,
+                toward: str | None = None, **_: Any) -> list[dict[str, Any]]:
         out = []
         for d in self.docs.values():
             day = d.article.date or ""
@@ -147,6 +148,11 @@ class MemoryReader:
                 continue
             for s in d.stances:
                 if issue and s.issue != issue:
+                    continue
+                if holder and holder not in (s.holder.country, actor_key(s.holder.text)):
+                    continue
+                if toward and (s.toward is None
+                               or toward not in (s.toward.country, actor_key(s.toward.text))):
                     continue
                 out.append({**self._article(d), "stance_id": s.id, "date": d.article.date,
                             "holder": _party(d, s.holder), "issue": s.issue,

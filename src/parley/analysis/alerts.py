@@ -16,7 +16,6 @@ from parley.analysis.common import (
     record_day,
     record_id,
     shift,
-    stances_of,
 )
 from parley.store.dyads import period_start
 
@@ -50,9 +49,11 @@ def _weeks(first: str, last: str) -> list[str]:
 def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
            date_from: str | None = None, date_to: str | None = None,
            threshold: float = THRESHOLD, window: int = WINDOW, min_events: int = MIN_EVENTS,
-           min_change: int = MIN_CHANGE, evidence_limit: int = 2) -> Rows:
+           min_change: int = MIN_CHANGE, evidence_limit: int = 2, limit: int | None = None,
+           stances: list[dict[str, Any]] | None = None) -> Rows:
     """Alerts for each week in [from, to] (default: the store's last week), for the dyads
-    and issues of ``actor`` (default: all)."""
+    and issues of ``actor`` (default: all); ``limit``: only the strongest (largest relative
+    change, new series first); ``stances``: the period's stances, if already read."""
     level = check_level(level)
     date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
     src = dyads_of(reader)
@@ -95,17 +96,26 @@ def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
                     found.append(("net_cooperation", mean_now, mean_base, mean_now - mean_base,
                                   "rise" if mean_now > mean_base else "fall"))
             for kind, value, base, change, d in found:
-                ids = []
-                for p, q2 in ((u, v), (v, u)):
-                    ids += src.sample(level=level, a=p, b=q2, date_from=week,
-                                      date_to=shift(week, 6), limit=evidence_limit)
                 out.append({"kind": kind, "week": week, "actor": u, "other": v,
                             "value": round(value, 4), "baseline": round(base, 4),
                             "change": None if change is None else round(change, 4),
                             "direction": d, "events": int(n_now), "window": window,
-                            "evidence": evidence(reader, "event", ids[:evidence_limit])})
-    out.extend(_issue_alerts(reader, actor, level, weeks, window, lo, hi, guard,
-                             evidence_limit))
+                            "_ev": ("event", [(u, v), (v, u)])})
+    out.extend(_issue_alerts(src, actor, level, weeks, window, lo, hi, guard, stances))
+    if limit is not None:
+        out.sort(key=lambda r: (-(abs(r["change"]) if r["change"] is not None else 1e9),
+                                r["week"], r["actor"], r["other"]))
+        del out[limit:]
+    for r in out:  # evidence for the alerts kept only
+        kind, spec = r.pop("_ev")
+        if kind == "event":
+            ids: list[tuple[str, str]] = []
+            for p, q2 in spec:
+                ids += src.sample(level=level, a=p, b=q2, date_from=r["week"],
+                                  date_to=shift(r["week"], 6), limit=evidence_limit)
+        else:
+            ids = spec[:evidence_limit]
+        r["evidence"] = evidence(reader, kind, ids[:evidence_limit])
     out.sort(key=lambda r: (r["week"], r["kind"], r["actor"], r["other"]))
     for r in out:
         r["text"] = alert_text(r)
@@ -125,14 +135,19 @@ def alert_text(r: dict[str, Any], name: Any = str) -> str:
             f"{r['baseline']:.1f} a week over the {r['window']} weeks before ({r['direction']})")
 
 
-def _issue_alerts(reader: Any, actor: str | None, level: str, weeks: list[str], window: int,
-                  lo: str, hi: str, guard: dict[str, Any], evidence_limit: int) -> list[dict]:
+def _issue_alerts(src: Any, actor: str | None, level: str, weeks: list[str], window: int,
+                  lo: str, hi: str, guard: dict[str, Any],
+                  stances: list[dict[str, Any]] | None) -> list[dict]:
     series: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for s in stances_of(reader, date_from=lo, date_to=hi):
+    if stances is None:
+        stances = src.stances(level=level, date_from=lo, date_to=hi)
+    for s in stances:
+        if not lo <= (record_day(s) or "") <= hi:
+            continue
         day = record_day(s)
         if not day:
             continue
-        involved = {party(s.get(k), level) for k in ("holder", "toward", "target")}
+        involved = {party(s.get(k), level) for k in ("holder", "toward")}
         if actor and actor not in involved:
             continue
         key = (actor or party(s.get("holder"), level) or "?", s["issue"])
@@ -146,12 +161,12 @@ def _issue_alerts(reader: Any, actor: str | None, level: str, weeks: list[str], 
             direction = volume_alert(now, base, **guard)
             if not direction:
                 continue
-            ids = [x[1:] for x in sorted(by_week.get(week, []), reverse=True)[:evidence_limit]]
+            ids = [x[1:] for x in sorted(by_week.get(week, []), reverse=True)]
             out.append({"kind": "issue", "week": week, "actor": who, "other": issue,
                         "value": now, "baseline": round(base, 4),
                         "change": round((now - base) / base, 4) if base else None,
                         "direction": direction, "events": now, "window": window,
-                        "evidence": evidence(reader, "stance", ids)})
+                        "_ev": ("stance", ids)})
     return out
 
 

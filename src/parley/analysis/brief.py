@@ -8,7 +8,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from parley.analysis.alerts import alert_text, alerts
+from parley.analysis.alerts import WINDOW, alert_text, alerts
 from parley.analysis.common import (
     Cell,
     Dyads,
@@ -24,7 +24,6 @@ from parley.analysis.common import (
     record_id,
     shift,
     span_days,
-    stances_of,
 )
 from parley.store.dyads import outlet
 
@@ -125,8 +124,12 @@ def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str |
                                                                        kv[0]))][:top]
     readings = sorted(_balance(ctx, main, counterparts), key=lambda i: -i["weight"])
     implications = _direct(ctx, main, counterparts) + readings[:top]
-    stance_groups, stance_keys, stance_impl = _stances(ctx)
-    implications += stance_impl + _changes(ctx)
+    # the stances of the period and of the alerts' weeks before it, read once
+    window = ctx.src.stances(level=level, date_from=shift(date_from, -7 * (WINDOW + 1)),
+                             date_to=shift(date_to, 6))
+    stance_groups, stance_keys, stance_impl = _stances(ctx, [
+        s for s in window if date_from <= (record_day(s) or "") <= date_to])
+    implications += stance_impl + _changes(ctx, window)
     implications = [i for i in implications if i["evidence"]]
     implications.sort(key=lambda i: (KIND_ORDER[i["kind"]], -i["weight"], i["text"]))
     arts = src.article_sources(level=level, actor=actor, date_from=date_from, date_to=date_to)
@@ -187,7 +190,6 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
         by_type: dict[str, int] = defaultdict(int)
         for c in cur:
             by_type[c[3]] += c[6]
-        arts, srcs = ctx.cover(a, b, directed=True)
         rows.append({
             "a": a, "b": b, "a_name": ctx.name(a), "b_name": ctx.name(b),
             "events": n, "net_cooperation": round(net, 4),
@@ -195,12 +197,18 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
             "by_type": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
             "reciprocal": recip, "previous_events": prev_n,
             "change": round((n - prev_n) / prev_n, 4) if prev_n else None,
-            "articles": arts, "sources": srcs, "confidence": round(conf / n, 4),
-            "evidence": ctx.event_evidence([(a, b)]),
+            "articles": 0, "sources": 0, "confidence": round(conf / n, 4), "evidence": [],
         })
-    rows = [r for r in rows if r["evidence"]]
     rows.sort(key=lambda r: (-r["events"], r["a"], r["b"]))
-    return rows[:max_relations], {k: v for k, v in counterparts.items() if v["events"]}
+    kept: list[dict[str, Any]] = []
+    for r in rows:  # the strongest relations, each with its coverage and evidence
+        if len(kept) == max_relations:
+            break
+        r["articles"], r["sources"] = ctx.cover(r["a"], r["b"], directed=True)
+        r["evidence"] = ctx.event_evidence([(r["a"], r["b"])])
+        if r["evidence"]:
+            kept.append(r)
+    return kept, {k: v for k, v in counterparts.items() if v["events"]}
 
 
 def _tone(net: float) -> str:
@@ -267,26 +275,32 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
     return out
 
 
-def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
+def _stances(ctx: _Ctx, every: list[dict[str, Any]], limit: int = 12
+             ) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
+    """Stance groups held by the actor or said to affect it (the ``limit`` largest), what
+    those by others toward it mean, and who shares or opposes its own positions."""
     x, level = ctx.actor, ctx.level
-    every = stances_of(ctx.reader, date_from=ctx.date_from, date_to=ctx.date_to)
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     own: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in every:
         holder = party(s.get("holder"), level)
-        toward = party(s.get("toward"), level) or party(s.get("target"), level)
+        toward = party(s.get("toward"), level)
         if holder == x:
             own[s["issue"]].append(s)
         if x in (holder, toward):
             groups[(holder, s["issue"], s["polarity"], toward)].append(s)
     keys: set[tuple[str, str]] = set()
-    out, impl = [], []
+    out: list[dict[str, Any]] = []
+    impl: list[dict[str, Any]] = []
     for (holder, issue, polarity, toward), ss in sorted(
             groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        if len(out) == limit:
+            break
         ev = _stance_evidence(ctx, ss)
         if not ev:
             continue
-        keys |= {(s["article_key"], outlet(s.get("url"), s.get("site"), s.get("source"))) for s in ss}
+        keys |= {(s["article_key"], outlet(s.get("url"), s.get("site"), s.get("source")))
+                 for s in ss}
         out.append({"holder": holder, "holder_name": ctx.name(holder) if holder else None,
                     "issue": issue, "polarity": polarity, "toward": toward,
                     "toward_name": ctx.name(toward) if toward else None,
@@ -303,6 +317,7 @@ def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
                 "weight": float(len(ss)), "events": len(ss),
                 "articles": len({s['article_key'] for s in ss}), "sources": None,
                 "confidence": None, "evidence": ev})
+    shares = []
     for issue, mine in own.items():
         pos = sum(1 if s["polarity"] == "support" else -1 for s in mine)
         if not pos:
@@ -312,20 +327,22 @@ def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
             h = party(s.get("holder"), level)
             if s["issue"] == issue and h and h != x:
                 theirs[h].append(s)
-        for h, ss in sorted(theirs.items()):
+        for h, ss in theirs.items():
             hp = sum(1 if s["polarity"] == "support" else -1 for s in ss)
-            if not hp:
-                continue
-            agree = _sign(pos) == _sign(hp)
-            word = "support" if pos > 0 else "opposition"
-            text = (f"{ctx.name(h)} shares {ctx.name(x)}'s {word} on {issue}." if agree else
-                    f"{ctx.name(h)} takes the opposite position to {ctx.name(x)} on {issue}.")
-            impl.append({"text": text, "kind": "stance", "via": [h], "sign": 1 if agree else -1,
-                         "weight": float(min(len(ss), len(mine))), "events": len(ss) + len(mine),
-                         "articles": len({s["article_key"] for s in ss + mine}),
-                         "sources": None, "confidence": None,
-                         "evidence": _unique(_stance_evidence(ctx, mine, 1)
-                                             + _stance_evidence(ctx, ss, 2))})
+            if hp:
+                shares.append((float(min(len(ss), len(mine))), h, issue, pos, hp, ss, mine))
+    shares.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for weight, h, issue, pos, hp, ss, mine in shares[:limit // 2]:
+        agree = _sign(pos) == _sign(hp)
+        word = "support" if pos > 0 else "opposition"
+        text = (f"{ctx.name(h)} shares {ctx.name(x)}'s {word} on {issue}." if agree else
+                f"{ctx.name(h)} takes the opposite position to {ctx.name(x)} on {issue}.")
+        impl.append({"text": text, "kind": "stance", "via": [h], "sign": 1 if agree else -1,
+                     "weight": weight, "events": len(ss) + len(mine),
+                     "articles": len({s["article_key"] for s in ss + mine}),
+                     "sources": None, "confidence": None,
+                     "evidence": _unique(_stance_evidence(ctx, mine, 1)
+                                         + _stance_evidence(ctx, ss, 2))})
     return out, keys, impl
 
 
@@ -352,10 +369,10 @@ def _stance_evidence(ctx: _Ctx, ss: list[dict[str, Any]], limit: int | None = No
     return evidence(ctx.reader, "stance", ids[: limit or ctx.k])
 
 
-def _changes(ctx: _Ctx) -> list[dict]:
+def _changes(ctx: _Ctx, stances: list[dict[str, Any]], limit: int = 8) -> list[dict]:
     out = []
     for r in alerts(ctx.reader, actor=ctx.actor, level=ctx.level, date_from=ctx.date_from,
-                    date_to=ctx.date_to):
+                    date_to=ctx.date_to, limit=limit, stances=stances):
         sign = 0
         if r["kind"] == "net_cooperation":
             sign = 1 if r["direction"] == "rise" else -1

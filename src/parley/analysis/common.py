@@ -66,6 +66,9 @@ class Dyads(Protocol):
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]: ...
 
+    def stances(self, *, level: str, date_from: str | None = None,
+                date_to: str | None = None) -> list[dict[str, Any]]: ...
+
     def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
                         date_to: str | None = None, real_only: bool = True
                         ) -> set[tuple[str, str]]: ...
@@ -76,6 +79,7 @@ class MemoryDyads:
     store keeps no dyad_days table). Same answers as :class:`DyadTable`."""
 
     def __init__(self, reader: Any) -> None:
+        self.reader = reader
         events = [e for e in reader.iter_events(real_only=False) if not e.get("duplicate_of")]
         self.rows = [tuple(r[c] for c in COLUMNS) for r in rows_from_events(events)]
 
@@ -146,6 +150,10 @@ class MemoryDyads:
                         ) -> set[tuple[str, str]]:
         return {(r[0], r[11]) for r in self._select(level, date_from, date_to, real_only)
                 if actor in (r[2], r[3])}
+
+    def stances(self, *, level: str, date_from: str | None = None,
+                date_to: str | None = None) -> list[dict[str, Any]]:
+        return stances_of(self.reader, date_from=date_from, date_to=date_to)
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
         days = [r[4] for r in self.rows if r[1] == level and r[2] == "*"]
@@ -298,9 +306,19 @@ def record_day(record: dict[str, Any]) -> str | None:
 
 
 def stances_of(reader: Any, *, issue: str | None = None, date_from: str | None = None,
-               date_to: str | None = None) -> list[dict[str, Any]]:
-    """Stances of non-duplicate articles in the period (by the article's date)."""
+               date_to: str | None = None, involving: str | None = None
+               ) -> list[dict[str, Any]]:
+    """Stances of non-duplicate articles in the period (by the article's date);
+    ``involving``: only those held by that party or said to affect it (``toward``), each
+    once."""
     kw: dict[str, Any] = {"date_from": date_from, "date_to": date_to}
     if issue:
         kw["issue"] = issue
-    return [s for s in reader.stances(**kw) if not s.get("duplicate_of")]
+    if involving is None:
+        found = reader.stances(**kw)
+    else:
+        seen: dict[tuple[str, str], dict[str, Any]] = {}
+        for s in [*reader.stances(holder=involving, **kw), *reader.stances(toward=involving, **kw)]:
+            seen.setdefault((s["article_key"], record_id(s)), s)
+        found = list(seen.values())
+    return [s for s in found if not s.get("duplicate_of")]

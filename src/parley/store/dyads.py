@@ -102,6 +102,7 @@ CREATE INDEX dyad_days_from ON dyad_days(level, a, day, b, event, aux, recip, n,
     confidence);
 CREATE INDEX dyad_days_to ON dyad_days(level, b, day, a, event, aux, recip, n, intensity,
     confidence);
+CREATE INDEX articles_date_key ON articles(date, key, url, site, source);
 CREATE TABLE dyad_sources (
     level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, dir TEXT NOT NULL,
     day TEXT NOT NULL, source TEXT NOT NULL, articles INTEGER NOT NULL,
@@ -389,6 +390,29 @@ class DyadTable:
             f"SELECT article_key, source FROM dyad_events WHERE a=?{where} UNION"
             f" SELECT article_key, source FROM dyad_events WHERE b=?{where}",
             [actor, *args, actor, *args]).fetchall())
+
+    def stances(self, *, level: str, date_from: str | None = None,
+                date_to: str | None = None) -> list[dict[str, Any]]:
+        """The stances of the period (by article date) in short: date, article_key,
+        stance_id, issue, polarity, holder and toward as ``{"country"|"key": ...}`` at the
+        level, url, site, source (what briefs and alerts count; evidence comes from the
+        Reader)."""
+        k = "country" if level == "country" else "key"
+        sql, args = "", []
+        if date_from:
+            sql += " AND a.date>=?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND a.date<=?"
+            args.append(date_to)
+        rows = self.conn.execute(
+            f"SELECT a.date, s.article_key, s.stance_id, s.holder_{k}, s.issue, s.polarity,"
+            f" s.toward_{k}, a.url, a.site, a.source FROM stances s JOIN articles a"
+            f" ON a.key = s.article_key WHERE 1{sql}", args).fetchall()
+        return [{"date": d, "article_key": ak, "stance_id": sid,
+                 "holder": {k: h} if h else None, "issue": issue, "polarity": pol,
+                 "toward": {k: t} if t else None, "url": url, "site": site, "source": src}
+                for d, ak, sid, h, issue, pol, t, url, site, src in rows]
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
         """The first and last day with a dyadic event."""
