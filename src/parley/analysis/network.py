@@ -3,6 +3,7 @@ structural balance against a shuffled-sign baseline."""
 
 from __future__ import annotations
 
+import heapq
 import io
 from collections import defaultdict
 from itertools import combinations
@@ -131,16 +132,19 @@ def network(reader: Any, *, level: str = "country", date_from: str | None = None
              if v["evidence"] >= min_evidence}
     signs = {k: v["sign"] for k, v in edges.items() if v["sign"]}
     bal = balance(signs, shuffles=shuffles, seed=seed)
-    unbalanced = []
-    for u, v, w in bal.pop("_triads"):
-        s = (signs[(u, v)], signs[(u, w)], signs[(v, w)])
-        if s[0] * s[1] * s[2] < 0:
-            weight = min(abs(edges[(u, v)]["weight"]), abs(edges[(u, w)]["weight"]),
-                         abs(edges[(v, w)]["weight"]))
-            unbalanced.append({"nodes": [u, v, w],
-                               "signs": {f"{u}-{v}": s[0], f"{u}-{w}": s[1], f"{v}-{w}": s[2]},
-                               "weight": round(weight, 4)})
-    unbalanced.sort(key=lambda t: (-t["weight"], t["nodes"]))
+    w = {k: abs(v["weight"]) for k, v in edges.items()}
+
+    def unbalanced_triads() -> Any:
+        for u, v, x in bal.pop("_triads"):
+            if signs[(u, v)] * signs[(u, x)] * signs[(v, x)] < 0:
+                yield (min(w[(u, v)], w[(u, x)], w[(v, x)]), (u, v, x))
+
+    strongest = heapq.nsmallest(unbalanced_limit, unbalanced_triads(),
+                                key=lambda t: (-t[0], t[1]))
+    unbalanced = [{"nodes": [u, v, x],
+                   "signs": {f"{u}-{v}": signs[(u, v)], f"{u}-{x}": signs[(u, x)],
+                             f"{v}-{x}": signs[(v, x)]},
+                   "weight": round(weight, 4)} for weight, (u, v, x) in strongest]
     nodes: dict[str, dict[str, Any]] = defaultdict(lambda: {"allies": [], "adversaries": []})
     for (u, v), e in sorted(edges.items(), key=lambda kv: -abs(kv[1]["weight"])):
         if not e["sign"]:
@@ -159,7 +163,7 @@ def network(reader: Any, *, level: str = "country", date_from: str | None = None
         nodes=[{"key": k, "evidence": degree[k], **nodes[k]}
                for k in sorted(degree, key=lambda k: (-degree[k], k))],
         edges=[{"a": u, "b": v, **e} for (u, v), e in sorted(edges.items())],
-        balance=bal, unbalanced=unbalanced[:unbalanced_limit])
+        balance=bal, unbalanced=unbalanced)
 
 
 def to_graphml(net: dict[str, Any]) -> str:
