@@ -74,13 +74,15 @@ class _Ctx:
         return {"events": n, "net": x[1] + y[1] - x[4], "confidence": x[2] + y[2]
                 - sum(c[8] for c in ab if c[5])}
 
-    def event_evidence(self, pairs: list[tuple[str, str]], limit: int | None = None
-                       ) -> list[dict[str, Any]]:
+    def event_evidence(self, pairs: list[tuple[str, str]], limit: int | None = None,
+                       sign: int = 0) -> list[dict[str, Any]]:
+        """Evidence of the pairs' events in the period; with ``sign``, events of that sign
+        (cooperation +1, conflict -1) first."""
         ids: list[tuple[str, str]] = []
         about: dict[tuple[str, str], list[str]] = {}
         for a, b in pairs:
             for x in self.src.sample(level=self.level, a=a, b=b, date_from=self.date_from,
-                                     date_to=self.date_to, limit=limit or self.k):
+                                     date_to=self.date_to, limit=limit or self.k, sign=sign):
                 if x not in ids:
                     ids.append(x)
                     about[x] = [a, b]
@@ -229,7 +231,7 @@ def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[
             "kind": "direct", "via": [c], "sign": s, "weight": round(abs(d["net"]) / 10, 4),
             "events": d["events"], "articles": arts, "sources": srcs,
             "confidence": round(d["confidence"] / d["events"], 4),
-            "evidence": ctx.event_evidence([(x, c), (c, x)])})
+            "evidence": ctx.event_evidence([(x, c), (c, x)], sign=s)})
     return out
 
 
@@ -259,8 +261,8 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
             now = (f"{nx} and {nb} themselves: {_tone(xb['net'])} (net {xb['net']:+.1f})"
                    if xb else f"no events between {nx} and {nb}")
             arts, srcs = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
-            ev = _unique(ctx.event_evidence([(b, c), (c, b)], 2)
-                         + ctx.event_evidence([(x, c), (c, x)], 2))[:3]
+            ev = _unique(ctx.event_evidence([(b, c), (c, b)], 2, _sign(bc["net"]))
+                         + ctx.event_evidence([(x, c), (c, x)], 2, _sign(xc["net"])))[:3]
             out.append({
                 "text": f"{first}, and {nc} is {role} (net {xc['net']:+.1f}): {reading} for"
                         f" {nx} by structural balance (path {nx} - {nc} - {nb}); {now}.",

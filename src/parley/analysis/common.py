@@ -58,7 +58,7 @@ class Dyads(Protocol):
                       ) -> tuple[int, int]: ...
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
-               date_to: str | None = None, real_only: bool = True, event: str | None = None,
+               date_to: str | None = None, real_only: bool = True, sign: int = 0,
                limit: int = 3) -> list[tuple[str, str]]: ...
 
     def pair_totals(self, *, level: str, date_from: str | None = None,
@@ -132,18 +132,18 @@ class MemoryDyads:
         return (len({r[0] for r in rows}), len({r[11] for r in rows}))
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
-               date_to: str | None = None, real_only: bool = True, event: str | None = None,
+               date_to: str | None = None, real_only: bool = True, sign: int = 0,
                limit: int = 3) -> list[tuple[str, str]]:
-        best: dict[str, tuple[float, str, str]] = {}
-        for r in self._select(level, date_from, date_to, real_only):
-            if r[2] != a or r[3] != b or (event and r[5] != event):
-                continue
-            c = r[10] / r[8]
-            old = best.get(r[0])
-            best[r[0]] = (max(c, old[0]) if old else c, max(r[4], old[1]) if old else r[4],
-                          old[2] if old else r[12].split()[0])
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], _neg(kv[1][1]), kv[0]))
-        return [(k, v[2]) for k, v in ranked[:limit]]
+        rows = [r for r in self._select(level, date_from, date_to, real_only)
+                if r[2] == a and r[3] == b]
+        rows.sort(key=lambda r: (-(r[9] * sign > 0), -r[10] / r[8], _neg(r[4]), r[0], r[5]))
+        out: dict[str, str] = {}
+        for r in rows:
+            if r[0] not in out:
+                out[r[0]] = r[12].split()[0]
+                if len(out) == limit:
+                    break
+        return list(out.items())
 
     def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
                         date_to: str | None = None, real_only: bool = True

@@ -357,20 +357,24 @@ class DyadTable:
         return (row[0], row[1])
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
-               date_to: str | None = None, real_only: bool = True, event: str | None = None,
+               date_to: str | None = None, real_only: bool = True, sign: int = 0,
                limit: int = 3) -> list[tuple[str, str]]:
-        """(article_key, event_id) of the best-attested rows of a directed pair: highest mean
-        confidence first, then latest, one per article."""
+        """(article_key, event_id) of the best-attested events of a directed pair, one per
+        article: those whose intensity has ``sign`` first (when given), then highest mean
+        confidence, then latest."""
         where, args = self._where(level, date_from, date_to, real_only)
-        if event:
-            where += " AND event=?"
-            args.append(event)
         rows = self.conn.execute(
-            "SELECT article_key, event_ids, max(confidence / n) AS c, max(day) AS d"
-            f" FROM dyad_events WHERE a=? AND b=?{where} GROUP BY article_key"
-            " ORDER BY c DESC, d DESC, article_key LIMIT ?", [a, b, *args, limit],
+            "SELECT article_key, event_ids FROM dyad_events"
+            f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
+            " confidence / n DESC, day DESC, article_key, event", [a, b, *args, sign],
         ).fetchall()
-        return [(r[0], r[1].split()[0]) for r in rows]
+        out: dict[str, str] = {}
+        for key, ids in rows:
+            if key not in out:
+                out[key] = ids.split()[0]
+                if len(out) == limit:
+                    break
+        return list(out.items())
 
     def pair_totals(self, *, level: str, date_from: str | None = None,
                     date_to: str | None = None, real_only: bool = True

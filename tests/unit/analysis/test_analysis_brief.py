@@ -125,3 +125,20 @@ def test_default_period_is_the_last_week_with_events(make_reader):
     b = brief(make_reader(_docs()), "UKR")
     assert b["period"] == {"from": "2024-02-29", "to": "2024-03-06",
                            "previous": {"from": "2024-02-22", "to": "2024-02-28"}}
+
+
+def test_evidence_of_a_reading_shows_events_of_its_sign(make_reader):
+    from support.analysis_docs import Ev, doc
+
+    # a hostile week with one friendly call of the highest confidence
+    docs = [doc("h1", "2024-03-05", [Ev("ASSAULT", ("RUS",), ("UKR",), confidence=0.6),
+                                     Ev("ASSAULT", ("RUS",), ("UKR",), confidence=0.6)]),
+            doc("h2", "2024-03-06", [Ev("CONSULT", ("RUS",), ("UKR",), confidence=0.99,
+                                        sentence="Putin phoned Zelensky.")])]
+    b = brief(make_reader(docs), "UKR", date_from="2024-03-04", date_to="2024-03-10")
+    (direct,) = [i for i in b["implications"] if i["kind"] == "direct"]
+    assert direct["sign"] == -1
+    assert direct["evidence"][0]["sentence"] != "Putin phoned Zelensky."
+    events = {(d.article.id, e.id): e.event for d in docs for e in d.events}
+    assert events[(direct["evidence"][0]["article_id"], direct["evidence"][0]["record_id"])] \
+        == "ASSAULT"
