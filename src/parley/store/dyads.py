@@ -102,7 +102,7 @@ CREATE INDEX dyad_days_from ON dyad_days(level, a, day, b, event, aux, recip, n,
     confidence);
 CREATE INDEX dyad_days_to ON dyad_days(level, b, day, a, event, aux, recip, n, intensity,
     confidence);
-CREATE INDEX articles_date_key ON articles(date, key, url, site, source);
+CREATE INDEX articles_date_key ON articles(date, n, key, url, site, source);
 CREATE TABLE dyad_sources (
     level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, dir TEXT NOT NULL,
     day TEXT NOT NULL, source TEXT NOT NULL, articles INTEGER NOT NULL,
@@ -235,15 +235,15 @@ def backfill(conn: sqlite3.Connection) -> int:
     """Fill dyad_days from the events and participants already stored."""
     parts: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
     for key, event_id, role, actor_key, country in conn.execute(
-            "SELECT article_key, event_id, role, actor_key, country FROM event_participants"
-            " ORDER BY article_key, event_id, role, ord"):
+            "SELECT a.key, p.event_id, p.role, p.actor_key, p.country FROM event_participants p"
+            " JOIN articles a ON a.n = p.article ORDER BY a.key, p.event_id, p.role, p.ord"):
         p = parts.setdefault((key, event_id), {"actor": [], "recipient": []})
         p[role].append({"key": actor_key, "country": country})
     events = []
     for key, event_id, event, mode, aux, date, adate, conf, url, site, source in conn.execute(
-            "SELECT e.article_key, e.event_id, e.event, e.mode, e.aux_mode, e.date, a.date,"
+            "SELECT a.key, e.event_id, e.event, e.mode, e.aux_mode, e.date, a.date,"
             " e.confidence, a.url, a.site, a.source FROM events e"
-            " JOIN articles a ON a.key = e.article_key"):
+            " JOIN articles a ON a.n = e.article"):
         p = parts.get((key, event_id), {"actor": [], "recipient": []})
         events.append({"article_key": key, "event_id": event_id, "event": event,
                        "mode": json.loads(mode) if mode else [], "aux_mode": aux, "date": date,
@@ -410,9 +410,9 @@ class DyadTable:
             sql += " AND a.date<=?"
             args.append(date_to)
         rows = self.conn.execute(
-            f"SELECT a.date, s.article_key, s.stance_id, s.holder_{k}, s.issue, s.polarity,"
+            f"SELECT a.date, a.key, s.stance_id, s.holder_{k}, s.issue, s.polarity,"
             f" s.toward_{k}, a.url, a.site, a.source FROM stances s JOIN articles a"
-            f" ON a.key = s.article_key WHERE 1{sql}", args).fetchall()
+            f" ON a.n = s.article WHERE 1{sql}", args).fetchall()
         return [{"date": d, "article_key": ak, "stance_id": sid,
                  "holder": {k: h} if h else None, "issue": issue, "polarity": pol,
                  "toward": {k: t} if t else None, "url": url, "site": site, "source": src}
