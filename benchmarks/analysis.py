@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sys
 import tempfile
@@ -35,7 +34,7 @@ from parley.ontology import ontology
 from parley.store import SQLiteStore
 from parley.store.dyads import DDL, REBUILD, insert_rows, rows_from_events
 from parley.store.migrations import statements
-from parley.store.rows import ARTICLE_COLUMNS, TABLES
+from parley.store.sqlite_layout import ARTICLE_STORED, STORED, pack
 
 START = dt.date(2023, 1, 2)
 DAYS = 730
@@ -96,7 +95,8 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     conn.execute("PRAGMA synchronous=OFF")
     made = art_n = 0
-    cols = {t: TABLES[t] for t in ("events", "event_participants", "actors", "stances")}
+    cols = {t: STORED[t] for t in ("events", "event_participants", "actors", "stances")}
+    art_cols = ("n", *ARTICLE_STORED)
     t0 = time.perf_counter()
     while made < n_events:
         batch: dict[str, list[tuple[Any, ...]]] = {t: [] for t in (*cols, "articles")}
@@ -136,24 +136,24 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
                     seen_actors[p["key"]] = p
             for j, ev in enumerate(events):
                 row = dict.fromkeys(cols["events"])
-                row.update(article_key=key, event_id=ev["event_id"], ord=j, event=ev["event"],
+                row.update(article=art_n, event_id=ev["event_id"], ord=j, event=ev["event"],
                            aux_mode=ev["aux_mode"], date=day, quad_code=types[ev["event"]].quad,
                            intensity=types[ev["event"]].score, trigger_start=ev["start"],
                            trigger_end=ev["start"] + 1, sentence_start=ev["start"],
                            sentence_end=ev["end"], coder="synthetic",
-                           confidence=ev["confidence"], reason="synthetic")
+                           confidence=ev["confidence"])
                 batch["events"].append(tuple(row[c] for c in cols["events"]))
                 for role, parts in (("actor", ev["actors"]), ("recipient", ev["recipients"])):
                     for o, p in enumerate(parts):
                         prow = dict.fromkeys(cols["event_participants"])
-                        prow.update(article_key=key, event_id=ev["event_id"], role=role, ord=o,
+                        prow.update(article=art_n, event_id=ev["event_id"], role=role, ord=o,
                                     actor_key=p["key"], name=p["name"], country=p["country"],
                                     sector=p["sector"], text=p["name"], date=day)
                         batch["event_participants"].append(
                             tuple(prow[c] for c in cols["event_participants"]))
             for o, p in enumerate(seen_actors.values()):
                 arow = dict.fromkeys(cols["actors"])
-                arow.update(article_key=key, actor_id=f"A{o + 1}", ord=o, actor_key=p["key"],
+                arow.update(article=art_n, actor_id=f"A{o + 1}", ord=o, actor_key=p["key"],
                             name=p["name"], country=p["country"], sector=p["sector"])
                 batch["actors"].append(tuple(arow[c] for c in cols["actors"]))
             if rng.random() < 0.4:
@@ -165,21 +165,25 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
                 text += " " + sent
                 sents.append([start, start + len(sent)])
                 srow = dict.fromkeys(cols["stances"])
-                srow.update(article_key=key, stance_id="S1", ord=0, holder_key=f"kb:gov:{holder}",
+                srow.update(article=art_n, stance_id="S1", ord=0, holder_key=f"kb:gov:{holder}",
                             holder_name=holder, holder_country=holder, holder_sector="GOV",
                             holder_text=holder, issue=issue, polarity=pol,
                             evidence_start=start, evidence_end=start + len(sent))
                 batch["stances"].append(tuple(srow[c] for c in cols["stances"]))
-            art = dict.fromkeys(ARTICLE_COLUMNS)
-            art.update(key=key, id=f"synthetic-{art_n}", title=f"Article {art_n}", date=day,
-                       url=url, source="synthetic", site=site, language="en", text=text,
-                       sentences=json.dumps(sents, separators=(",", ":")))
-            batch["articles"].append(tuple(art[c] for c in ARTICLE_COLUMNS))
+            gaps, last = [], 0
+            for start, end in sents:  # the layout's sentence bounds: gap before, length
+                gaps += [start - last, end - start]
+                last = end
+            art = dict.fromkeys(art_cols)
+            art.update(n=art_n, key=key, id=f"synthetic-{art_n}", title=f"Article {art_n}",
+                       date=day, url=url, source="synthetic", site=site, language="en",
+                       text=text, notes=pack({"s": gaps}))
+            batch["articles"].append(tuple(art[c] for c in art_cols))
             dyad_events += events
             made += k
         conn.execute("BEGIN")
-        conn.executemany(f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES "
-                         f"({','.join('?' * len(ARTICLE_COLUMNS))})", batch["articles"])
+        conn.executemany(f"INSERT INTO articles ({','.join(art_cols)}) VALUES "
+                         f"({','.join('?' * len(art_cols))})", batch["articles"])
         for t, c in cols.items():
             conn.executemany(f"INSERT INTO {t} ({','.join(chr(34) + x + chr(34) for x in c)})"
                              f" VALUES ({','.join('?' * len(c))})", batch[t])
