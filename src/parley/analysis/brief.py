@@ -20,6 +20,7 @@ from parley.analysis.common import (
     evidence,
     level_of,
     party,
+    plural,
     record_day,
     record_id,
     shift,
@@ -226,7 +227,7 @@ def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[
         arts, srcs = ctx.cover(x, c, directed=False)
         out.append({
             "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(d['net'])}:"
-                    f" {d['events']} events, net cooperation {d['net']:+.1f}"
+                    f" {plural(d['events'], 'event')}, net cooperation {d['net']:+.1f}"
                     f" ({d['net'] / d['events']:+.1f} per event).",
             "kind": "direct", "via": [c], "sign": s, "weight": round(abs(d["net"]) / 10, 4),
             "events": d["events"], "articles": arts, "sources": srcs,
@@ -251,9 +252,9 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
             implied = _sign(bc["net"]) * _sign(xc["net"])
             nb, nc, nx = ctx.name(b), ctx.name(c), ctx.name(x)
             if bc["net"] > 0:
-                first = f"{nb} cooperated with {nc} ({bc['events']} events, net {bc['net']:+.1f})"
+                first = f"{nb} cooperated with {nc} ({plural(bc['events'], 'event')}, net {bc['net']:+.1f})"
             else:
-                first = (f"{nb} was in conflict with {nc} ({bc['events']} events, "
+                first = (f"{nb} was in conflict with {nc} ({plural(bc['events'], 'event')}, "
                          f"net {bc['net']:+.1f})")
             role = (f"a partner of {nx}" if xc["net"] > 0 else f"hostile to {nx}")
             reading = "favourable" if implied > 0 else "adverse"
@@ -314,7 +315,7 @@ def _stances(ctx: _Ctx, every: list[dict[str, Any]], limit: int = 12
             reading = {1: ": favourable for", -1: ": adverse for", 0: ", which it says affects"}
             impl.append({
                 "text": f"{ctx.name(holder or '?')} {polarity}s {issue}"
-                        f"{reading[sign]} {ctx.name(x)} ({len(ss)} stances).",
+                        f"{reading[sign]} {ctx.name(x)} ({plural(len(ss), 'stance')}).",
                 "kind": "stance", "via": [holder] if holder else [], "sign": sign,
                 "weight": float(len(ss)), "events": len(ss),
                 "articles": len({s['article_key'] for s in ss}), "sources": None,

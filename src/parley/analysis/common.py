@@ -213,6 +213,11 @@ def check_date(value: str | None, what: str) -> str | None:
         raise ConfigError(f"{what} {value!r}: expected YYYY-MM-DD") from None
 
 
+def plural(n: Any, word: str) -> str:
+    """'1 event', '3 events'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 

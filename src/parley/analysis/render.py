@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from parley.analysis.common import shift
+from parley.analysis.common import plural, shift
 from parley.analysis.dyad import dyad
 from parley.analysis.plot import plot_dyad
 
@@ -31,11 +31,11 @@ def _pct(change: float | None) -> str:
 
 
 def _behind(x: dict[str, Any]) -> str:
-    parts = [f"{x['events']} {'stances' if x.get('kind') == 'stance' else 'events'}"]
+    parts = [plural(x["events"], "stance" if x.get("kind") == "stance" else "event")]
     if x.get("articles") is not None:
-        parts.append(f"{x['articles']} articles")
+        parts.append(f"{plural(x['articles'], 'article')}")
     if x.get("sources") is not None:
-        parts.append(f"{x['sources']} sources")
+        parts.append(f"{plural(x['sources'], 'source')}")
     if x.get("confidence") is not None:
         parts.append(f"confidence {x['confidence']:.2f}")
     return ", ".join(parts)
@@ -55,7 +55,7 @@ def _evidence_lines(evs: list[dict[str, Any]], indent: str = "      ") -> list[s
 
 def relation_line(r: dict[str, Any]) -> str:
     types = ", ".join(f"{t} {n}" for t, n in r["by_type"].items())
-    return (f"{r['a_name']} -> {r['b_name']}: {r['events']} events "
+    return (f"{r['a_name']} -> {r['b_name']}: {plural(r['events'], 'event')} "
             f"(previous period {r['previous_events']}, {_pct(r['change'])}), net cooperation "
             f"{r['net_cooperation']:+.1f}; {types} [{_behind(r)}]")
 
@@ -63,7 +63,7 @@ def relation_line(r: dict[str, Any]) -> str:
 def stance_line(s: dict[str, Any]) -> str:
     toward = f" (affecting {s['toward_name']})" if s.get("toward") else ""
     return (f"{s['holder_name'] or 'unknown'} {s['polarity']}s {s['issue']}{toward}: "
-            f"{s['count']} stances in {s['articles']} articles")
+            f"{plural(s['count'], 'stance')} in {plural(s['articles'], 'article')}")
 
 
 def header(b: dict[str, Any]) -> tuple[str, str]:
@@ -71,7 +71,7 @@ def header(b: dict[str, Any]) -> tuple[str, str]:
     title = (f"Brief: {a['name']} ({a['key']}), {p['from']} to {p['to']}")
     conf = f", mean coder confidence {b['confidence']:.2f}" if b.get("confidence") else ""
     sub = (f"Previous period {p['previous']['from']} to {p['previous']['to']}. Behind it: "
-           f"{b['events']} events, {b['articles']} articles from {b['sources']} sources{conf}.")
+           f"{plural(b['events'], 'event')}, {plural(b['articles'], 'article')} from {plural(b['sources'], 'source')}{conf}.")
     return title, sub
 
 
