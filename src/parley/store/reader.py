@@ -139,7 +139,7 @@ _EVENT_SQL = (
     " e.date, e.date_precision, e.confidence, e.trigger_start, e.trigger_end, "
     f"{_text('trigger')} AS trigger, e.sentence_start, e.sentence_end, "
     f"{_PARTS.format(role='actor')} AS actors, {_PARTS.format(role='recipient')} AS recipients,"
-    " a.id AS article_id, a.source, a.url, a.date AS article_date"
+    " a.id AS article_id, a.source, a.site, a.url, a.date AS article_date"
     " FROM events e JOIN articles a ON a.n = e.article"
 )
 
@@ -218,7 +218,8 @@ class Reader:
                         "text": r["trigger"]},
             "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
             "actors": json.loads(r["actors"]), "recipients": json.loads(r["recipients"]),
-            "article_id": r["article_id"], "source": r["source"], "url": r["url"],
+            "article_id": r["article_id"], "source": r["source"], "site": r["site"],
+            "url": r["url"],
             "article_date": r["article_date"], "duplicate_of": None,  # coded articles are first copies
         }
 
@@ -327,7 +328,7 @@ class Reader:
         w.dates("a.date", date_from, date_to)
         page, extra = _page(limit, offset)
         sql = (f"SELECT s.*, {_text('evidence', 's')} AS evidence, a.key AS article_key,"
-               " a.id AS article_id, a.source, a.url, a.date AS article_date FROM stances s"
+               " a.id AS article_id, a.source, a.site, a.url, a.date AS article_date FROM stances s"
                " JOIN articles a ON a.n = s.article" + w.sql() + " ORDER BY a.date, a.n, s.ord")
         return [self._stance(r) for r in self._rows(sql + page, w.params + extra)]
 
@@ -342,7 +343,8 @@ class Reader:
             "evidence": {"start": row["evidence_start"], "end": row["evidence_end"],
                          "text": row["evidence"]},
             "quote_id": row["quote_id"], "date": row["article_date"],
-            "article_id": row["article_id"], "source": row["source"], "url": row["url"],
+            "article_id": row["article_id"], "source": row["source"], "site": row["site"],
+            "url": row["url"],
         }
 
     # -- evidence and articles ----------------------------------------------------------------
@@ -383,7 +385,8 @@ class Reader:
         else:
             sentence = self._sentence(a["n"], a["notes"], text, span)
         return {"article_id": a["id"], "record_id": record_id,
-                "date": row.get("date") or a["date"], "source": a["source"], "url": a["url"],
+                "date": row.get("date") or a["date"], "source": a["source"], "site": a["site"],
+                "url": a["url"],
                 "sentence": sentence["text"],
                 "sentence_span": {"start": sentence["start"], "end": sentence["end"]},
                 "span": span}
@@ -444,6 +447,12 @@ class Reader:
                " events e WHERE e.article = a.n) AS events FROM articles a"
                + w.sql() + order + page)
         return [dict(r) for r in self._all(sql, w.params + ([match] if match else []) + extra)]
+
+    def dyads(self) -> Any:
+        """The dyad x day aggregates (``parley.store.dyads.DyadTable``) analysis reads."""
+        from parley.store.dyads import DyadTable
+
+        return DyadTable(self._conn())
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 from parley.errors import StorageError
 from parley.model import Article, Document, Rejection
 from parley.store.base import Batch, WriteResult
+from parley.store.dyads import COLUMNS as DYAD_COLUMNS
+from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
 from parley.store.sqlite_layout import ARTICLE_STORED, encode
@@ -204,8 +206,10 @@ class SQLiteStore:
                           [art[k] for k in ARTICLE_STORED if k not in ("key", "id")] + [n])
                 for table in CHILD_TABLES:
                     c.execute(f"DELETE FROM {table} WHERE article=?", (n,))
+                c.execute("DELETE FROM dyad_events WHERE article_key=?", (key,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, [{**r, "article": n} for r in children[table]])
+            insert_rows(c, "dyad_events", document_dyad_rows(doc), DYAD_COLUMNS)
             result.stored += 1
         for article, first_key, kind, sim in links:
             self._link(article, first_key, kind, sim)

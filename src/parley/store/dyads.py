@@ -1,0 +1,425 @@
+"""The dyad tables the writer keeps, so that analysis never scans all events.
+
+``dyad_events``: one row per (article, level, actor a, recipient b, day, PLOVER type, aux
+mode, reciprocal flag) with the count of events, the sum of their PLOVER intensity and of
+the coder's confidence, the article's outlet and the event ids (for evidence). ``level`` is
+``country`` (a, b are country codes) or ``actor`` (stable actor keys). A reciprocal event
+(several actors, no recipient: a meeting) gives a row for every ordered pair of its actors
+with ``recip = 1``. An actor paired with itself is no dyad and gets no row. The row with
+``a = b = event = '*'`` holds the article's count of dyadic events that day (the volume
+that net cooperation is normalised by). ``art_dir`` marks the article's first real row of
+the directed pair, ``art_pair`` its first real row of the pair either way: an article
+counts once for a dyad, in the period of its first event of it.
+
+Rows are written with the article's other rows and deleted with them (re-storing an
+article replaces them). Triggers keep two aggregates exact with every insert and delete:
+``dyad_days`` (the sums per level, a, b, day, type, aux mode, reciprocal flag, across
+articles) and ``dyad_sources`` (per level, pair, ``dir`` 'd' directed or 'u' either way,
+day and outlet: the number of articles). Series over years read those, never the events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from parley.model import Document, Entity
+from parley.ontology import ontology
+
+LEVELS = ("country", "actor")
+PERIODS = ("day", "week", "month")
+
+_KEY = "level=old.level AND a=old.a AND b=old.b AND day=old.day AND event=old.event" \
+    " AND aux=old.aux AND recip=old.recip"
+_SRC = "level=old.level AND day=old.day AND source=old.source"
+TRIGGERS = f"""
+CREATE TRIGGER dyad_events_insert AFTER INSERT ON dyad_events BEGIN
+    INSERT INTO dyad_days VALUES (new.level, new.a, new.b, new.day, new.event, new.aux,
+        new.recip, new.n, new.intensity, new.confidence)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, intensity = intensity + excluded.intensity,
+        confidence = confidence + excluded.confidence;
+    INSERT INTO dyad_sources SELECT new.level, new.a, new.b, 'd', new.day, new.source, 1
+        WHERE new.art_dir
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    INSERT INTO dyad_sources SELECT new.level, min(new.a, new.b), max(new.a, new.b), 'u',
+        new.day, new.source, 1 WHERE new.art_pair
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+END;
+CREATE TRIGGER dyad_events_delete AFTER DELETE ON dyad_events BEGIN
+    UPDATE dyad_days SET n = n - old.n, intensity = intensity - old.intensity,
+        confidence = confidence - old.confidence WHERE {_KEY};
+    DELETE FROM dyad_days WHERE {_KEY} AND n <= 0;
+    UPDATE dyad_sources SET articles = articles - 1
+        WHERE old.art_dir AND a=old.a AND b=old.b AND dir='d' AND {_SRC};
+    UPDATE dyad_sources SET articles = articles - 1 WHERE old.art_pair
+        AND a=min(old.a, old.b) AND b=max(old.a, old.b) AND dir='u' AND {_SRC};
+    DELETE FROM dyad_sources WHERE articles <= 0 AND {_SRC};
+END;
+"""
+# the aggregates from dyad_events at once (bulk loads drop the triggers, then run this)
+REBUILD = """
+DELETE FROM dyad_days;
+DELETE FROM dyad_sources;
+INSERT INTO dyad_days SELECT level, a, b, day, event, aux, recip, sum(n), sum(intensity),
+    sum(confidence) FROM dyad_events GROUP BY level, a, b, day, event, aux, recip;
+INSERT INTO dyad_sources SELECT level, a, b, 'd', day, source, count(*) FROM dyad_events
+    WHERE art_dir GROUP BY level, a, b, day, source;
+INSERT INTO dyad_sources SELECT level, min(a, b), max(a, b), 'u', day, source, count(*)
+    FROM dyad_events WHERE art_pair GROUP BY level, min(a, b), max(a, b), day, source;
+"""
+
+DDL = """
+CREATE TABLE dyad_events (
+    article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+    level TEXT NOT NULL,            -- country | actor
+    a TEXT NOT NULL, b TEXT NOT NULL,
+    day TEXT NOT NULL,              -- the event's date, else (or when a real event's date
+                                    -- is after it) the article's
+    event TEXT NOT NULL,
+    aux TEXT NOT NULL,              -- '' for a real event, else its aux_mode
+    recip INTEGER NOT NULL,         -- 1: several actors and no recipient
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    source TEXT NOT NULL,           -- the outlet: site, else the URL's host, else source
+    event_ids TEXT NOT NULL,        -- space-separated event ids, for evidence
+    art_dir INTEGER NOT NULL,       -- 1: the article's first real row of (a, b)
+    art_pair INTEGER NOT NULL,      -- 1: the article's first real row of {a, b}
+    PRIMARY KEY (article_key, level, a, b, day, event, aux, recip)
+) WITHOUT ROWID;
+CREATE INDEX dyad_events_pair ON dyad_events(level, a, b, day, aux, article_key, source);
+CREATE INDEX dyad_events_from ON dyad_events(level, a, day, aux, article_key, source);
+CREATE INDEX dyad_events_to ON dyad_events(level, b, day, aux, article_key, source);
+CREATE TABLE dyad_days (
+    level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, day TEXT NOT NULL,
+    event TEXT NOT NULL, aux TEXT NOT NULL, recip INTEGER NOT NULL,
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (level, a, b, day, event, aux, recip)
+) WITHOUT ROWID;
+CREATE INDEX dyad_days_from ON dyad_days(level, a, day, b, event, aux, recip, n, intensity,
+    confidence);
+CREATE INDEX dyad_days_to ON dyad_days(level, b, day, a, event, aux, recip, n, intensity,
+    confidence);
+CREATE INDEX articles_date_key ON articles(date, n, key, url, site, source);
+CREATE TABLE dyad_sources (
+    level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, dir TEXT NOT NULL,
+    day TEXT NOT NULL, source TEXT NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (level, a, b, dir, day, source)
+) WITHOUT ROWID;
+""" + TRIGGERS
+COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n",
+           "intensity", "confidence", "source", "event_ids", "art_dir", "art_pair")
+
+
+def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
+    """The outlet an article came from: its site (the publisher, as the input names it),
+    else its URL's host (without www.), else where it was read from."""
+    if site:
+        return site
+    if url:
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    return source or ""
+
+
+def intensity(event: str, modes: Sequence[str] = ()) -> float:
+    """The PLOVER manual's conflict-cooperation score of a type, or of its first scored mode."""
+    try:
+        return ontology().type(event).intensity(tuple(modes))
+    except Exception:  # an unknown type scores 0 rather than breaking an aggregate
+        return 0.0
+
+
+def event_pairs(actors: Iterable[dict[str, Any]], recipients: Iterable[dict[str, Any]],
+                level: str) -> list[tuple[str, str, int]]:
+    """Ordered (a, b, reciprocal) pairs of one event at ``level``: every actor x every
+    recipient; with no recipient, every ordered pair of distinct actors (reciprocal)."""
+    field = "country" if level == "country" else "key"
+    src = sorted({str(x[field]) for x in actors if x.get(field)})
+    dst = sorted({str(x[field]) for x in recipients if x.get(field)})
+    if dst:
+        return [(a, b, 0) for a in src for b in dst if a != b]
+    return [(a, b, 1) for a in src for b in src if a != b]
+
+
+def period_start(day: str, by: str) -> str:
+    """The first day of the day's period: the day, its ISO week's Monday, or its month's 1st."""
+    if by == "day":
+        return day
+    if by == "month":
+        return day[:7] + "-01"
+    d = dt.date.fromisoformat(day)
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = LEVELS
+                     ) -> list[dict[str, Any]]:
+    """dyad_days rows from event dicts of the reader's shape (``actors``/``recipients`` with
+    ``key`` and ``country``; ``date`` or ``article_date``; ``url``/``source``)."""
+    cells: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        day = e.get("date") or e.get("article_date")
+        if not day:
+            continue
+        if not e.get("aux_mode") and e.get("article_date") and day > e["article_date"]:
+            day = e["article_date"]  # what happened cannot postdate its report: a misdating
+        score = intensity(e["event"], e.get("mode") or ())
+        aux = e.get("aux_mode") or ""
+        for level in levels:
+            pairs = event_pairs(e.get("actors") or (), e.get("recipients") or (), level)
+            if pairs:  # the day's volume of dyadic events: the row ('*', '*', '*')
+                pairs.append(("*", "*", 0))
+            for a, b, recip in pairs:
+                event = "*" if a == "*" else e["event"]
+                k = (e["article_key"], level, a, b, day, event, aux, recip)
+                row = cells.get(k)
+                if row is None:
+                    row = cells[k] = dict(zip(COLUMNS[:8], k, strict=True), n=0, intensity=0.0,
+                                          confidence=0.0, event_ids=[],
+                                          source=outlet(e.get("url"), e.get("site"),
+                                                        e.get("source")))
+                row["n"] += 1
+                row["intensity"] += score
+                row["confidence"] += float(e.get("confidence") or 0.0)
+                row["event_ids"].append(str(e["event_id"]))
+    first_dir: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    first_pair: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for k, row in cells.items():
+        row["event_ids"] = " ".join(row["event_ids"])
+        row["art_dir"] = row["art_pair"] = 0
+        art, level, a, b, day, event, aux, recip = k
+        if aux or a == "*":
+            continue
+        d, u = (art, level, a, b), (art, level, min(a, b), max(a, b))
+        if d not in first_dir or (day, event, recip) < first_dir[d][4:]:
+            first_dir[d] = (*k[:4], day, event, recip)
+        if u not in first_pair or (day, a, b, event, recip) < first_pair[u][1:]:
+            first_pair[u] = (k, day, a, b, event, recip)
+    for art, level, a, b, day, event, recip in first_dir.values():
+        cells[(art, level, a, b, day, event, "", recip)]["art_dir"] = 1
+    for first in first_pair.values():
+        cells[first[0]]["art_pair"] = 1
+    return list(cells.values())
+
+
+def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
+    """The dyad_days rows of one coded document (what the writer stores with it); actor
+    keys as in event_participants."""
+    from parley.store.rows import entity_key
+
+    a = doc.article
+    actors = {x.id: x for x in doc.actors}
+
+    def ents(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+        return [{"key": entity_key(x, actors), "country": x.country} for x in entities]
+
+    src = outlet(a.url, a.site, a.source)
+    events = [{"article_key": a.key, "event_id": e.id, "event": e.event, "mode": e.mode,
+               "aux_mode": e.aux_mode, "date": e.date, "article_date": a.date,
+               "confidence": e.confidence, "url": None, "site": None, "source": src,
+               "actors": ents(e.actor), "recipients": ents(e.recipient)} for e in doc.events]
+    return rows_from_events(events)
+
+
+def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
+    conn.executemany(
+        f"INSERT INTO dyad_events({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
+        [tuple(r[c] for c in COLUMNS) for r in rows],
+    )
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Fill dyad_days from the events and participants already stored."""
+    parts: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+    for key, event_id, role, actor_key, country in conn.execute(
+            "SELECT a.key, p.event_id, p.role, p.actor_key, p.country FROM event_participants p"
+            " JOIN articles a ON a.n = p.article ORDER BY a.key, p.event_id, p.role, p.ord"):
+        p = parts.setdefault((key, event_id), {"actor": [], "recipient": []})
+        p[role].append({"key": actor_key, "country": country})
+    events = []
+    for key, event_id, event, mode, aux, date, adate, conf, url, site, source in conn.execute(
+            "SELECT a.key, e.event_id, e.event, e.mode, e.aux_mode, e.date, a.date,"
+            " e.confidence, a.url, a.site, a.source FROM events e"
+            " JOIN articles a ON a.n = e.article"):
+        p = parts.get((key, event_id), {"actor": [], "recipient": []})
+        events.append({"article_key": key, "event_id": event_id, "event": event,
+                       "mode": json.loads(mode) if mode else [], "aux_mode": aux, "date": date,
+                       "article_date": adate, "confidence": conf, "url": None, "site": None,
+                       "source": outlet(url, site, source), "actors": p["actor"],
+                       "recipients": p["recipient"]})
+    rows = rows_from_events(events)
+    insert_rows(conn, rows)
+    return len(rows)
+
+
+def fold(rows: Iterable[tuple[Any, ...]], by: str) -> list[tuple[Any, ...]]:
+    """Sum (day, a, b, event, aux, recip, n, intensity, confidence) cells into periods."""
+    if by == "day":
+        return [tuple(r) for r in rows]
+    starts: dict[str, str] = {}
+    acc: dict[tuple[Any, ...], list[float]] = {}
+    for r in rows:
+        p = starts.get(r[0])
+        if p is None:
+            p = starts[r[0]] = period_start(r[0], by)
+        k = (p, *r[1:6])
+        x = acc.get(k)
+        if x is None:
+            acc[k] = [r[6], r[7], r[8]]
+        else:
+            x[0] += r[6]
+            x[1] += r[7]
+            x[2] += r[8]
+    return [(*k, int(v[0]), v[1], v[2]) for k, v in acc.items()]
+
+
+def _week_sql(col: str) -> str:
+    return f"date({col}, 'weekday 0', '-6 days')"
+
+
+def period_sql(by: str, col: str = "day") -> str:
+    if by == "day":
+        return col
+    if by == "month":
+        return f"substr({col}, 1, 7) || '-01'"
+    return _week_sql(col)
+
+
+class DyadTable:
+    """Aggregates over the dyad tables (SQLite). Every method returns plain tuples."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @staticmethod
+    def _where(level: str, date_from: str | None, date_to: str | None,
+               real_only: bool = False) -> tuple[str, list[Any]]:
+        sql, args = " AND level=?", [level]
+        if date_from:
+            sql += " AND day>=?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND day<=?"
+            args.append(date_to)
+        if real_only:
+            sql += " AND aux=''"
+        return sql, args
+
+    def cells(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
+              date_from: str | None = None, date_to: str | None = None,
+              real_only: bool = True) -> list[tuple[Any, ...]]:
+        """(period, a, b, event, aux, recip, n, intensity, confidence) summed; ``a``/``b``
+        fix the actor and/or recipient side (either may be None)."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        if a is not None:
+            where += " AND a=?"
+            args.append(a)
+        if b is not None:
+            where += " AND b=?"
+            args.append(b)
+        if a is None and b is None:
+            where += " AND a<>'*'"
+        p = period_sql(by)
+        return self.conn.execute(
+            f"SELECT {p}, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
+            f" FROM dyad_days WHERE 1{where} GROUP BY 1, a, b, event, aux, recip", args,
+        ).fetchall()
+
+    def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
+                 date_from: str | None = None, date_to: str | None = None
+                 ) -> dict[str, tuple[int, int]]:
+        """period (or '' when ``by`` is None) -> (articles, distinct sources) of a directed
+        pair or of a pair either way (real events; an article counts once, in the period of
+        its first event of the pair)."""
+        where, args = self._where(level, date_from, date_to)
+        key = [a, b, "d"] if directed else [min(a, b), max(a, b), "u"]
+        p = period_sql(by) if by else "''"
+        rows = self.conn.execute(
+            f"SELECT {p}, sum(articles), count(DISTINCT source) FROM dyad_sources"
+            f" WHERE a=? AND b=? AND dir=?{where} GROUP BY 1", key + args).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def coverage_many(self, *, level: str, pairs: Sequence[tuple[str, str]],
+                      date_from: str | None = None, date_to: str | None = None
+                      ) -> tuple[int, int]:
+        """(distinct articles, distinct sources) with a real event of any of the ordered
+        pairs (for short periods: it reads the per-article rows)."""
+        if not pairs:
+            return (0, 0)
+        where, args = self._where(level, date_from, date_to, True)
+        ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
+        row = self.conn.execute(
+            "SELECT count(DISTINCT article_key), count(DISTINCT source) FROM dyad_events"
+            f" WHERE ({ors}){where}", [v for pair in pairs for v in pair] + args).fetchone()
+        return (row[0], row[1])
+
+    def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
+               date_to: str | None = None, real_only: bool = True, sign: int = 0,
+               limit: int = 3) -> list[tuple[str, str]]:
+        """(article_key, event_id) of the best-attested events of a directed pair, one per
+        article: those whose intensity has ``sign`` first (when given), then highest mean
+        confidence, then latest."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        rows = self.conn.execute(
+            "SELECT article_key, event_ids FROM dyad_events"
+            f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
+            " confidence / n DESC, day DESC, article_key, event", [a, b, *args, sign],
+        ).fetchall()
+        out: dict[str, str] = {}
+        for key, ids in rows:
+            if key not in out:
+                out[key] = ids.split()[0]
+                if len(out) == limit:
+                    break
+        return list(out.items())
+
+    def pair_totals(self, *, level: str, date_from: str | None = None,
+                    date_to: str | None = None, real_only: bool = True
+                    ) -> list[tuple[Any, ...]]:
+        """(a, b, recip, n, intensity, confidence) per ordered pair and reciprocal flag."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        return self.conn.execute(
+            "SELECT a, b, recip, sum(n), sum(intensity), sum(confidence) FROM dyad_days"
+            f" WHERE a<>'*'{where} GROUP BY a, b, recip", args).fetchall()
+
+    def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
+                        date_to: str | None = None, real_only: bool = True
+                        ) -> set[tuple[str, str]]:
+        """(article_key, source) of the articles with an event of ``actor`` on either side."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        return set(self.conn.execute(
+            f"SELECT article_key, source FROM dyad_events WHERE a=?{where} UNION"
+            f" SELECT article_key, source FROM dyad_events WHERE b=?{where}",
+            [actor, *args, actor, *args]).fetchall())
+
+    def stances(self, *, level: str, date_from: str | None = None,
+                date_to: str | None = None) -> list[dict[str, Any]]:
+        """The stances of the period (by article date) in short: date, article_key,
+        stance_id, issue, polarity, holder and toward as ``{"country"|"key": ...}`` at the
+        level, url, site, source (what briefs and alerts count; evidence comes from the
+        Reader)."""
+        k = "country" if level == "country" else "key"
+        sql, args = "", []
+        if date_from:
+            sql += " AND a.date>=?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND a.date<=?"
+            args.append(date_to)
+        rows = self.conn.execute(
+            f"SELECT a.date, a.key, s.stance_id, s.holder_{k}, s.issue, s.polarity,"
+            f" s.toward_{k}, a.url, a.site, a.source FROM stances s JOIN articles a"
+            f" ON a.n = s.article WHERE 1{sql}", args).fetchall()
+        return [{"date": d, "article_key": ak, "stance_id": sid,
+                 "holder": {k: h} if h else None, "issue": issue, "polarity": pol,
+                 "toward": {k: t} if t else None, "url": url, "site": site, "source": src}
+                for d, ak, sid, h, issue, pol, t, url, site, src in rows]
+
+    def bounds(self, *, level: str) -> tuple[str | None, str | None]:
+        """The first and last day with a dyadic event."""
+        row = self.conn.execute("SELECT min(day), max(day) FROM dyad_days WHERE level=?"
+                                " AND a='*' AND b='*'", (level,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
