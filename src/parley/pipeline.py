@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, runtime_checkable
 
+from parley import limits
 from parley.config import Settings
-from parley.errors import ConfigError, ParleyError, StageError
+from parley.errors import ConfigError, ParleyError, RejectedArticle, StageError
 from parley.model import Article, Document, Rejection
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ class Stage(Protocol):
 def _nlp(settings: Settings) -> Stage:
     from parley.nlp import NLPStage
 
-    return NLPStage(settings.nlp.model, settings.nlp.batch_size, settings.nlp.max_chars)
+    return NLPStage(settings.nlp.model, settings.nlp.batch_size, settings.limits)
 
 
 def _actors(settings: Settings) -> Stage:
@@ -81,7 +82,10 @@ class Pipeline:
     """An ordered chain of stages, checked when built: each stage's ``requires`` must be
     provided by the article or an earlier stage."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], seconds: float | None = None) -> None:
+        """``seconds``: the time budget of one article over the stages after parsing
+        (``limits.seconds``); None: no budget."""
+        self.seconds = seconds
         available = {"article"}
         for stage in stages:
             missing = [r for r in stage.requires if r not in available]
@@ -106,7 +110,7 @@ class Pipeline:
         if unknown:
             raise ConfigError(f"stages.enabled names unknown stages {unknown}; valid: {list(names)}")
         order = [s for s in names if s in settings.stages.enabled]
-        return cls([build_stage(names[s], settings) for s in order])
+        return cls([build_stage(names[s], settings) for s in order], settings.limits.seconds)
 
     def run(self, articles: Iterable[Article | Document], batch_size: int = 32,
             n_process: int = 1) -> Iterator[Document]:
@@ -159,6 +163,8 @@ class Pipeline:
 
     def _run_batch(self, docs: list[Document]) -> Iterator[Document]:
         timings: list[list[tuple[str, float]]] = [[] for _ in docs]
+        # the budget counts the per-article stages, not the batched parse
+        batched = {st.name for st in self.stages if getattr(st, "pipe", None) is not None}
         for stage in self.stages:
             t0 = time.perf_counter()
             pipe = getattr(stage, "pipe", None)
@@ -181,8 +187,14 @@ class Pipeline:
             for i, doc in enumerate(docs):
                 t1 = time.perf_counter()
                 if doc.rejection is None:
+                    spent = sum(t for name, t in timings[i] if name not in batched)
                     try:
-                        doc = stage(doc)
+                        with limits.budget(self.seconds, spent):
+                            limits.check(stage.name)
+                            doc = stage(doc)
+                    except RejectedArticle as exc:  # over a limit or the time budget
+                        doc = replace(doc, parse=None, rejection=Rejection(
+                            doc.article.id, exc.stage, exc.reason, exc.detail))
                     except ParleyError:
                         raise
                     except Exception as exc:

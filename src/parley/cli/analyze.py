@@ -13,6 +13,7 @@ from parley.config import load_settings
 from parley.errors import ConfigError
 from parley.model import Article, Document, Rejection, rejected_record, to_contract
 from parley.pipeline import LocalRunner, Pipeline
+from parley.textsafe import rejection_line, safe
 
 
 def add_parser(sub: Any) -> None:
@@ -62,13 +63,14 @@ def run(args: argparse.Namespace) -> int:
     def on_rejection(rej: Rejection, article: Article | None) -> None:
         nonlocal rejected
         rejected += 1
-        print(f"parley: rejected {rej.input}: {rej.reason}: {rej.detail}", file=sys.stderr)
+        print(rejection_line(rej, article), file=sys.stderr)
         emit(rejected_record(rej, article))
 
     try:
         runner = LocalRunner(Pipeline.default(settings), store, skip_stored=False,
                              batch_size=settings.nlp.batch_size, n_process=settings.nlp.n_process)
-        summary = runner.run(check_language(read_inputs(args.inputs, default_date=args.date)),
+        summary = runner.run(check_language(read_inputs(args.inputs, default_date=args.date,
+                                                        limits=settings.limits)),
                              on_document=on_document, on_rejection=on_rejection)
     finally:
         if store is not None:
@@ -79,5 +81,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         out.write(f"{summary.stored} article(s) coded, {summary.events} event(s), "
                   f"{rejected} rejected, in {summary.seconds:.1f} s"
-                  + (f"; stored in {args.db}" if args.db else "") + "\n")
+                  + (f"; stored in {safe(args.db)}" if args.db else "") + "\n")
     return 0 if summary.read else 1

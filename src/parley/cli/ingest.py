@@ -9,7 +9,6 @@ input gets one line there; a summary ends the run.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import re
 import time
@@ -20,6 +19,7 @@ from typing import Any
 from parley.cli.options import iso_date
 from parley.errors import ConfigError
 from parley.model import Article, Rejection
+from parley.textsafe import rejection_line, safe
 
 _EVERY = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -82,12 +82,12 @@ def _estimate(sources: list[str]) -> int | None:
         if os.path.isdir(s):
             total += sum(len([f for f in fs if not f.startswith(".")]) for _, _, fs in os.walk(s))
         elif s.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".csv.gz")) and os.path.isfile(s):
-            opener = gzip.open if s.endswith(".gz") else open
-            try:
-                with opener(s, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except (OSError, EOFError):
+            from parley.ingest.records import count_records
+
+            n = count_records(s)  # a capped stream: safe on a corrupt or huge gzip
+            if n is None:
                 return None
+            total += n
         elif os.path.isfile(s) and not s.endswith((".rss", ".atom", ".warc", ".warc.gz", ".urls")):
             total += 1
         else:
@@ -141,8 +141,7 @@ class _Reporter:
     def rejected(self, rej: Rejection, article: Article | None) -> None:
         if self.quiet or rej.stage == "dedupe":
             return
-        self.console.print(f"parley: rejected {rej.input}: {rej.stage}/{rej.reason}: {rej.detail}",
-                           markup=False, soft_wrap=True)
+        self.console.print(rejection_line(rej, article), markup=False, soft_wrap=True)
 
 
 def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, Any, str]:
@@ -160,6 +159,7 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any, Any, Any, str]:
     if args.max_mb <= 0:
         raise ConfigError(f"--max-mb {args.max_mb}: must be positive (default 20)")
     db = args.db or settings.db
+    args.limits = settings.limits  # for the readers (decompression, markup depth)
     store = open_store(db)
     try:
         deduper = None if args.no_dedupe else Deduper(store, threshold=args.near_threshold)
@@ -184,7 +184,7 @@ def _items(args: argparse.Namespace, fetcher: Any, seen: set[str] | None) -> Ite
     accept = tuple(x.strip() for x in args.languages.split(",") if x.strip())
     items: Iterable[Article | Rejection] = read_sources(
         args.sources, args.date, fetcher=fetcher, max_bytes=int(args.max_mb * 1024 * 1024),
-        seen=seen)
+        seen=seen, limits=getattr(args, "limits", None))
     return check_language(items, accept=accept)
 
 
@@ -200,7 +200,7 @@ def _summary(console: Any, summary: Any, deduper: Any, db: str,
     console.print(
         f"read {summary.read} · stored {summary.stored} · events {summary.events} · "
         f"duplicate {dup} · rejected {sum(summary.rejected.values())} ({rejected}) · "
-        f"{summary.seconds:.1f} s · {db}", markup=False, soft_wrap=True)
+        f"{summary.seconds:.1f} s · {safe(db)}", markup=False, soft_wrap=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -114,7 +114,7 @@ def date_from_jsonld(html: str) -> str | None:
     for block in _JSONLD.findall(html):
         try:
             data = json.loads(block.strip())
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for key in ("datePublished", "dateCreated", "uploadDate"):
             for value in _walk_jsonld(data, key):
@@ -191,6 +191,52 @@ def date_from_url(url: str | None) -> str | None:
     if not m:
         return None
     return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+# --- nesting -----------------------------------------------------------------------------
+
+_TAG_SCAN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*?(/?)>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr basefont bgsound "
+    "frame keygen command isindex image".split())
+# elements whose end tag may be left out: a new one (or the listed ones) closes the open one
+_IMPLIED_END = {
+    "p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"},
+    "td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"},
+    "tbody": {"tbody", "thead", "tfoot", "tr", "td", "th"},
+    "thead": {"tbody", "thead", "tfoot", "tr", "td", "th"},
+    "tfoot": {"tbody", "thead", "tfoot", "tr", "td", "th"},
+}
+
+
+def markup_too_deep(html: str, limit: int) -> bool:
+    """Whether the page nests elements more than ``limit`` deep, as an HTML parser would
+    build the tree (void elements and left-out end tags of ``p``, ``li``, ``td`` ... do not
+    count). One pass over the tags, stopped as soon as the limit is passed."""
+    stack: list[str] = []
+    lower = html.lower()
+    pos = 0
+    while (m := _TAG_SCAN.search(html, pos)) is not None:
+        pos = m.end()
+        name = m.group(2).lower()
+        if name in ("script", "style", "textarea") and not m.group(1):
+            end = lower.find(f"</{name}", pos)  # their content is text, not tags
+            pos = len(html) if end < 0 else end
+            continue
+        if m.group(1):  # an end tag closes up to its element, when it is open
+            if name in stack:
+                while stack.pop() != name:
+                    pass
+            continue
+        if name in _VOID or m.group(3):
+            continue
+        closes = _IMPLIED_END.get(name)
+        while closes and stack and stack[-1] in closes:
+            stack.pop()
+        stack.append(name)
+        if len(stack) > limit:
+            return True
+    return False
 
 
 # --- extraction --------------------------------------------------------------------------
