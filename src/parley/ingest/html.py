@@ -199,14 +199,36 @@ _TAG_SCAN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*?(/?)>")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr basefont bgsound "
     "frame keygen command isindex image".split())
-# elements whose end tag may be left out: a new one (or the listed ones) closes the open one
-_IMPLIED_END = {
-    "p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "option": {"option"},
-    "td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"},
-    "tbody": {"tbody", "thead", "tfoot", "tr", "td", "th"},
-    "thead": {"tbody", "thead", "tfoot", "tr", "td", "th"},
-    "tfoot": {"tbody", "thead", "tfoot", "tr", "td", "th"},
+# elements whose end tag may be left out, as the HTML parsing rules close them: a new one
+# closes the open one it names, searched down the open elements until a scope boundary
+_TABLE = frozenset({"table", "tbody", "thead", "tfoot"})
+_IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu", "table"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl", "table"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl", "table"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "tr": (frozenset({"tr"}), _TABLE),
+    "tbody": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "thead": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "tfoot": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
 }
+# a block-level start tag closes an open paragraph (within "button scope")
+_BLOCKS = frozenset(
+    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section "
+    "summary table ul dd dt".split())
+_P_SCOPE = frozenset({"table", "td", "th", "caption", "button", "object", "template", "html"})
+
+
+def _close_implied(stack: list[str], closes: frozenset[str], boundary: frozenset[str]) -> None:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k] in closes:
+            del stack[k:]
+            return
+        if stack[k] in boundary:
+            return
 
 
 def markup_too_deep(html: str, limit: int) -> bool:
@@ -230,9 +252,11 @@ def markup_too_deep(html: str, limit: int) -> bool:
             continue
         if name in _VOID or m.group(3):
             continue
-        closes = _IMPLIED_END.get(name)
-        while closes and stack and stack[-1] in closes:
-            stack.pop()
+        if name in _BLOCKS:
+            _close_implied(stack, frozenset({"p"}), _P_SCOPE)
+        implied = _IMPLIED_END.get(name)
+        if implied is not None:
+            _close_implied(stack, *implied)
         stack.append(name)
         if len(stack) > limit:
             return True

@@ -55,7 +55,6 @@ def _charset(ctype: str) -> str | None:
 def read_warc(path: str, default_date: str | None, max_bytes: int,
               limits: LimitSettings | None = None) -> Iterator[Article | Rejection]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     from parley.ingest.readers import html_article
 
@@ -78,7 +77,7 @@ def read_warc(path: str, default_date: str | None, max_bytes: int,
                         pages += 1
                         yield item
                 break
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            except Exception as exc:  # ArchiveLoadFailed, and warcio's own bugs on bad headers
                 # resume after the bad record: at the next record start past the offset
                 # where the iterator stopped (or one byte past where it started)
                 at = max(offset + 1, _position(iterator, fh, offset))
