@@ -372,10 +372,10 @@ class Fetcher:
                     raise error from None
                 retry_after = _retry_after(hdrs.get("retry-after"))
             except TimeoutError as exc:
-                error = self._timeout(url, exc)
+                error = self._timeout(url, exc, deadline)
             except urllib.error.URLError as exc:
                 if isinstance(exc.reason, TimeoutError):
-                    error = self._timeout(url, exc.reason)
+                    error = self._timeout(url, exc.reason, deadline)
                 elif isinstance(exc.reason, (http.client.HTTPException, ValueError)):
                     raise _transport(url, exc.reason) from None
                 else:
@@ -392,8 +392,8 @@ class Fetcher:
             attempt += 1
 
 
-    def _timeout(self, url: str, exc: BaseException) -> FetchError:
-        if "deadline" in str(exc):
+    def _timeout(self, url: str, exc: BaseException, deadline: float) -> FetchError:
+        if time.monotonic() >= deadline - 0.01:
             error = FetchError(url, "timeout",
                                f"the page took over {self.deadline:g} s in all (deadline)")
         else:
@@ -411,7 +411,8 @@ def _transport(url: str, exc: BaseException) -> FetchError:
         return FetchError(url, "bad_url", f"{name}: {str(exc)[:200]}")
     if isinstance(exc, http.client.IncompleteRead):
         return FetchError(url, "short_body",
-                          f"the connection closed after {len(exc.partial):,} bytes of the body")
+                          f"the body ended after {len(exc.partial):,} bytes: the connection "
+                          "closed early or its chunked encoding is broken")
     return FetchError(url, "protocol", f"not a valid HTTP answer ({name}: {str(exc)[:200]})")
 
 
