@@ -48,7 +48,7 @@ from parley.pipeline import Pipeline
 from parley.config import Settings
 settings = Settings()
 settings.limits.tokens_per_sentence = {tokens}
-(doc,) = Pipeline.default(settings).run([Article(id="rep", text="word " * 45_000)])
+(doc,) = Pipeline.default(settings).run([Article(id="rep", text="minister " * 45_000)])
 print("rejection:", doc.rejection and doc.rejection.reason)
 """
 
