@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from parley.config import Settings  # noqa: E402
 from parley.ingest.dedupe import Deduper  # noqa: E402
-from parley.pipeline import LocalRunner, Pipeline  # noqa: E402
+from parley.pipeline import Pipeline  # noqa: E402
+from parley.runner import LocalRunner  # noqa: E402
 from parley.store import open_store  # noqa: E402
 from support.hostile import make_inputs, run_inputs  # noqa: E402
 

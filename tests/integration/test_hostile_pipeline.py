@@ -14,7 +14,8 @@ import pytest
 from parley.config import Settings
 from parley.ingest import read_inputs
 from parley.model import Article, Rejection
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -300,7 +300,7 @@ def run_inputs(inputs: list[Input], runner: Any, hang_seconds: float = 120.0) ->
                 continue
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            silent = summary.duplicate - sum("dedupe/" in ln for ln in lines)
+            silent = summary.stored_before  # already in the store: counted, no line
             got = len(docs) + len(lines) + max(0, silent)
             tally.outcomes += got
             tally.unnamed += max(0, silent)

@@ -13,7 +13,14 @@ from parley import limits
 from parley.config import LimitSettings, Settings, load_settings
 from parley.errors import RejectedArticle
 from parley.model import Article, Document
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
+
+
+def _settings(seconds: float) -> Settings:
+    settings = Settings()
+    settings.limits.seconds = seconds
+    return settings
 
 
 def test_every_limit_is_a_described_setting(tmp_path: Path) -> None:
@@ -82,7 +89,7 @@ class Spin:
 
 
 def test_an_article_over_its_budget_is_a_timeout_rejection_and_the_run_goes_on() -> None:
-    pipe = Pipeline([Spin()], seconds=0.2)
+    pipe = Pipeline([Spin()], _settings(0.2))
     arts = [Article(id="a", text="fast"), Article(id="b", text="slow"), Article(id="c", text="fast")]
     rejected: list[tuple[str, str, str]] = []
     t0 = time.monotonic()
@@ -94,6 +101,7 @@ def test_an_article_over_its_budget_is_a_timeout_rejection_and_the_run_goes_on()
 
 
 def test_the_budget_is_shared_by_the_stages_of_one_article() -> None:
-    pipe = Pipeline([Spin(name="one", seconds=0.15), Spin(name="two", seconds=0.15)], seconds=0.2)
+    pipe = Pipeline([Spin(name="one", seconds=0.15), Spin(name="two", seconds=0.15)],
+                    _settings(0.2))
     (doc,) = pipe.run([Article(id="b", text="slow")])
     assert doc.rejection is not None and (doc.rejection.stage, doc.rejection.reason) == ("two", "timeout")
