@@ -175,7 +175,7 @@ class Pipeline:
             if not live:
                 break
             t0 = time.perf_counter()
-            if getattr(stage, "pipe", None) is None:
+            if _per_article(stage):  # one call per article, each under its time budget
                 out = [self._budgeted(stage, docs[i], spent, i) for i in live]
             else:
                 out = self._apply(stage, [docs[i] for i in live])
@@ -296,6 +296,13 @@ class Pipeline:
                 batch = []
         if batch:
             yield batch
+
+
+def _per_article(stage: Stage) -> bool:
+    """Whether a stage works on one parsed article at a time (it requires the parse, or has
+    no batch ``pipe``): such stages run each article under its time budget
+    (``limits.seconds``); the batched parse itself is bounded by the text limits."""
+    return getattr(stage, "pipe", None) is None or "parse" in stage.requires
 
 
 def _chain(head: list[Any], tail: Iterator[Any]) -> Iterator[Any]:
