@@ -71,11 +71,16 @@ def clean(item: Article | Rejection) -> Article | Rejection:
     cleaned = tuple(_clean_str(v) for v in fields)
     text = unsurrogate(item.text, replace=True)
     meta = tuple((unsurrogate(k), unsurrogate(v)) for k, v in item.meta)
-    if cleaned == fields and text is item.text and meta == item.meta:
+    date = item.date
+    if date is not None and not (_DAY.match(date) and MIN_YEAR <= int(date[:4]) <= MAX_YEAR):
+        # a feed's or a page's date out of range: ignored with a reason, as a record's is
+        meta += (("date_ignored", f"date {date[:40]!r} is outside the years {MIN_YEAR}-{MAX_YEAR}"),)
+        date = None
+    if cleaned == fields and text is item.text and meta == item.meta and date == item.date:
         return item
     ident, title, url, source, author, site = cleaned
     return replace(item, id=ident or "", text=text, title=title, url=url, source=source,
-                   author=author, site=site, meta=meta)
+                   author=author, site=site, meta=meta, date=date)
 
 
 def cleaned(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:

@@ -228,3 +228,16 @@ def test_a_default_date_outside_1800_2100_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="1800-2100"):
         list(read_inputs(["-"], "0001-01-03"))
+
+
+def test_a_feed_item_dated_year_1_gets_no_date(tmp_path: Path) -> None:
+    feed = tmp_path / "old.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Ministers meet</title><link>http://example.org/a</link>"
+        "<description>The ministers met in Oslo last week.</description>"
+        "<pubDate>Mon, 03 Jan 0001 10:00:00 GMT</pubDate></item></channel></rss>",
+        encoding="utf-8")
+    (art,) = _read(feed)
+    assert isinstance(art, Article)
+    assert art.date is None or "1800" <= art.date[:4] <= "2100"
