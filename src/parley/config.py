@@ -43,8 +43,47 @@ class NLPSettings(BaseModel):
     executor: Literal["processes", "threads"] = Field(
         default="processes", description="how n_process > 1 workers run: forked processes (the model "
                                  "loaded once, shared) or threads in this process")
-    max_chars: int = Field(default=1_000_000, ge=1, description="longest text parsed; a longer one is "
-                                                        "rejected (stage nlp, reason too_long)")
+
+
+class LimitSettings(BaseModel):
+    """Bounded work per article: over a limit, the article is a rejection (never a crash,
+    a hang or a silent truncation). See docs/ingest.md "Limits"."""
+
+    model_config = _STRICT
+
+    characters: int = Field(
+        default=1_000_000, gt=0,
+        description="most characters in one article's text; a longer one is rejected "
+                    "(stage nlp, reason too_long)")
+    sentences: int = Field(
+        default=20_000, gt=0,
+        description="most sentences in one article; more is rejected (stage nlp, reason "
+                    "too_many_sentences)")
+    tokens_per_sentence: int = Field(
+        default=1_000, gt=0,
+        description="most tokens in one sentence; an article with a longer sentence is "
+                    "rejected (stage nlp, reason sentence_too_long)")
+    quotation_marks: int = Field(
+        default=20_000, gt=0,
+        description="most quotation marks in one article; more is rejected (stage nlp, "
+                    "reason too_many_quotes)")
+    punctuation_run: int = Field(
+        default=200, gt=0,
+        description="longest run of punctuation without a space (the tokenizer is "
+                    "quadratic in it); a longer run is rejected (stage nlp, reason "
+                    "punctuation_run)")
+    markup_depth: int = Field(
+        default=200, gt=0,
+        description="deepest nesting of HTML elements in a page; deeper pages are rejected "
+                    "(stage ingest, reason too_deep)")
+    decompressed_bytes: int = Field(
+        default=4 * 1024**3, gt=0,
+        description="most bytes read out of one compressed (.gz) file; reading stops there "
+                    "with a too_large rejection of the rest")
+    seconds: float = Field(
+        default=120.0, gt=0,
+        description="time budget of one article over all stages after parsing, in seconds; "
+                    "an article over it is rejected (reason timeout) and the run goes on")
 
 
 class StageSettings(BaseModel):
@@ -118,6 +157,7 @@ class Settings(BaseSettings):
     stages: StageSettings = Field(default_factory=StageSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     kb: KBSettings = Field(default_factory=KBSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -59,7 +59,7 @@ class Parley:
         directories, ``-`` (standard input), URLs, URL lists and feeds, or dicts with ``text``
         and optional ``id``, ``title``, ``date``, ``url``; non-accepted languages rejected."""
         from parley.ingest.language import check_language
-        from parley.ingest.readers import check_date
+        from parley.ingest.readers import check_date, cleaned
         from parley.ingest.sources import read_sources
 
         if limit is not None and limit < 1:
@@ -79,9 +79,10 @@ class Parley:
                 else:
                     fetcher = fetcher or self.fetcher()
                     yield from read_sources([os.fspath(item)], date, fetcher=fetcher,
-                                            max_bytes=max_bytes, seen=seen)
+                                            max_bytes=max_bytes, seen=seen,
+                                            limits=self.settings.limits)
 
-        items: Iterable[Article | Rejection] = raw()
+        items: Iterable[Article | Rejection] = cleaned(raw())  # no lone surrogate past here
         if limit is not None:
             items = itertools.islice(items, limit)
         return check_language(items, accept=tuple(self.settings.ingest.languages))

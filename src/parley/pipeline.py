@@ -29,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, Protocol, runtime_checkable
 
+from parley import limits
 from parley.config import Settings
 from parley.errors import ConfigError, ParleyError, RejectedArticle, StageError, StorageError
 from parley.model import Article, Document, Rejection
@@ -55,7 +56,7 @@ class Stage(Protocol):
 def _nlp(settings: Settings) -> Stage:
     from parley.nlp import NLPStage
 
-    return NLPStage(settings.nlp.model, settings.nlp.batch_size, settings.nlp.max_chars)
+    return NLPStage(settings.nlp.model, settings.nlp.batch_size, settings.limits)
 
 
 def _actors(settings: Settings) -> Stage:
@@ -120,6 +121,8 @@ class Pipeline:
         self.stages = list(stages)
         self.settings = settings or Settings()
         self.strict = strict
+        # the time budget of one article over the per-article stages (limits.seconds)
+        self.seconds: float | None = self.settings.limits.seconds
         self._ready = False
         self._lock = threading.Lock()
 
@@ -166,12 +169,16 @@ class Pipeline:
         self.setup()
         docs = [i if isinstance(i, Document) else Document(article=i) for i in items]
         timings: list[list[tuple[str, float]]] = [[] for _ in docs]
+        spent = [0.0] * len(docs)  # each article's time in the per-article stages
         for stage in self.stages:
             live = [i for i, d in enumerate(docs) if d.rejection is None]
             if not live:
                 break
             t0 = time.perf_counter()
-            out = self._apply(stage, [docs[i] for i in live])
+            if _per_article(stage):  # one call per article, each under its time budget
+                out = [self._budgeted(stage, docs[i], spent, i) for i in live]
+            else:
+                out = self._apply(stage, [docs[i] for i in live])
             share = (time.perf_counter() - t0) / len(live)
             for i, doc in zip(live, out, strict=True):
                 docs[i] = doc
@@ -197,6 +204,21 @@ class Pipeline:
             logger.debug("stage %s failed on a batch of %d; one by one", stage.name, len(docs))
         one = (lambda d: next(iter(pipe([d])))) if pipe is not None else stage
         return [self._one(stage, d, one) for d in docs]
+
+    def _budgeted(self, stage: Stage, doc: Document, spent: list[float], i: int) -> Document:
+        """One per-article stage call under the article's time budget (what is left of
+        ``limits.seconds`` after its earlier stages); over it, a ``timeout`` rejection."""
+        t0 = time.perf_counter()
+
+        def call(d: Document) -> Document:
+            with limits.budget(self.seconds, spent[i]):
+                limits.check(stage.name)
+                return stage(d)
+
+        try:
+            return self._one(stage, doc, call)
+        finally:
+            spent[i] += time.perf_counter() - t0
 
     def _one(self, stage: Stage, doc: Document, call: Callable[[Document], Document]) -> Document:
         try:
@@ -274,6 +296,13 @@ class Pipeline:
                 batch = []
         if batch:
             yield batch
+
+
+def _per_article(stage: Stage) -> bool:
+    """Whether a stage works on one parsed article at a time (it requires the parse, or has
+    no batch ``pipe``): such stages run each article under its time budget
+    (``limits.seconds``); the batched parse itself is bounded by the text limits."""
+    return getattr(stage, "pipe", None) is None or "parse" in stage.requires
 
 
 def _chain(head: list[Any], tail: Iterator[Any]) -> Iterator[Any]:

@@ -148,7 +148,7 @@ def test_bad_inputs_are_rejected_by_name(batch: Run, records: dict[str, dict], n
     assert rec["rejection"]["stage"] == "ingest"
     assert rec["events"] == [] and rec["actors"] == []
     (line,) = [ln for ln in batch.err.splitlines() if name in ln and "rejected" in ln]
-    assert line.startswith(f"parley: rejected {name}: {reason}")
+    assert line.startswith(f"parley: rejected {name}: ingest/{reason}")
     assert "Traceback" not in batch.err
 
 
@@ -224,7 +224,7 @@ def test_only_a_missing_file_does_not_crash(work: Path) -> None:
     run = parley("analyze", "nowhere/gone.txt", "--db", "missing.db", cwd=work)
     assert "Traceback" not in run.err
     assert run.rc == 1  # a stored rejection, one line naming it, then the summary
-    assert "parley: rejected nowhere/gone.txt: missing" in run.err
+    assert "parley: rejected nowhere/gone.txt: ingest/missing" in run.err
     assert json.loads(run.out)["rejection"]["reason"] == "missing"
     conn = sqlite3.connect(work / "missing.db")
     try:

@@ -60,8 +60,9 @@ def test_analyze_rejects_the_one_article_and_goes_on(
         "stage": STAGE, "reason": "stage_error",
         "detail": "RuntimeError: index out of range in the fake coder"}
     lines = [ln for ln in captured.err.splitlines() if BAD in ln]
-    assert lines == [f"parley: rejected {BAD}: stage_error: RuntimeError: index out of range "
-                     "in the fake coder"]
+    # named by file and record, then stage/reason (robust, issue 13)
+    assert lines == [f"parley: rejected {corpus}:{int(BAD[1:]) + 1} (id {BAD}): {STAGE}/stage_error: "
+                     "RuntimeError: index out of range in the fake coder"]
     assert "Traceback" not in captured.err
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from parley import limits
 from parley.actors.kb import Hit, KnowledgeBase, normalise_alias
 from parley.actors.mentions import (
     NEUTER_PRONOUNS,
@@ -31,6 +32,27 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "
                 "those"}
 # titles that say nothing of the body a person speaks for
 _GENERIC_OFFICES = {"Spokesperson", "Minister", "Leader"}
+
+
+SUBTREE_TOKENS = 40  # a modifier that names a country is short ("of the Republic of Korea")
+
+
+def subtree_indices(tok: Any, limit: int = SUBTREE_TOKENS) -> list[int]:
+    """The token indices of ``tok``'s subtree, at most ``limit`` of them
+    (``tok`` and the first ones in pre-order), sorted.
+
+    An explicit stack, not spaCy's ``Token.subtree``: that one recurses once per level, and
+    a parse of one word repeated 45,000 times is deep enough to overflow the C stack
+    (a segfault); and a country word is looked up in windows over these tokens, so an
+    unbounded subtree made each mention cost as much as the sentence.
+    """
+    found: list[int] = []
+    stack = [tok]
+    while stack and len(found) < limit:
+        t = stack.pop()
+        found.append(t.i)
+        stack.extend(reversed(list(t.children)))
+    return sorted(found)
 
 
 @dataclass
@@ -250,8 +272,9 @@ class Resolver:
                 mods.extend(t.i for t in prep.children if t.dep_ == "pobj")
         country = None
         for i in mods:
+            limits.check("actors")
             country = self._country_of_text(doc[i].text, date) or self._countries_in(
-                doc, [t.i for t in doc[i].subtree], date)
+                doc, subtree_indices(doc[i]), date)
             if country:
                 break
         if office in _GENERIC_OFFICES:

@@ -25,6 +25,7 @@ from parley.cli.progress import Reporter, wants_progress
 from parley.cli.report import render_document, render_rejection
 from parley.model import rejected_record, to_contract
 from parley.runner import RunSummary
+from parley.textsafe import rejection_line, safe
 
 
 def add_parser(sub: Any) -> None:
@@ -56,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
                 rej = doc.rejection
                 if input_failed(rej):
                     rep.failed_inputs.append(rej.input)
-                rep.line(f"parley: rejected {rej.input}: {rej.reason}: {rej.detail}")
-                obj = rejected_record(rej, doc.article if doc.article.text else None)
+                article = doc.article if doc.article.text else None
+                rep.line(rejection_line(rej, article))
+                obj = rejected_record(rej, article)
             if args.format == "jsonl":
                 out.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 out.flush()
@@ -71,13 +73,13 @@ def run(args: argparse.Namespace) -> int:
         out.write("\n")
     rejected = sum(summary.rejected.values()) + summary.duplicate
     line = (f"{summary.stored} article(s) coded, {summary.events} event(s), {rejected} rejected, "
-            f"in {summary.seconds:.1f} s" + (f"; stored in {args.db}" if args.db else ""))
+            f"in {summary.seconds:.1f} s" + (f"; stored in {safe(args.db)}" if args.db else ""))
     if args.format == "text":
         out.write(line + "\n")
     elif rep.failed_inputs or show:
         rep.line(f"parley: {line}")
     if rep.failed_inputs:
         rep.line(f"parley: {len(rep.failed_inputs)} input(s) could not be read: "
-                 + ", ".join(rep.failed_inputs[:5]) + (" ..." if len(rep.failed_inputs) > 5 else ""))
+                 + ", ".join(safe(x) for x in rep.failed_inputs[:5]) + (" ..." if len(rep.failed_inputs) > 5 else ""))
         return 1
     return 0 if summary.read else 1

@@ -18,6 +18,7 @@ from typing import Any
 from parley.cli.options import add_settings_options, iso_date, make_parley, positive_int
 from parley.cli.progress import Reporter, estimate
 from parley.errors import ConfigError
+from parley.textsafe import safe
 
 _EVERY = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -97,7 +98,7 @@ def _summary(console: Any, summary: Any, db: str) -> None:
         f"read {summary.read} · stored {summary.stored} · events {summary.events} · "
         f"duplicate {summary.duplicate} (exact {exact}, near {near}, already stored "
         f"{summary.stored_before}) · rejected {sum(summary.rejected.values())} ({rejected}) · "
-        f"{summary.seconds:.1f} s · {db}", markup=False, soft_wrap=True)
+        f"{summary.seconds:.1f} s · {safe(db)}", markup=False, soft_wrap=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 import sys
 import time
-from typing import Any
 
 from parley.model import Article, Rejection
+from parley.textsafe import rejection_line
 
 LONG_INPUT = 20  # articles: below this, analyze shows no progress bar
 
@@ -22,12 +21,12 @@ def estimate(sources: list[str]) -> int | None:
         if os.path.isdir(s):
             total += sum(len([f for f in fs if not f.startswith(".")]) for _, _, fs in os.walk(s))
         elif s.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".csv.gz")) and os.path.isfile(s):
-            opener: Any = gzip.open if s.endswith(".gz") else open
-            try:
-                with opener(s, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except (OSError, EOFError):
+            from parley.ingest.records import count_records
+
+            n = count_records(s)  # a capped stream: safe on a corrupt or huge gzip
+            if n is None:
                 return None
+            total += n
         elif os.path.isfile(s) and not s.endswith((".rss", ".atom", ".warc", ".warc.gz", ".urls")):
             total += 1
         elif not os.path.exists(s) and s != "-" and "://" not in s:
@@ -101,7 +100,7 @@ class Reporter:
             self.failed_inputs.append(rej.input)
         elif self.quiet or rej.stage in self.skip_stages:
             return
-        self.line(f"parley: rejected {rej.input}: {rej.stage}/{rej.reason}: {rej.detail}")
+        self.line(rejection_line(rej, article))
 
     def line(self, text: str) -> None:
         self.console.print(text, markup=False, soft_wrap=True, highlight=False)

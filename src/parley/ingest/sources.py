@@ -15,9 +15,10 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 
+from parley.config import LimitSettings
 from parley.ingest.feeds import feed_articles
 from parley.ingest.fetch import Fetcher, FetchError, Response
-from parley.ingest.readers import DEFAULT_MAX_BYTES, check_date, html_article, read_one
+from parley.ingest.readers import DEFAULT_MAX_BYTES, check_date, cleaned, html_article, read_one
 from parley.model import Article, Rejection
 
 logger = logging.getLogger(__name__)
@@ -94,6 +95,9 @@ def read_url(url: str, fetcher: Fetcher, default_date: str | None = None,
         logger.info("%s: not modified since the last fetch", url)
         return
     if not looks_like_feed(resp):
+        if not resp.is_page:
+            yield Rejection(url, "fetch", "not_a_page", resp.not_a_page_detail)
+            return
         yield html_article(url, resp.body, default_date, url=resp.url, declared=resp.charset)
         return
     complete = True
@@ -112,15 +116,25 @@ def read_url(url: str, fetcher: Fetcher, default_date: str | None = None,
 def read_sources(
     sources: Sequence[str], default_date: str | None = None, *,
     fetcher: Fetcher | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-    seen: set[str] | None = None,
+    seen: set[str] | None = None, limits: LimitSettings | None = None,
 ) -> Iterator[Article | Rejection]:
     """Articles and Rejections from local inputs, URLs, URL lists and feeds."""
     default_date = check_date(default_date)
     for source in sources:
-        urls = [source] if is_url(source) else (url_list(source) if os.path.isfile(source) else None)
-        if urls is not None:
-            fetcher = fetcher or Fetcher()
-            for url in urls:
-                yield from read_url(url, fetcher, default_date, seen)
-            continue
-        yield from read_one(source, default_date, max_bytes=max_bytes)
+        yield from cleaned(_read_source(source, default_date, fetcher, max_bytes, seen, limits))
+
+
+def _read_source(source: str, default_date: str | None, fetcher: Fetcher | None,
+                 max_bytes: int, seen: set[str] | None,
+                 limits: LimitSettings | None) -> Iterator[Article | Rejection]:
+    urls = [source] if is_url(source) else (url_list(source) if os.path.isfile(source) else None)
+    if urls is None:
+        yield from read_one(source, default_date, max_bytes=max_bytes, limits=limits)
+        return
+    if not urls:
+        yield Rejection(source, "ingest", "empty",
+                        "the URL list holds no http:// or https:// URL")
+        return
+    fetcher = fetcher or Fetcher()
+    for url in urls:
+        yield from read_url(url, fetcher, default_date, seen)

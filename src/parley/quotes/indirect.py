@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from parley import limits
 from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
@@ -103,6 +104,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
     words = reporting_words()
     out: list[Candidate] = []
     for tok in doc:
+        limits.check("quotes")  # the per-article time budget (robust, issue 13)
         lemma = tok.lemma_.lower()
         if tok.i in taken_cues:
             continue

@@ -31,7 +31,8 @@ STORY = ("The trade ministers of Japan and the United States met in Tokyo on Thu
         ("1978-06-01", "1978-06-01"),
         ("1987-10-19T14:30:00Z", "1987-10-19"),
         ("19780601", "1978-06-01"),
-        ("1066-10-14", "1066-10-14"),  # a record's own date is trusted back to year 1
+        ("1801-10-14", "1801-10-14"),  # a record's own date is trusted back to 1800
+        ("1066-10-14", None),  # outside 1800-2100: ignored, with a reason (issue 13)
         ("1987-02-30", None),  # no such day
         ("26-FEB-1987", None),  # not YYYY-MM-DD: no guessing
     ],
