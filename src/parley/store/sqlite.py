@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from parley.errors import StorageError
 from parley.model import Article, Document, Entity, Rejection, to_contract
 from parley.store.migrations import MIGRATIONS
+from parley.store.tables import INTERNAL, kind_of, table_query
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +178,32 @@ class SQLiteStore:
         for table in ("articles", "actors", "events", "quotes", "stances", "rejections"):
             out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
+
+    # -- whole tables, for exports (store/tables.py) ----------------------------------
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            " ORDER BY rowid").fetchall()
+        names = [r[0] for r in rows]
+        # FTS5 keeps shadow tables named <table>_data, _idx, _content, _docsize, _config
+        virtual = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'")}
+        shadow = {f"{v}_{s}" for v in virtual for s in ("data", "idx", "content", "docsize", "config")}
+        return [n for n in names if n not in INTERNAL and n not in shadow]
+
+    def table_columns(self, table: str) -> list[tuple[str, str]]:
+        return [(r[1], kind_of(r[2])) for r in self.conn.execute(
+            "SELECT * FROM pragma_table_info(?)", (table,))]
+
+    def iter_table(self, table: str, columns: Sequence[str] | None = None,
+                   date_from: str | None = None, date_to: str | None = None,
+                   with_month: bool = False) -> Iterator[dict[str, Any]]:
+        catalogue = self.table_columns(table)
+        sql, params, names = table_query(
+            table, catalogue, columns, date_from, date_to, with_month,
+            has_article_key=any(c == "article_key" for c, _ in catalogue))
+        for row in self.conn.execute(sql, params):
+            yield dict(zip(names, row, strict=True))
 
     def close(self) -> None:
         self.conn.close()
