@@ -86,6 +86,7 @@ class DaskRunner:
         self.processes = processes
         self.preload = preload
         self.loads: list[int] = []
+        self.startup_seconds = 0.0  # cluster start and model loads, before the first partition
 
     def _client(self) -> tuple[Any, Any]:
         try:
@@ -96,7 +97,8 @@ class DaskRunner:
             return Client(self.scheduler), None
         cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                processes=self.processes, dashboard_address=None,
-                               preload=list(self.preload) or None)
+                               preload=list(self.preload) or None,
+                               silence_logs=logging.ERROR)
         return Client(cluster), cluster
 
     def run(self, items: Iterable[Article | Rejection],
@@ -114,6 +116,7 @@ class DaskRunner:
             for path in self.preload:
                 client.run(__import__, path)
             self.loads = list(client.run(warm, key).values())
+            self.startup_seconds = time.perf_counter() - t0
             in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
             pending = as_completed()
             sizes: dict[str, int] = {}
