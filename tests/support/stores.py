@@ -83,3 +83,14 @@ def open_url() -> Callable[[str], Any]:
     from parley.store import open_store
 
     return open_store
+
+
+def q(store: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of one query (``?`` placeholders) on either backend, as tuples."""
+    if hasattr(store, "url"):  # PostgreSQL
+        from parley.store.postgres import _pg
+
+        with store._lock:
+            cur = store.conn.execute(_pg(sql), params)
+            return [tuple(r) for r in cur.fetchall()] if cur.description else []
+    return [tuple(r) for r in store.conn.execute(sql, params).fetchall()]

@@ -26,21 +26,19 @@ CHUNK = 20_000
 
 def _articles(store: Any, date_from: str | None, date_to: str | None) -> dict[str, dict[str, Any]]:
     """The stored articles in range (key -> source, stored_at) with ``copies``: the article
-    and its stored duplicates, and ``sources``: the distinct sources among them."""
-    cols = ("key", "source", "stored_at", "duplicate_of")
-    copies: dict[str, set[str]] = defaultdict(set)
-    counts: Counter[str] = Counter()
-    for row in store.iter_table("articles", columns=cols):
-        first = row["duplicate_of"] or row["key"]
-        counts[first] += 1
-        copies[first].add(row["source"] or "")
+    and its stored duplicates (exact and near), and ``sources``: the distinct sources among
+    them."""
+    copies: Counter[str] = Counter()
+    sources: dict[str, set[str]] = defaultdict(set)
+    for row in store.iter_table("duplicates", columns=("first_key", "source")):
+        copies[row["first_key"]] += 1
+        sources[row["first_key"]].add(row["source"] or "")
     out = {}
-    for row in store.iter_table("articles", columns=cols, date_from=date_from, date_to=date_to):
-        if row["duplicate_of"]:
-            continue
+    for row in store.iter_table("articles", columns=("key", "source", "stored_at"),
+                                date_from=date_from, date_to=date_to):
         key = row["key"]
         out[key] = {"source": row["source"], "stored_at": row["stored_at"],
-                    "copies": counts[key], "sources": len(copies[key])}
+                    "copies": 1 + copies[key], "sources": len(sources[key] | {row["source"] or ""})}
     return out
 
 

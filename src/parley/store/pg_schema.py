@@ -57,6 +57,9 @@ def _pg_0002() -> list[str]:
 
 
 _SHARED_DEDUPE = [
+    # SQLite reads new signatures by rowid; PostgreSQL has none, so signatures get a sequence
+    "ALTER TABLE signatures ADD COLUMN seq BIGSERIAL",
+    "CREATE UNIQUE INDEX signatures_seq ON signatures(seq)",
     """CREATE TABLE dedupe_claims (
         seq BIGSERIAL PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,       -- the article's content hash

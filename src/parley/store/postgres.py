@@ -15,18 +15,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from parley.errors import ConfigError, StorageError
 from parley.model import Article, Document, Rejection
-from parley.store.base import Batch
+from parley.store.base import Batch, WriteResult
 from parley.store.pg_schema import pg_migrations
 from parley.store.tables import INTERNAL, kind_of, table_query
 
 logger = logging.getLogger(__name__)
 
 _LOCK_MIGRATE = 0x7061726C6579  # "parley": one migrating process at a time
+Similarity = Callable[[bytes, bytes], float]
 
 
 def _pg(sql: str) -> str:
@@ -69,6 +71,10 @@ class PostgresStore:
             raise StorageError(f"cannot open PostgreSQL store {_redact(url)}: {exc}") from exc
         self._catalogue: dict[str, list[tuple[str, str]]] = {}
         self._keys: dict[str, list[str]] = {}
+        self._near: tuple[float, Similarity] | None = None
+        self._reader: Any = None
+        self._rejected: Counter[tuple[str, str, str, str]] = Counter()
+        self._sig_seen = self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
 
     # -- schema -------------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -86,6 +92,12 @@ class PostgresStore:
                     c.execute(statement)
                 c.execute("INSERT INTO migrations(name) VALUES (%s)", (name,))
                 logger.info("applied migration %s to %s", name, _redact(self.url))
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        if row is None:
+            raise StorageError(f"no row for {sql[:60]!r}")
+        return tuple(row)
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -119,43 +131,102 @@ class PostgresStore:
         return self._keys[table]
 
     # -- writing ------------------------------------------------------------------------
-    def write_batch(self, batch: Batch) -> None:
-        """One transaction: articles, their rows, duplicate links, rejections, signatures."""
-        from parley.store.rows import TABLES, document_rows
+    def watch_near_duplicates(self, threshold: float, similarity: Similarity) -> None:
+        """As SQLite's: re-check each batch, inside its write, against signatures other
+        writers stored since this store last wrote."""
+        self._near = (threshold, similarity)
 
-        docs = sorted(batch.documents, key=lambda d: d.article.key)
-        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in ("articles", *TABLES)}
-        for doc in docs:
-            for table, rs in document_rows(doc).items():
-                rows[table].extend(rs)
+    def write_batch(self, batch: Batch) -> WriteResult:
+        """One transaction: articles, their rows, duplicate links, rejections, signatures."""
         with self._lock:
+            counted: Counter[tuple[str, str, str, str]] = Counter()
             try:
                 with self.conn.transaction():
-                    self._upsert_articles(rows["articles"])
-                    keys = [r["key"] for r in rows["articles"]]
-                    for table in TABLES:
-                        self._replace(table, keys, rows[table])
-                    self._duplicates(batch.duplicates)
-                    self._rejections(batch.rejections)
-                    self._signatures(batch.signatures)
+                    result = self._write(batch, counted)
             except self._psycopg.Error as exc:
-                raise StorageError(f"cannot store a batch of {len(batch)} in "
+                raise StorageError(f"cannot write a batch of {len(batch)} in "
                                    f"{_redact(self.url)}: {exc}") from exc
+            self._rejected.update(counted)
+            self._sig_seen = result.signatures_seen
+            return result
 
-    def _upsert_articles(self, rows: list[dict[str, Any]]) -> None:
-        from parley.store.rows import ARTICLE_COLUMNS
+    def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
+        from parley.store.rows import ARTICLE_COLUMNS, TABLES, document_rows
 
-        if not rows:
-            return
+        c = self.conn
+        result = WriteResult()
+        late = self._late_near(batch)
+        links = list(batch.duplicates)
+        fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        replaced: list[str] = []
         cols = list(ARTICLE_COLUMNS)
-        update = ", ".join(f"{_q(c)} = EXCLUDED.{_q(c)}" for c in cols if c not in ("key", "text"))
-        sql = (f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES "
-               f"({', '.join(['%s'] * len(cols))}) ON CONFLICT (key) DO UPDATE SET {update}")
-        with self.conn.cursor() as cur:
-            cur.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+        insert = (f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES "
+                  f"({', '.join(['%s'] * len(cols))}) ON CONFLICT (key) DO NOTHING RETURNING key")
+        update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
+                  " WHERE key = %s")
+        assert cols[:2] == ["key", "id"]
+        # key order: concurrent writers of the same articles wait for each other, never deadlock
+        for doc in sorted(batch.documents, key=lambda d: d.article.key):
+            a = doc.article
+            if a.key in late:
+                first_key, sim = late[a.key]
+                links.append((a, first_key, "near", sim))
+                result.linked.append((a.id, first_key, "near"))
+                continue
+            rows = document_rows(doc)
+            art = rows["articles"][0]
+            if c.execute(insert, [art[k] for k in cols]).fetchone() is None:
+                (stored_id,) = self._one("SELECT id FROM articles WHERE key = %s FOR UPDATE",
+                                         (a.key,))
+                if stored_id != a.id:  # the same text stored under another id
+                    links.append((a, a.key, "exact", 1.0))
+                    result.linked.append((a.id, a.key, "exact"))
+                    continue
+                c.execute(update, [art[k] for k in cols[2:]] + [a.key])
+                replaced.append(a.key)
+            for table in TABLES:
+                fresh[table].extend(rows[table])
+            result.stored += 1
+        for table in TABLES:
+            self._replace(table, replaced, fresh[table])
+        for article, first_key, kind, sim in links:
+            self._link(article, first_key, kind, sim)
+        for rejection, rejected in batch.rejections:
+            self._reject(rejection, rejected, counted)
+        if batch.signatures:
+            with c.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO signatures (key, signature) SELECT %s, %s WHERE EXISTS"
+                    " (SELECT 1 FROM articles WHERE key = %s) ON CONFLICT (key) DO NOTHING",
+                    [(k, sig, k) for k, sig in batch.signatures])
+        result.signatures_seen = self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
+        return result
+
+    def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
+        if self._near is None or not batch.signatures:
+            return {}
+        threshold, similarity = self._near
+        new = self.conn.execute("SELECT key, signature FROM signatures WHERE seq > %s",
+                                (self._sig_seen,)).fetchall()
+        mine = dict(batch.signatures)
+        found: dict[str, tuple[str, float]] = {}
+        for doc in batch.documents:
+            sig = mine.get(doc.article.key)
+            if sig is None:
+                continue
+            best: tuple[float, str] | None = None
+            for key, other in new:
+                if key == doc.article.key:
+                    continue
+                sim = similarity(sig, bytes(other))
+                if sim >= threshold and (best is None or (sim, key) > best):
+                    best = (sim, key)
+            if best is not None:
+                found[doc.article.key] = (best[1], best[0])
+        return found
 
     def _replace(self, table: str, keys: list[str], rows: list[dict[str, Any]]) -> None:
-        """Delete an article's old rows of ``table`` and COPY the new ones in."""
+        """Delete the old rows of re-stored articles from ``table``; COPY the new ones in."""
         from parley.store.rows import TABLES
 
         if keys:
@@ -174,37 +245,31 @@ class PostgresStore:
                 seen.add(ident)
                 copy.write_row(tuple(r[c] for c in cols))
 
-    def _duplicates(self, dups: Sequence[tuple[Article, str, str, float]]) -> None:
-        if not dups:
-            return
-        with self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO duplicates (id, key, first_key, kind, similarity, title, date, url,"
-                " source) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id, key) DO"
-                " UPDATE SET first_key = EXCLUDED.first_key, kind = EXCLUDED.kind,"
-                " similarity = EXCLUDED.similarity",
-                [(a.id, a.key, first, kind, sim, a.title, a.date, a.url, a.source)
-                 for a, first, kind, sim in dups])
+    def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
+        c = self.conn
+        if article.key == first_key:  # the same input read again is not a copy of itself
+            row = c.execute("SELECT id FROM articles WHERE key = %s", (first_key,)).fetchone()
+            if row is not None and row[0] == article.id:
+                return
+        c.execute(
+            "INSERT INTO duplicates (id, key, first_key, kind, similarity, title, date, url,"
+            " source) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id, key)"
+            " DO NOTHING",
+            (article.id, article.key, first_key, kind, similarity, article.title, article.date,
+             article.url, article.source))
 
-    def _rejections(self, rejections: Sequence[tuple[Rejection, Article | None]]) -> None:
-        if not rejections:
-            return
-        with self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO rejections (input, stage, reason, detail, article_key)"
-                " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (input, stage, reason,"
-                " coalesce(article_key, ''), occurrence) DO UPDATE SET detail = EXCLUDED.detail",
-                [(r.input, r.stage, r.reason, r.detail, a.key if a is not None else None)
-                 for r, a in rejections])
-
-    def _signatures(self, signatures: Sequence[tuple[str, bytes]]) -> None:
-        if not signatures:
-            return
-        with self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO signatures (key, signature) VALUES (%s, %s)"
-                " ON CONFLICT (key) DO UPDATE SET signature = EXCLUDED.signature",
-                list(signatures))
+    def _reject(self, rejection: Rejection, article: Article | None,
+                counted: Counter[tuple[str, str, str, str]]) -> None:
+        key = article.key if article is not None and article.text else None
+        ident = (rejection.input, rejection.stage, rejection.reason, key or "")
+        counted[ident] += 1
+        occurrence = self._rejected[ident] + counted[ident]
+        self.conn.execute(
+            "INSERT INTO rejections (input, stage, reason, detail, article_key, occurrence)"
+            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (input, stage, reason,"
+            " coalesce(article_key, ''), occurrence) DO UPDATE SET detail = EXCLUDED.detail",
+            (rejection.input, rejection.stage, rejection.reason, rejection.detail, key,
+             occurrence))
 
     def put_document(self, doc: Document) -> None:
         self.write_batch(Batch(documents=[doc]))
@@ -244,8 +309,8 @@ class PostgresStore:
                 " ON CONFLICT (key) DO NOTHING RETURNING seq", (key, article_id, signature)
             ).fetchone()
             if row is None:
-                seq, owner = c.execute("SELECT seq, article_id FROM dedupe_claims WHERE key = %s",
-                                       (key,)).fetchone()
+                seq, owner = self._one("SELECT seq, article_id FROM dedupe_claims WHERE key = %s",
+                                       (key,))
                 if owner != article_id:
                     return key, "exact", 1.0
             else:
@@ -286,15 +351,23 @@ class PostgresStore:
                                      (key,)).fetchone() is not None
 
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
-        with self._lock:
-            rows = self.conn.execute("SELECT key, signature FROM signatures").fetchall()
-        for key, sig in rows:
-            yield key, bytes(sig)
+        for _, key, sig in self.signatures_since(0):
+            yield key, sig
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """Run shared SQL (``?`` placeholders): the reader's and the exports' queries."""
+    def signatures_since(self, seq: int) -> list[tuple[int, str, bytes]]:
+        """Signatures stored after ``seq`` (by any writer), oldest first."""
         with self._lock:
-            return self.conn.execute(_pg(sql), tuple(params))
+            rows = self.conn.execute("SELECT seq, key, signature FROM signatures WHERE seq > %s"
+                                     " ORDER BY seq", (seq,)).fetchall()
+        return [(n, k, bytes(sig)) for n, k, sig in rows]
+
+    def reader(self) -> Any:
+        """The reader (one per store; each thread reads over its own connection)."""
+        if self._reader is None:
+            from parley.store.pg_reader import PgReader
+
+            self._reader = PgReader(self)
+        return self._reader
 
     def iter_table(self, table: str, columns: Sequence[str] | None = None,
                    date_from: str | None = None, date_to: str | None = None,
@@ -341,11 +414,14 @@ class PostgresStore:
     def counts(self) -> dict[str, int]:
         out = {}
         with self._lock:
-            for table in ("articles", "actors", "events", "quotes", "stances", "rejections"):
-                out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "actors", "events", "event_participants", "quotes",
+                          "stances", "duplicates", "rejections", "signatures"):
+                out[table] = self._one(f"SELECT count(*) FROM {table}")[0]
         return out
 
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
         self.conn.close()
 
 

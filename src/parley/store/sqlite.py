@@ -338,12 +338,14 @@ class SQLiteStore:
         sql, params, names = table_query(
             table, catalogue, columns, date_from, date_to, with_month,
             has_article_key=any(c == "article_key" for c, _ in catalogue))
-        conn = self._connect()  # its own connection: a long read beside the writer
+        # its own connection: a long read beside the writer (one file; memory has only one)
+        conn = self.conn if self.path == ":memory:" else self._connect()
         try:
             for row in conn.execute(sql, params):
                 yield dict(zip(names, row, strict=True))
         finally:
-            conn.close()
+            if conn is not self.conn:
+                conn.close()
 
     def close(self) -> None:
         self.conn.close()
