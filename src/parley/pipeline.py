@@ -247,7 +247,7 @@ class RunSummary:
 class Deduper(Protocol):
     def check(self, article: Article) -> Rejection | None: ...
 
-    def add(self, article: Article) -> None: ...
+    def add(self, article: Article) -> bytes | None: ...
 
 
 class Runner(Protocol):
@@ -263,11 +263,13 @@ class Runner(Protocol):
 class LocalRunner:
     """Run a pipeline over articles and rejections into a store, on this machine.
 
-    Each document is stored in its own transaction keyed by content hash, so a run that is
-    killed and restarted stores every article exactly once. With ``skip_stored`` (ingest),
-    articles already in the store are counted as duplicates and not coded again; without it
-    (analyze), they are coded and their stored rows replaced by the same rows. The distributed runner offers the
-    same ``run`` over a cluster.
+    Finished documents are written in batches (``store.write_batch``): each batch's articles,
+    rows, duplicate links, rejections and signatures in one transaction, so a run that is
+    killed and restarted stores every article exactly once, with its signature. With
+    ``skip_stored`` (ingest), articles already in the store are counted as duplicates and
+    not coded again (a copy under another id is stored as a link to it); without it
+    (analyze), they are coded and their stored rows replaced by the same rows. The
+    distributed runner offers the same ``run`` over a cluster.
     """
 
     def __init__(self, pipeline: Pipeline, store: Any, deduper: Deduper | None = None,
@@ -283,8 +285,13 @@ class LocalRunner:
             on_document: Callable[[Document], None] | None = None,
             on_rejection: Callable[[Rejection, Article | None], None] | None = None,
             progress: Callable[[int], None] | None = None) -> RunSummary:
+        from parley.store.base import Batch
+
         summary = RunSummary()
         t0 = time.perf_counter()
+        signatures: dict[str, bytes] = {}
+        stored_links: list[tuple[Article, str, str, float]] = []
+        link = getattr(self.deduper, "link", None)
 
         def fresh() -> Iterator[Article | Document]:
             for item in items:
@@ -297,6 +304,8 @@ class LocalRunner:
                     continue
                 if self.skip_stored and self.store is not None and self.store.has_article(item.key):
                     summary.duplicate += 1
+                    # a link to the stored copy (none when it is this same input again)
+                    stored_links.append((item, item.key, "exact", 1.0))
                     continue
                 if self.deduper is not None:
                     dup = self.deduper.check(item)
@@ -304,33 +313,55 @@ class LocalRunner:
                         summary.duplicate += 1
                         yield Document(article=item, rejection=dup)
                         continue
-                    self.deduper.add(item)
+                    sig = self.deduper.add(item)
+                    if sig is not None:
+                        signatures[item.key] = sig
                 yield item
 
+        batch = Batch()
+        done: list[tuple[Document | None, Rejection | None, Article | None]] = []
+
+        def write() -> None:
+            nonlocal batch
+            batch.duplicates.extend(stored_links)
+            stored_links.clear()
+            if self.store is not None and (len(batch) or batch.signatures):
+                result = self.store.write_batch(batch)
+                late = len(result.linked) if result is not None else 0
+                summary.stored -= late  # another writer stored their first copies meanwhile
+                summary.duplicate += late
+            for doc, rej, art in done:
+                if doc is not None and on_document:
+                    on_document(doc)
+                elif rej is not None and on_rejection:
+                    on_rejection(rej, art)
+            batch = Batch()
+            done.clear()
+
         for doc in self.pipeline.run(fresh(), self.batch_size, self.n_process):
+            key = doc.article.key
             if doc.rejection is not None:
                 article = doc.article if doc.article.text else None
-                self._reject(doc.rejection, article, summary, on_rejection,
-                             count=doc.rejection.reason not in DUPLICATE_REASONS)
-                continue
-            if self.store is not None:
-                self.store.put_document(doc)
-            summary.stored += 1
-            summary.events += len(doc.events)
-            if on_document:
-                on_document(doc)
-        flush = getattr(self.deduper, "flush", None)
-        if flush is not None:
-            flush(final=True)
+                found = (link(doc.article) if link is not None and article is not None
+                         and doc.rejection.reason in DUPLICATE_REASONS else None)
+                if found is not None:
+                    batch.duplicates.append((doc.article, *found))
+                else:
+                    if doc.rejection.reason not in DUPLICATE_REASONS:
+                        summary.reject(doc.rejection.reason)
+                        signatures.pop(key, None)  # rejected by a later stage: not stored
+                    batch.rejections.append((doc.rejection, article))
+                done.append((None, doc.rejection, article))
+            else:
+                batch.documents.append(doc)
+                sig = signatures.pop(key, None)
+                if sig is not None:
+                    batch.signatures.append((key, sig))
+                summary.stored += 1
+                summary.events += len(doc.events)
+                done.append((doc, None, None))
+            if len(batch) >= self.batch_size:
+                write()
+        write()
         summary.seconds = time.perf_counter() - t0
         return summary
-
-    def _reject(self, rejection: Rejection, article: Article | None, summary: RunSummary,
-                on_rejection: Callable[[Rejection, Article | None], None] | None,
-                count: bool = True) -> None:
-        if count:
-            summary.reject(rejection.reason)
-        if self.store is not None:
-            self.store.put_rejection(rejection, article)
-        if on_rejection:
-            on_rejection(rejection, article)
