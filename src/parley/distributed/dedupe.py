@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.ingest.dedupe import DEFAULT_THRESHOLD, MIN_SHINGLES, NUM_PERM, _to_bytes, minhash
+from parley.ingest.dedupe import (
+    DEFAULT_THRESHOLD,
+    MIN_SHINGLES,
+    NUM_PERM,
+    _to_bytes,
+    minhash,
+    similarity,
+)
 from parley.model import Article, Rejection
 
 
@@ -27,8 +34,8 @@ def lsh_shape(threshold: float) -> tuple[int, int]:
 class SharedDeduper:
     """The Deduper protocol (``check``, ``add``) over a store with ``claim``.
 
-    ``links[article.id]`` keeps ``(first_key, kind, similarity)`` of every copy found, for the
-    batch's duplicate links; ``release(article)`` gives a claim back when its article is not
+    ``link(article)`` gives ``(first_key, kind, similarity)`` of a copy found, for the batch's
+    duplicate links; ``release(article)`` gives a claim back when its article is not
     stored after all (rejected by a later stage), so a later copy can be its first.
     """
 
@@ -42,7 +49,7 @@ class SharedDeduper:
         self.threshold = threshold
         self.min_shingles = min_shingles
         self.bands, self.rows = lsh_shape(threshold)
-        self.links: dict[str, tuple[str, str, float]] = {}
+        self.links: dict[str, tuple[str, str, float]] = {}  # copy key -> its link
         self._signatures: dict[str, bytes | None] = {}
         self.exact = 0
         self.near = 0
@@ -51,12 +58,12 @@ class SharedDeduper:
         m, n = minhash(article.text)
         sig = _to_bytes(m) if n >= self.min_shingles else None
         found = self.store.claim(article.key, article.id, sig, self.threshold,
-                                 self.bands, self.rows)
+                                 self.bands, self.rows, similarity)
         if found is None:
             self._signatures[article.key] = sig
             return None
         first_key, kind, sim = found
-        self.links[article.id] = found
+        self.links[article.key] = found
         if kind == "exact":
             self.exact += 1
             return Rejection(article.id, "dedupe", "duplicate",
@@ -66,6 +73,10 @@ class SharedDeduper:
             article.id, "dedupe", "near_duplicate",
             f"{sim:.2f} similar to key {first_key} (MinHash Jaccard over word 5-shingles >= "
             f"{self.threshold}, shared index); linked to it, not coded again")
+
+    def link(self, article: Article) -> tuple[str, str, float] | None:
+        """``(first key, kind, similarity)`` for a copy that ``check`` rejected."""
+        return self.links.get(article.key)
 
     def add(self, article: Article) -> bytes | None:
         """The signature to store with ``article`` (None for a text too short to compare)."""

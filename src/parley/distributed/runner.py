@@ -86,6 +86,7 @@ class DaskRunner:
         self.processes = processes
         self.preload = preload
         self.loads: list[int] = []
+        self._signatures: dict[str, bytes] = {}  # SQLite: signatures waiting for their article
         self.startup_seconds = 0.0  # cluster start and model loads, before the first partition
 
     def _client(self) -> tuple[Any, Any]:
@@ -160,18 +161,23 @@ class DaskRunner:
             if self.deduper is not None:
                 dup = self.deduper.check(item)
                 if dup is not None:
-                    self._reject(dup, item, summary, on_rejection)
+                    link = self.deduper.link(item)
+                    self._reject(dup, item, summary, on_rejection,
+                                 [(item, *link)] if link is not None else [])
                     continue
-                self.deduper.add(item)
+                sig = self.deduper.add(item)
+                if sig is not None:  # stored with its article, in that article's batch
+                    self._signatures[item.key] = sig
             yield item
 
     def _reject(self, rej: Rejection, article: Article | None, summary: RunSummary,
-                on_rejection: Callable[[Rejection, Article | None], None] | None) -> None:
+                on_rejection: Callable[[Rejection, Article | None], None] | None,
+                links: list[tuple[Article, str, str, float]] | None = None) -> None:
         if rej.reason in DUPLICATE_REASONS:
             summary.duplicate += 1
         else:
             summary.reject(rej.reason)
-        self.store.write_batch(Batch(rejections=[(rej, article)]))
+        self.store.write_batch(Batch(rejections=[(rej, article)], duplicates=links or []))
         if on_rejection:
             on_rejection(rej, article)
 
@@ -181,7 +187,13 @@ class DaskRunner:
                  progress: Callable[[int], None] | None) -> None:
         res: PartitionResult = fut.result()
         if self.store is not None and not shared_store(self.db):
-            self.store.write_batch(Batch(documents=res.documents, rejections=res.rejections))
+            sigs = [(d.article.key, self._signatures.pop(d.article.key))
+                    for d in res.documents if d.article.key in self._signatures]
+            for _, article in res.rejections:
+                if article is not None:
+                    self._signatures.pop(article.key, None)
+            self.store.write_batch(Batch(documents=res.documents, rejections=res.rejections,
+                                         signatures=sigs))
         summary.stored += res.stored
         summary.events += res.events
         summary.duplicate += res.duplicate

@@ -116,9 +116,10 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
             dup = deduper.check(item)
             if dup is not None:
                 res.duplicate += 1
-                first, kind, sim = deduper.links[item.id]
+                link = deduper.link(item)
                 batch.rejections.append((dup, item))
-                batch.duplicates.append((item, first, kind, sim))
+                if link is not None:
+                    batch.duplicates.append((item, *link))
                 continue
         articles[item.id] = item
         fresh.append(item)

@@ -28,6 +28,7 @@ from parley.store.tables import INTERNAL, kind_of, table_query
 logger = logging.getLogger(__name__)
 
 _LOCK_MIGRATE = 0x7061726C6579  # "parley": one migrating process at a time
+_LOCK_SIGNATURES = 0x7061726C6573  # writers that re-check near duplicates take turns
 Similarity = Callable[[bytes, bytes], float]
 
 
@@ -43,15 +44,6 @@ def _q(name: str) -> str:
 def bucket(data: bytes) -> int:
     """A band of MinHash values as one signed 64-bit bucket id."""
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
-
-
-def jaccard(a: bytes, b: bytes) -> float:
-    """MinHash similarity: the share of equal 64-bit values (datasketch's estimate)."""
-    n = min(len(a), len(b)) // 8
-    if n == 0:
-        return 0.0
-    same = sum(a[i:i + 8] == b[i:i + 8] for i in range(0, n * 8, 8))
-    return same / n
 
 
 class PostgresStore:
@@ -155,6 +147,10 @@ class PostgresStore:
 
         c = self.conn
         result = WriteResult()
+        if self._near is not None:
+            # the late near-duplicate check must see every signature committed before it:
+            # writers that watch take turns, as SQLite's BEGIN IMMEDIATE makes them
+            c.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SIGNATURES,))
         late = self._late_near(batch)
         links = list(batch.duplicates)
         fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
@@ -286,16 +282,17 @@ class PostgresStore:
 
     # -- the shared near-duplicate index --------------------------------------------------
     def claim(self, key: str, article_id: str, signature: bytes | None, threshold: float,
-              bands: int, rows: int) -> tuple[str, str, float] | None:
+              bands: int, rows: int, similarity: Similarity) -> tuple[str, str, float] | None:
         """Claim ``key`` as a first copy, or learn which stored or in-flight article it copies:
         ``(first_key, 'exact' | 'near', similarity)``, or None when it is the first.
 
         Safe under any number of concurrent writers: the claim locks the LSH buckets of its
         signature (advisory locks, in bucket order) before it looks, so of two near copies
         claimed at once one sees the other. A claim by the same input id (a rerun after a
-        crash) is the input's own, not a copy.
+        crash) is the input's own, not a copy. ``bands`` x ``rows`` values of the signature
+        (of 128) make the LSH bands; ``similarity`` is the deduper's estimate.
         """
-        width = rows * 8
+        width = rows * (len(signature) // 128 if signature else 8)
         buckets = []
         if signature is not None:
             buckets = sorted({(b, bucket(signature[b * width:(b + 1) * width]))
@@ -333,7 +330,7 @@ class PostgresStore:
                 if not any((b, bucket(sig[b * width:(b + 1) * width])) in pairs
                            for b in range(bands)):
                     continue  # matched a band and a bucket of different pairs
-                sim = jaccard(signature or b"", sig)
+                sim = similarity(signature or b"", sig)
                 if sim >= threshold and (best is None or sim > best[0]):
                     best = (sim, cand)
             return (best[1], "near", best[0]) if best else None
