@@ -109,9 +109,8 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
             _count(res, item)
             batch.rejections.append((item, None))
             continue
-        if store is not None and skip_stored and store.has_article(item.key):
-            res.duplicate += 1
-            continue
+        # the shared index first: it tells a copy under another id (linked to its first
+        # copy) from the same input read again (its own claim), which is skipped if stored
         if deduper is not None:
             dup = deduper.check(item)
             if dup is not None:
@@ -121,6 +120,9 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
                 if link is not None:
                     batch.duplicates.append((item, *link))
                 continue
+        if store is not None and skip_stored and store.has_article(item.key):
+            res.duplicate += 1
+            continue
         articles[item.id] = item
         fresh.append(item)
     docs, rejections = process_batch(pipeline, fresh)
