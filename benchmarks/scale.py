@@ -33,7 +33,8 @@ from parley.config import Settings
 from parley.distributed.runner import DaskRunner
 from parley.ingest.dedupe import Deduper
 from parley.model import Article, Document
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
 from parley.store import open_store
 from parley.store.base import Batch
 

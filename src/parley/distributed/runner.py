@@ -35,7 +35,7 @@ from parley.distributed.worker import (
 )
 from parley.errors import ConfigError
 from parley.model import Article, Rejection
-from parley.pipeline import RunSummary
+from parley.runner import RunSummary
 from parley.store.base import Batch
 
 logger = logging.getLogger(__name__)
@@ -157,6 +157,7 @@ class DaskRunner:
                 continue
             if self.store.has_article(item.key):
                 summary.duplicate += 1
+                summary.stored_before += 1
                 continue
             if self.deduper is not None:
                 dup = self.deduper.check(item)
@@ -175,6 +176,7 @@ class DaskRunner:
                 links: list[tuple[Article, str, str, float]] | None = None) -> None:
         if rej.reason in DUPLICATE_REASONS:
             summary.duplicate += 1
+            summary.duplicates[rej.reason] = summary.duplicates.get(rej.reason, 0) + 1
         else:
             summary.reject(rej.reason)
         self.store.write_batch(Batch(rejections=[(rej, article)], duplicates=links or []))
@@ -197,6 +199,9 @@ class DaskRunner:
         summary.stored += res.stored
         summary.events += res.events
         summary.duplicate += res.duplicate
+        summary.stored_before += res.stored_before
+        for reason, n in res.duplicates.items():
+            summary.duplicates[reason] = summary.duplicates.get(reason, 0) + n
         for reason, n in res.rejected.items():
             summary.rejected[reason] = summary.rejected.get(reason, 0) + n
         for doc in res.documents:

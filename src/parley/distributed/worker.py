@@ -17,9 +17,8 @@ from typing import Any
 from parley.config import Settings
 from parley.model import Article, Document, Rejection
 from parley.pipeline import Pipeline
+from parley.runner import DUPLICATE_REASONS
 from parley.store.base import Batch
-
-DUPLICATE_REASONS = ("duplicate", "near_duplicate")
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[str, Pipeline] = {}
@@ -35,6 +34,8 @@ class PartitionResult:
     read: int = 0
     stored: int = 0
     duplicate: int = 0
+    stored_before: int = 0
+    duplicates: dict[str, int] = field(default_factory=dict)
     events: int = 0
     rejected: dict[str, int] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
@@ -76,18 +77,6 @@ def warm(key: str) -> int:
     return LOADS[key]
 
 
-def process_batch(pipeline: Pipeline, items: list[Article | Document]
-                  ) -> tuple[list[Document], list[Rejection]]:
-    """The pipeline's batch unit: coded documents and the rejections of this batch."""
-    unit = getattr(pipeline, "process_batch", None)
-    if unit is not None:
-        docs, rejections = unit(items)
-        return list(docs), list(rejections)
-    out = list(pipeline.run(items, batch_size=max(1, len(items))))
-    return ([d for d in out if d.rejection is None],
-            [d.rejection for d in out if d.rejection is not None])
-
-
 def code_partition(items: list[Article | Rejection], key: str, db: str | None,
                    dedupe: bool, threshold: float, skip_stored: bool = True) -> PartitionResult:
     """Code one partition. With ``db`` (a shared store) the worker skips stored articles,
@@ -114,7 +103,7 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
         if deduper is not None:
             dup = deduper.check(item)
             if dup is not None:
-                res.duplicate += 1
+                _count(res, dup)
                 link = deduper.link(item)
                 batch.rejections.append((dup, item))
                 if link is not None:
@@ -122,10 +111,11 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
                 continue
         if store is not None and skip_stored and store.has_article(item.key):
             res.duplicate += 1
+            res.stored_before += 1
             continue
         articles[item.id] = item
         fresh.append(item)
-    docs, rejections = process_batch(pipeline, fresh)
+    docs, rejections = pipeline.process_batch(fresh)
     for rej in rejections:
         _count(res, rej)
         article = articles.get(rej.input)
@@ -151,5 +141,6 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
 def _count(res: PartitionResult, rej: Rejection) -> None:
     if rej.reason in DUPLICATE_REASONS:
         res.duplicate += 1
+        res.duplicates[rej.reason] = res.duplicates.get(rej.reason, 0) + 1
     else:
         res.rejected[rej.reason] = res.rejected.get(rej.reason, 0) + 1

@@ -76,7 +76,7 @@ def test_copies_claimed_at_once_on_two_writers_are_linked(pg_url: str) -> None:
         try:
             suffix = f" [{attempt}]"
             pair = [replace(first, text=first.text + suffix), replace(copy, text=copy.text + suffix)]
-            found = _together(2, lambda i: dedupers[i].check(pair[i]))
+            found = _together(2, lambda i, d=dedupers, p=pair: d[i].check(p[i]))
             assert sorted(r is None for r in found) == [False, True], found  # one first, one copy
             rej = next(r for r in found if r is not None)
             assert rej.reason == "near_duplicate"
