@@ -15,7 +15,8 @@ import pytest
 from parley.config import Settings
 from parley.ingest.dedupe import Deduper
 from parley.model import Article
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
 from parley.store import open_store
 from support.stores import q
 
@@ -123,3 +124,27 @@ def q_ids_once(url: str) -> bool:
         return rows == []
     finally:
         store.close()
+
+
+def test_cli_ingest_with_the_dask_runner_then_export(
+        articles: list[Article], store_url: str, tmp_path: Path) -> None:
+    from parley.cli.main import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": a.id, "text": a.text, "date": a.date}) + "\n"
+                           for a in articles[:6]), encoding="utf-8")
+    argv = ["ingest", str(src), "--db", store_url, "--runner", "dask", "--workers", "1",
+            "--no-progress"]
+    assert main(argv) == 0
+    store = open_store(store_url)
+    try:
+        assert store.counts()["articles"] == 6
+        events = store.counts()["events"]
+    finally:
+        store.close()
+    assert main(argv) == 0  # again: everything is stored already
+    out = tmp_path / "e.jsonl"
+    assert main(["export", "--db", store_url, "--format", "plover-jsonl", "--out", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == events
+    assert main(["ingest", str(src), "--db", store_url, "--runner", "dask", "--workers", "2",
+                 "--scheduler", "tcp://127.0.0.1:1"]) == 1  # one or the other

@@ -16,7 +16,8 @@ import pytest
 from parley.errors import StorageError
 from parley.ingest.dedupe import Deduper
 from parley.model import Article, Document, Rejection
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
 from parley.store import SQLiteStore
 from parley.store.base import Batch
 from parley.store.rows import document_rows
