@@ -124,6 +124,18 @@ def test_parquet_by_month_reads_back_with_pyarrow_and_duckdb(filled: Any, tmp_pa
         "hive_partitioning = true) GROUP BY month, event ORDER BY month, n DESC").fetchall()
     assert sum(n for _, _, n in rows) == stored["events"]
     assert {m for m, _, _ in rows} <= {"2023-05", "2023-06", "2023-07"}
+    # the dyad query of docs/export.md: real events with an actor and a recipient country
+    pq = f"read_parquet('{out}/{{}}/*/*.parquet', hive_partitioning = true)"
+    dyads = duckdb.sql(
+        f"SELECT a.country, r.country, e.event, count(*) AS n FROM {pq.format('events')} e"
+        f" JOIN {pq.format('event_participants')} a ON a.article_key = e.article_key AND"
+        " a.event_id = e.event_id AND a.role = 'actor'"
+        f" JOIN {pq.format('event_participants')} r ON r.article_key = e.article_key AND"
+        " r.event_id = e.event_id AND r.role = 'recipient'"
+        " WHERE e.aux_mode IS NULL GROUP BY ALL ORDER BY n DESC").fetchall()
+    expected = sum(len(ev["actors"]) * len(ev["recipients"])
+                   for ev in filled.reader().events() if ev["recipients"])
+    assert sum(n for *_, n in dyads) == expected > 0
 
 
 def test_cli_export_and_its_errors(filled: Any, store_url: str, tmp_path: Path) -> None:
