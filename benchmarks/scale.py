@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg", default=os.environ.get("PARLEY_TEST_PG"),
                         help="PostgreSQL URL (default $PARLEY_TEST_PG)")
     parser.add_argument("--only", choices=("sqlite", "postgres"))
+    parser.add_argument("--write-only", action="store_true",
+                        help="only the PostgreSQL write rate (codes the articles once, in batches)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     logging.getLogger("distributed").setLevel(logging.ERROR)
@@ -137,7 +139,25 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     articles = read_articles([str(args.corpus)], args.limit)
     n = len(articles)
-    print(f"scale: {args.corpus.name}, first {n} articles, {os.cpu_count()} cores")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"scale: {args.corpus.name}, first {n} articles, {os.cpu_count()} cores, "
+          f"load average {load} (other work on the machine slows every figure)")
+    if args.write_only:
+        if not args.pg:
+            print("scale: --write-only needs PostgreSQL (--pg or PARLEY_TEST_PG)", file=sys.stderr)
+            return 2
+        pipeline = Pipeline.default(settings)
+        coded = [d for i in range(0, n, 32)
+                 for d in pipeline.process_batch(articles[i:i + 32])[0]]
+        schemas = Schemas(args.pg)
+        try:
+            rate, events = pg_write_rate(coded, schemas.new())
+        finally:
+            schemas.drop()
+        print(f"PostgreSQL write rate, pre-coded batches of 32: {rate:,.0f} events/s "
+              f"({events:,} events), target >= {TARGET_PG_EVENTS:,.0f}: "
+              f"{'met' if rate >= TARGET_PG_EVENTS else 'MISSED'}")
+        return 0
     backends = [b for b in ("sqlite", "postgres") if args.only in (None, b)]
     schemas = None
     if "postgres" in backends and not args.pg:

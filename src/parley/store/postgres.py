@@ -156,11 +156,11 @@ class PostgresStore:
         fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
         replaced: list[str] = []
         cols = list(ARTICLE_COLUMNS)
-        insert = (f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES "
-                  f"({', '.join(['%s'] * len(cols))}) ON CONFLICT (key) DO NOTHING RETURNING key")
+        assert cols[:2] == ["key", "id"]
         update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
                   " WHERE key = %s")
-        assert cols[:2] == ["key", "id"]
+        todo: list[tuple[Article, dict[str, list[dict[str, Any]]]]] = []
+        first_of: dict[str, str] = {}
         # key order: concurrent writers of the same articles wait for each other, never deadlock
         for doc in sorted(batch.documents, key=lambda d: d.article.key):
             a = doc.article
@@ -168,16 +168,33 @@ class PostgresStore:
                 first_key, sim = late[a.key]
                 links.append((a, first_key, "near", sim))
                 result.linked.append((a.id, first_key, "near"))
-                continue
-            rows = document_rows(doc)
-            art = rows["articles"][0]
-            if c.execute(insert, [art[k] for k in cols]).fetchone() is None:
-                (stored_id,) = self._one("SELECT id FROM articles WHERE key = %s FOR UPDATE",
-                                         (a.key,))
-                if stored_id != a.id:  # the same text stored under another id
+            elif a.key in first_of:  # the same text twice in one batch: the first is stored
+                if first_of[a.key] != a.id:
+                    links.append((a, a.key, "exact", 1.0))
+                    result.linked.append((a.id, a.key, "exact"))
+            else:
+                first_of[a.key] = a.id
+                todo.append((a, document_rows(doc)))
+        # all the batch's articles in one statement; those already stored come back apart
+        arts = [rows["articles"][0] for _, rows in todo]
+        inserted: set[str] = set()
+        if arts:
+            arrays = ", ".join(["%s::text[]"] * len(cols))
+            inserted = {r[0] for r in c.execute(
+                f"INSERT INTO articles ({', '.join(map(_q, cols))}) SELECT * FROM unnest({arrays})"
+                " ON CONFLICT (key) DO NOTHING RETURNING key",
+                [[art[k] for art in arts] for k in cols]).fetchall()}
+        others = [a.key for a, _ in todo if a.key not in inserted]
+        stored_ids = dict(c.execute("SELECT key, id FROM articles WHERE key = ANY(%s)"
+                                    " ORDER BY key FOR UPDATE", (others,)).fetchall()
+                          ) if others else {}
+        for a, rows in todo:
+            if a.key not in inserted:
+                if stored_ids.get(a.key) != a.id:  # the same text stored under another id
                     links.append((a, a.key, "exact", 1.0))
                     result.linked.append((a.id, a.key, "exact"))
                     continue
+                art = rows["articles"][0]
                 c.execute(update, [art[k] for k in cols[2:]] + [a.key])
                 replaced.append(a.key)
             for table in TABLES:
@@ -195,7 +212,9 @@ class PostgresStore:
                     "INSERT INTO signatures (key, signature) SELECT %s, %s WHERE EXISTS"
                     " (SELECT 1 FROM articles WHERE key = %s) ON CONFLICT (key) DO NOTHING",
                     [(k, sig, k) for k, sig in batch.signatures])
-        result.signatures_seen = self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
+        result.signatures_seen = (
+            self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
+            if batch.signatures or self._near is not None else self._sig_seen)
         return result
 
     def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
