@@ -96,6 +96,7 @@ class DaskRunner:
             raise ConfigError("--runner dask needs Dask: pip install 'parley[distributed]'") from None
         if self.scheduler:
             return Client(self.scheduler), None
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # a local cluster: quiet
         cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                processes=self.processes, dashboard_address=None,
                                preload=list(self.preload) or None,
