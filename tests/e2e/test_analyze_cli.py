@@ -161,8 +161,9 @@ def test_db_stores_articles_and_rejections_once(work: Path, batch: Run) -> None:
     assert _db_counts(work / "out.db") == first
     conn = sqlite3.connect(work / "out.db")
     try:
-        rows = conn.execute("SELECT event, actor_countries FROM events "
-                            "WHERE event='SANCTION'").fetchall()
+        rows = conn.execute("SELECT e.event, p.country FROM events e JOIN event_participants p"
+                            " USING (article, event_id) WHERE e.event='SANCTION'"
+                            " AND p.role='actor'").fetchall()
     finally:
         conn.close()
     assert ("SANCTION", "USA") in rows

@@ -93,8 +93,14 @@ def export_tsv(store: Any, out: str, date_from: str | None = None,
     return {"events": n}
 
 
+def _columns(store: Any, table: str) -> list[tuple[str, str]]:
+    from parley.store.tables import export_columns
+
+    return export_columns(store.table_columns(table))
+
+
 def _filterable(store: Any, table: str) -> bool:
-    return table == "articles" or any(c == "article_key" for c, _ in store.table_columns(table))
+    return table == "articles" or any(c == "article_key" for c, _ in _columns(store, table))
 
 
 def _cell(value: Any) -> Any:
@@ -113,7 +119,7 @@ def export_csv(store: Any, out: str, date_from: str | None = None,
     for table in store.table_names():
         if (date_from or date_to) and not _filterable(store, table):
             continue
-        columns = [c for c, _ in store.table_columns(table)]
+        columns = [c for c, _ in _columns(store, table)]
         n = 0
         with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
@@ -153,7 +159,7 @@ def export_parquet(store: Any, out: str, date_from: str | None = None,
         monthly = _filterable(store, table)
         if (date_from or date_to) and not monthly:
             continue
-        fields = [pa.field(c, arrow[k]) for c, k in store.table_columns(table)]
+        fields = [pa.field(c, arrow[k]) for c, k in _columns(store, table)]
         if monthly:
             fields.append(pa.field("month", pa.string()))
         schema = pa.schema(fields)

@@ -22,8 +22,10 @@ or another process writing the same file), and it asks the store to re-check, in
 write, the batch's articles against signatures stored since (``watch_near_duplicates``),
 so that two writers never code one story twice.
 
-Signatures are 128 MinHash values; stored as 32-bit integers (the values are below 2**32),
-read in either width.
+Signatures are 128 MinHash values kept to their lowest 16 bits (b-bit minwise hashing, Li
+and König 2010): two unequal values agree by chance once in 65,536, which moves a Jaccard
+estimate by under 0.00002, and a stored signature is 256 bytes. Signatures stored wider
+(32 or 64 bits, by earlier versions) are read and cut to 16 bits.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ SHINGLE = 5
 DEFAULT_THRESHOLD = 0.8
 MIN_SHINGLES = 20
 SCHEME = "affine32"  # datasketch's hashing scheme, pinned so stored signatures stay valid
+BITS_MASK = np.uint64(0xFFFF)  # the 16 bits of each value that are kept
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,19 +68,17 @@ def minhash(text: str) -> tuple[Any, int]:
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     if sh:
         m.update_batch(list(sh))
-    return m, len(sh)
+    # built as a stored signature is read back, so that the LSH hashes both alike
+    return _from_bytes(_to_bytes(m)), len(sh)
 
 
 def _to_bytes(m: Any) -> bytes:
-    values = np.asarray(m.hashvalues, dtype=np.uint64)
-    if values.size and int(values.max()) < 2**32:
-        return values.astype("<u4").tobytes()
-    return values.astype("<u8").tobytes()
+    return (np.asarray(m.hashvalues, dtype=np.uint64) & BITS_MASK).astype("<u2").tobytes()
 
 
 def _values(data: bytes) -> np.ndarray:
-    width = 4 if len(data) == NUM_PERM * 4 else 8
-    return np.frombuffer(data, dtype="<u4" if width == 4 else "<u8").astype(np.uint64)
+    width = {NUM_PERM * 2: "<u2", NUM_PERM * 4: "<u4"}.get(len(data), "<u8")
+    return np.frombuffer(data, dtype=width).astype(np.uint64) & BITS_MASK
 
 
 def _from_bytes(data: bytes) -> Any:
@@ -120,6 +121,7 @@ class Deduper:
         self._links: dict[str, tuple[str, str, float]] = {}  # copy key -> its link
         self._last: tuple[str, Any, int] | None = None
         self._seen = 0  # rowid of the last stored signature picked up
+        self._checked: dict[str, int] = {}  # key -> self._seen when it was checked
         self.exact = 0
         self.near = 0
         self.pairs: list[tuple[str, str, float]] = []  # (copy id, first id, similarity)
@@ -127,7 +129,7 @@ class Deduper:
             self._refresh(initial=True)
             watch = getattr(store, "watch_near_duplicates", None)
             if watch is not None:
-                watch(threshold, similarity)
+                watch(threshold, similarity, self.checked_at)
 
     def _remember(self, key: str, m: Any) -> None:
         self.hashes[key] = m
@@ -164,9 +166,10 @@ class Deduper:
 
     def check(self, article: Article) -> Rejection | None:
         """A Rejection when ``article`` repeats one seen before (in this run or stored)."""
+        key = article.key
         if self.store is not None:
             self._refresh()
-        key = article.key
+            self._checked[key] = self._seen
         if key in self.keys:
             self.exact += 1
             first = self.keys[key]
@@ -196,6 +199,11 @@ class Deduper:
             f"{sim:.2f} similar to {first} (key {first_key}, MinHash Jaccard over word "
             f"5-shingles >= {self.threshold}); linked to it, not coded again",
         )
+
+    def checked_at(self, key: str) -> int | None:
+        """The stored signatures (by rowid) this deduper had seen when it checked ``key``;
+        the store compares the article with those stored after, inside its write."""
+        return self._checked.pop(key, None)
 
     def link(self, article: Article) -> tuple[str, str, float] | None:
         """``(first key, kind, similarity)`` for a copy that ``check`` rejected."""

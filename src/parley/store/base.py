@@ -34,6 +34,7 @@ class WriteResult:
     stored: int = 0
     linked: list[tuple[str, str, str]] = field(default_factory=list)
     signatures_seen: int = 0  # the writer's high-water mark of stored signatures
+    own_signatures: list[str] = field(default_factory=list)  # keys it wrote signatures for
 
 
 @runtime_checkable

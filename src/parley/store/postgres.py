@@ -143,7 +143,8 @@ class PostgresStore:
             return result
 
     def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
-        from parley.store.rows import ARTICLE_COLUMNS, TABLES, document_rows
+        from parley.store.rows import CHILD_TABLES, document_rows
+        from parley.store.sqlite_layout import ARTICLE_STORED, encode
 
         c = self.conn
         result = WriteResult()
@@ -153,13 +154,9 @@ class PostgresStore:
             c.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SIGNATURES,))
         late = self._late_near(batch)
         links = list(batch.duplicates)
-        fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        replaced: list[str] = []
-        cols = list(ARTICLE_COLUMNS)
+        cols = list(ARTICLE_STORED)
         assert cols[:2] == ["key", "id"]
-        update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
-                  " WHERE key = %s")
-        todo: list[tuple[Article, dict[str, list[dict[str, Any]]]]] = []
+        todo: list[tuple[Article, dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
         first_of: dict[str, str] = {}
         # key order: concurrent writers of the same articles wait for each other, never deadlock
         for doc in sorted(batch.documents, key=lambda d: d.article.key):
@@ -174,33 +171,39 @@ class PostgresStore:
                     result.linked.append((a.id, a.key, "exact"))
             else:
                 first_of[a.key] = a.id
-                todo.append((a, document_rows(doc)))
+                art, children = encode(document_rows(doc))  # SQLite's layout, row for row
+                todo.append((a, art, children))
         # all the batch's articles in one statement; those already stored come back apart
-        arts = [rows["articles"][0] for _, rows in todo]
-        inserted: set[str] = set()
-        if arts:
-            arrays = ", ".join(["%s::text[]"] * len(cols))
-            inserted = {r[0] for r in c.execute(
+        numbers: dict[str, int] = {}
+        if todo:
+            kinds = dict(self.table_columns("articles"))
+            arrays = ", ".join(f"%s::{'bytea' if kinds[k] == 'blob' else 'text'}[]" for k in cols)
+            numbers = {key: n for n, key in c.execute(
                 f"INSERT INTO articles ({', '.join(map(_q, cols))}) SELECT * FROM unnest({arrays})"
-                " ON CONFLICT (key) DO NOTHING RETURNING key",
-                [[art[k] for art in arts] for k in cols]).fetchall()}
-        others = [a.key for a, _ in todo if a.key not in inserted]
-        stored_ids = dict(c.execute("SELECT key, id FROM articles WHERE key = ANY(%s)"
-                                    " ORDER BY key FOR UPDATE", (others,)).fetchall()
-                          ) if others else {}
-        for a, rows in todo:
-            if a.key not in inserted:
-                if stored_ids.get(a.key) != a.id:  # the same text stored under another id
+                " ON CONFLICT (key) DO NOTHING RETURNING n, key",
+                [[art[k] for _, art, _ in todo] for k in cols]).fetchall()}
+        others = [a.key for a, _, _ in todo if a.key not in numbers]
+        stored = {key: (n, id_) for key, n, id_ in c.execute(
+            "SELECT key, n, id FROM articles WHERE key = ANY(%s) ORDER BY key FOR UPDATE",
+            (others,)).fetchall()} if others else {}
+        update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
+                  " WHERE n = %s")
+        fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
+        replaced: list[int] = []
+        for a, art, children in todo:
+            n = numbers.get(a.key)
+            if n is None:
+                n, stored_id = stored[a.key]
+                if stored_id != a.id:  # the same text stored under another id
                     links.append((a, a.key, "exact", 1.0))
                     result.linked.append((a.id, a.key, "exact"))
                     continue
-                art = rows["articles"][0]
-                c.execute(update, [art[k] for k in cols[2:]] + [a.key])
-                replaced.append(a.key)
-            for table in TABLES:
-                fresh[table].extend(rows[table])
+                c.execute(update, [art[k] for k in cols[2:]] + [n])
+                replaced.append(n)
+            for table in CHILD_TABLES:
+                fresh[table].extend({**r, "article": n} for r in children[table])
             result.stored += 1
-        for table in TABLES:
+        for table in CHILD_TABLES:
             self._replace(table, replaced, fresh[table])
         for article, first_key, kind, sim in links:
             self._link(article, first_key, kind, sim)
@@ -215,6 +218,7 @@ class PostgresStore:
         result.signatures_seen = (
             self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
             if batch.signatures or self._near is not None else self._sig_seen)
+        result.own_signatures = [k for k, _ in batch.signatures]
         return result
 
     def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
@@ -240,15 +244,15 @@ class PostgresStore:
                 found[doc.article.key] = (best[1], best[0])
         return found
 
-    def _replace(self, table: str, keys: list[str], rows: list[dict[str, Any]]) -> None:
+    def _replace(self, table: str, numbers: list[int], rows: list[dict[str, Any]]) -> None:
         """Delete the old rows of re-stored articles from ``table``; COPY the new ones in."""
-        from parley.store.rows import TABLES
+        from parley.store.sqlite_layout import STORED
 
-        if keys:
-            self.conn.execute(f"DELETE FROM {_q(table)} WHERE article_key = ANY(%s)", (keys,))
+        if numbers:
+            self.conn.execute(f"DELETE FROM {_q(table)} WHERE article = ANY(%s)", (numbers,))
         if not rows:
             return
-        cols = TABLES[table]
+        cols = STORED[table]
         pk = self._primary_key(table)
         seen: set[tuple[Any, ...]] = set()
         with self.conn.cursor() as cur, cur.copy(
@@ -389,9 +393,8 @@ class PostgresStore:
                    date_from: str | None = None, date_to: str | None = None,
                    with_month: bool = False) -> Iterator[dict[str, Any]]:
         catalogue = self.table_columns(table)
-        sql, params, names = table_query(
-            table, catalogue, columns, date_from, date_to, with_month,
-            has_article_key=any(c == "article_key" for c, _ in catalogue))
+        sql, params, names = table_query(table, catalogue, columns, date_from, date_to,
+                                         with_month)
         # a server-side cursor on its own connection: whole tables stream in chunks
         with self._psycopg.connect(self.url) as conn, conn.cursor(name="parley_table") as cur:
             cur.itersize = 2000
@@ -401,31 +404,14 @@ class PostgresStore:
                        for n, v in zip(names, row, strict=True)}
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
-        from parley.store.rows import TABLES, contract_record
-
-        batch: list[dict[str, Any]] = []
-        for art in self.iter_table("articles"):
-            batch.append(art)
-            if len(batch) >= 200:
-                yield from self._records(batch, TABLES, contract_record)
-                batch = []
-        if batch:
-            yield from self._records(batch, TABLES, contract_record)
-
-    def _records(self, arts: list[dict[str, Any]], tables: dict[str, tuple[str, ...]],
-                 build: Any) -> Iterator[dict[str, Any]]:
-        keys = [a["key"] for a in arts]
-        rows: dict[str, dict[str, list[dict[str, Any]]]] = {k: {} for k in keys}
+        """Every stored article's CONTRACT record, rebuilt from its rows (as SQLite's)."""
+        reader = self.reader()
         with self._lock:
-            for table, cols in tables.items():
-                cur = self.conn.execute(
-                    f"SELECT {', '.join(map(_q, cols))} FROM {_q(table)}"
-                    " WHERE article_key = ANY(%s)", (keys,))
-                for r in cur:
-                    d = dict(zip(cols, r, strict=True))
-                    rows[d["article_key"]].setdefault(table, []).append(d)
-        for art in arts:
-            yield build({"articles": [art], **rows[art["key"]]})
+            keys = [r[0] for r in self.conn.execute("SELECT key FROM articles ORDER BY n")]
+        for key in keys:
+            record = reader.article(key)
+            if record is not None:
+                yield record
 
     def counts(self) -> dict[str, int]:
         out = {}

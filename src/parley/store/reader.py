@@ -18,14 +18,61 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parley.errors import StorageError
-from parley.store.rows import TABLES, contract_record, party, span_dict
+from parley.store.rows import TABLES, contract_record, mention_spans, party, span_dict
+from parley.store.sqlite_layout import decode, sentence_bounds
 
 if TYPE_CHECKING:
     from parley.store.sqlite import SQLiteStore
 
 ANY: Any = ...  # "no filter" for filters where None is itself a value (aux_mode)
 KINDS = ("event", "quote", "stance", "actor")
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def _fts_query(q: str) -> tuple[str | None, list[str]]:
+    """A user's search as an FTS5 query the index answers (it keeps no word positions):
+    words and prefix* as they are, AND/OR/NOT and parentheses kept, a quoted phrase as its
+    words (AND) plus a text check that they come in that order (returned lower-cased; only
+    where the query has no OR or NOT, which a text check could not follow)."""
+    phrases = [p for p in _PHRASE.findall(q) if len(_TOKEN.findall(p)) > 1]
+    rest = _PHRASE.sub(lambda m: " ( " + " AND ".join(
+        f'"{t}"' for t in _TOKEN.findall(m.group(1))) + " ) " if _TOKEN.findall(m.group(1))
+        else " ", q)
+    out: list[str] = []
+    depth = 0
+    for tok in re.findall(r'\(|\)|"[^"]*"|[^\s()"]+', rest):
+        if tok == "(":
+            depth += 1
+            out.append(tok)
+        elif tok == ")":
+            if out and out[-1] == "(":
+                out.pop()
+                depth -= 1
+            elif depth:
+                depth -= 1
+                out.append(tok)
+        elif tok.startswith('"') or tok in _OPERATORS:
+            out.append(tok)
+        else:
+            out.extend(f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"'
+                       for w in _TOKEN.findall(tok))
+    out.extend(")" * depth)
+    # operators need words on both sides: drop dangling ones
+    cleaned: list[str] = []
+    for tok in out:
+        if tok in _OPERATORS and (not cleaned or cleaned[-1] in _OPERATORS or cleaned[-1] == "("):
+            continue
+        if tok == ")" and cleaned and cleaned[-1] in _OPERATORS:
+            cleaned.pop()
+        cleaned.append(tok)
+    while cleaned and cleaned[-1] in _OPERATORS:
+        cleaned.pop()
+    if not any(t not in _OPERATORS and t not in "()" for t in cleaned):
+        return None, []
+    has_logic = any(t in ("OR", "NOT") for t in cleaned)
+    return " ".join(cleaned), ([] if has_logic else [" ".join(p.lower().split()) for p in phrases])
 
 
 def _many(value: Any) -> list[Any]:
@@ -53,6 +100,19 @@ class _Where:
         if date_to:
             self.add(f"{column} <= ?", date_to)
 
+    def party(self, prefix: str, value: Any) -> None:
+        """``{prefix}_key`` or ``{prefix}_country`` among the values: stable actor keys
+        (``kb:...``, ``name:...``: they hold a colon) or country codes."""
+        values = _many(value)
+        keys = [v for v in values if ":" in str(v)]
+        codes = [v for v in values if ":" not in str(v)]
+        parts = []
+        if keys:
+            parts.append(f"{prefix}_key IN ({','.join('?' * len(keys))})")
+        if codes:
+            parts.append(f"{prefix}_country IN ({','.join('?' * len(codes))})")
+        self.add("(" + " OR ".join(parts) + ")", *keys, *codes)
+
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
@@ -72,15 +132,15 @@ def _text(column_prefix: str, alias: str = "e") -> str:
 
 _PARTS = ("(SELECT json_group_array(json_object('key', actor_key, 'country', country, "
           "'sector', sector, 'name', name)) FROM (SELECT * FROM event_participants p "
-          "WHERE p.article_key = e.article_key AND p.event_id = e.event_id AND p.role = '{role}' "
+          "WHERE p.article = e.article AND p.event_id = e.event_id AND p.role = '{role}' "
           "ORDER BY p.ord))")
 _EVENT_SQL = (
-    "SELECT e.article_key, e.event_id, e.event, e.mode, e.quad_code, e.intensity, e.aux_mode,"
+    "SELECT a.key AS article_key, e.event_id, e.event, e.mode, e.quad_code, e.intensity, e.aux_mode,"
     " e.date, e.date_precision, e.confidence, e.trigger_start, e.trigger_end, "
     f"{_text('trigger')} AS trigger, e.sentence_start, e.sentence_end, "
     f"{_PARTS.format(role='actor')} AS actors, {_PARTS.format(role='recipient')} AS recipients,"
     " a.id AS article_id, a.source, a.url, a.date AS article_date"
-    " FROM events e JOIN articles a ON a.key = e.article_key"
+    " FROM events e JOIN articles a ON a.n = e.article"
 )
 
 
@@ -134,7 +194,7 @@ class Reader:
             sub.any_of(f"p.{column}", values)
             sub.add("p.role = ?", role)
             sub.dates("p.date", date_from, date_to)
-            w.add("(e.article_key, e.event_id) IN (SELECT p.article_key, p.event_id FROM "
+            w.add("(e.article, e.event_id) IN (SELECT p.article, p.event_id FROM "
                   f"event_participants p{sub.sql()})", *sub.params)
         if type is not None:
             w.any_of("e.event", type)
@@ -145,7 +205,7 @@ class Reader:
             w.add("e.aux_mode IS ?", aux_mode)
         elif real_only:
             w.add("e.aux_mode IS NULL")
-        return (_EVENT_SQL + w.sql() + " ORDER BY e.date, e.article_key, e.ord", w.params)
+        return (_EVENT_SQL + w.sql() + " ORDER BY e.date, e.article, e.ord", w.params)
 
     @staticmethod
     def _event(r: sqlite3.Row) -> dict[str, Any]:
@@ -196,9 +256,10 @@ class Reader:
             w.any_of("x.country", country)
         w.dates("a.date", date_from, date_to)
         sql = ("SELECT x.actor_key, x.name, x.country, x.sector, x.office, a.date,"
-               " (SELECT count(*) FROM mentions m WHERE m.article_key = x.article_key"
-               " AND m.actor_id = x.actor_id) AS n"
-               " FROM actors x JOIN articles a ON a.key = x.article_key" + w.sql())
+               " ifnull(CASE WHEN json_type(x.mentions, '$[0]') = 'array'"
+               " THEN json_array_length(x.mentions) ELSE json_array_length(x.mentions) / 2"
+               " END, 0) AS n"
+               " FROM actors x JOIN articles a ON a.n = x.article" + w.sql())
         groups: dict[str, dict[str, Any]] = {}
         for r in self._rows(sql, w.params):
             g = groups.setdefault(r["actor_key"], {
@@ -230,15 +291,12 @@ class Reader:
         """Quotes by article date; ``speaker``: a stable actor key or a country code."""
         w = _Where()
         if speaker is not None:
-            values = _many(speaker)
-            marks = ",".join("?" * len(values))
-            w.add(f"(q.speaker_key IN ({marks}) OR q.speaker_country IN ({marks}))",
-                  *values, *values)
+            w.party("q.speaker", speaker)
         w.dates("a.date", date_from, date_to)
         page, extra = _page(limit, offset)
-        sql = (f"SELECT q.*, {_text('content', 'q')} AS content, a.id AS article_id, a.source,"
-               " a.url, a.date AS article_date FROM quotes q JOIN articles a"
-               " ON a.key = q.article_key" + w.sql() + " ORDER BY a.date, q.article_key, q.ord")
+        sql = (f"SELECT q.*, {_text('content', 'q')} AS content, a.key AS article_key,"
+               " a.id AS article_id, a.source, a.url, a.date AS article_date FROM quotes q"
+               " JOIN articles a ON a.n = q.article" + w.sql() + " ORDER BY a.date, a.n, q.ord")
         return [self._quote(r) for r in self._rows(sql + page, w.params + extra)]
 
     @staticmethod
@@ -261,19 +319,16 @@ class Reader:
         w = _Where()
         for prefix, value in (("holder", holder), ("toward", toward)):
             if value is not None:
-                values = _many(value)
-                marks = ",".join("?" * len(values))
-                w.add(f"(s.{prefix}_key IN ({marks}) OR s.{prefix}_country IN ({marks}))",
-                      *values, *values)
+                w.party(f"s.{prefix}", value)
         if issue is not None:
             w.any_of("s.issue", issue)
         if polarity is not None:
             w.add("s.polarity = ?", polarity)
         w.dates("a.date", date_from, date_to)
         page, extra = _page(limit, offset)
-        sql = (f"SELECT s.*, {_text('evidence', 's')} AS evidence, a.id AS article_id, "
-               "a.source, a.url, a.date AS article_date FROM stances s JOIN articles a"
-               " ON a.key = s.article_key" + w.sql() + " ORDER BY a.date, s.article_key, s.ord")
+        sql = (f"SELECT s.*, {_text('evidence', 's')} AS evidence, a.key AS article_key,"
+               " a.id AS article_id, a.source, a.url, a.date AS article_date FROM stances s"
+               " JOIN articles a ON a.n = s.article" + w.sql() + " ORDER BY a.date, a.n, s.ord")
         return [self._stance(r) for r in self._rows(sql + page, w.params + extra)]
 
     @staticmethod
@@ -291,54 +346,55 @@ class Reader:
         }
 
     # -- evidence and articles ----------------------------------------------------------------
+    def _article(self, key: str) -> sqlite3.Row | None:
+        rows = self._all("SELECT * FROM articles WHERE key = ?", (key,))
+        return rows[0] if rows else None
+
     def evidence(self, article_key: str, kind: str, record_id: str) -> dict[str, Any] | None:
         """The text behind one record: the exact stored sentence(s) around it and its span
         (event: trigger in its sentence; quote: content; stance: evidence; actor: its first
         mention). None when there is no such record."""
         if kind not in KINDS:
             raise ValueError(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
-        art = self._all("SELECT id, date, source, url, text, sentences FROM articles"
-                        " WHERE key = ?", (article_key,))
-        if not art:
+        a = self._article(article_key)
+        if a is None:
             return None
-        a = art[0]
         text = a["text"]
         table, id_col, prefix = {"event": ("events", "event_id", "trigger"),
                                  "quote": ("quotes", "quote_id", "content"),
                                  "stance": ("stances", "stance_id", "evidence"),
-                                 "actor": ("mentions", "actor_id", "")}[kind]
-        if kind == "actor":
-            found = self._all("SELECT start AS _start, \"end\" AS _end, text AS _text FROM"
-                              " mentions WHERE article_key = ? AND actor_id = ? ORDER BY ord"
-                              " LIMIT 1", (article_key, record_id))
-            prefix = ""
-        else:
-            found = self._all(f"SELECT * FROM {table} WHERE article_key = ? AND {id_col} = ?",
-                              (article_key, record_id))
+                                 "actor": ("actors", "actor_id", "")}[kind]
+        found = self._all(f"SELECT * FROM {table} WHERE article = ? AND {id_col} = ?",
+                          (a["n"], record_id))
         if not found:
             return None
         row = dict(found[0])
-        span = span_dict(row, prefix, text)
+        if kind == "actor":
+            spans = mention_spans(row["mentions"], text)
+            if not spans:
+                return None
+            span: dict[str, Any] | None = spans[0]
+        else:
+            span = span_dict(row, prefix, text)
         assert span is not None
-        date = row.get("date") or a["date"]
         if kind == "event" and row["sentence_start"] is not None:
             sentence = span_dict(row, "sentence", text)
             assert sentence is not None
         else:
-            sentence = self._sentence(article_key, a["sentences"], text, span)
-        return {"article_id": a["id"], "record_id": record_id, "date": date,
-                "source": a["source"], "url": a["url"], "sentence": sentence["text"],
+            sentence = self._sentence(a["n"], a["notes"], text, span)
+        return {"article_id": a["id"], "record_id": record_id,
+                "date": row.get("date") or a["date"], "source": a["source"], "url": a["url"],
+                "sentence": sentence["text"],
                 "sentence_span": {"start": sentence["start"], "end": sentence["end"]},
                 "span": span}
 
-    def _sentence(self, article_key: str, stored: str | None, text: str,
+    def _sentence(self, n: int, notes: bytes | None, text: str,
                   span: dict[str, Any]) -> dict[str, Any]:
         """The stored sentences that cover ``span``; without stored sentences (a migrated
         wave-1 article), an event sentence that covers it, else the span itself."""
-        bounds = [tuple(b) for b in json.loads(stored)] if stored else [
-            (r["sentence_start"], r["sentence_end"]) for r in self._all(
-                "SELECT sentence_start, sentence_end FROM events WHERE article_key = ?",
-                (article_key,))]
+        stored = sentence_bounds(notes)
+        bounds = stored or [(r["sentence_start"], r["sentence_end"]) for r in self._all(
+            "SELECT sentence_start, sentence_end FROM events WHERE article = ?", (n,))]
         start, end = span["start"], span["end"]
         cover = [b for b in bounds if b[1] > start and b[0] < end]
         if stored and cover:
@@ -350,49 +406,44 @@ class Reader:
 
     def article(self, key: str) -> dict[str, Any] | None:
         """The CONTRACT record of a stored article, rebuilt from its rows."""
-        art = self._all("SELECT * FROM articles WHERE key = ?", (key,))
-        if not art:
+        a = self._article(key)
+        if a is None:
             return None
-        rows: dict[str, list[dict[str, Any]]] = {"articles": [dict(art[0])]}
-        for table in TABLES:
-            rows[table] = [dict(r) for r in self._rows(
-                f"SELECT * FROM {table} WHERE article_key = ?", (key,))]
-        return contract_record(rows)
+        children = {table: [dict(r) for r in self._rows(
+            f"SELECT * FROM {table} WHERE article = ?", (a["n"],))] for table in TABLES}
+        return contract_record(decode(dict(a), children))
 
     def articles(self, q: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, source: Any = None, actor: Any = None,
                  limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
-        """Stored articles, newest first, or best match first for ``q`` (full-text search
-        over title and text: words, "a phrase", OR, NOT, prefix*); ``actor``: a stable
-        actor key or a country code named in the article; ``source``: where it was read."""
+        """Stored articles, newest first, or best match first for ``q``: full-text search
+        over title and text (stemmed words; OR, NOT, prefix*; a "quoted phrase" matches
+        its words in that order, as text); ``actor``: a stable actor key or a country code
+        named in the article; ``source``: where it was read."""
         w = _Where()
+        match = None
         if q:
-            w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", q)
+            match, phrases = _fts_query(q)
+            if match is None:
+                return []
+            w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", match)
+            for phrase in phrases:
+                w.add("instr(lower(ifnull(a.title, '') || ' ' || a.text), ?) > 0", phrase)
         w.dates("a.date", date_from, date_to)
         if source is not None:
             w.any_of("a.source", source)
         if actor is not None:
-            values = _many(actor)
-            marks = ",".join("?" * len(values))
-            w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_key = a.key AND "
-                  f"(x.actor_key IN ({marks}) OR x.country IN ({marks})))", *values, *values)
+            sub = _Where()
+            sub.party("x.actor", actor)
+            w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article = a.n AND "
+                  f"{sub.clauses[0]})", *sub.params)
         order = (" ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND"
-                 " rowid = a.n), a.n" if q else " ORDER BY a.date DESC, a.n DESC")
+                 " rowid = a.n), a.n" if match else " ORDER BY a.date DESC, a.n DESC")
         page, extra = _page(limit, offset)
         sql = ("SELECT a.key, a.id, a.title, a.date, a.source, a.url, (SELECT count(*) FROM"
-               " events e WHERE e.article_key = a.key) AS events FROM articles a"
+               " events e WHERE e.article = a.n) AS events FROM articles a"
                + w.sql() + order + page)
-        params = w.params + ([q] if q else []) + extra
-        try:
-            rows = self._all(sql, params)
-        except StorageError:
-            if not q:
-                raise
-            plain = " ".join(f'"{t}"' for t in _TOKEN.findall(q))  # as plain words
-            if not plain:
-                return []
-            return self.articles(plain, date_from, date_to, source, actor, limit, offset)
-        return [dict(r) for r in rows]
+        return [dict(r) for r in self._all(sql, w.params + ([match] if match else []) + extra)]
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

@@ -14,7 +14,9 @@ What is stored once only:
 - Event participants are rows of ``event_participants`` (role ``actor`` | ``recipient``), not
   JSON: one row per entity, with the stable ``actor_key`` of its actor (``Actor.key``), or for
   an entity that has no actor, the key ``model.name_key`` gives its country, sector and name.
-- Empty lists (``mode``, ``context``) are NULL; non-empty ones JSON arrays.
+- An actor's mentions are one JSON column of offsets (``actors.mentions``: ``[start, end,
+  start, end, ...]``).
+- Empty lists (``mode``, ``context``, mentions) are NULL; non-empty ones JSON arrays.
 """
 
 from __future__ import annotations
@@ -56,8 +58,7 @@ ARTICLE_COLUMNS = ("key", "id", "title", "date", "url", "source", "author", "sit
                    "date_source", "text", "sentences")
 TABLES: dict[str, tuple[str, ...]] = {
     "actors": ("article_key", "actor_id", "ord", "actor_key", "name", "country", "sector", "office",
-               "kb_id", "method", "reason"),
-    "mentions": ("article_key", "actor_id", "ord", "start", "end", "text"),
+               "kb_id", "method", "reason", "mentions"),
     "events": ("article_key", "event_id", "ord", "event", "mode", "context", "aux_mode", "date",
                "date_text", "date_precision", "loc_name", "loc_country", "loc_geonameid",
                "loc_lat", "loc_lon", "quad_code", "intensity", *_span_columns("trigger"),
@@ -127,6 +128,28 @@ def _list(values: tuple[str, ...]) -> str | None:
     return json.dumps(list(values), ensure_ascii=False) if values else None
 
 
+def _mentions(spans: tuple[Span, ...], text: str) -> str | None:
+    """An actor's mentions as ``[start, end, start, end, ...]``, or where a mention's text
+    is not the article's at its offsets, as ``[[start, end, text], ...]``; NULL for none."""
+    if not spans:
+        return None
+    own = [_override(m.text, text, m.start, m.end) for m in spans]
+    if all(o is None for o in own):
+        flat = [x for m in spans for x in (m.start, m.end)]
+        return json.dumps(flat, separators=(",", ":"))
+    nested = [[m.start, m.end] if o is None else [m.start, m.end, o] for m, o in zip(spans, own, strict=True)]
+    return json.dumps(nested, ensure_ascii=False, separators=(",", ":"))
+
+
+def mention_spans(value: str | None, text: str) -> list[dict[str, Any]]:
+    """The mentions column back as CONTRACT span objects."""
+    items = json.loads(value) if value else []
+    if items and not isinstance(items[0], list):
+        items = [items[i:i + 2] for i in range(0, len(items), 2)]
+    return [{"start": m[0], "end": m[1], "text": m[2] if len(m) > 2 else text[m[0]:m[1]]}
+            for m in items]
+
+
 def article_row(article: Article, sentences: Iterable[Sentence] = ()) -> Row:
     bounds = [[s.span.start, s.span.end] for s in sentences]
     return {
@@ -148,13 +171,8 @@ def document_rows(doc: Document) -> dict[str, list[Row]]:
         {"article_key": key, "actor_id": a.id, "ord": i,
          "actor_key": a.key or name_key(a.country, a.sector, a.name), "name": a.name,
          "country": a.country, "sector": a.sector, "office": a.office, "kb_id": a.kb_id,
-         "method": a.method, "reason": a.reason}
+         "method": a.method, "reason": a.reason, "mentions": _mentions(a.mentions, text)}
         for i, a in enumerate(doc.actors)
-    ]
-    out["mentions"] = [
-        {"article_key": key, "actor_id": a.id, "ord": i, "start": m.start, "end": m.end,
-         "text": _override(m.text, text, m.start, m.end)}
-        for a in doc.actors for i, m in enumerate(a.mentions)
     ]
     out["events"] = [_event_row(key, i, e, text, actors) for i, e in enumerate(doc.events)]
     out["event_participants"] = [
@@ -259,18 +277,13 @@ def contract_record(rows: dict[str, list[Row]]) -> dict[str, Any]:
     child rows in any order)."""
     (a,) = rows["articles"]
     text = a["text"]
-    mentions: dict[str, list[Row]] = {}
-    for m in sorted(rows.get("mentions", ()), key=lambda r: (r["actor_id"], r["ord"])):
-        mentions.setdefault(m["actor_id"], []).append(m)
     parts: dict[tuple[str, str], list[Row]] = {}
     for p in sorted(rows.get("event_participants", ()), key=lambda r: r["ord"]):
         parts.setdefault((p["event_id"], p["role"]), []).append(p)
     actors = [
         {"id": r["actor_id"], "name": r["name"], "country": r["country"], "sector": r["sector"],
          "office": r["office"], "kb_id": r["kb_id"], "key": r["actor_key"],
-         "mentions": [{"start": m["start"], "end": m["end"],
-                       "text": text[m["start"]:m["end"]] if m["text"] is None else m["text"]}
-                      for m in mentions.get(r["actor_id"], [])],
+         "mentions": mention_spans(r["mentions"], text),
          "method": r["method"], "reason": r["reason"]}
         for r in sorted(rows.get("actors", ()), key=lambda r: r["ord"])
     ]

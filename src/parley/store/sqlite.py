@@ -30,14 +30,15 @@ from parley.errors import StorageError
 from parley.model import Article, Document, Rejection
 from parley.store.base import Batch, WriteResult
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
-from parley.store.rows import ARTICLE_COLUMNS, CHILD_TABLES, document_rows
+from parley.store.rows import CHILD_TABLES, document_rows
+from parley.store.sqlite_layout import ARTICLE_STORED, encode
 from parley.store.tables import INTERNAL, kind_of, table_query
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Similarity = Callable[[bytes, bytes], float]
-_UPDATE_ARTICLE = ", ".join(f'"{c}"=?' for c in ARTICLE_COLUMNS if c not in ("key", "id"))
+_UPDATE_ARTICLE = ", ".join(f'"{c}"=?' for c in ARTICLE_STORED if c not in ("key", "id"))
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -63,7 +64,8 @@ class SQLiteStore:
         self.busy_timeout = busy_timeout
         self.lock_wait = lock_wait
         self._lock = threading.RLock()
-        self._near: tuple[float, Similarity] | None = None
+        self._near: tuple[float, Similarity, Callable[[str], int | None] | None] | None = None
+        self._own: set[str] = set()  # keys whose signatures this store wrote
         self._rejected: Counter[tuple[str, str, str, str]] = Counter()
         if self.path != ":memory:":
             try:
@@ -153,11 +155,14 @@ class SQLiteStore:
         return self.conn.execute("SELECT ifnull(max(rowid), 0) FROM signatures").fetchone()[0]
 
     # -- writing ------------------------------------------------------------------------
-    def watch_near_duplicates(self, threshold: float, similarity: Similarity) -> None:
-        """Re-check, inside each write, the batch's articles against signatures that other
-        writers stored since this store last wrote: one at least ``threshold`` similar (by
-        ``similarity(a, b)``, the deduper's) turns the article into a ``near`` link."""
-        self._near = (threshold, similarity)
+    def watch_near_duplicates(self, threshold: float, similarity: Similarity,
+                              checked_at: Callable[[str], int | None] | None = None) -> None:
+        """Re-check, inside each write, the batch's articles against the signatures other
+        writers stored since the deduper checked them (``checked_at(key)``: the signature
+        rowid it had seen then; without it, since this store last wrote): one at least
+        ``threshold`` similar (by ``similarity(a, b)``, the deduper's) turns the article
+        into a ``near`` link. This store's own signatures are left to the deduper."""
+        self._near = (threshold, similarity, checked_at)
 
     def write_batch(self, batch: Batch) -> WriteResult:
         """Write the whole batch in one transaction, or nothing of it."""
@@ -167,6 +172,7 @@ class SQLiteStore:
                                  lambda: self._transaction(lambda: self._write(batch, counted)))
             self._rejected.update(counted)
             self._sig_seen = result.signatures_seen
+            self._own.update(result.own_signatures)
             return result
 
     def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
@@ -183,22 +189,24 @@ class SQLiteStore:
                 links.append((a, first_key, "near", sim))
                 result.linked.append((a.id, first_key, "near"))
                 continue
-            row = c.execute("SELECT id FROM articles WHERE key=?", (key,)).fetchone()
-            if row is not None and row[0] != a.id:  # the same text stored under another id
+            row = c.execute("SELECT n, id FROM articles WHERE key=?", (key,)).fetchone()
+            if row is not None and row[1] != a.id:  # the same text stored under another id
                 links.append((a, key, "exact", 1.0))
                 result.linked.append((a.id, key, "exact"))
                 continue
-            rows = document_rows(doc)
-            art = rows["articles"][0]
+            art, children = encode(document_rows(doc))
             if row is None:
-                insert_rows(c, "articles", [art], ARTICLE_COLUMNS)
+                n = c.execute(f"INSERT INTO articles ({', '.join(ARTICLE_STORED)}) VALUES "
+                              f"({', '.join('?' * len(ARTICLE_STORED))})",
+                              [art[k] for k in ARTICLE_STORED]).lastrowid
             else:  # the same article again: its rows are replaced by the same rows
-                c.execute(f"UPDATE articles SET {_UPDATE_ARTICLE} WHERE key=?",
-                          [art[k] for k in ARTICLE_COLUMNS if k not in ("key", "id")] + [key])
+                n = row[0]
+                c.execute(f"UPDATE articles SET {_UPDATE_ARTICLE} WHERE n=?",
+                          [art[k] for k in ARTICLE_STORED if k not in ("key", "id")] + [n])
                 for table in CHILD_TABLES:
-                    c.execute(f"DELETE FROM {table} WHERE article_key=?", (key,))
+                    c.execute(f"DELETE FROM {table} WHERE article=?", (n,))
             for table in CHILD_TABLES:
-                insert_rows(c, table, rows[table])
+                insert_rows(c, table, [{**r, "article": n} for r in children[table]])
             result.stored += 1
         for article, first_key, kind, sim in links:
             self._link(article, first_key, kind, sim)
@@ -209,32 +217,38 @@ class SQLiteStore:
                       " WHERE EXISTS (SELECT 1 FROM articles WHERE key=?)",
                       (key, signature, key))
         result.signatures_seen = self._max_signature_rowid()
+        result.own_signatures = [k for k, _ in batch.signatures]
         return result
 
     def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
-        """Articles of the batch near a signature another writer stored since we looked."""
+        """Articles of the batch near a signature another writer stored since they were
+        checked: ``{key: (first key, similarity)}``."""
         if self._near is None or not batch.signatures:
             return {}
-        threshold, similarity = self._near
-        new = self.conn.execute("SELECT key, signature FROM signatures WHERE rowid > ?",
-                                (self._sig_seen,)).fetchall()
-        if not new:
-            return {}
+        threshold, similarity, checked_at = self._near
         mine = dict(batch.signatures)
-        found: dict[str, tuple[str, float]] = {}
+        since: dict[str, int] = {}
         for doc in batch.documents:
-            sig = mine.get(doc.article.key)
-            if sig is None:
-                continue
+            key = doc.article.key
+            if key in mine:
+                seen = checked_at(key) if checked_at is not None else None
+                since[key] = self._sig_seen if seen is None else seen
+        if not since:
+            return {}
+        new = self.conn.execute("SELECT rowid, key, signature FROM signatures WHERE rowid > ?"
+                                " ORDER BY rowid", (min(since.values()),)).fetchall()
+        new = [(r, k, bytes(s)) for r, k, s in new if k not in self._own]
+        found: dict[str, tuple[str, float]] = {}
+        for key, seen in since.items():
             best: tuple[float, str] | None = None
-            for key, other in new:
-                if key == doc.article.key:
+            for rowid, other_key, other in new:
+                if rowid <= seen or other_key == key:
                     continue
-                sim = similarity(sig, bytes(other))
-                if sim >= threshold and (best is None or (sim, best[1]) > best):
-                    best = (sim, key)
+                sim = similarity(mine[key], other)
+                if sim >= threshold and (best is None or sim > best[0]):
+                    best = (sim, other_key)
             if best is not None:
-                found[doc.article.key] = (best[1], best[0])
+                found[key] = (best[1], best[0])
         return found
 
     def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
@@ -335,9 +349,8 @@ class SQLiteStore:
                    date_from: str | None = None, date_to: str | None = None,
                    with_month: bool = False) -> Iterator[dict[str, Any]]:
         catalogue = self.table_columns(table)
-        sql, params, names = table_query(
-            table, catalogue, columns, date_from, date_to, with_month,
-            has_article_key=any(c == "article_key" for c, _ in catalogue))
+        sql, params, names = table_query(table, catalogue, columns, date_from, date_to,
+                                         with_month)
         # its own connection: a long read beside the writer (one file; memory has only one)
         conn = self.conn if self.path == ":memory:" else self._connect()
         try:

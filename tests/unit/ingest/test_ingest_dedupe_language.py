@@ -71,7 +71,7 @@ def test_copies_come_with_the_link_to_store_and_firsts_with_their_signature() ->
     d = Deduper(MemoryStore())
     first = Article(id="first", text=STORY)
     sig = d.add(first)
-    assert isinstance(sig, bytes) and len(sig) == 128 * 4  # 32-bit values
+    assert isinstance(sig, bytes) and len(sig) == 128 * 2  # 16-bit values
     near = Article(id="copy", text=STORY + " Reporting by A. Writer.")
     rej = d.check(near)
     assert isinstance(rej, Rejection) and rej.reason == "near_duplicate"
@@ -107,16 +107,22 @@ def test_signatures_another_writer_stores_are_picked_up_before_each_check() -> N
     assert mine.check(Article(id="same", text=STORY)) is not None  # and its exact key
 
 
-def test_signatures_stored_as_64_bit_values_are_still_read() -> None:
+def test_signatures_stored_wider_by_earlier_versions_are_still_read() -> None:
     import numpy as np
+    from datasketch import MinHash
 
-    from parley.ingest.dedupe import _from_bytes, minhash, similarity
+    from parley.ingest.dedupe import _from_bytes, _to_bytes, minhash, shingles, similarity
 
+    full = MinHash(num_perm=128, seed=1, scheme="affine32")
+    full.update_batch(list(shingles(STORY)))
+    wide = np.asarray(full.hashvalues, dtype="<u8").tobytes()  # as wave 1 stored them
     m, _ = minhash(STORY)
-    wide = np.asarray(m.hashvalues, dtype="<u8").tobytes()
-    narrow = np.asarray(m.hashvalues, dtype="<u4").tobytes()
-    assert similarity(wide, narrow) == 1.0
-    assert list(_from_bytes(wide).hashvalues) == list(_from_bytes(narrow).hashvalues)
+    assert len(_to_bytes(m)) == 256
+    assert similarity(wide, _to_bytes(m)) == 1.0
+    assert list(_from_bytes(wide).hashvalues) == list(m.hashvalues)
+    other, _ = minhash("Markets fell sharply on Friday after the central bank raised rates "
+                       "again, and traders said more rises were likely before the summer.")
+    assert similarity(_to_bytes(m), _to_bytes(other)) < 0.1
 
 
 def test_short_texts_are_compared_only_exactly() -> None:

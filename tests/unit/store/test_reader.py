@@ -130,7 +130,12 @@ def test_full_text_search_over_title_and_text(store: Any) -> None:
     assert [a["id"] for a in r.articles(q="Mandera")] == ["kenya.txt"]
     assert [a["id"] for a in r.articles(q='"Vladimir Putin"')] == ["a.txt"]
     assert [a["id"] for a in r.articles(q="shelled")] == ["kenya.txt"]  # stemmed
-    assert r.articles(q='Putin AND "unclosed') == r.articles(q="Putin unclosed")  # plain words
+    assert r.articles(q='"Putin Vladimir"') == []  # a phrase keeps its word order
+    assert {a["id"] for a in r.articles(q="Putin OR Mandera")} == {"a.txt", "kenya.txt"}
+    assert r.articles(q="Putin NOT Xi") == []
+    assert [a["id"] for a in r.articles(q="Mander*")] == ["kenya.txt"]
+    for junk in ('Putin AND "unclosed', "((( AND", "NOT", '""', "*", "a:b OR"):
+        r.articles(q=junk)  # any text is a query, never an error
     assert [a["events"] for a in r.articles()] == [2, 1]  # newest first
     assert [a["id"] for a in r.articles(actor="kb:Q7747")] == ["a.txt"]
     assert [a["id"] for a in r.articles(source="wire")] == ["kenya.txt"]

@@ -171,7 +171,7 @@ def test_file_reads_with_plain_sqlite3(sqlite_store: SQLiteStore) -> None:
     store.put_document(make_document())
     path = Path(store.path)
     assert _rows(path, "SELECT p.country, p.actor_key FROM events e JOIN event_participants p"
-                 " USING (article_key, event_id) WHERE e.event='CONSULT' AND p.role='actor'"
+                 " USING (article, event_id) WHERE e.event='CONSULT' AND p.role='actor'"
                  " ORDER BY p.ord") == [("CHN", "kb:Q15031"), ("RUS", "kb:Q7747")]
     assert _rows(path, "SELECT name, country, sector FROM actors ORDER BY actor_id")[0] == (
         "Xi Jinping", "CHN", "GOV")

@@ -4,6 +4,7 @@ full database on every write path."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -49,8 +50,8 @@ def store(path: Path) -> Iterator[SQLiteStore]:
 def test_document_rows_shape() -> None:
     doc = make_document()
     rows = document_rows(doc)
-    assert set(rows) == {"articles", "actors", "mentions", "events", "event_participants",
-                         "quotes", "stances"}
+    assert set(rows) == {"articles", "actors", "events", "event_participants", "quotes",
+                         "stances"}
     (art,) = rows["articles"]
     assert art["key"] == doc.article.key and art["text"] == TEXT
     parts = rows["event_participants"]
@@ -59,7 +60,8 @@ def test_document_rows_shape() -> None:
         ("actor", "kb:Q7747", "RUS", "GOV", "Vladimir Putin")]
     # text is stored once: spans and mentions keep offsets only
     assert rows["events"][0]["trigger_text"] is None
-    assert all(m["text"] is None for m in rows["mentions"])
+    start = TEXT.index("Xi Jinping")
+    assert json.loads(rows["actors"][0]["mentions"]) == [start, start + 10]
     assert parts[0]["text"] is None and parts[0]["mention_start"] == TEXT.index("Xi Jinping")
     # a span whose text is not the article's at its offsets keeps its own text
     odd = replace(doc, quotes=(replace(doc.quotes[0], content=replace(
