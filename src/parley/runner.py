@@ -140,6 +140,7 @@ class LocalRunner:
         summary = summary if summary is not None else RunSummary()
         t0 = time.perf_counter()
         sides: deque[list[_Side]] = deque()
+        self._stored_links: list[tuple[Article, str, str, float]] = []
 
         def batches() -> Iterator[list[Document]]:
             docs: list[Document] = []
@@ -158,6 +159,8 @@ class LocalRunner:
         for _batch, done in self.pipeline.map(batches(), self.n_process, self.executor):
             self._sink(done, sides.popleft(), summary)
             yield from done
+        if self._stored_links:  # copies of stored articles after the last batch
+            self._sink([], [], summary)
         flush = getattr(self.deduper, "flush", None)
         if flush is not None:
             flush(final=True)
@@ -178,6 +181,9 @@ class LocalRunner:
             if self.skip_stored and self.store is not None and self.store.has_article(item.key):
                 summary.duplicate += 1
                 summary.stored_before += 1
+                # a link to the stored copy, written with the next batch (the store makes
+                # none when it is this same input again)
+                self._stored_links.append((item, item.key, "exact", 1.0))
                 continue
             side = _Side()
             if self.deduper is not None:
@@ -201,15 +207,23 @@ class LocalRunner:
                 if side.signature is not None:
                     batch.signatures.append((doc.article.key, side.signature))
                 continue
+            article = doc.article if doc.article.text else None
             if doc.rejection.reason in DUPLICATE_REASONS:
                 summary.duplicate += 1
                 reason = doc.rejection.reason
                 summary.duplicates[reason] = summary.duplicates.get(reason, 0) + 1
+                if side.link is not None and article is not None:
+                    batch.duplicates.append((article, *side.link))  # the link is its record
+                    continue
             else:
                 summary.reject(doc.rejection.reason)
-            article = doc.article if doc.article.text else None
             batch.rejections.append((doc.rejection, article))
-            if side.link is not None and article is not None:
-                batch.duplicates.append((article, *side.link))
-        if self.store is not None and len(batch):
-            self.store.write_batch(batch)
+        batch.duplicates.extend(self._stored_links)
+        self._stored_links.clear()
+        if self.store is not None and (len(batch) or batch.signatures):
+            result = self.store.write_batch(batch)
+            # another writer stored the first copies of some of these meanwhile: the store
+            # linked them instead (store.write_batch's result)
+            late = len(getattr(result, "linked", ()) or ())
+            summary.stored -= late
+            summary.duplicate += late

@@ -68,3 +68,10 @@ def test_one_parley_object_from_several_threads(api: parley.Parley, tmp_path: Pa
     for job, got in zip(jobs, results, strict=True):
         assert got == [expected[p] for p in job]
     assert all(s.stored == len(EXAMPLES) for s in summaries)
+
+
+@pytest.mark.parametrize("executor", ["processes", "threads"])
+def test_workers_give_the_serial_records_in_order(api: parley.Parley, executor: str) -> None:
+    serial = list(api.analyze(EXAMPLES * 2))
+    workers = parley.Parley(Settings(nlp={"n_process": 2, "batch_size": 1, "executor": executor}))
+    assert list(workers.analyze(EXAMPLES * 2)) == serial

@@ -266,3 +266,42 @@ def test_batch_stage_skips_rejected_documents() -> None:
     later = BatchTag("later")
     list(Pipeline([Tag("lang", reject_on="b"), later]).run(articles("a", "b")))
     assert later.seen == ["a"]
+
+
+class RecordingStore:
+    """A store that keeps the batches written to it."""
+
+    def __init__(self, stored: set[str]) -> None:
+        self.stored = stored
+        self.batches: list = []
+
+    def has_article(self, key: str) -> bool:
+        return key in self.stored
+
+    def write_batch(self, batch) -> None:  # type: ignore[no-untyped-def]
+        self.batches.append(batch)
+
+
+def test_copies_of_stored_articles_are_written_as_links_even_after_the_last_batch() -> None:
+    first, = articles("a")
+    store = RecordingStore({first.key})
+    copy = replace(first, id="copy-of-a")
+    summary = LocalRunner(Pipeline([Tag("only")]), store).run([copy])
+    assert (summary.read, summary.stored, summary.stored_before) == (1, 0, 1)
+    assert [b.duplicates for b in store.batches] == [[(copy, first.key, "exact", 1.0)]]
+
+
+def test_a_linked_duplicate_is_stored_as_its_link_and_reported() -> None:
+    class Linking(FirstOnly):
+        def link(self, article: Article) -> tuple[str, str, float] | None:
+            return (self.first.key, "near", 0.93) if self.first else None
+
+    store = RecordingStore(set())
+    reported: list[str] = []
+    summary = LocalRunner(Pipeline([Tag("only")]), store, deduper=Linking()).run(
+        articles("a", "b"), on_rejection=lambda r, a: reported.append(r.input))
+    (batch,) = store.batches
+    assert [d.article.id for d in batch.documents] == ["a"]
+    assert [(a.id, k, kind) for a, k, kind, _ in batch.duplicates] == [("b", batch.documents[0].article.key, "near")]
+    assert batch.rejections == []  # the link is the copy's record
+    assert reported == ["b"] and summary.duplicates == {"duplicate": 1}
