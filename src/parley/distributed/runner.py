@@ -159,6 +159,8 @@ class DaskRunner:
             if self.store.has_article(item.key):
                 summary.duplicate += 1
                 summary.stored_before += 1
+                # a link to the stored copy (the store makes none when it is this input again)
+                self.store.write_batch(Batch(duplicates=[(item, item.key, "exact", 1.0)]))
                 continue
             if self.deduper is not None:
                 dup = self.deduper.check(item)
@@ -180,7 +182,9 @@ class DaskRunner:
             summary.duplicates[rej.reason] = summary.duplicates.get(rej.reason, 0) + 1
         else:
             summary.reject(rej.reason)
-        self.store.write_batch(Batch(rejections=[(rej, article)], duplicates=links or []))
+        # a copy with a link is stored as the link (its record), as the local runner does
+        self.store.write_batch(Batch(rejections=[] if links else [(rej, article)],
+                                     duplicates=links or []))
         if on_rejection:
             on_rejection(rej, article)
 
@@ -195,8 +199,11 @@ class DaskRunner:
             for _, article in res.rejections:
                 if article is not None:
                     self._signatures.pop(article.key, None)
-            self.store.write_batch(Batch(documents=res.documents, rejections=res.rejections,
-                                         signatures=sigs))
+            result = self.store.write_batch(Batch(documents=res.documents,
+                                                  rejections=res.rejections, signatures=sigs))
+            late = len(getattr(result, "linked", ()) or ())  # first copies stored meanwhile
+            res.stored -= late
+            res.duplicate += late
         summary.stored += res.stored
         summary.events += res.events
         summary.duplicate += res.duplicate

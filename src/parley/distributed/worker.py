@@ -105,13 +105,16 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
             if dup is not None:
                 _count(res, dup)
                 link = deduper.link(item)
-                batch.rejections.append((dup, item))
-                if link is not None:
+                if link is not None:  # the link is the copy's record, as the local runner has it
                     batch.duplicates.append((item, *link))
+                else:
+                    batch.rejections.append((dup, item))
                 continue
         if store is not None and skip_stored and store.has_article(item.key):
             res.duplicate += 1
             res.stored_before += 1
+            # a link to the stored copy (the store makes none when it is this input again)
+            batch.duplicates.append((item, item.key, "exact", 1.0))
             continue
         articles[item.id] = item
         fresh.append(item)
@@ -131,7 +134,10 @@ def code_partition(items: list[Article | Rejection], key: str, db: str | None,
             if sig is not None:
                 batch.signatures.append((doc.article.key, sig))
     if store is not None:
-        store.write_batch(batch)
+        result = store.write_batch(batch)
+        late = len(getattr(result, "linked", ()) or ())  # first copies stored meanwhile
+        res.stored -= late
+        res.duplicate += late
         res.rejections = [(rej, None) for rej, _ in batch.rejections]  # for the client's lines
     else:
         res.documents, res.rejections = batch.documents, batch.rejections

@@ -63,7 +63,8 @@ class PostgresStore:
             raise StorageError(f"cannot open PostgreSQL store {_redact(url)}: {exc}") from exc
         self._catalogue: dict[str, list[tuple[str, str]]] = {}
         self._keys: dict[str, list[str]] = {}
-        self._near: tuple[float, Similarity] | None = None
+        self._near: tuple[float, Similarity, Callable[[str], int | None] | None] | None = None
+        self._own: set[str] = set()  # keys this store wrote signatures for
         self._reader: Any = None
         self._rejected: Counter[tuple[str, str, str, str]] = Counter()
         self._sig_seen = self._one("SELECT coalesce(max(seq), 0) FROM signatures")[0]
@@ -123,10 +124,12 @@ class PostgresStore:
         return self._keys[table]
 
     # -- writing ------------------------------------------------------------------------
-    def watch_near_duplicates(self, threshold: float, similarity: Similarity) -> None:
-        """As SQLite's: re-check each batch, inside its write, against signatures other
-        writers stored since this store last wrote."""
-        self._near = (threshold, similarity)
+    def watch_near_duplicates(self, threshold: float, similarity: Similarity,
+                              checked_at: Callable[[str], int | None] | None = None) -> None:
+        """As SQLite's: re-check each batch, inside its write, against the signatures other
+        writers stored since the deduper checked its articles (``checked_at(key)``: the
+        signature number it had seen then; without it, since this store last wrote)."""
+        self._near = (threshold, similarity, checked_at)
 
     def write_batch(self, batch: Batch) -> WriteResult:
         """One transaction: articles, their rows, duplicate links, rejections, signatures."""
@@ -140,6 +143,7 @@ class PostgresStore:
                                    f"{_redact(self.url)}: {exc}") from exc
             self._rejected.update(counted)
             self._sig_seen = result.signatures_seen
+            self._own.update(result.own_signatures)
             return result
 
     def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
@@ -222,26 +226,34 @@ class PostgresStore:
         return result
 
     def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
+        """Articles of the batch near a signature another writer stored since they were
+        checked: ``{key: (first key, similarity)}`` (SQLite's rule, by signature number)."""
         if self._near is None or not batch.signatures:
             return {}
-        threshold, similarity = self._near
-        new = self.conn.execute("SELECT key, signature FROM signatures WHERE seq > %s",
-                                (self._sig_seen,)).fetchall()
+        threshold, similarity, checked_at = self._near
         mine = dict(batch.signatures)
-        found: dict[str, tuple[str, float]] = {}
+        since: dict[str, int] = {}
         for doc in batch.documents:
-            sig = mine.get(doc.article.key)
-            if sig is None:
-                continue
+            key = doc.article.key
+            if key in mine:
+                seen = checked_at(key) if checked_at is not None else None
+                since[key] = self._sig_seen if seen is None else seen
+        if not since:
+            return {}
+        new = [(n, k, bytes(sig)) for n, k, sig in self.conn.execute(
+            "SELECT seq, key, signature FROM signatures WHERE seq > %s ORDER BY seq",
+            (min(since.values()),)).fetchall() if k not in self._own]
+        found: dict[str, tuple[str, float]] = {}
+        for key, seen in since.items():
             best: tuple[float, str] | None = None
-            for key, other in new:
-                if key == doc.article.key:
+            for n, other_key, other in new:
+                if n <= seen or other_key == key:
                     continue
-                sim = similarity(sig, bytes(other))
-                if sim >= threshold and (best is None or (sim, key) > best):
-                    best = (sim, key)
+                sim = similarity(mine[key], other)
+                if sim >= threshold and (best is None or sim > best[0]):
+                    best = (sim, other_key)
             if best is not None:
-                found[doc.article.key] = (best[1], best[0])
+                found[key] = (best[1], best[0])
         return found
 
     def _replace(self, table: str, numbers: list[int], rows: list[dict[str, Any]]) -> None:
