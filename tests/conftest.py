@@ -15,6 +15,8 @@ import pytest
 from parley.model import Article, Document
 from parley.pipeline import Pipeline
 
+pytest_plugins = ["support.stores"]  # any_store / store_url / pg_url: SQLite and PostgreSQL
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PARLEY_SHARED") or ROOT / ".." / "shared")
 

@@ -129,6 +129,22 @@ class IngestSettings(BaseModel):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
 
 
+class RunnerSettings(BaseModel):
+    model_config = _STRICT
+
+    name: Literal["local", "dask"] = Field(
+        default="local", description="who runs ingest: local (this machine, nlp.n_process) or "
+                                     "dask (a Dask cluster: docs/distributed.md)")
+    scheduler: str | None = Field(
+        default=None, description="dask: address of a running scheduler, tcp://HOST:8786; "
+                                  "unset: a local cluster of runner.workers processes")
+    workers: int = Field(default=1, ge=1, description="dask without a scheduler: worker "
+                                                      "processes of the local cluster")
+    partition_size: int = Field(default=32, ge=1, description="dask: articles a task (a "
+                                                             "worker codes and writes them as "
+                                                             "one batch)")
+
+
 class KBSettings(BaseModel):
     model_config = _STRICT
 
@@ -152,12 +168,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PARLEY_", env_nested_delimiter="__",
                                       extra="forbid")
 
-    db: str = Field(default="parley.db", description="the store: a SQLite path (sqlite:///x.db too)")
+    db: str = Field(default="parley.db", description="the store: a SQLite path (sqlite:///x.db too) or a "
+                                                "postgresql:// URL")
     nlp: NLPSettings = Field(default_factory=NLPSettings)
     stages: StageSettings = Field(default_factory=StageSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     kb: KBSettings = Field(default_factory=KBSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
+    runner: RunnerSettings = Field(default_factory=RunnerSettings)
 
     @classmethod
     def settings_customise_sources(

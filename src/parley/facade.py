@@ -138,7 +138,7 @@ class Parley:
                 deduper = Deduper(store, threshold=self.settings.ingest.dedupe.threshold)
             cache = None if target == ":memory:" else Path(f"{target}.fetch.json")
             fetcher = self.fetcher(cache)
-            runner = self._runner(store, skip_stored=True, deduper=deduper)
+            runner = self._runner(store, skip_stored=True, deduper=deduper, db=target)
             items = self.read(inputs, date=date, limit=limit, fetcher=fetcher, seen=seen)
             summary = runner.run(items, on_rejection=on_rejection, progress=progress)
             # feed validators are kept once a run's articles are stored, so a run stopped
@@ -148,8 +148,13 @@ class Parley:
         finally:
             store.close()
 
-    def _runner(self, store: Any, skip_stored: bool, deduper: Any = None) -> LocalRunner:
-        nlp = self.settings.nlp
+    def _runner(self, store: Any, skip_stored: bool, deduper: Any = None,
+                db: str | None = None) -> Any:
+        nlp, run = self.settings.nlp, self.settings.runner
+        if run.name == "dask" and db is not None:
+            from parley.distributed import dask_runner
+
+            return dask_runner(self.settings, db, store, deduper)
         return LocalRunner(self.pipeline, store, deduper=deduper, batch_size=nlp.batch_size,
                            skip_stored=skip_stored, n_process=nlp.n_process,
                            executor=nlp.executor)

@@ -33,7 +33,8 @@ def parse_every(value: str) -> float:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", help="SQLite store (default: the db setting, parley.db)")
+    p.add_argument("--db", help="the store: a SQLite path or a postgresql:// URL (default: "
+                                "the db setting, parley.db)")
     p.add_argument("--date", type=iso_date,
                    help="publication date YYYY-MM-DD for articles that carry none")
     add_settings_options(p)
@@ -55,12 +56,23 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=positive_int, metavar="N", help="read only the first N articles")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--quiet", action="store_true", help="no line per rejected input")
+    p.add_argument("--runner", choices=("local", "dask"),
+                   help="setting runner.name: local (default) or dask (docs/distributed.md)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="setting runner.scheduler: a running Dask scheduler")
+    p.add_argument("--workers", type=positive_int, metavar="N",
+                   help="setting runner.workers: local Dask cluster size")
 
 
 def _shorthands(args: argparse.Namespace) -> None:
     """The flags that are settings become --set entries (after any given, so they win)."""
     pairs = [("ingest.dedupe.threshold", args.near_threshold), ("ingest.max_mb", args.max_mb),
-             ("ingest.fetch.rate", args.rate), ("ingest.fetch.timeout", args.timeout)]
+             ("ingest.fetch.rate", args.rate), ("ingest.fetch.timeout", args.timeout),
+             ("runner.name", args.runner), ("runner.scheduler", args.scheduler),
+             ("runner.workers", args.workers)]
+    if args.scheduler and args.workers:
+        raise ConfigError("--scheduler and --workers exclude each other: a scheduler brings "
+                          "its own workers")
     if args.no_dedupe:
         pairs.append(("ingest.dedupe.enabled", "false"))
     if args.languages is not None:

@@ -67,10 +67,12 @@ def open_store(target: str) -> Store:
     """Open a store from a path or URL: ``parley.db`` / ``sqlite:///x.db`` (built in);
     ``postgresql://...`` needs the ``postgres`` extra."""
     if target.startswith(("postgres://", "postgresql://")):
-        raise ConfigError(
-            f"store {target!r}: the PostgreSQL store is not available yet; "
-            "use a SQLite path such as parley.db"
-        )
+        from parley.store.postgres import PostgresStore
+
+        return PostgresStore(target)
+    if "://" in target and not target.startswith("sqlite:///"):
+        raise ConfigError(f"store {target!r}: expected a SQLite path (parley.db, "
+                          "sqlite:///x.db) or a postgresql:// URL")
     from parley.store.sqlite import SQLiteStore
 
     path = target[len("sqlite:///"):] if target.startswith("sqlite:///") else target

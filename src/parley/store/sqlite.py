@@ -22,7 +22,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +34,7 @@ from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
 from parley.store.sqlite_layout import ARTICLE_STORED, encode
+from parley.store.tables import INTERNAL, kind_of, table_query
 
 logger = logging.getLogger(__name__)
 
@@ -332,6 +333,36 @@ class SQLiteStore:
                           "stances", "duplicates", "rejections", "signatures"):
                 out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
+
+    # -- whole tables, for exports (store/tables.py) ----------------------------------
+    def table_names(self) -> list[str]:
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type='table' ORDER BY rowid").fetchall()
+        virtual = {n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")}
+        # FTS5 keeps shadow tables named <table>_data, _idx, _content, _docsize, _config
+        shadow = {f"{v}_{x}" for v in virtual for x in ("data", "idx", "content", "docsize", "config")}
+        return [n for n, _ in rows if n not in INTERNAL and n not in virtual and n not in shadow]
+
+    def table_columns(self, table: str) -> list[tuple[str, str]]:
+        with self._lock:
+            return [(r[1], kind_of(r[2])) for r in self.conn.execute(
+                "SELECT * FROM pragma_table_info(?)", (table,)).fetchall()]
+
+    def iter_table(self, table: str, columns: Sequence[str] | None = None,
+                   date_from: str | None = None, date_to: str | None = None,
+                   with_month: bool = False) -> Iterator[dict[str, Any]]:
+        catalogue = self.table_columns(table)
+        sql, params, names = table_query(table, catalogue, columns, date_from, date_to,
+                                         with_month)
+        # its own connection: a long read beside the writer (one file; memory has only one)
+        conn = self.conn if self.path == ":memory:" else self._connect()
+        try:
+            for row in conn.execute(sql, params):
+                yield dict(zip(names, row, strict=True))
+        finally:
+            if conn is not self.conn:
+                conn.close()
 
     def close(self) -> None:
         self.conn.close()

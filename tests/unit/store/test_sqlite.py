@@ -1,12 +1,14 @@
-"""The SQLite store: content-hash ids (storing twice changes nothing), exact copies as links
-(the first copy keeps its id), rejections per input, WAL, named migrations, and a file that
-plain sqlite3 (and datasette) can read."""
+"""The store, on SQLite and on PostgreSQL (the ``store`` fixture runs each test on both):
+content-hash ids (storing twice changes nothing), exact copies as links (the first copy keeps
+its id), rejections per input, named migrations; and for SQLite WAL and a file that plain
+sqlite3 (and datasette) can read."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +27,7 @@ from parley.model import (
     to_contract,
 )
 from parley.store import SQLiteStore, open_store
+from support.stores import q
 
 TEXT = ("Xi meets Putin\n\nXi Jinping met Vladimir Putin in Moscow on Monday. "
         "\"We want peace,\" Xi said, according to TASS.")
@@ -63,7 +66,13 @@ def make_document(text: str = TEXT, article_id: str = "a.txt") -> Document:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+def store(any_store: Any) -> Any:
+    """An empty store: each test runs on SQLite, then on PostgreSQL."""
+    return any_store
+
+
+@pytest.fixture()
+def sqlite_store(tmp_path: Path) -> Iterator[SQLiteStore]:
     s = SQLiteStore(tmp_path / "sub" / "parley.db")
     yield s
     s.close()
@@ -77,7 +86,7 @@ def _rows(path: Path, sql: str) -> list[tuple]:
         conn.close()
 
 
-def test_storing_the_same_document_twice_keeps_one_copy(store: SQLiteStore) -> None:
+def test_storing_the_same_document_twice_keeps_one_copy(store: Any) -> None:
     doc = make_document()
     store.put_document(doc)
     first = store.counts()
@@ -87,14 +96,14 @@ def test_storing_the_same_document_twice_keeps_one_copy(store: SQLiteStore) -> N
     assert (first["actors"], first["events"], first["quotes"], first["stances"]) == (3, 1, 1, 1)
 
 
-def test_same_text_under_another_id_is_a_link_not_an_overwrite(store: SQLiteStore) -> None:
+def test_same_text_under_another_id_is_a_link_not_an_overwrite(store: Any) -> None:
     doc = make_document()
     store.put_document(doc)
     store.put_document(make_document(TEXT, "copy.txt"))
     assert store.counts()["articles"] == 1
-    (stored_id,) = store.conn.execute("SELECT id FROM articles").fetchone()
+    ((stored_id,),) = q(store, "SELECT id FROM articles")
     assert stored_id == "a.txt"  # the first copy keeps its id
-    assert store.conn.execute("SELECT id, key, first_key, kind FROM duplicates").fetchall() == [
+    assert q(store, "SELECT id, key, first_key, kind FROM duplicates") == [
         ("copy.txt", doc.article.key, doc.article.key, "exact")]
     # content-hash key: copies that differ only in case and spacing are the same article
     assert Article("b", "  " + TEXT.upper().replace(" ", "\n ")).key == doc.article.key
@@ -102,47 +111,63 @@ def test_same_text_under_another_id_is_a_link_not_an_overwrite(store: SQLiteStor
     assert not store.has_article("0" * 20)
 
 
-def test_rejection_detail_is_updated_when_the_same_run_is_repeated(tmp_path: Path) -> None:
-    path = tmp_path / "p.db"
+def test_rejection_detail_is_updated_when_the_same_run_is_repeated(store_url: str) -> None:
     for detail in ("no text", "still no text"):  # two runs over the same input
-        s = SQLiteStore(path)
+        s = open_store(store_url)
         s.put_rejection(Rejection("empty.txt", "ingest", "empty", detail))
         s.put_rejection(Rejection("empty.txt", "language", "not_english", "fr"))
         s.close()
-    s = SQLiteStore(path)
+    s = open_store(store_url)
     try:
         assert s.counts()["rejections"] == 2
-        (detail,) = s.conn.execute(
-            "SELECT detail FROM rejections WHERE input='empty.txt' AND reason='empty'").fetchone()
+        ((detail,),) = q(s, "SELECT detail FROM rejections WHERE input='empty.txt' AND"
+                            " reason='empty'")
         assert detail == "still no text"
     finally:
         s.close()
 
 
-def test_records_that_share_an_id_keep_a_rejection_each(store: SQLiteStore) -> None:
+def test_records_that_share_an_id_keep_a_rejection_each(store: Any) -> None:
     store.put_rejection(Rejection("rec-1", "ingest", "empty", "no text"))
     store.put_rejection(Rejection("rec-1", "ingest", "empty", "no text"))
     store.put_rejection(Rejection("other.txt", "ingest", "empty", "no text"))
     assert store.counts()["rejections"] == 3
 
 
-def test_wal_mode_and_named_migrations(store: SQLiteStore) -> None:
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
-    names = [r[0] for r in store.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
+def test_wal_mode_and_named_migrations(store: Any) -> None:
+    names = [r[0] for r in q(store, "SELECT name FROM migrations ORDER BY name")]
+    assert names[:2] == ["0001_initial", "0002_rows_participants_fts"]
+    if isinstance(store, SQLiteStore):
+        assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+    else:  # the same names, and the shared dedupe index of many writers
+        assert names == ["0001_initial", "0002_rows_participants_fts", "pg_shared_dedupe"]
 
 
-def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
-    path = tmp_path / "x.db"
-    SQLiteStore(path).close()
-    again = SQLiteStore(path)
+def test_both_backends_have_the_same_tables_and_columns(tmp_path: Path, pg_url: str) -> None:
+    lite, pg = open_store(str(tmp_path / "c.db")), open_store(pg_url)
     try:
-        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 3
+        assert set(lite.table_names()) == set(pg.table_names())
+        for table in lite.table_names():
+            assert lite.table_columns(table) == pg.table_columns(table), table
+    finally:
+        lite.close()
+        pg.close()
+
+
+def test_reopening_applies_no_migration_twice(store_url: str) -> None:
+    first = open_store(store_url)
+    n = q(first, "SELECT count(*) FROM migrations")[0][0]
+    first.close()
+    again = open_store(store_url)
+    try:
+        assert q(again, "SELECT count(*) FROM migrations")[0][0] == n >= 2
     finally:
         again.close()
 
 
-def test_file_reads_with_plain_sqlite3(store: SQLiteStore) -> None:
+def test_file_reads_with_plain_sqlite3(sqlite_store: SQLiteStore) -> None:
+    store = sqlite_store
     store.put_document(make_document())
     path = Path(store.path)
     assert _rows(path, "SELECT p.country, p.actor_key FROM events e JOIN event_participants p"
@@ -156,21 +181,20 @@ def test_file_reads_with_plain_sqlite3(store: SQLiteStore) -> None:
         ("peace talks", "support", "CHN")]
 
 
-def test_iter_documents_round_trips_the_contract(store: SQLiteStore) -> None:
+def test_iter_documents_round_trips_the_contract(store: Any) -> None:
     doc = make_document()
     store.put_document(doc)
     (record,) = list(store.iter_documents())
     assert record == to_contract(doc)
 
 
-def test_duplicates_and_signatures(store: SQLiteStore) -> None:
+def test_duplicates_and_signatures(store: Any) -> None:
     doc = make_document()
     store.put_document(doc)
     near = Article("near.txt", TEXT + " More.")
     store.put_duplicate(near, doc.article.key, "near", 0.93)
-    row = store.conn.execute("SELECT first_key, kind, similarity FROM duplicates WHERE key=?",
-                             (near.key,)).fetchone()
-    assert row == (doc.article.key, "near", 0.93)
+    rows = q(store, "SELECT first_key, kind, similarity FROM duplicates WHERE key=?", (near.key,))
+    assert rows == [(doc.article.key, "near", 0.93)]
     assert len(list(store.iter_documents())) == 1  # duplicates are links, not articles
     store.put_signature(doc.article.key, b"\x01\x02")
     store.put_signature("f" * 20, b"\x03")  # no such article: not kept
@@ -184,8 +208,8 @@ def test_open_store_targets(tmp_path: Path) -> None:
         assert (tmp_path / "u.db").exists()
     finally:
         s.close()
-    with pytest.raises(ConfigError, match="PostgreSQL"):
-        open_store("postgresql://localhost/parley")
+    with pytest.raises(ConfigError, match="postgresql://"):
+        open_store("mysql://localhost/parley")
 
 
 def test_datasette_serves_the_file_as_it_is(tmp_path: Path) -> None:
