@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 # tables that are the store's own bookkeeping, not data a user exports
 INTERNAL = frozenset({"migrations", "signatures", "dedupe_claims", "dedupe_bands",
-                      "sqlite_sequence", "sqlite_stat1"})
+                      "sqlite_sequence", "sqlite_stat1",
+                      # SQLite's pre-aggregates for analysis (store/dyads.py), rebuilt from events
+                      "dyad_events", "dyad_days", "dyad_sources"})
 
 
 def kind_of(declared: str) -> str:

@@ -141,7 +141,8 @@ def test_wal_mode_and_named_migrations(store: Any) -> None:
         assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     else:  # the same names, and the shared dedupe index of many writers
-        assert names == ["0001_initial", "0002_rows_participants_fts", "pg_shared_dedupe"]
+        assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
+                         "pg_shared_dedupe"]
 
 
 def test_both_backends_have_the_same_tables_and_columns(tmp_path: Path, pg_url: str) -> None:
