@@ -27,6 +27,16 @@ class StageSettings(BaseModel):
     enabled: list[str] = Field(default_factory=lambda: ["nlp", "actors", "coding", "quotes"])
 
 
+class WebSettings(BaseModel):
+    host: str = Field(default="127.0.0.1", description="address `parley serve` binds to")
+    port: int = Field(default=8000, description="port `parley serve` listens on")
+    token: str | None = Field(default=None, description="enables POST /api/ingest for clients that send "
+                              "'Authorization: Bearer TOKEN'; unset: the server is read-only")
+    timeout_s: float = Field(default=10.0, description="a query that runs longer is answered 504")
+    max_page: int = Field(default=200, description="the largest page an API client may ask for")
+    threads: int = Field(default=8, description="queries the server runs at once")
+
+
 class _TomlSource(PydanticBaseSettingsSource):
     """The parley.toml layer, below the environment."""
 
@@ -47,6 +57,7 @@ class Settings(BaseSettings):
     db: str = "parley.db"
     nlp: NLPSettings = Field(default_factory=NLPSettings)
     stages: StageSettings = Field(default_factory=StageSettings)
+    web: WebSettings = Field(default_factory=WebSettings, description="`parley serve`")
 
     _toml: ClassVar[dict[str, Any]] = {}
 

@@ -1,0 +1,171 @@
+"""The one place where the web layer meets Parley: the facade, its reader and the analysis.
+
+Routes and pages call ``Service`` methods only; they hold no SQL and know no store. Each
+worker thread keeps its own reader (SQLite connections belong to one thread). Every call
+runs in a bounded pool of threads and gives up after ``timeout_s`` with a 504.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+
+T = TypeVar("T")
+
+
+class ApiError(Exception):
+    """An error the API answers with ``{"status": ..., "message": ...}``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Limits:
+    timeout_s: float = 10.0  # a query that runs longer is answered 504
+    max_page: int = 200  # the largest page a client may ask for
+    threads: int = 8  # queries running at once
+
+
+class Service:
+    """What the API and the pages may ask for.
+
+    ``reader_factory`` opens a reader (one per thread); ``analysis`` is the module or object
+    with ``brief``/``dyad``/``network``/``positions``/``alerts`` over a reader; ``who`` looks
+    up the knowledge base on a date; ``ingest`` stores records (None: read-only).
+    """
+
+    def __init__(self, reader_factory: Callable[[], Any], *, analysis: Any = None,
+                 who: Callable[[str, str | None], list[dict[str, Any]]] | None = None,
+                 ingest: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+                 limits: Limits | None = None, token: str | None = None) -> None:
+        self._factory = reader_factory
+        self._local = threading.local()
+        self._readers: list[Any] = []
+        self._lock = threading.Lock()
+        self.analysis = analysis
+        self._who = who
+        self._ingest = ingest
+        self.limits = limits or Limits()
+        self.token = token or None
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    @classmethod
+    def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
+                    token: str | None = None, writable: bool = False) -> Service:
+        """The service over ``parley.Parley``: its reader, its analysis and knowledge base."""
+        analysis = getattr(parley, "analysis", None)
+        who = getattr(parley, "who", None)
+        ingest = None
+        if writable and token:
+            def ingest(records: list[dict[str, Any]]) -> dict[str, Any]:
+                return dict(parley.ingest_records(records, db=db))
+        return cls(lambda: parley.reader(db), analysis=analysis, who=who, ingest=ingest,
+                   limits=limits, token=token)
+
+    # -- threads ------------------------------------------------------------------------
+    def reader(self) -> Any:
+        r = getattr(self._local, "reader", None)
+        if r is None:
+            r = self._factory()
+            self._local.reader = r
+            with self._lock:
+                self._readers.append(r)
+        return r
+
+    def close(self) -> None:
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for r in readers:
+            close = getattr(r, "close", None)
+            if close is not None:
+                try:
+                    close()
+                except Exception:  # a reader of another thread: SQLite may refuse; it dies with it
+                    pass
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool, bounded by ``limits.timeout_s``."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.limits.threads)
+        try:
+            with anyio.fail_after(self.limits.timeout_s):
+                return await anyio.to_thread.run_sync(
+                    lambda: fn(*args, **kwargs), limiter=self._limiter, abandon_on_cancel=True)
+        except TimeoutError:
+            raise ApiError(504, f"the query took longer than {self.limits.timeout_s:g} s; "
+                                "narrow it with a date range or a smaller page") from None
+
+    # -- reader -------------------------------------------------------------------------
+    def articles(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self.reader().articles(**filters))
+
+    def article(self, key: str) -> dict[str, Any]:
+        rec = self.reader().article(key)
+        if not rec:
+            raise ApiError(404, f"no article with key {key!r}")
+        return dict(rec)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self.reader().events(**filters))
+
+    def evidence(self, article_key: str, kind: str, record_id: str) -> dict[str, Any] | None:
+        return self.reader().evidence(article_key, kind, record_id)
+
+    def events_with_evidence(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events with the exact sentence each stands on (for the evidence pages)."""
+        out = []
+        for e in self.events(**filters):
+            ev = self.evidence(e["article_key"], "event", e["event_id"]) or {}
+            out.append({**e, "evidence": ev})
+        return out
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self.reader().actors(**filters))
+
+    def who(self, name: str, date: str | None) -> list[dict[str, Any]]:
+        if self._who is None:
+            raise ApiError(501, "this server has no knowledge base to look names up in")
+        return list(self._who(name, date))
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.reader().counts())
+
+    # -- analysis -----------------------------------------------------------------------
+    def _analysis(self, name: str) -> Callable[..., Any]:
+        fn = getattr(self.analysis, name, None)
+        if fn is None:
+            raise ApiError(501, f"the {name} analysis is not available in this installation")
+        return fn
+
+    def brief(self, actor: str, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("brief")(self.reader(), actor, **kw))
+
+    def dyad(self, a: str, b: str, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("dyad")(self.reader(), a, b, **kw))
+
+    def network(self, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("network")(self.reader(), **kw))
+
+    def positions(self, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("positions")(self.reader(), **kw))
+
+    def alerts(self, **kw: Any) -> Any:
+        return self._analysis("alerts")(self.reader(), **kw)
+
+    # -- writing ------------------------------------------------------------------------
+    @property
+    def writable(self) -> bool:
+        return self._ingest is not None and self.token is not None
+
+    def ingest(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        if self._ingest is None:
+            raise ApiError(403, "this server is read-only")
+        return self._ingest(records)
