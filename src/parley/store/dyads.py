@@ -1,0 +1,316 @@
+"""The dyad x day table the writer keeps, so that analysis never scans all events.
+
+One row per (article, level, actor a, recipient b, day, PLOVER type, aux mode, reciprocal
+flag) with the count of events, the sum of their PLOVER intensity and of the coder's
+confidence, the article's outlet and the event ids (for evidence). ``level`` is
+``country`` (a, b are country codes) or ``actor`` (stable actor keys). A reciprocal event
+(several actors, no recipient: a meeting) gives a row for every ordered pair of its actors
+with ``recip = 1``. An actor paired with itself is no dyad and gets no row. The row with
+``a = b = event = '*'`` holds the article's count of dyadic events that day (the volume that
+net cooperation is normalised by).
+
+Rows are written with the article's other rows and deleted with them (re-storing an article
+replaces them). The queries here are index-only over the covering indexes below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from parley.model import Document
+from parley.ontology import ontology
+
+LEVELS = ("country", "actor")
+PERIODS = ("day", "week", "month")
+
+DDL = """
+CREATE TABLE dyad_days (
+    article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+    level TEXT NOT NULL,            -- country | actor
+    a TEXT NOT NULL, b TEXT NOT NULL,
+    day TEXT NOT NULL,              -- the event's date, else the article's
+    event TEXT NOT NULL,
+    aux TEXT NOT NULL,              -- '' for a real event, else its aux_mode
+    recip INTEGER NOT NULL,         -- 1: several actors and no recipient
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    source TEXT NOT NULL,           -- the outlet: the URL's host, else site, else source
+    event_ids TEXT NOT NULL,        -- space-separated event ids, for evidence
+    PRIMARY KEY (article_key, level, a, b, day, event, aux, recip)
+) WITHOUT ROWID;
+CREATE INDEX dyad_days_pair ON dyad_days(level, a, b, day, event, aux, recip, n, intensity,
+    confidence, article_key, source);
+CREATE INDEX dyad_days_from ON dyad_days(level, a, day, b, event, aux, recip, n, intensity,
+    confidence, article_key, source);
+CREATE INDEX dyad_days_to ON dyad_days(level, b, day, a, event, aux, recip, n, intensity,
+    confidence, article_key, source);
+"""
+
+COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n",
+           "intensity", "confidence", "source", "event_ids")
+
+
+def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
+    """The outlet an article came from: its URL's host (without www.), else site, else source."""
+    if url:
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host[4:] if host.startswith("www.") else host
+    return site or source or ""
+
+
+def intensity(event: str, modes: Sequence[str] = ()) -> float:
+    """The PLOVER manual's conflict-cooperation score of a type, or of its first scored mode."""
+    try:
+        return ontology().type(event).intensity(tuple(modes))
+    except Exception:  # an unknown type scores 0 rather than breaking an aggregate
+        return 0.0
+
+
+def event_pairs(actors: Iterable[dict[str, Any]], recipients: Iterable[dict[str, Any]],
+                level: str) -> list[tuple[str, str, int]]:
+    """Ordered (a, b, reciprocal) pairs of one event at ``level``: every actor x every
+    recipient; with no recipient, every ordered pair of distinct actors (reciprocal)."""
+    field = "country" if level == "country" else "key"
+    src = sorted({str(x[field]) for x in actors if x.get(field)})
+    dst = sorted({str(x[field]) for x in recipients if x.get(field)})
+    if dst:
+        return [(a, b, 0) for a in src for b in dst if a != b]
+    return [(a, b, 1) for a in src for b in src if a != b]
+
+
+def period_start(day: str, by: str) -> str:
+    """The first day of the day's period: the day, its ISO week's Monday, or its month's 1st."""
+    if by == "day":
+        return day
+    if by == "month":
+        return day[:7] + "-01"
+    d = dt.date.fromisoformat(day)
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = LEVELS
+                     ) -> list[dict[str, Any]]:
+    """dyad_days rows from event dicts of the reader's shape (``actors``/``recipients`` with
+    ``key`` and ``country``; ``date`` or ``article_date``; ``url``/``source``)."""
+    cells: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        day = e.get("date") or e.get("article_date")
+        if not day:
+            continue
+        score = intensity(e["event"], e.get("mode") or ())
+        aux = e.get("aux_mode") or ""
+        for level in levels:
+            pairs = event_pairs(e.get("actors") or (), e.get("recipients") or (), level)
+            if pairs:  # the day's volume of dyadic events: the row ('*', '*', '*')
+                pairs.append(("*", "*", 0))
+            for a, b, recip in pairs:
+                event = "*" if a == "*" else e["event"]
+                k = (e["article_key"], level, a, b, day, event, aux, recip)
+                row = cells.get(k)
+                if row is None:
+                    row = cells[k] = dict(zip(COLUMNS[:8], k, strict=True), n=0, intensity=0.0,
+                                          confidence=0.0, event_ids=[],
+                                          source=outlet(e.get("url"), None, e.get("source")))
+                row["n"] += 1
+                row["intensity"] += score
+                row["confidence"] += float(e.get("confidence") or 0.0)
+                row["event_ids"].append(str(e["event_id"]))
+    for row in cells.values():
+        row["event_ids"] = " ".join(row["event_ids"])
+    return list(cells.values())
+
+
+def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
+    """The dyad_days rows of one coded document (what the writer stores with it)."""
+    a = doc.article
+    keys = {x.id: x.key for x in doc.actors}
+
+    def ents(entities: Iterable[Any]) -> list[dict[str, Any]]:
+        return [{"key": keys.get(x.actor_id or "") or None, "country": x.country}
+                for x in entities]
+
+    events = [{"article_key": a.key, "event_id": e.id, "event": e.event, "mode": e.mode,
+               "aux_mode": e.aux_mode, "date": e.date, "article_date": a.date,
+               "confidence": e.confidence, "url": a.url,
+               "source": outlet(a.url, a.site, a.source),
+               "actors": ents(e.actor), "recipients": ents(e.recipient)} for e in doc.events]
+    return rows_from_events(events)
+
+
+def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
+    conn.executemany(
+        f"INSERT OR REPLACE INTO dyad_days({','.join(COLUMNS)}) VALUES ({','.join('?' * 13)})",
+        [tuple(r[c] for c in COLUMNS) for r in rows],
+    )
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Fill dyad_days from the contract records of a store written before the table existed."""
+    import json
+
+    n = 0
+    cur = conn.execute("SELECT key, date, url, site, source, record FROM articles"
+                       " WHERE record IS NOT NULL AND duplicate_of IS NULL")
+    for key, date, url, site, source, record in cur.fetchall():
+        rec = json.loads(record)
+        keys = {x["id"]: x.get("key") or None for x in rec.get("actors", [])}
+
+        def ents(entities: list[dict[str, Any]], keys: dict[str, Any] = keys
+                 ) -> list[dict[str, Any]]:
+            return [{"key": keys.get(x.get("actor_id") or ""), "country": x.get("country")}
+                    for x in entities]
+
+        events = [{"article_key": key, "event_id": e["id"], "event": e["event"],
+                   "mode": e.get("mode") or (), "aux_mode": e.get("aux_mode"),
+                   "date": e.get("date"), "article_date": date,
+                   "confidence": e.get("confidence"), "url": url,
+                   "source": outlet(url, site, source),
+                   "actors": ents(e.get("actor") or []),
+                   "recipients": ents(e.get("recipient") or [])}
+                  for e in rec.get("events", [])]
+        rows = rows_from_events(events)
+        insert_rows(conn, rows)
+        n += len(rows)
+    return n
+
+
+def fold(rows: Iterable[tuple[Any, ...]], by: str) -> list[tuple[Any, ...]]:
+    """Sum (day, a, b, event, aux, recip, n, intensity, confidence) cells into periods."""
+    if by == "day":
+        return [tuple(r) for r in rows]
+    starts: dict[str, str] = {}
+    acc: dict[tuple[Any, ...], list[float]] = {}
+    for r in rows:
+        p = starts.get(r[0])
+        if p is None:
+            p = starts[r[0]] = period_start(r[0], by)
+        k = (p, *r[1:6])
+        x = acc.get(k)
+        if x is None:
+            acc[k] = [r[6], r[7], r[8]]
+        else:
+            x[0] += r[6]
+            x[1] += r[7]
+            x[2] += r[8]
+    return [(*k, int(v[0]), v[1], v[2]) for k, v in acc.items()]
+
+
+def _week_sql(col: str) -> str:
+    return f"date({col}, 'weekday 0', '-6 days')"
+
+
+def period_sql(by: str, col: str = "day") -> str:
+    if by == "day":
+        return col
+    if by == "month":
+        return f"substr({col}, 1, 7) || '-01'"
+    return _week_sql(col)
+
+
+class DyadTable:
+    """Aggregates over dyad_days (SQLite). Every method returns plain tuples or dicts."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _where(self, level: str, date_from: str | None, date_to: str | None,
+               real_only: bool) -> tuple[str, list[Any]]:
+        sql, args = " AND level=?", [level]
+        if date_from:
+            sql += " AND day>=?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND day<=?"
+            args.append(date_to)
+        if real_only:
+            sql += " AND aux=''"
+        return sql, args
+
+    def cells(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
+              date_from: str | None = None, date_to: str | None = None,
+              real_only: bool = True) -> list[tuple[Any, ...]]:
+        """(period, a, b, event, aux, recip, n, intensity, confidence) summed; ``a``/``b``
+        fix the actor and/or recipient side (either may be None)."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        if a is not None:
+            where += " AND a=?"
+            args.append(a)
+        if b is not None:
+            where += " AND b=?"
+            args.append(b)
+        if a is None and b is None:
+            where += " AND a<>'*'"
+        rows = self.conn.execute(
+            "SELECT day, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
+            f" FROM dyad_days WHERE 1{where} GROUP BY a, b, day, event, aux, recip", args,
+        ).fetchall()
+        return fold(rows, by)
+
+    def coverage(self, *, level: str, by: str | None, pairs: Sequence[tuple[str, str]],
+                 date_from: str | None = None, date_to: str | None = None,
+                 real_only: bool = True) -> dict[str, tuple[int, int]]:
+        """period (or '' when ``by`` is None) -> (distinct articles, distinct sources) over
+        the rows of the given ordered pairs."""
+        if not pairs:
+            return {}
+        where, args = self._where(level, date_from, date_to, real_only)
+        ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
+        for x, y in pairs:
+            args += [x, y]
+        p = period_sql(by) if by else "''"
+        rows = self.conn.execute(
+            f"SELECT {p}, count(DISTINCT article_key), count(DISTINCT source) FROM dyad_days"
+            f" WHERE ({ors}){where} GROUP BY 1", args,
+        ).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
+               date_to: str | None = None, real_only: bool = True, event: str | None = None,
+               limit: int = 3) -> list[tuple[str, str]]:
+        """(article_key, event_id) of the best-attested rows of a directed pair: highest mean
+        confidence first, then latest, one per article."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        if event:
+            where += " AND event=?"
+            args.append(event)
+        rows = self.conn.execute(
+            "SELECT article_key, event_ids, max(confidence / n) AS c, max(day) AS d"
+            f" FROM dyad_days WHERE a=? AND b=?{where} GROUP BY article_key"
+            " ORDER BY c DESC, d DESC, article_key LIMIT ?", [a, b, *args, limit],
+        ).fetchall()
+        return [(r[0], r[1].split()[0]) for r in rows]
+
+    def pair_totals(self, *, level: str, date_from: str | None = None,
+                    date_to: str | None = None, real_only: bool = True
+                    ) -> list[tuple[Any, ...]]:
+        """(a, b, recip, n, intensity, confidence) per ordered pair and reciprocal flag."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        return self.conn.execute(
+            "SELECT a, b, recip, sum(n), sum(intensity), sum(confidence) FROM dyad_days"
+            f" WHERE a<>'*'{where} GROUP BY a, b, recip", args).fetchall()
+
+    def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
+                        date_to: str | None = None, real_only: bool = True
+                        ) -> set[tuple[str, str]]:
+        """(article_key, source) of the articles with an event of ``actor`` on either side."""
+        where, args = self._where(level, date_from, date_to, real_only)
+        return set(self.conn.execute(
+            f"SELECT article_key, source FROM dyad_days WHERE a=?{where} UNION"
+            f" SELECT article_key, source FROM dyad_days WHERE b=?{where}",
+            [actor, *args, actor, *args]).fetchall())
+
+    def bounds(self, *, level: str) -> tuple[str | None, str | None]:
+        """The first and last day with a dyadic event."""
+        row = self.conn.execute("SELECT min(day), max(day) FROM dyad_days WHERE level=?"
+                                " AND a='*' AND b='*'", (level,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def iter_rows(self, *, level: str, date_from: str | None = None, date_to: str | None = None,
+                  real_only: bool = True) -> Iterator[tuple[Any, ...]]:
+        where, args = self._where(level, date_from, date_to, real_only)
+        yield from self.conn.execute(
+            f"SELECT {','.join(COLUMNS)} FROM dyad_days WHERE a<>'*'{where}", args)
