@@ -231,8 +231,8 @@ def evidence(reader: Any, kind: str, ids: Iterable[tuple[str, str]]) -> list[dic
     out = []
     for article_key, record_id in ids:
         ev = reader.evidence(article_key, kind, record_id)
-        if ev:
-            out.append(dict(ev))
+        if ev:  # the article's store key and the record's kind: a link to the record
+            out.append({**ev, "article_key": article_key, "kind": kind})
     return out
 
 

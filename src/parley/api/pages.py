@@ -3,6 +3,7 @@ no template marks anything safe, and the scripts are static files (see app.CSP).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Annotated, Any
@@ -84,9 +85,15 @@ async def actor(request: Request, key: Annotated[str, Path(pattern=KEY)],
     kw = {k: v for k, v in (("date_from", date_from), ("date_to", date_to)) if v}
     brief = await svc.run(svc.brief, key, **kw)
     name = (brief.get("actor") or {}).get("name") or key
-    level = "country" if re.fullmatch(r"[A-Z]{3}", key) else "actor"
-    return page("actor.html", title=f"Brief: {name}", key=key, brief=brief, name=name, level=level,
-                date_from=date_from or "", date_to=date_to or "")
+    level = brief.get("level") or ("country" if re.fullmatch(r"[A-Z]{3}", key) else "actor")
+    end = (brief.get("period") or {}).get("to") or date_to
+    chart_from = chart_to = ""
+    if end:  # the charts show the twelve weeks up to the brief's last day
+        chart_to = end
+        chart_from = (dt.date.fromisoformat(end) - dt.timedelta(weeks=12)).isoformat()
+    return page("actor.html", title=f"Brief: {name}", key=key, brief=brief, name=name,
+                level=level, date_from=date_from or "", date_to=date_to or "",
+                chart_from=chart_from, chart_to=chart_to)
 
 
 @router.get("/events")
@@ -114,6 +121,22 @@ async def events(request: Request, actor: Text = None, recipient: Text = None,
     return page("events.html", title=f"Events: {what}", rows=rows[:PAGE],
                 more=len(rows) > PAGE, offset=offset, page_size=PAGE, args=args,
                 both=both, actor=actor or "", recipient=recipient or "")
+
+
+@router.get("/stances")
+async def stances(request: Request, holder: Text = None, issue: Text = None,
+                  polarity: Annotated[str | None, Query(pattern=r"^(support|oppose)$")] = None,
+                  toward: Text = None, date_from: DateQ = None, date_to: DateQ = None,
+                  offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
+    """The evidence behind a cell of the positions matrix: each stance with its sentence."""
+    svc = service_of(request)
+    args = {k: v for k, v in (("holder", holder), ("issue", issue), ("polarity", polarity),
+                              ("toward", toward), ("date_from", date_from),
+                              ("date_to", date_to)) if v}
+    rows = await svc.run(svc.stances_with_evidence, limit=PAGE + 1, offset=offset, **args)
+    what = " ".join(x for x in (holder, polarity, issue) if x) or "all"
+    return page("stances.html", title=f"Stances: {what}", rows=rows[:PAGE],
+                more=len(rows) > PAGE, offset=offset, page_size=PAGE, args=args)
 
 
 @router.get("/network")

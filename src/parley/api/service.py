@@ -124,7 +124,17 @@ class Service:
         out = []
         for e in self.events(**filters):
             ev = self.evidence(e["article_key"], "event", e["event_id"]) or {}
-            out.append({**e, "evidence": ev})
+            out.append({**e, "evidence": {**ev, "article_key": e["article_key"],
+                                          "kind": "event"}})
+        return out
+
+    def stances_with_evidence(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stances with the sentence each stands on."""
+        out = []
+        for st in self.reader().stances(**filters):
+            ev = self.evidence(st["article_key"], "stance", st["stance_id"]) or {}
+            out.append({**st, "evidence_record": {**ev, "article_key": st["article_key"],
+                                                  "kind": "stance"}})
         return out
 
     def actors(self, **filters: Any) -> list[dict[str, Any]]:
