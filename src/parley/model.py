@@ -46,6 +46,42 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:20]
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+                         "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_POSSESSIVE = re.compile(r"'s?$")
+_DROP = re.compile(r"[.']")
+_SPACE = re.compile(r"[^\w]+|_")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def strip_name(text: str) -> str:
+    """Everything ``normalise_alias`` does except case folding."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).strip()
+    text = _THE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _DROP.sub("", text)
+    return " ".join(_SPACE.sub(" ", text).split())
+
+
+def normalise_alias(text: str) -> str:
+    """The key every alias and every looked-up text is compared by.
+
+    Accents dropped, curly quotes straightened, case folded, a leading "the" and a trailing
+    possessive dropped, dots and apostrophes deleted, other punctuation made a space:
+    ``"U.S."``, ``"US"`` -> ``"us"``; ``"the Kremlin"`` -> ``"kremlin"``; ``"Xi’s"`` -> ``"xi"``.
+    """
+    return strip_name(text).casefold()
+
+
+def name_key(country: str | None, sector: str | None, name: str) -> str:
+    """The stable key of an actor without a knowledge-base id: country + sector + normalised
+    name (``name:---:REB:islamic state``). ``actors.stage.stable_key`` and the store (for an
+    entity that has no actor) both key by it."""
+    return f"name:{country or '---'}:{sector or ''}:{normalise_alias(name)}"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """An input article. ``id`` is the user's id (record id or path); ``key`` the content hash."""

@@ -12,7 +12,6 @@ import logging
 import os
 import pickle
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 
 from parley.errors import ConfigError, ResolutionError
+from parley.model import normalise_alias, strip_name
 
 logger = logging.getLogger(__name__)
 
@@ -37,34 +37,9 @@ _DATA_PACKAGE = "parley.actors.data"
 
 # ---------------------------------------------------------------- normalisation
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
-                         "\u2012": "-", "\u2013": "-", "\u2014": "-"})
-_POSSESSIVE = re.compile(r"'s?$")
-_DROP = re.compile(r"[.']")
-_SPACE = re.compile(r"[^\w]+|_")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
-def _strip(text: str) -> str:
-    """Everything ``normalise_alias`` does except case folding."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).strip()
-    text = _THE.sub("", text)
-    text = _POSSESSIVE.sub("", text)
-    text = _DROP.sub("", text)
-    return " ".join(_SPACE.sub(" ", text).split())
-
-
-def normalise_alias(text: str) -> str:
-    """The key every alias and every looked-up text is compared by.
-
-    Accents dropped, curly quotes straightened, case folded, a leading "the" and a trailing
-    possessive dropped, dots and apostrophes deleted, other punctuation made a space:
-    ``"U.S."``, ``"US"`` -> ``"us"``; ``"the Kremlin"`` -> ``"kremlin"``; ``"Xi’s"`` -> ``"xi"``.
-    """
-    return _strip(text).casefold()
+# the name normalisation lives in parley.model (the store keys actor-less entities by it too)
+_strip = strip_name
 
 
 # ---------------------------------------------------------------- records

@@ -9,7 +9,7 @@ from typing import Any
 from parley.actors.kb import KnowledgeBase, normalise_alias
 from parley.actors.mentions import Candidate, find_candidates, mention_text
 from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind
-from parley.model import Actor, Document, Mention, Span
+from parley.model import Actor, Document, Mention, Span, name_key
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def stable_key(record: ActorRecord) -> str:
     if record.kb_id:
         return f"kb:{record.kb_id}" + (f":{record.sector}" if record.kind != "person"
                                        and record.sector else "")
-    return f"name:{record.country or '---'}:{record.sector or ''}:{normalise_alias(record.name)}"
+    return name_key(record.country, record.sector, record.name)
 
 
 class ActorStage:

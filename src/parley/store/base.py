@@ -25,9 +25,22 @@ class Batch:
         return (len(self.documents) + len(self.rejections) + len(self.duplicates))
 
 
+@dataclass
+class WriteResult:
+    """What one ``write_batch`` did: articles stored, and copies found to be duplicates only
+    inside the write (another writer stored their first copy meanwhile), as
+    ``(copy id, first key, kind)``."""
+
+    stored: int = 0
+    linked: list[tuple[str, str, str]] = field(default_factory=list)
+    signatures_seen: int = 0  # the writer's high-water mark of stored signatures
+
+
 @runtime_checkable
 class Store(Protocol):
     def has_article(self, key: str) -> bool: ...
+
+    def write_batch(self, batch: Batch) -> WriteResult | None: ...
 
     def put_document(self, doc: Document) -> None: ...
 
@@ -43,6 +56,8 @@ class Store(Protocol):
     def iter_documents(self) -> Iterator[dict[str, Any]]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    def reader(self) -> Any: ...
 
     def close(self) -> None: ...
 

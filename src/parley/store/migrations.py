@@ -1,9 +1,20 @@
-"""Named SQLite migrations, each applied once, in one transaction."""
+"""Named SQLite migrations, each applied once, in one transaction.
+
+A migration is SQL, or a Python step ``(conn) -> None`` for what SQL cannot do alone
+(0002 turns the JSON record of every wave-1 article into rows).
+"""
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[str, str]] = [
-    ("0001_initial", """
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from parley.model import Article
+from parley.store.rows import TABLES, document_from_contract, document_rows
+
+_0001 = """
 CREATE TABLE articles (
     key TEXT PRIMARY KEY,            -- content hash of the normalised text
     id TEXT NOT NULL,                -- the user's id: record id or path
@@ -71,5 +82,198 @@ CREATE TABLE signatures (
     key TEXT PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,
     signature BLOB NOT NULL
 );
-"""),
+"""
+
+_ENTITY = ("{p}_actor_id TEXT, {p}_key TEXT, {p}_name TEXT, {p}_country TEXT, {p}_sector TEXT, "
+           "{p}_text TEXT, {p}_start INTEGER, {p}_end INTEGER, {p}_mention_text TEXT")
+_SPAN = "{p}_start INTEGER, {p}_end INTEGER, {p}_text TEXT"
+_FK = "article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE"
+
+
+def _e(p: str) -> str:
+    return _ENTITY.format(p=p)
+
+
+def _s(p: str) -> str:
+    return _SPAN.format(p=p)
+
+
+# new tables under *_new names, renamed once the wave-1 tables are gone
+_0002_TABLES = f"""
+CREATE TABLE articles_new (
+    n INTEGER PRIMARY KEY,           -- row number: the full-text index's rowid
+    key TEXT NOT NULL UNIQUE,        -- content hash of the normalised text
+    id TEXT NOT NULL,                -- the user's id: record id or path (of the first copy)
+    title TEXT, date TEXT, url TEXT, source TEXT, author TEXT, site TEXT, language TEXT,
+    date_source TEXT,
+    text TEXT NOT NULL,
+    sentences TEXT,                  -- JSON [[start, end], ...] of the parser's sentences
+    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE duplicates (
+    id TEXT NOT NULL,                -- the copy's id
+    key TEXT NOT NULL,               -- the copy's content hash (= first_key for exact copies)
+    first_key TEXT NOT NULL,         -- the first copy: articles.key
+    kind TEXT NOT NULL,              -- exact | near
+    similarity REAL,
+    title TEXT, date TEXT, url TEXT, source TEXT,
+    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (id, key)
+) WITHOUT ROWID;
+CREATE TABLE actors_new (
+    {_FK}, actor_id TEXT NOT NULL, ord INTEGER NOT NULL,
+    actor_key TEXT NOT NULL,         -- stable across articles (Actor.key)
+    name TEXT, country TEXT, sector TEXT, office TEXT, kb_id TEXT, method TEXT, reason TEXT,
+    PRIMARY KEY (article_key, actor_id)
+) WITHOUT ROWID;
+CREATE TABLE mentions_new (
+    {_FK}, actor_id TEXT NOT NULL, ord INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT,
+    PRIMARY KEY (article_key, actor_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE events_new (
+    {_FK}, event_id TEXT NOT NULL, ord INTEGER NOT NULL, event TEXT NOT NULL,
+    mode TEXT, context TEXT,         -- JSON lists, NULL when empty
+    aux_mode TEXT, date TEXT, date_text TEXT, date_precision TEXT,
+    loc_name TEXT, loc_country TEXT, loc_geonameid INTEGER, loc_lat REAL, loc_lon REAL,
+    quad_code INTEGER, intensity REAL, {_s("trigger")}, {_s("sentence")},
+    {_e("reported_by")}, coder TEXT, confidence REAL, reason TEXT,
+    PRIMARY KEY (article_key, event_id)
+) WITHOUT ROWID;
+CREATE TABLE event_participants (
+    {_FK}, event_id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')), ord INTEGER NOT NULL,
+    actor_id TEXT, actor_key TEXT, name TEXT, country TEXT, sector TEXT, text TEXT,
+    mention_start INTEGER, mention_end INTEGER, mention_text TEXT,
+    date TEXT,                       -- the event's date, here for index-driven filters
+    PRIMARY KEY (article_key, event_id, role, ord)
+) WITHOUT ROWID;
+CREATE TABLE quotes_new (
+    {_FK}, quote_id TEXT NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL,
+    {_s("content")}, {_e("speaker")}, {_s("speaker_span")}, {_s("cue")}, {_e("via")},
+    addressee TEXT, reason TEXT,
+    PRIMARY KEY (article_key, quote_id)
+) WITHOUT ROWID;
+CREATE TABLE stances_new (
+    {_FK}, stance_id TEXT NOT NULL, ord INTEGER NOT NULL, {_e("holder")},
+    issue TEXT NOT NULL, polarity TEXT NOT NULL, {_e("toward")}, {_s("evidence")},
+    quote_id TEXT, reason TEXT, {_e("target")}, issue_text TEXT, {_s("cue")},
+    PRIMARY KEY (article_key, stance_id)
+) WITHOUT ROWID;
+CREATE TABLE rejections_new (
+    rowid_ INTEGER PRIMARY KEY AUTOINCREMENT,
+    input TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT,
+    article_key TEXT,
+    occurrence INTEGER NOT NULL DEFAULT 1,   -- nth input of a run with this input name
+    stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+"""
+
+_0002_AFTER = """
+CREATE INDEX articles_id ON articles(id);
+CREATE INDEX articles_date ON articles(date);
+CREATE INDEX duplicates_first ON duplicates(first_key);
+CREATE INDEX actors_key ON actors(actor_key);
+CREATE INDEX actors_country ON actors(country, sector);
+CREATE INDEX events_type ON events(event, date);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX participants_country ON event_participants(country, role, date);
+CREATE INDEX participants_actor ON event_participants(actor_key, role, date);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+CREATE INDEX stances_issue ON stances(issue, polarity);
+CREATE INDEX stances_holder ON stances(holder_key);
+CREATE UNIQUE INDEX rejections_once
+    ON rejections(input, stage, reason, ifnull(article_key, ''), occurrence);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='n', tokenize='porter unicode61');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.n, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.n, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]],
+                columns: tuple[str, ...] | None = None, verb: str = "INSERT") -> None:
+    """Insert row dicts by column name (parameters only)."""
+    rows = list(rows)
+    if not rows:
+        return
+    cols = columns or TABLES[table]
+    names = ", ".join(f'"{c}"' for c in cols)
+    conn.executemany(f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                     [tuple(r[c] for c in cols) for r in rows])
+
+
+def _0002(conn: sqlite3.Connection) -> None:
+    """Wave 1 -> rows: participants and actor keys from each stored JSON record, the record
+    column gone, duplicates as links, rejections counted per occurrence, the FTS index."""
+    for statement in statements(_0002_TABLES):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles_new (key, id, title, date, url, source, author, site, language,"
+        " text, stored_at) SELECT key, id, title, date, url, source, author, site, language,"
+        " text, stored_at FROM articles WHERE duplicate_of IS NULL ORDER BY stored_at, key")
+    conn.execute(
+        "INSERT OR IGNORE INTO duplicates (id, key, first_key, kind, similarity, title, date,"
+        " url, source, stored_at) SELECT id, key, duplicate_of, ifnull(duplicate_kind, 'near'),"
+        " similarity, title, date, url, source, stored_at FROM articles"
+        " WHERE duplicate_of IS NOT NULL")
+    conn.execute(
+        "INSERT INTO rejections_new (rowid_, input, stage, reason, detail, article_key,"
+        " stored_at) SELECT rowid_, input, stage, reason, detail, article_key, stored_at"
+        " FROM rejections")
+    cursor = conn.execute(
+        "SELECT key, id, title, date, url, source, author, site, language, text, record"
+        " FROM articles WHERE duplicate_of IS NULL AND record IS NOT NULL")
+    for key, id_, title, date, url, source, author, site, language, text, record in cursor:
+        obj = json.loads(record)
+        article = Article(id=id_, text=text, title=title, date=date, url=url, source=source,
+                          author=author, site=site, language=language,
+                          date_source=obj.get("date_source"))
+        rows = document_rows(document_from_contract(obj, article))
+        if article.key != key:  # keyed by an older hash: keep the stored key
+            rows = {t: [{**r, "article_key": key} for r in rs] for t, rs in rows.items()}
+        conn.execute("UPDATE articles_new SET date_source=? WHERE key=?",
+                     (article.date_source, key))
+        for table in TABLES:
+            insert_rows(conn, f"{table}_new" if table != "event_participants" else table,
+                        rows[table], TABLES[table])
+    for table in ("actors", "mentions", "events", "quotes", "stances", "rejections", "articles"):
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    for statement in statements(_0002_AFTER):
+        conn.execute(statement)
+
+
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
+    ("0001_initial", _0001),
+    ("0002_rows_participants_fts", _0002),
 ]
+
+
+def statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (semicolons in comments and
+    trigger bodies are safe)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf)
+            buf = ""
+    if buf.strip() and not all(x.strip().startswith("--") or not x.strip()
+                               for x in buf.splitlines()):
+        from parley.errors import StorageError
+
+        raise StorageError(f"migration script ends in an incomplete statement: {buf.strip()[:80]!r}")
+    return out

@@ -1,210 +1,320 @@
-"""The built-in store: one SQLite file, WAL, one writer, content-hash keys.
+"""The built-in store: one SQLite file, WAL, content-hash keys, one transaction a batch.
 
-Re-storing an article replaces its rows with the same rows, so analysing the same article
-twice stores it once. The file opens in datasette as it is.
+``write_batch`` writes a batch's articles (with every child row), duplicate links,
+rejections and signatures in one ``BEGIN IMMEDIATE`` transaction: a run killed at any point
+leaves whole batches only. Several processes may write one file: a writer waits for the
+lock (busy timeout, then retries up to ``lock_wait`` seconds) and re-checks, inside its
+transaction, what another writer stored meanwhile:
+
+- an article whose text is already stored under another id becomes an ``exact`` link to
+  it (the first copy keeps its id);
+- with ``watch_near_duplicates`` (the deduper sets it up), an article whose signature is
+  near one stored by another writer since this one last looked becomes a ``near`` link.
+
+A locked, full or broken database raises ``StorageError`` with one line. The file opens in
+datasette as it is.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from parley.errors import StorageError
-from parley.model import Article, Document, Entity, Rejection, to_contract
-from parley.store.migrations import MIGRATIONS
+from parley.model import Article, Document, Rejection
+from parley.store.base import Batch, WriteResult
+from parley.store.migrations import MIGRATIONS, insert_rows, statements
+from parley.store.rows import ARTICLE_COLUMNS, CHILD_TABLES, document_rows
 
 logger = logging.getLogger(__name__)
 
-_CHILD_TABLES = ("actors", "mentions", "events", "quotes", "stances")
+T = TypeVar("T")
+Similarity = Callable[[bytes, bytes], float]
+_UPDATE_ARTICLE = ", ".join(f'"{c}"=?' for c in ARTICLE_COLUMNS if c not in ("key", "id"))
 
 
-def _countries(entities: tuple[Entity, ...]) -> str:
-    return ";".join(sorted({e.country for e in entities if e.country}))
+def _busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _message(path: str, what: str, exc: sqlite3.Error, waited: float) -> str:
+    text = str(exc).lower()
+    if _busy(exc):
+        return (f"cannot {what} in SQLite store {path}: the database is locked by another "
+                f"process (waited {waited:.0f} s); run again once it has finished")
+    if "full" in text:
+        return (f"cannot {what} in SQLite store {path}: the disk or database is full ({exc}); "
+                "free space and run again (what was stored before is kept)")
+    return f"cannot {what} in SQLite store {path}: {exc}"
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_timeout: float = 10.0,
+                 lock_wait: float = 120.0) -> None:
         self.path = str(path)
-        try:
-            if self.path != ":memory:":
+        self.busy_timeout = busy_timeout
+        self.lock_wait = lock_wait
+        self._lock = threading.RLock()
+        self._near: tuple[float, Similarity] | None = None
+        self._rejected: Counter[tuple[str, str, str, str]] = Counter()
+        if self.path != ":memory:":
+            try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open SQLite store {self.path!r}: {exc}") from exc
+            except OSError as exc:
+                raise StorageError(f"cannot create the folder of SQLite store {self.path}: {exc}") from exc
+        self.conn = self._retry("open", self._connect)
+        self._retry("migrate", self._migrate)
+        self._sig_seen = self._max_signature_rowid()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def _retry(self, what: str, fn: Callable[[], T]) -> T:
+        """``fn()``, again while the database is locked, up to ``lock_wait`` seconds; any
+        other SQLite error (and a lock that outlasts the wait) is a ``StorageError``."""
+        started = time.monotonic()
+        delay = 0.05
+        while True:
+            try:
+                return fn()
+            except sqlite3.Error as exc:
+                waited = time.monotonic() - started
+                if _busy(exc) and waited < self.lock_wait:
+                    logger.info("%s: %s; retrying", self.path, exc)
+                    time.sleep(delay)
+                    delay = min(1.0, delay * 2)
+                    continue
+                raise StorageError(_message(self.path, what, exc, waited)) from exc
+
+    def _transaction(self, fn: Callable[[], T]) -> T:
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            out = fn()
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        return out
 
     # -- schema -------------------------------------------------------------------------
     def _migrate(self) -> None:
-        self.conn.execute(
+        c = self.conn
+        c.execute(
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT "
             "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"
         )
-        done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
-        for name, sql in MIGRATIONS:
+        done = {r[0] for r in c.execute("SELECT name FROM migrations")}
+        for name, step in MIGRATIONS:
             if name in done:
                 continue
-            self.conn.execute("BEGIN IMMEDIATE")
+            c.execute("PRAGMA foreign_keys=OFF")  # tables are rebuilt; checked before commit
             try:
-                # re-check inside the write lock: another process may have migrated meanwhile
-                if self.conn.execute("SELECT 1 FROM migrations WHERE name=?", (name,)).fetchone():
-                    self.conn.execute("COMMIT")
-                    continue
-                for statement in _statements(sql):
-                    self.conn.execute(statement)
-                self.conn.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
-                self.conn.execute("COMMIT")
-                logger.info("applied migration %s to %s", name, self.path)
-            except sqlite3.Error:
-                self.conn.execute("ROLLBACK")
-                raise
+                self._transaction(lambda name=name, step=step: self._apply(name, step))  # type: ignore[misc]
+            finally:
+                c.execute("PRAGMA foreign_keys=ON")
 
-    def _write(self) -> _Tx:
-        return _Tx(self.conn)
-
-    # -- articles -----------------------------------------------------------------------
-    def has_article(self, key: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE key=?", (key,)).fetchone()
-        return row is not None
-
-    def _upsert_article(self, a: Article, record: str | None, duplicate_of: str | None = None,
-                        kind: str | None = None, similarity: float | None = None) -> str:
-        key = a.key
-        self.conn.execute(
-            "INSERT INTO articles(key, id, title, date, url, source, author, site, language, text,"
-            " duplicate_of, duplicate_kind, similarity, record)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT(key) DO UPDATE SET id=excluded.id, title=excluded.title,"
-            " date=excluded.date, url=excluded.url, source=excluded.source,"
-            " author=excluded.author, site=excluded.site, language=excluded.language,"
-            " record=COALESCE(excluded.record, articles.record)",
-            (key, a.id, a.title, a.date, a.url, a.source, a.author, a.site, a.language, a.text,
-             duplicate_of, kind, similarity, record),
-        )
-        return key
-
-    def put_document(self, doc: Document) -> None:
-        record = to_contract(doc)
-        try:
-            with self._write():
-                key = self._upsert_article(doc.article, json.dumps(record, ensure_ascii=False))
-                for table in _CHILD_TABLES:
-                    self.conn.execute(f"DELETE FROM {table} WHERE article_key=?", (key,))
-                self._insert_children(key, doc, record)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot store article {doc.article.id!r} in {self.path}: {exc}") from exc
-
-    def _insert_children(self, key: str, doc: Document, record: dict[str, Any]) -> None:
+    def _apply(self, name: str, step: str | Callable[[sqlite3.Connection], None]) -> None:
         c = self.conn
-        c.executemany(
-            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
-            [(key, a.id, a.name, a.country, a.sector, a.office, a.kb_id, a.method, a.reason)
-             for a in doc.actors],
-        )
-        c.executemany(
-            'INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?)',
-            [(key, a.id, m.start, m.end, m.text) for a in doc.actors for m in a.mentions],
-        )
-        rows = []
-        for e, rec in zip(doc.events, record["events"], strict=True):
-            loc = e.event_loc
-            rows.append((
-                key, e.id, e.event, json.dumps(list(e.mode)), json.dumps(list(e.context)),
-                json.dumps(rec["actor"], ensure_ascii=False),
-                json.dumps(rec["recipient"], ensure_ascii=False),
-                _countries(e.actor), _countries(e.recipient), e.aux_mode, e.date, e.date_text,
-                loc.name if loc else None, loc.country if loc else None,
-                loc.geonameid if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-                e.quad_code, e.intensity, e.trigger.start, e.trigger.end, e.trigger.text,
-                e.sentence.start, e.sentence.end,
-                json.dumps(rec["reported_by"], ensure_ascii=False) if e.reported_by else None,
-                e.coder, e.confidence, e.reason,
-            ))
-        c.executemany(f"INSERT INTO events VALUES ({','.join('?' * 28)})", rows)
-        c.executemany(
-            f"INSERT INTO quotes VALUES ({','.join('?' * 16)})",
-            [(key, q.id, q.kind, q.content.start, q.content.end, q.content.text,
-              q.speaker.actor_id if q.speaker else None, q.speaker.name if q.speaker else None,
-              q.speaker.country if q.speaker else None, q.speaker.sector if q.speaker else None,
-              q.speaker_span.text if q.speaker_span else None, q.cue.text if q.cue else None,
-              q.via.name if q.via else None, q.via.country if q.via else None,
-              q.addressee, q.reason) for q in doc.quotes],
-        )
-        c.executemany(
-            f"INSERT INTO stances VALUES ({','.join('?' * 15)})",
-            [(key, s.id, s.holder.actor_id, s.holder.name, s.holder.country, s.holder.sector,
-              s.issue, s.polarity, s.toward.name if s.toward else None,
-              s.toward.country if s.toward else None, s.evidence.start, s.evidence.end,
-              s.evidence.text, s.quote_id, s.reason) for s in doc.stances],
-        )
+        # re-check inside the write lock: another process may have migrated meanwhile
+        if c.execute("SELECT 1 FROM migrations WHERE name=?", (name,)).fetchone():
+            return
+        if callable(step):
+            step(c)
+        else:
+            for statement in statements(step):
+                c.execute(statement)
+        bad = c.execute("PRAGMA foreign_key_check").fetchall()
+        if bad:
+            raise sqlite3.IntegrityError(f"migration {name} leaves {len(bad)} rows without "
+                                         f"their article (first: {bad[0]})")
+        c.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
+        logger.info("applied migration %s to %s", name, self.path)
+
+    def _max_signature_rowid(self) -> int:
+        return self.conn.execute("SELECT ifnull(max(rowid), 0) FROM signatures").fetchone()[0]
+
+    # -- writing ------------------------------------------------------------------------
+    def watch_near_duplicates(self, threshold: float, similarity: Similarity) -> None:
+        """Re-check, inside each write, the batch's articles against signatures that other
+        writers stored since this store last wrote: one at least ``threshold`` similar (by
+        ``similarity(a, b)``, the deduper's) turns the article into a ``near`` link."""
+        self._near = (threshold, similarity)
+
+    def write_batch(self, batch: Batch) -> WriteResult:
+        """Write the whole batch in one transaction, or nothing of it."""
+        with self._lock:
+            counted: Counter[tuple[str, str, str, str]] = Counter()
+            result = self._retry("write a batch",
+                                 lambda: self._transaction(lambda: self._write(batch, counted)))
+            self._rejected.update(counted)
+            self._sig_seen = result.signatures_seen
+            return result
+
+    def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
+        counted.clear()  # a retried transaction counts again from the start
+        c = self.conn
+        result = WriteResult()
+        late = self._late_near(batch)
+        links = list(batch.duplicates)
+        for doc in batch.documents:
+            a = doc.article
+            key = a.key
+            if key in late:
+                first_key, sim = late[key]
+                links.append((a, first_key, "near", sim))
+                result.linked.append((a.id, first_key, "near"))
+                continue
+            row = c.execute("SELECT id FROM articles WHERE key=?", (key,)).fetchone()
+            if row is not None and row[0] != a.id:  # the same text stored under another id
+                links.append((a, key, "exact", 1.0))
+                result.linked.append((a.id, key, "exact"))
+                continue
+            rows = document_rows(doc)
+            art = rows["articles"][0]
+            if row is None:
+                insert_rows(c, "articles", [art], ARTICLE_COLUMNS)
+            else:  # the same article again: its rows are replaced by the same rows
+                c.execute(f"UPDATE articles SET {_UPDATE_ARTICLE} WHERE key=?",
+                          [art[k] for k in ARTICLE_COLUMNS if k not in ("key", "id")] + [key])
+                for table in CHILD_TABLES:
+                    c.execute(f"DELETE FROM {table} WHERE article_key=?", (key,))
+            for table in CHILD_TABLES:
+                insert_rows(c, table, rows[table])
+            result.stored += 1
+        for article, first_key, kind, sim in links:
+            self._link(article, first_key, kind, sim)
+        for rejection, rejected in batch.rejections:
+            self._reject(rejection, rejected, counted)
+        for key, signature in batch.signatures:
+            c.execute("INSERT OR IGNORE INTO signatures(key, signature) SELECT ?, ?"
+                      " WHERE EXISTS (SELECT 1 FROM articles WHERE key=?)",
+                      (key, signature, key))
+        result.signatures_seen = self._max_signature_rowid()
+        return result
+
+    def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
+        """Articles of the batch near a signature another writer stored since we looked."""
+        if self._near is None or not batch.signatures:
+            return {}
+        threshold, similarity = self._near
+        new = self.conn.execute("SELECT key, signature FROM signatures WHERE rowid > ?",
+                                (self._sig_seen,)).fetchall()
+        if not new:
+            return {}
+        mine = dict(batch.signatures)
+        found: dict[str, tuple[str, float]] = {}
+        for doc in batch.documents:
+            sig = mine.get(doc.article.key)
+            if sig is None:
+                continue
+            best: tuple[float, str] | None = None
+            for key, other in new:
+                if key == doc.article.key:
+                    continue
+                sim = similarity(sig, bytes(other))
+                if sim >= threshold and (best is None or (sim, best[1]) > best):
+                    best = (sim, key)
+            if best is not None:
+                found[doc.article.key] = (best[1], best[0])
+        return found
+
+    def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
+        if article.key == first_key:  # the same input read again is not a copy of itself
+            row = self.conn.execute("SELECT id FROM articles WHERE key=?", (first_key,)).fetchone()
+            if row is not None and row[0] == article.id:
+                return
+        self.conn.execute(
+            "INSERT INTO duplicates(id, key, first_key, kind, similarity, title, date, url,"
+            " source) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id, key) DO NOTHING",
+            (article.id, article.key, first_key, kind, similarity, article.title, article.date,
+             article.url, article.source))
+
+    def _reject(self, rejection: Rejection, article: Article | None,
+                counted: Counter[tuple[str, str, str, str]]) -> None:
+        key = article.key if article is not None and article.text else None
+        ident = (rejection.input, rejection.stage, rejection.reason, key or "")
+        counted[ident] += 1
+        # records that share an id stay apart; the same input read again by a later run (a
+        # rerun after a kill) replaces its row
+        occurrence = self._rejected[ident] + counted[ident]
+        self.conn.execute(
+            "INSERT INTO rejections(input, stage, reason, detail, article_key, occurrence)"
+            " VALUES (?,?,?,?,?,?) ON CONFLICT(input, stage, reason, ifnull(article_key, ''),"
+            " occurrence) DO UPDATE SET detail=excluded.detail",
+            (rejection.input, rejection.stage, rejection.reason, rejection.detail, key,
+             occurrence))
+
+    # thin wrappers: one way to write
+    def put_document(self, doc: Document) -> None:
+        self.write_batch(Batch(documents=[doc]))
+
+    def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
+        self.write_batch(Batch(rejections=[(rejection, article)]))
 
     def put_duplicate(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
-        with self._write():
-            self._upsert_article(article, None, first_key, kind, similarity)
-
-    # -- rejections, signatures ---------------------------------------------------------
-    def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
-        with self._write():
-            self.conn.execute(
-                "INSERT INTO rejections(input, stage, reason, detail, article_key) VALUES (?,?,?,?,?)"
-                " ON CONFLICT(input, stage, reason) DO UPDATE SET detail=excluded.detail",
-                (rejection.input, rejection.stage, rejection.reason, rejection.detail,
-                 article.key if article else None),
-            )
+        self.write_batch(Batch(duplicates=[(article, first_key, kind, similarity)]))
 
     def put_signature(self, key: str, signature: bytes) -> None:
-        with self._write():
-            self.conn.execute("INSERT OR REPLACE INTO signatures VALUES (?,?)", (key, signature))
-
-    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.conn.execute("SELECT key, signature FROM signatures")
+        self.write_batch(Batch(signatures=[(key, signature)]))
 
     # -- reading ------------------------------------------------------------------------
+    def has_article(self, key: str) -> bool:
+        with self._lock:
+            row = self._retry("read", lambda: self.conn.execute(
+                "SELECT 1 FROM articles WHERE key=?", (key,)).fetchone())
+        return row is not None
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        for _, key, sig in self.signatures_since(0):
+            yield key, sig
+
+    def signatures_since(self, rowid: int) -> list[tuple[int, str, bytes]]:
+        """Signatures stored after ``rowid`` (by any writer), oldest first."""
+        with self._lock:
+            rows = self._retry("read signatures", lambda: self.conn.execute(
+                "SELECT rowid, key, signature FROM signatures WHERE rowid > ? ORDER BY rowid",
+                (rowid,)).fetchall())
+        return [(r, k, bytes(s)) for r, k, s in rows]
+
+    def reader(self) -> Any:
+        from parley.store.reader import Reader
+
+        return Reader(self)
+
     def iter_documents(self) -> Iterator[dict[str, Any]]:
-        for (record,) in self.conn.execute(
-            "SELECT record FROM articles WHERE record IS NOT NULL ORDER BY stored_at, key"
-        ):
-            yield json.loads(record)
+        """Every stored article's CONTRACT record, rebuilt from its rows."""
+        reader = self.reader()
+        for (key,) in self.conn.execute("SELECT key FROM articles ORDER BY n").fetchall():
+            record = reader.article(key)
+            if record is not None:
+                yield record
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("articles", "actors", "events", "quotes", "stances", "rejections"):
-            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        with self._lock:
+            for table in ("articles", "actors", "events", "event_participants", "quotes",
+                          "stances", "duplicates", "rejections", "signatures"):
+                out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
 
     def close(self) -> None:
         self.conn.close()
 
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into complete statements (semicolons in comments are safe)."""
-    out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf)
-            buf = ""
-    if buf.strip() and not all(x.strip().startswith("--") or not x.strip() for x in buf.splitlines()):
-        raise StorageError(f"migration script ends in an incomplete statement: {buf.strip()[:80]!r}")
-    return out
-
-
-class _Tx:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error: one writer at a time."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -1,9 +1,9 @@
-"""The SQLite store: content-hash ids (storing twice changes nothing), rejections once,
-WAL, named migrations, and a file that plain sqlite3 (and datasette) can read."""
+"""The SQLite store: content-hash ids (storing twice changes nothing), exact copies as links
+(the first copy keeps its id), rejections per input, WAL, named migrations, and a file that
+plain sqlite3 (and datasette) can read."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,10 +37,12 @@ def _span(text: str, needle: str) -> Span:
 
 def make_document(text: str = TEXT, article_id: str = "a.txt") -> Document:
     xi = Actor("A1", "Xi Jinping", "CHN", "GOV", "President of China", "Q15031",
-               (_span(text, "Xi Jinping"),), "kb-name", "name in the knowledge base")
+               (_span(text, "Xi Jinping"),), "kb-name", "name in the knowledge base", "kb:Q15031")
     putin = Actor("A2", "Vladimir Putin", "RUS", "GOV", "President of Russia", "Q7747",
-                  (_span(text, "Vladimir Putin"),), "kb-name", "name in the knowledge base")
-    tass = Actor("A3", "TASS", "RUS", "JRN", mentions=(_span(text, "TASS"),), method="kb-name")
+                  (_span(text, "Vladimir Putin"),), "kb-name", "name in the knowledge base",
+                  "kb:Q7747")
+    tass = Actor("A3", "TASS", "RUS", "JRN", mentions=(_span(text, "TASS"),), method="kb-name",
+                 key="kb:Q1130216:JRN")
     e_xi = Entity("A1", "Xi Jinping", "Xi Jinping", "CHN", "GOV", _span(text, "Xi Jinping"))
     e_putin = Entity("A2", "Vladimir Putin", "Vladimir Putin", "RUS", "GOV",
                      _span(text, "Vladimir Putin"))
@@ -85,35 +87,49 @@ def test_storing_the_same_document_twice_keeps_one_copy(store: SQLiteStore) -> N
     assert (first["actors"], first["events"], first["quotes"], first["stances"]) == (3, 1, 1, 1)
 
 
-def test_same_text_under_another_id_is_the_same_article(store: SQLiteStore) -> None:
+def test_same_text_under_another_id_is_a_link_not_an_overwrite(store: SQLiteStore) -> None:
     doc = make_document()
     store.put_document(doc)
     store.put_document(make_document(TEXT, "copy.txt"))
     assert store.counts()["articles"] == 1
     (stored_id,) = store.conn.execute("SELECT id FROM articles").fetchone()
-    assert stored_id == "copy.txt"  # the latest id given
+    assert stored_id == "a.txt"  # the first copy keeps its id
+    assert store.conn.execute("SELECT id, key, first_key, kind FROM duplicates").fetchall() == [
+        ("copy.txt", doc.article.key, doc.article.key, "exact")]
     # content-hash key: copies that differ only in case and spacing are the same article
     assert Article("b", "  " + TEXT.upper().replace(" ", "\n ")).key == doc.article.key
     assert store.has_article(doc.article.key)
     assert not store.has_article("0" * 20)
 
 
-def test_rejection_stored_once_per_input_stage_reason(store: SQLiteStore) -> None:
-    empty = Rejection("empty.txt", "ingest", "empty", "no text")
-    store.put_rejection(empty)
-    store.put_rejection(Rejection("empty.txt", "ingest", "empty", "still no text"))
-    store.put_rejection(Rejection("empty.txt", "language", "not_english", "fr"))
+def test_rejection_detail_is_updated_when_the_same_run_is_repeated(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    for detail in ("no text", "still no text"):  # two runs over the same input
+        s = SQLiteStore(path)
+        s.put_rejection(Rejection("empty.txt", "ingest", "empty", detail))
+        s.put_rejection(Rejection("empty.txt", "language", "not_english", "fr"))
+        s.close()
+    s = SQLiteStore(path)
+    try:
+        assert s.counts()["rejections"] == 2
+        (detail,) = s.conn.execute(
+            "SELECT detail FROM rejections WHERE input='empty.txt' AND reason='empty'").fetchone()
+        assert detail == "still no text"
+    finally:
+        s.close()
+
+
+def test_records_that_share_an_id_keep_a_rejection_each(store: SQLiteStore) -> None:
+    store.put_rejection(Rejection("rec-1", "ingest", "empty", "no text"))
+    store.put_rejection(Rejection("rec-1", "ingest", "empty", "no text"))
     store.put_rejection(Rejection("other.txt", "ingest", "empty", "no text"))
     assert store.counts()["rejections"] == 3
-    (detail,) = store.conn.execute(
-        "SELECT detail FROM rejections WHERE input='empty.txt' AND reason='empty'").fetchone()
-    assert detail == "still no text"
 
 
 def test_wal_mode_and_named_migrations(store: SQLiteStore) -> None:
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     names = [r[0] for r in store.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial"]
+    assert names == ["0001_initial", "0002_rows_participants_fts"]
 
 
 def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
@@ -121,7 +137,7 @@ def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     SQLiteStore(path).close()
     again = SQLiteStore(path)
     try:
-        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 2
     finally:
         again.close()
 
@@ -129,13 +145,13 @@ def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
 def test_file_reads_with_plain_sqlite3(store: SQLiteStore) -> None:
     store.put_document(make_document())
     path = Path(store.path)
-    assert _rows(path, "SELECT event, actor_countries FROM events") == [("CONSULT", "CHN;RUS")]
+    assert _rows(path, "SELECT p.country, p.actor_key FROM events e JOIN event_participants p"
+                 " USING (article_key, event_id) WHERE e.event='CONSULT' AND p.role='actor'"
+                 " ORDER BY p.ord") == [("CHN", "kb:Q15031"), ("RUS", "kb:Q7747")]
     assert _rows(path, "SELECT name, country, sector FROM actors ORDER BY actor_id")[0] == (
         "Xi Jinping", "CHN", "GOV")
     assert _rows(path, "SELECT loc_name, loc_country, date FROM events") == [
         ("Moscow", "RUS", "2023-03-20")]
-    actor_json = json.loads(_rows(path, "SELECT actor FROM events")[0][0])
-    assert [a["country"] for a in actor_json] == ["CHN", "RUS"]
     assert _rows(path, "SELECT issue, polarity, holder_country FROM stances") == [
         ("peace talks", "support", "CHN")]
 
@@ -152,11 +168,12 @@ def test_duplicates_and_signatures(store: SQLiteStore) -> None:
     store.put_document(doc)
     near = Article("near.txt", TEXT + " More.")
     store.put_duplicate(near, doc.article.key, "near", 0.93)
-    row = store.conn.execute("SELECT duplicate_of, duplicate_kind, similarity, record FROM "
-                             "articles WHERE key=?", (near.key,)).fetchone()
-    assert row == (doc.article.key, "near", 0.93, None)
-    assert len(list(store.iter_documents())) == 1  # duplicates carry no record
+    row = store.conn.execute("SELECT first_key, kind, similarity FROM duplicates WHERE key=?",
+                             (near.key,)).fetchone()
+    assert row == (doc.article.key, "near", 0.93)
+    assert len(list(store.iter_documents())) == 1  # duplicates are links, not articles
     store.put_signature(doc.article.key, b"\x01\x02")
+    store.put_signature("f" * 20, b"\x03")  # no such article: not kept
     assert list(store.iter_signatures()) == [(doc.article.key, b"\x01\x02")]
 
 
