@@ -52,29 +52,16 @@ def open_page(chromium: Any, server: str) -> Iterator[Any]:
 
 
 def _service(db: Path, docs: list[Any]) -> Any:
+    """The service over a store written through the store's writer, with the real reader
+    and analysis (the same objects `parley serve` uses)."""
+    import parley.analysis as analysis
     from parley.api import Service
     from parley.store import SQLiteStore
+    from parley.store.base import Batch
 
     store = SQLiteStore(db)
-    for d in docs:
-        store.put_document(d)
-    if hasattr(store, "reader"):
-        store.close()
-
-        def reader() -> Any:
-            return SQLiteStore(db).reader()
-    else:  # before the store's Reader lands: the test fake over the same documents
-        from unit.api.fakes import FakeReader
-        fake = FakeReader(docs)
-
-        def reader() -> Any:
-            return fake
-    try:
-        import parley.analysis as analysis
-    except ModuleNotFoundError:
-        from unit.api.fakes import FakeAnalysis
-        analysis = FakeAnalysis()
-    return Service(reader, analysis=analysis)
+    store.write_batch(Batch(documents=docs))
+    return Service(store.reader, analysis=analysis)
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,8 @@ def test_the_dyad_chart_draws_and_a_bar_opens_its_events(open_page: Any) -> None
         "document.querySelector('canvas.dyad-chart').hasAttribute('data-ready') || "
         "document.querySelector('canvas.dyad-chart').hasAttribute('data-error')")
     assert canvas.get_attribute("data-error") is None
-    w.page.locator("h2", has_text="Relations").scroll_into_view_if_needed()
+    canvas.scroll_into_view_if_needed()
+    w.page.evaluate("window.scrollBy(0, 250)")
     screenshot(w.page, "brief-charts")
     point = w.page.evaluate("""() => {
       const c = document.querySelector('canvas.dyad-chart').chart;

@@ -17,7 +17,8 @@ KEY = r"^[^\x00-\x1f]{1,200}$"
 MAX_PAGE = 200  # the Service's limits.max_page may lower it, never raise it
 
 DateQ = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD")]
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
+Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE,
+                                    description=f"page size (default 50), at most {MAX_PAGE}")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[str | None, Query(max_length=200)]
 Level = Annotated[Literal["country", "actor"], Query(
@@ -28,15 +29,24 @@ def _svc(request: Request) -> Service:
     return service_of(request)
 
 
-def _limit(svc: Service, limit: int) -> int:
+def _limit(svc: Service, limit: int | None) -> int:
+    if limit is None:
+        return min(50, svc.limits.max_page)
     if limit > svc.limits.max_page:
         raise ApiError(422, f"limit: at most {svc.limits.max_page} items a page")
     return limit
 
 
-async def _page(svc: Service, fn: Any, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
+def _slice(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(rows) > offset + limit else None}
+
+
+async def _page(svc: Service, fn: Any, limit: int | None, offset: int,
+                **filters: Any) -> dict[str, Any]:
     """One page: ask for one row more than the page to know whether another follows."""
-    rows = await svc.run(fn, limit=_limit(svc, limit) + 1, offset=offset, **filters)
+    limit = _limit(svc, limit)
+    rows = await svc.run(fn, limit=limit + 1, offset=offset, **filters)
     more = len(rows) > limit
     return {"items": rows[:limit], "limit": limit, "offset": offset,
             "next_offset": offset + limit if more else None}
@@ -50,7 +60,7 @@ def _drop_none(**kw: Any) -> dict[str, Any]:
 async def articles(request: Request, q: Annotated[str | None, Query(
                        max_length=500, description="full-text search on title and text")] = None,
                    date_from: DateQ = None, date_to: DateQ = None, source: Text = None,
-                   actor: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                   actor: Text = None, limit: Limit = None, offset: Offset = 0) -> dict[str, Any]:
     svc = _svc(request)
     return await _page(svc, svc.articles, limit, offset, q=q or None, date_from=date_from,
                        date_to=date_to, source=source, actor=actor)
@@ -70,7 +80,7 @@ async def events(request: Request, actor: Text = None, recipient: Text = None,
                  aux_mode: Annotated[Literal["future", "hypothetical", "negation",
                                              "historical"] | None, Query()] = None,
                  all_modes: bool = False, date_from: DateQ = None, date_to: DateQ = None,
-                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                 limit: Limit = None, offset: Offset = 0) -> dict[str, Any]:
     svc = _svc(request)
     filters = _drop_none(actor=actor, recipient=recipient, type=type, quad=quad,
                          date_from=date_from, date_to=date_to)
@@ -121,19 +131,16 @@ async def brief(request: Request, actor: Annotated[str, Path(pattern=KEY)],
 
 @router.get("/actors", summary="Who is who: knowledge-base look-up on a date, or stored actors")
 async def actors(request: Request, name: Text = None, date: DateQ = None, key: Text = None,
-                 country: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                 country: Text = None, limit: Limit = None, offset: Offset = 0) -> dict[str, Any]:
     """With ``name``: every knowledge-base entry the name stands for on ``date`` (office,
     country, sector then). Without: the actors stored, with their counts and first/last day."""
     svc = _svc(request)
+    size = _limit(svc, limit)
     if name:
-        hits = await svc.run(svc.who, name, date)
-        return {"items": hits[offset:offset + _limit(svc, limit)], "limit": limit,
-                "offset": offset,
-                "next_offset": offset + limit if len(hits) > offset + limit else None}
+        return _slice(await svc.run(svc.who, name, date), size, offset)
     rows = await svc.run(svc.actors, **_drop_none(key=key, country=country, date_from=date,
                                                   date_to=date))
-    return {"items": rows[offset:offset + _limit(svc, limit)], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if len(rows) > offset + limit else None}
+    return _slice(rows, size, offset)
 
 
 @router.get("/counts", summary="How many articles, events, quotes and stances are stored")

@@ -1,8 +1,9 @@
 """The one place where the web layer meets Parley: the facade, its reader and the analysis.
 
-Routes and pages call ``Service`` methods only; they hold no SQL and know no store. Each
-worker thread keeps its own reader (SQLite connections belong to one thread). Every call
-runs in a bounded pool of threads and gives up after ``timeout_s`` with a 504.
+Routes and pages call ``Service`` methods only; they hold no SQL and know no store. The
+worker threads share one reader (thread-safe: the store's Reader keeps a connection per
+thread). Every call runs in a bounded pool of threads and gives up after ``timeout_s``
+with a 504.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Limits:
 class Service:
     """What the API and the pages may ask for.
 
-    ``reader_factory`` opens a reader (one per thread); ``analysis`` is the module or object
+    ``reader_factory`` opens the reader; ``analysis`` is the module or object
     with ``brief``/``dyad``/``network``/``positions``/``alerts`` over a reader; ``who`` looks
     up the knowledge base on a date; ``ingest`` stores records (None: read-only).
     """
@@ -47,8 +48,7 @@ class Service:
                  ingest: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
                  limits: Limits | None = None, token: str | None = None) -> None:
         self._factory = reader_factory
-        self._local = threading.local()
-        self._readers: list[Any] = []
+        self._reader: Any = None
         self._lock = threading.Lock()
         self.analysis = analysis
         self._who = who
@@ -72,24 +72,22 @@ class Service:
 
     # -- threads ------------------------------------------------------------------------
     def reader(self) -> Any:
-        r = getattr(self._local, "reader", None)
+        """The one reader every worker thread shares (the store's Reader keeps a connection
+        per thread), opened on first use."""
+        r = self._reader
         if r is None:
-            r = self._factory()
-            self._local.reader = r
             with self._lock:
-                self._readers.append(r)
+                if self._reader is None:
+                    self._reader = self._factory()
+                r = self._reader
         return r
 
     def close(self) -> None:
         with self._lock:
-            readers, self._readers = self._readers, []
-        for r in readers:
-            close = getattr(r, "close", None)
-            if close is not None:
-                try:
-                    close()
-                except Exception:  # a reader of another thread: SQLite may refuse; it dies with it
-                    pass
+            r, self._reader = self._reader, None
+        close = getattr(r, "close", None)
+        if close is not None:
+            close()
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the pool, bounded by ``limits.timeout_s``."""

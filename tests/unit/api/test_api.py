@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import random
 import re
 
 import pytest
@@ -14,27 +13,11 @@ pytest.importorskip("httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from parley.api import CSP, Limits, Service, create_app  # noqa: E402
-from support.synthetic import document, hostile_document  # noqa: E402
-from unit.api.fakes import FakeAnalysis, FakeReader  # noqa: E402
 
 
 def visible(page: str) -> str:
     """The text a reader sees: tags dropped, entities decoded."""
     return html.unescape(re.sub(r"<[^>]+>", "", page))
-
-
-@pytest.fixture()
-def docs():
-    rng = random.Random(3)
-    return [document(i, rng, f"2023-06-0{1 + i % 9}") for i in range(12)] + [hostile_document(0)]
-
-
-@pytest.fixture()
-def client(docs):
-    reader = FakeReader(docs)
-    svc = Service(lambda: reader, analysis=FakeAnalysis(), limits=Limits(max_page=5))
-    with TestClient(create_app(svc)) as c:
-        yield c
 
 
 def test_security_headers_on_pages_json_static_and_errors(client):
@@ -97,31 +80,72 @@ def test_hostile_text_is_escaped_and_bad_urls_are_not_links(client, docs):
     assert "url: javascript:alert(&#39;xss-url&#39;)" in page
 
 
-def test_the_brief_page_links_each_figure_to_its_sentences(client, docs):
-    r = client.get("/actors/RUS")
+def test_the_brief_page_links_each_figure_to_its_sentences(client):
+    brief = client.get("/api/brief/RUS", params={"date_from": "2023-06-01",
+                                                 "date_to": "2023-06-09"}).json()
+    assert {"actor", "period", "articles", "sources", "relations", "stances",
+            "implications"} <= set(brief)
+    assert brief["relations"] and brief["implications"]
+    r = client.get("/actors/RUS", params={"date_from": "2023-06-01", "date_to": "2023-06-09"})
     assert r.status_code == 200
-    assert 'href="#ev-imp-0"' in r.text and 'id="ev-imp-0"' in r.text
-    assert 'href="#ev-rel-0"' in r.text
-    ev = client.get("/api/brief/RUS").json()["relations"][0]["evidence"][0]
+    for i, imp in enumerate(brief["implications"]):
+        assert f'href="#ev-imp-{i}"' in r.text and f'id="ev-imp-{i}"' in r.text
+        assert imp["text"] in visible(r.text)
+    ev = brief["relations"][0]["evidence"][0]
     assert ev["sentence"] in visible(r.text)
+    assert f'href="/articles/{ev["article_key"]}#rec-event-{ev["record_id"]}"' in r.text
 
 
-def test_unavailable_analysis_is_a_clear_501(client):
-    r = client.get("/api/network")
+def test_unavailable_analysis_is_a_clear_501(make_client):
+    r = make_client(analysis=object()).get("/api/network")
     assert r.status_code == 501
     assert r.json()["message"] == "the network analysis is not available in this installation"
 
 
-def test_a_slow_query_is_cut_off_with_504(docs):
+def test_dyad_network_positions_alerts_answer_in_the_analysis_shapes(client):
+    d = client.get("/api/dyads/RUS/UKR", params={"by": "week"}).json()
+    assert d["a"] == "RUS" and d["b"] == "UKR" and d["periods"]
+    assert sum(p["a_to_b"]["events"] + p["b_to_a"]["events"] for p in d["periods"]) > 0
+    net = client.get("/api/network").json()
+    assert net["edges"] and {"a", "b", "weight", "sign", "evidence"} <= set(net["edges"][0])
+    pos = client.get("/api/positions").json()
+    assert pos["matrix"] and {"actor", "issue", "support", "oppose"} <= set(pos["matrix"][0])
+    assert isinstance(client.get("/api/alerts").json(), list)
+    assert client.get("/network").status_code == 200
+    assert client.get("/positions").status_code == 200
+
+
+def test_events_filter_by_actor_type_and_page(client, docs):
+    rows = client.get("/api/events", params={"actor": "RUS", "limit": 5}).json()
+    assert rows["items"] and all("RUS" in {a["country"] for a in e["actors"]}
+                                 for e in rows["items"])
+    want = sum(1 for d in docs for e in d.events if e.event == "CONSULT")
+    got, offset = 0, 0
+    while offset is not None:
+        page = client.get("/api/events", params={"type": "CONSULT", "limit": 5,
+                                                 "offset": offset}).json()
+        got += len(page["items"])
+        offset = page["next_offset"]
+    assert got == want
+
+
+def test_actors_who_is_who_on_a_date(make_client):
+    c = make_client(who=lambda name, date: [{"name": name, "date": date, "office": "x"}])
+    r = c.get("/api/actors", params={"name": "Qin Gang", "date": "2023-03-16"}).json()
+    assert r["items"] == [{"name": "Qin Gang", "date": "2023-03-16", "office": "x"}]
+    stored = c.get("/api/actors", params={"country": "RUS"}).json()["items"]
+    assert stored and all(a["country"] == "RUS" for a in stored)
+
+
+def test_a_slow_query_is_cut_off_with_504():
     import time
 
-    class Slow(FakeReader):
+    class Slow:
         def counts(self):
             time.sleep(2)
             return {}
 
-    reader = Slow(docs)
-    svc = Service(lambda: reader, limits=Limits(timeout_s=0.2))
+    svc = Service(Slow, limits=Limits(timeout_s=0.2))
     with TestClient(create_app(svc)) as c:
         t = time.monotonic()
         r = c.get("/api/counts")
@@ -129,22 +153,18 @@ def test_a_slow_query_is_cut_off_with_504(docs):
         assert "longer than 0.2 s" in r.json()["message"]
 
 
-def test_ingest_is_refused_without_a_token_and_with_a_wrong_one(docs):
+def test_ingest_is_refused_without_a_token_and_with_a_wrong_one(make_client):
     got = []
-    reader = FakeReader(docs)
-    svc = Service(lambda: reader, ingest=lambda recs: got.extend(recs) or {"stored": len(recs)},
-                  token="s3cret")
-    with TestClient(create_app(svc)) as c:
-        rec = [{"id": "x", "text": "Russia met Ukraine."}]
-        assert c.post("/api/ingest", json=rec).status_code == 401
-        assert c.post("/api/ingest", json=rec,
-                      headers={"Authorization": "Bearer wrong"}).status_code == 401
-        ok = c.post("/api/ingest", json=rec, headers={"Authorization": "Bearer s3cret"})
-        assert ok.status_code == 200 and ok.json() == {"stored": 1} and got == rec
-    ro = Service(lambda: reader)
-    with TestClient(create_app(ro)) as c:
-        r = c.post("/api/ingest", json=rec, headers={"Authorization": "Bearer s3cret"})
-        assert r.status_code == 403 and "read-only" in r.json()["message"]
+    c = make_client(ingest=lambda recs: got.extend(recs) or {"stored": len(recs)},
+                    token="s3cret")
+    rec = [{"id": "x", "text": "Russia met Ukraine."}]
+    assert c.post("/api/ingest", json=rec).status_code == 401
+    assert c.post("/api/ingest", json=rec,
+                  headers={"Authorization": "Bearer wrong"}).status_code == 401
+    ok = c.post("/api/ingest", json=rec, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json() == {"stored": 1} and got == rec
+    r = make_client().post("/api/ingest", json=rec, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 403 and "read-only" in r.json()["message"]
 
 
 def test_templates_mark_nothing_safe():

@@ -109,7 +109,7 @@
                        var e = ctx.dataset.edge || {};
                        return e.a + " – " + e.b + ": weight " + e.weight;
                      } } } },
-          scales: { x: { display: false, min: -1.35, max: 1.35 }, y: { display: false, min: -1.25, max: 1.25 } },
+          scales: { x: { type: "linear", display: false, min: -1.35, max: 1.35 }, y: { type: "linear", display: false, min: -1.25, max: 1.25 } },
           onClick: function (_e, items) {
             if (!items.length) { return; }
             var ds = chart.data.datasets[items[0].datasetIndex];
