@@ -40,9 +40,8 @@ MIX = [("article", 30), ("search", 25), ("events", 20), ("dyad", 15), ("brief", 
 def fill(db: Path, n: int, batch: int = 500) -> float:
     """Write ``n`` synthetic coded documents through the store's writer; seconds taken."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from support.synthetic import documents
-
     from parley.store import open_store
+    from support.synthetic import documents
 
     store: Any = open_store(str(db))
     t = time.perf_counter()
