@@ -13,6 +13,7 @@ import pytest
 
 from support.browser import Watched
 
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
@@ -61,7 +62,19 @@ def _service(db: Path, docs: list[Any]) -> Any:
 
     store = SQLiteStore(db)
     store.write_batch(Batch(documents=docs))
-    return Service(store.reader, analysis=analysis)
+    store.close()
+    ingest_hostile(db)
+    return Service(SQLiteStore(db).reader, analysis=analysis)
+
+
+def ingest_hostile(db: Path) -> None:
+    """The hostile corpus (tests/fixtures/hostile) through `parley ingest`: the readers, the
+    HTML extraction and the whole pipeline, as a user's files would go."""
+    from parley.cli.main import main
+
+    rc = main(["ingest", "--db", str(db), "--no-dedupe", "--no-progress", "--quiet",
+               "--date", "2023-06-05", str(HOSTILE)])
+    assert rc == 0, f"parley ingest of {HOSTILE} exited {rc}"
 
 
 @pytest.fixture(scope="session")

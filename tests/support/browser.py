@@ -39,9 +39,10 @@ class Watched:
         if not request.url.startswith(self.base):
             self.outside.append(request.url)
 
-    def goto(self, path: str) -> Any:
-        response = self.page.goto(self.base + path)
-        self.page.wait_for_load_state("networkidle")
+    def goto(self, path: str, wait: str = "networkidle") -> Any:
+        response = self.page.goto(self.base + path, wait_until="load")
+        if wait != "load":
+            self.page.wait_for_load_state(wait)
         return response
 
     def report(self) -> dict[str, Any]:
