@@ -169,13 +169,15 @@ class MemoryReader:
                 "url": a.url, "sentence": a.text[sent.start:sent.end],
                 "span": {"start": span.start, "end": span.end, "text": span.text}}
 
-    def actors(self, key: str | None = None, **_: Any) -> list[dict[str, Any]]:
+    def actors(self, key: str | None = None, country: str | None = None, **_: Any
+               ) -> list[dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
         for d in self.docs.values():
             for a in d.actors:
-                if a.key == key:
-                    return [{"key": a.key, "name": a.name, "country": a.country,
-                             "sector": a.sector}]
-        return []
+                if (key is None or a.key == key) and (country is None or a.country == country):
+                    out[a.key] = {"key": a.key, "name": a.name, "country": a.country,
+                                  "sector": a.sector, "office": a.office}
+        return list(out.values())
 
 
 def sentences_of(docs: Iterable[Document]) -> set[str]:

@@ -271,7 +271,7 @@ def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
         ev = _stance_evidence(ctx, ss)
         if not ev:
             continue
-        keys |= {(s["article_key"], outlet(s.get("url"), None, s.get("source"))) for s in ss}
+        keys |= {(s["article_key"], outlet(s.get("url"), s.get("site"), s.get("source"))) for s in ss}
         out.append({"holder": holder, "holder_name": ctx.name(holder) if holder else None,
                     "issue": issue, "polarity": polarity, "toward": toward,
                     "toward_name": ctx.name(toward) if toward else None,

@@ -217,7 +217,17 @@ def country_name(code: str) -> str:
 
 
 def display_name(reader: Any, key: str, level: str) -> str:
+    """A country's name as the stored articles name the state itself (no sector, no
+    office), else pycountry's; an actor's stored name."""
     if level == "country":
+        try:
+            found = [a for a in reader.actors(country=key)
+                     if not a.get("sector") and not a.get("office") and a.get("name")]
+        except TypeError:
+            found = []
+        if found:
+            best = max(found, key=lambda a: (a.get("mentions") or 0, a.get("articles") or 0))
+            return str(best["name"])
         return country_name(key)
     try:
         found = reader.actors(key=key)
@@ -227,12 +237,20 @@ def display_name(reader: Any, key: str, level: str) -> str:
 
 
 def evidence(reader: Any, kind: str, ids: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Evidence records (the exact stored sentence, article, date, source, link)."""
+    """Evidence records (the exact stored sentence, article, date, source, link); ``source``
+    is the outlet (the article's site, else its URL's host, else where it was read)."""
+    from parley.store.dyads import outlet
+
     out = []
     for article_key, record_id in ids:
         ev = reader.evidence(article_key, kind, record_id)
-        if ev:  # the article's store key and the record's kind: a link to the record
-            out.append({**ev, "article_key": article_key, "kind": kind})
+        if ev:  # with the article's store key and the record's kind: a link to the record
+            ev = dict(ev)
+            ev["read_from"] = ev.get("source")
+            ev["source"] = outlet(ev.get("url"), ev.get("site"), ev.get("source"))
+            ev["article_key"] = article_key
+            ev["kind"] = kind
+            out.append(ev)
     return out
 
 

@@ -184,8 +184,8 @@ img{max-width:100%}
 {% endfor %}{% endmacro %}
 {% for s in sections %}<h2>{{ s.heading }}</h2>
 {% if s.lines %}<ul>{% for l in s.lines %}<li>{{ l.text }}{{ evidence(l.evidence) }}</li>{% endfor %}</ul>{% endif %}
-{% if s.items %}{% if s.lines %}<p>What it means:</p>{% endif %}<ul>
-{% for i in s.items %}<li class="{{ 'pos' if i.sign > 0 else 'neg' if i.sign < 0 else 'neu' }}">
+{% if s.entries %}{% if s.lines %}<p>What it means:</p>{% endif %}<ul>
+{% for i in s.entries %}<li class="{{ 'pos' if i.sign > 0 else 'neg' if i.sign < 0 else 'neu' }}">
 {{ i.text }} <span class="meta">[{{ i.behind }}]</span>{{ evidence(i.evidence) }}</li>{% endfor %}</ul>
 {% elif not s.lines %}<p class="meta">(nothing in this period)</p>{% endif %}
 {% endfor %}</body></html>
@@ -221,7 +221,7 @@ def render_html(b: dict[str, Any], plots: list[tuple[str, str, bytes]] = ()  # t
                      for s in b["stances"]]
         items = [{**i, "behind": _behind(i), "evidence": evs(i["evidence"])}
                  for i in b["implications"] if i["kind"] == kind]
-        sections.append({"heading": heading, "lines": lines, "items": items})
+        sections.append({"heading": heading, "lines": lines, "entries": items})
     return env.from_string(_HTML).render(
         title=title, sub=sub, sections=sections,
         plots=[{"title": t, "data": base64.b64encode(png).decode("ascii")}

@@ -91,7 +91,7 @@ def _reader(args: argparse.Namespace) -> Iterator[Any]:
                           f"(parley ingest ... --db {db})")
     store = open_store(db)
     try:
-        yield store.reader()  # type: ignore[attr-defined]
+        yield store.reader()
     finally:
         store.close()
 

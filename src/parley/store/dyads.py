@@ -16,12 +16,13 @@ replaces them). The queries here are index-only over the covering indexes below.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from parley.model import Document
+from parley.model import Document, Entity
 from parley.ontology import ontology
 
 LEVELS = ("country", "actor")
@@ -54,12 +55,15 @@ COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n"
 
 
 def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
-    """The outlet an article came from: its URL's host (without www.), else site, else source."""
+    """The outlet an article came from: its site (the publisher, as the input names it),
+    else its URL's host (without www.), else where it was read from."""
+    if site:
+        return site
     if url:
         host = urlsplit(url).hostname or ""
         if host:
             return host[4:] if host.startswith("www.") else host
-    return site or source or ""
+    return source or ""
 
 
 def intensity(event: str, modes: Sequence[str] = ()) -> float:
@@ -114,7 +118,8 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
                 if row is None:
                     row = cells[k] = dict(zip(COLUMNS[:8], k, strict=True), n=0, intensity=0.0,
                                           confidence=0.0, event_ids=[],
-                                          source=outlet(e.get("url"), None, e.get("source")))
+                                          source=outlet(e.get("url"), e.get("site"),
+                                                        e.get("source")))
                 row["n"] += 1
                 row["intensity"] += score
                 row["confidence"] += float(e.get("confidence") or 0.0)
@@ -125,18 +130,20 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
 
 
 def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
-    """The dyad_days rows of one coded document (what the writer stores with it)."""
+    """The dyad_days rows of one coded document (what the writer stores with it); actor
+    keys as in event_participants."""
+    from parley.store.rows import entity_key
+
     a = doc.article
-    keys = {x.id: x.key for x in doc.actors}
+    actors = {x.id: x for x in doc.actors}
 
-    def ents(entities: Iterable[Any]) -> list[dict[str, Any]]:
-        return [{"key": keys.get(x.actor_id or "") or None, "country": x.country}
-                for x in entities]
+    def ents(entities: Iterable[Entity]) -> list[dict[str, Any]]:
+        return [{"key": entity_key(x, actors), "country": x.country} for x in entities]
 
+    src = outlet(a.url, a.site, a.source)
     events = [{"article_key": a.key, "event_id": e.id, "event": e.event, "mode": e.mode,
                "aux_mode": e.aux_mode, "date": e.date, "article_date": a.date,
-               "confidence": e.confidence, "url": a.url,
-               "source": outlet(a.url, a.site, a.source),
+               "confidence": e.confidence, "url": None, "site": None, "source": src,
                "actors": ents(e.actor), "recipients": ents(e.recipient)} for e in doc.events]
     return rows_from_events(events)
 
@@ -149,33 +156,27 @@ def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> Non
 
 
 def backfill(conn: sqlite3.Connection) -> int:
-    """Fill dyad_days from the contract records of a store written before the table existed."""
-    import json
-
-    n = 0
-    cur = conn.execute("SELECT key, date, url, site, source, record FROM articles"
-                       " WHERE record IS NOT NULL AND duplicate_of IS NULL")
-    for key, date, url, site, source, record in cur.fetchall():
-        rec = json.loads(record)
-        keys = {x["id"]: x.get("key") or None for x in rec.get("actors", [])}
-
-        def ents(entities: list[dict[str, Any]], keys: dict[str, Any] = keys
-                 ) -> list[dict[str, Any]]:
-            return [{"key": keys.get(x.get("actor_id") or ""), "country": x.get("country")}
-                    for x in entities]
-
-        events = [{"article_key": key, "event_id": e["id"], "event": e["event"],
-                   "mode": e.get("mode") or (), "aux_mode": e.get("aux_mode"),
-                   "date": e.get("date"), "article_date": date,
-                   "confidence": e.get("confidence"), "url": url,
-                   "source": outlet(url, site, source),
-                   "actors": ents(e.get("actor") or []),
-                   "recipients": ents(e.get("recipient") or [])}
-                  for e in rec.get("events", [])]
-        rows = rows_from_events(events)
-        insert_rows(conn, rows)
-        n += len(rows)
-    return n
+    """Fill dyad_days from the events and participants already stored."""
+    parts: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+    for key, event_id, role, actor_key, country in conn.execute(
+            "SELECT article_key, event_id, role, actor_key, country FROM event_participants"
+            " ORDER BY article_key, event_id, role, ord"):
+        p = parts.setdefault((key, event_id), {"actor": [], "recipient": []})
+        p[role].append({"key": actor_key, "country": country})
+    events = []
+    for key, event_id, event, mode, aux, date, adate, conf, url, site, source in conn.execute(
+            "SELECT e.article_key, e.event_id, e.event, e.mode, e.aux_mode, e.date, a.date,"
+            " e.confidence, a.url, a.site, a.source FROM events e"
+            " JOIN articles a ON a.key = e.article_key"):
+        p = parts.get((key, event_id), {"actor": [], "recipient": []})
+        events.append({"article_key": key, "event_id": event_id, "event": event,
+                       "mode": json.loads(mode) if mode else [], "aux_mode": aux, "date": date,
+                       "article_date": adate, "confidence": conf, "url": None, "site": None,
+                       "source": outlet(url, site, source), "actors": p["actor"],
+                       "recipients": p["recipient"]})
+    rows = rows_from_events(events)
+    insert_rows(conn, rows)
+    return len(rows)
 
 
 def fold(rows: Iterable[tuple[Any, ...]], by: str) -> list[tuple[Any, ...]]:
@@ -259,8 +260,7 @@ class DyadTable:
             return {}
         where, args = self._where(level, date_from, date_to, real_only)
         ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
-        for x, y in pairs:
-            args += [x, y]
+        args = [v for pair in pairs for v in pair] + args
         p = period_sql(by) if by else "''"
         rows = self.conn.execute(
             f"SELECT {p}, count(DISTINCT article_key), count(DISTINCT source) FROM dyad_days"

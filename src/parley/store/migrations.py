@@ -255,9 +255,19 @@ def _0002(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _0003_dyad_days(conn: sqlite3.Connection) -> None:
+    """The dyad x day table analysis reads (parley.store.dyads), filled from stored events."""
+    from parley.store.dyads import DDL, backfill
+
+    for statement in statements(DDL):
+        conn.execute(statement)
+    backfill(conn)
+
+
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _0001),
     ("0002_rows_participants_fts", _0002),
+    ("0003_dyad_days", _0003_dyad_days),
 ]
 
 

@@ -79,7 +79,7 @@ _EVENT_SQL = (
     " e.date, e.date_precision, e.confidence, e.trigger_start, e.trigger_end, "
     f"{_text('trigger')} AS trigger, e.sentence_start, e.sentence_end, "
     f"{_PARTS.format(role='actor')} AS actors, {_PARTS.format(role='recipient')} AS recipients,"
-    " a.id AS article_id, a.source, a.url, a.date AS article_date"
+    " a.id AS article_id, a.source, a.site, a.url, a.date AS article_date"
     " FROM events e JOIN articles a ON a.key = e.article_key"
 )
 
@@ -158,8 +158,8 @@ class Reader:
                         "text": r["trigger"]},
             "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
             "actors": json.loads(r["actors"]), "recipients": json.loads(r["recipients"]),
-            "article_id": r["article_id"], "source": r["source"], "url": r["url"],
-            "article_date": r["article_date"], "duplicate_of": None,  # coded articles are first copies
+            "article_id": r["article_id"], "source": r["source"], "site": r["site"],
+            "url": r["url"], "article_date": r["article_date"], "duplicate_of": None,  # coded articles are first copies
         }
 
     def iter_events(self, actor: Any = None, recipient: Any = None, level: str = "country",
@@ -272,7 +272,7 @@ class Reader:
         w.dates("a.date", date_from, date_to)
         page, extra = _page(limit, offset)
         sql = (f"SELECT s.*, {_text('evidence', 's')} AS evidence, a.id AS article_id, "
-               "a.source, a.url, a.date AS article_date FROM stances s JOIN articles a"
+               "a.source, a.site, a.url, a.date AS article_date FROM stances s JOIN articles a"
                " ON a.key = s.article_key" + w.sql() + " ORDER BY a.date, s.article_key, s.ord")
         return [self._stance(r) for r in self._rows(sql + page, w.params + extra)]
 
@@ -287,7 +287,8 @@ class Reader:
             "evidence": {"start": row["evidence_start"], "end": row["evidence_end"],
                          "text": row["evidence"]},
             "quote_id": row["quote_id"], "date": row["article_date"],
-            "article_id": row["article_id"], "source": row["source"], "url": row["url"],
+            "article_id": row["article_id"], "source": row["source"], "site": row["site"],
+            "url": row["url"],
         }
 
     # -- evidence and articles ----------------------------------------------------------------
@@ -297,7 +298,7 @@ class Reader:
         mention). None when there is no such record."""
         if kind not in KINDS:
             raise ValueError(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
-        art = self._all("SELECT id, date, source, url, text, sentences FROM articles"
+        art = self._all("SELECT id, date, source, site, url, text, sentences FROM articles"
                         " WHERE key = ?", (article_key,))
         if not art:
             return None
@@ -327,7 +328,8 @@ class Reader:
         else:
             sentence = self._sentence(article_key, a["sentences"], text, span)
         return {"article_id": a["id"], "record_id": record_id, "date": date,
-                "source": a["source"], "url": a["url"], "sentence": sentence["text"],
+                "source": a["source"], "site": a["site"], "url": a["url"],
+                "sentence": sentence["text"],
                 "sentence_span": {"start": sentence["start"], "end": sentence["end"]},
                 "span": span}
 
@@ -393,6 +395,12 @@ class Reader:
                 return []
             return self.articles(plain, date_from, date_to, source, actor, limit, offset)
         return [dict(r) for r in rows]
+
+    def dyads(self) -> Any:
+        """The dyad x day aggregates (``parley.store.dyads.DyadTable``) analysis reads."""
+        from parley.store.dyads import DyadTable
+
+        return DyadTable(self._conn())
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

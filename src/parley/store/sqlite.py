@@ -29,6 +29,8 @@ from typing import Any, TypeVar
 from parley.errors import StorageError
 from parley.model import Article, Document, Rejection
 from parley.store.base import Batch, WriteResult
+from parley.store.dyads import COLUMNS as DYAD_COLUMNS
+from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import ARTICLE_COLUMNS, CHILD_TABLES, document_rows
 
@@ -194,10 +196,11 @@ class SQLiteStore:
             else:  # the same article again: its rows are replaced by the same rows
                 c.execute(f"UPDATE articles SET {_UPDATE_ARTICLE} WHERE key=?",
                           [art[k] for k in ARTICLE_COLUMNS if k not in ("key", "id")] + [key])
-                for table in CHILD_TABLES:
+                for table in (*CHILD_TABLES, "dyad_days"):
                     c.execute(f"DELETE FROM {table} WHERE article_key=?", (key,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, rows[table])
+            insert_rows(c, "dyad_days", document_dyad_rows(doc), DYAD_COLUMNS)
             result.stored += 1
         for article, first_key, kind, sim in links:
             self._link(article, first_key, kind, sim)

@@ -44,7 +44,7 @@ def test_wave1_records_come_back_from_rows(migrated: SQLiteStore, wave1: Path) -
     for key, record in old.items():
         assert reader.article(key) == record
     names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial", "0002_rows_participants_fts"]
+    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")}
     assert "record" not in columns and "duplicate_of" not in columns
 
@@ -84,3 +84,16 @@ def test_a_migrated_store_takes_new_writes(migrated: SQLiteStore) -> None:
     migrated.put_document(doc)
     assert migrated.reader().articles(q="Putin")[0]["id"] == "a.txt"
     assert migrated.counts()["articles"] == 4
+
+
+def test_migration_fills_the_dyad_table_from_stored_events(migrated: SQLiteStore) -> None:
+    from parley.analysis.common import MemoryDyads
+
+    reader = migrated.reader()
+    table = reader.dyads()
+    computed = MemoryDyads(reader)
+    assert computed.rows, "the wave-1 fixture has dyadic events"
+    for level in ("country", "actor"):
+        assert sorted(table.pair_totals(level=level)) == sorted(computed.pair_totals(level=level))
+        assert sorted(table.cells(level=level, by="day")) == sorted(
+            computed.cells(level=level, by="day"))

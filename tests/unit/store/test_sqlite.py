@@ -129,7 +129,7 @@ def test_records_that_share_an_id_keep_a_rejection_each(store: SQLiteStore) -> N
 def test_wal_mode_and_named_migrations(store: SQLiteStore) -> None:
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     names = [r[0] for r in store.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial", "0002_rows_participants_fts"]
+    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
 
 
 def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_reopening_applies_no_migration_twice(tmp_path: Path) -> None:
     SQLiteStore(path).close()
     again = SQLiteStore(path)
     try:
-        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 2
+        assert again.conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 3
     finally:
         again.close()
 
