@@ -163,4 +163,5 @@ async def ingest(request: Request,
     for i, r in enumerate(records):
         if not isinstance(r.get("text"), str) or not r["text"].strip():
             raise ApiError(422, f"record {i}: 'text' must be a non-empty string")
-    return await svc.run(svc.ingest, records)
+    # coding takes longer than a query (and the first call loads the language model)
+    return await svc.run_for(max(120.0, svc.limits.timeout_s), svc.ingest, records)

@@ -8,6 +8,7 @@ with a 504.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,14 +61,15 @@ class Service:
     @classmethod
     def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
                     token: str | None = None, writable: bool = False) -> Service:
-        """The service over ``parley.Parley``: its reader, its analysis and knowledge base."""
-        analysis = getattr(parley, "analysis", None)
-        who = getattr(parley, "who", None)
+        """The service over ``parley.Parley``: its reader and knowledge base, the analysis
+        package over that reader, and (with a token) its ingest."""
+        import parley.analysis as analysis
+
         ingest = None
         if writable and token:
             def ingest(records: list[dict[str, Any]]) -> dict[str, Any]:
-                return dict(parley.ingest_records(records, db=db))
-        return cls(lambda: parley.reader(db), analysis=analysis, who=who, ingest=ingest,
+                return dataclasses.asdict(parley.ingest(records, db=db))
+        return cls(lambda: parley.reader(db), analysis=analysis, who=parley.who, ingest=ingest,
                    limits=limits, token=token)
 
     # -- threads ------------------------------------------------------------------------
@@ -91,14 +93,18 @@ class Service:
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn`` in the pool, bounded by ``limits.timeout_s``."""
+        return await self.run_for(self.limits.timeout_s, fn, *args, **kwargs)
+
+    async def run_for(self, limit: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool, bounded by ``limit`` seconds."""
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(self.limits.threads)
         try:
-            with anyio.fail_after(self.limits.timeout_s):
+            with anyio.fail_after(limit):
                 return await anyio.to_thread.run_sync(
                     lambda: fn(*args, **kwargs), limiter=self._limiter, abandon_on_cancel=True)
         except TimeoutError:
-            raise ApiError(504, f"the query took longer than {self.limits.timeout_s:g} s; "
+            raise ApiError(504, f"the query took longer than {limit:g} s; "
                                 "narrow it with a date range or a smaller page") from None
 
     # -- reader -------------------------------------------------------------------------
