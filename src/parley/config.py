@@ -111,6 +111,8 @@ class WebSettings(BaseModel):
     max_page: int = Field(default=200, ge=1, le=200, description="the largest page an API "
                           "client may ask for")
     threads: int = Field(default=8, ge=1, description="web queries run at once")
+    cache_s: float = Field(default=30.0, ge=0, description="seconds an analysis result (brief, "
+                           "dyad, network, positions, alerts) is kept and served again; 0: never")
 
 
 class _InitOnly(PydanticBaseSettingsSource):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -34,6 +35,7 @@ class Limits:
     timeout_s: float = 10.0  # a query that runs longer is answered 504
     max_page: int = 200  # the largest page a client may ask for
     threads: int = 8  # queries running at once
+    cache_s: float = 30.0  # analysis results are kept this long (0: not kept)
 
 
 class Service:
@@ -57,6 +59,8 @@ class Service:
         self.limits = limits or Limits()
         self.token = token or None
         self._limiter: anyio.CapacityLimiter | None = None
+        self._cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        self._flights: dict[tuple[Any, ...], threading.Lock] = {}
 
     @classmethod
     def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
@@ -95,16 +99,16 @@ class Service:
         """Run ``fn`` in the pool, bounded by ``limits.timeout_s``."""
         return await self.run_for(self.limits.timeout_s, fn, *args, **kwargs)
 
-    async def run_for(self, limit: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``fn`` in the pool, bounded by ``limit`` seconds."""
+    async def run_for(self, seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool, bounded by ``seconds``."""
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(self.limits.threads)
         try:
-            with anyio.fail_after(limit):
+            with anyio.fail_after(seconds):
                 return await anyio.to_thread.run_sync(
                     lambda: fn(*args, **kwargs), limiter=self._limiter, abandon_on_cancel=True)
         except TimeoutError:
-            raise ApiError(504, f"the query took longer than {limit:g} s; "
+            raise ApiError(504, f"the query took longer than {seconds:g} s; "
                                 "narrow it with a date range or a smaller page") from None
 
     # -- reader -------------------------------------------------------------------------
@@ -153,26 +157,54 @@ class Service:
         return dict(self.reader().counts())
 
     # -- analysis -----------------------------------------------------------------------
-    def _analysis(self, name: str) -> Callable[..., Any]:
+    def _analysis(self, name: str, *args: Any, **kw: Any) -> Any:
+        """``parley.analysis.<name>(reader, *args, **kw)``, kept ``limits.cache_s`` seconds.
+
+        Analyses aggregate many rows (a brief over a store of 30,000 articles takes seconds)
+        and their answer changes only when the store does; the same question within the
+        window gets the same answer, and one computation serves every request that asks it
+        meanwhile (the others wait for it instead of computing it again)."""
         fn = getattr(self.analysis, name, None)
         if fn is None:
             raise ApiError(501, f"the {name} analysis is not available in this installation")
-        return fn
+        if self.limits.cache_s <= 0:
+            return fn(self.reader(), *args, **kw)
+        key = (name, args, tuple(sorted(kw.items())))
+        with self._lock:
+            flight = self._flights.setdefault(key, threading.Lock())
+        with flight:
+            now = time.monotonic()
+            hit = self._cache.get(key)
+            if hit is not None and now - hit[0] < self.limits.cache_s:
+                return hit[1]
+            value = fn(self.reader(), *args, **kw)
+            with self._lock:
+                if len(self._cache) >= 512:  # forget the oldest half
+                    for k, _ in sorted(self._cache.items(), key=lambda kv: kv[1][0])[:256]:
+                        self._cache.pop(k, None)
+                        self._flights.pop(k, None)
+                self._cache[key] = (time.monotonic(), value)
+            return value
+
+    def forget(self) -> None:
+        """Drop the kept analysis results (after the store has changed)."""
+        with self._lock:
+            self._cache.clear()
 
     def brief(self, actor: str, **kw: Any) -> dict[str, Any]:
-        return dict(self._analysis("brief")(self.reader(), actor, **kw))
+        return dict(self._analysis("brief", actor, **kw))
 
     def dyad(self, a: str, b: str, **kw: Any) -> dict[str, Any]:
-        return dict(self._analysis("dyad")(self.reader(), a, b, **kw))
+        return dict(self._analysis("dyad", a, b, **kw))
 
     def network(self, **kw: Any) -> dict[str, Any]:
-        return dict(self._analysis("network")(self.reader(), **kw))
+        return dict(self._analysis("network", **kw))
 
     def positions(self, **kw: Any) -> dict[str, Any]:
-        return dict(self._analysis("positions")(self.reader(), **kw))
+        return dict(self._analysis("positions", **kw))
 
     def alerts(self, **kw: Any) -> Any:
-        return self._analysis("alerts")(self.reader(), **kw)
+        return self._analysis("alerts", **kw)
 
     # -- writing ------------------------------------------------------------------------
     @property
@@ -182,4 +214,7 @@ class Service:
     def ingest(self, records: list[dict[str, Any]]) -> dict[str, Any]:
         if self._ingest is None:
             raise ApiError(403, "this server is read-only")
-        return self._ingest(records)
+        try:
+            return self._ingest(records)
+        finally:
+            self.forget()

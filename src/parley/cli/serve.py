@@ -47,7 +47,8 @@ def build_app(settings: Any, db: str) -> Any:
         raise ConfigError(f"`parley serve` needs the web extra ({exc.name} is missing): "
                           "pip install 'parley[web]'") from exc
     web = settings.web
-    limits = Limits(timeout_s=web.timeout_s, max_page=min(web.max_page, 200), threads=web.threads)
+    limits = Limits(timeout_s=web.timeout_s, max_page=min(web.max_page, 200), threads=web.threads,
+                    cache_s=web.cache_s)
     service = Service.from_facade(Parley(settings), db, limits=limits, token=web.token,
                                   writable=bool(web.token))
     return create_app(service)

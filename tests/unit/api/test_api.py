@@ -179,3 +179,33 @@ def test_templates_mark_nothing_safe():
                 assert not re.search(r"\son[a-z]+\s*=", text), t.name
             else:
                 assert banned not in text, (t.name, banned)
+
+
+def test_analysis_results_are_kept_for_a_while_and_computed_once_at_a_time():
+    import threading
+    import time
+
+    calls = []
+
+    class Counting:
+        def brief(self, reader, actor, **kw):
+            calls.append(actor)
+            time.sleep(0.2)
+            return {"actor": {"key": actor}}
+
+    svc = Service(lambda: None, analysis=Counting(), limits=Limits(cache_s=60))
+    threads = [threading.Thread(target=svc.brief, args=("RUS",)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == ["RUS"]  # four requests at once, one computation
+    svc.brief("UKR")
+    assert calls == ["RUS", "UKR"]
+    svc.forget()
+    svc.brief("RUS")
+    assert calls == ["RUS", "UKR", "RUS"]
+    fresh = Service(lambda: None, analysis=Counting(), limits=Limits(cache_s=0))
+    fresh.brief("RUS")
+    fresh.brief("RUS")
+    assert calls[-2:] == ["RUS", "RUS"]
