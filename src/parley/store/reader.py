@@ -368,8 +368,8 @@ class Reader:
         over title and text: words, "a phrase", OR, NOT, prefix*); ``actor``: a stable
         actor key or a country code named in the article; ``source``: where it was read."""
         w = _Where()
-        if q:
-            w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", q)
+        if q:  # the FTS table drives the query: rank is computed once per match
+            w.add("f.articles_fts MATCH ?", q)
         w.dates("a.date", date_from, date_to)
         if source is not None:
             w.any_of("a.source", source)
@@ -378,13 +378,14 @@ class Reader:
             marks = ",".join("?" * len(values))
             w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_key = a.key AND "
                   f"(x.actor_key IN ({marks}) OR x.country IN ({marks})))", *values, *values)
-        order = (" ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND"
-                 " rowid = a.n), a.n" if q else " ORDER BY a.date DESC, a.n DESC")
+        source_sql = (" FROM articles_fts f JOIN articles a ON a.n = f.rowid" if q
+                      else " FROM articles a")
+        order = " ORDER BY f.rank, a.n" if q else " ORDER BY a.date DESC, a.n DESC"
         page, extra = _page(limit, offset)
         sql = ("SELECT a.key, a.id, a.title, a.date, a.source, a.url, (SELECT count(*) FROM"
-               " events e WHERE e.article_key = a.key) AS events FROM articles a"
-               + w.sql() + order + page)
-        params = w.params + ([q] if q else []) + extra
+               " events e WHERE e.article_key = a.key) AS events"
+               + source_sql + w.sql() + order + page)
+        params = w.params + extra
         try:
             rows = self._all(sql, params)
         except StorageError:
