@@ -218,7 +218,21 @@ def country_name(code: str) -> str:
 
 def display_name(reader: Any, key: str, level: str) -> str:
     """A country's name as the stored articles name the state itself (no sector, no
-    office), else pycountry's; an actor's stored name."""
+    office), else pycountry's; an actor's stored name. Kept on the reader: finding it reads
+    every stored actor row of the country."""
+    names = getattr(reader, "_parley_names", None)
+    if names is None:
+        names = {}
+        try:
+            reader._parley_names = names
+        except AttributeError:
+            pass
+    if (key, level) not in names:
+        names[(key, level)] = _display_name(reader, key, level)
+    return str(names[(key, level)])
+
+
+def _display_name(reader: Any, key: str, level: str) -> str:
     if level == "country":
         try:
             found = [a for a in reader.actors(country=key)
