@@ -154,7 +154,9 @@ class Service:
         return list(self._who(name, date))
 
     def counts(self) -> dict[str, int]:
-        return dict(self.reader().counts())
+        """Rows per table (counting them reads every table: kept a few seconds)."""
+        return dict(self._kept(("counts",), min(5.0, self.limits.cache_s),
+                               lambda: self.reader().counts()))
 
     # -- analysis -----------------------------------------------------------------------
     def _analysis(self, name: str, *args: Any, **kw: Any) -> Any:
@@ -167,17 +169,21 @@ class Service:
         fn = getattr(self.analysis, name, None)
         if fn is None:
             raise ApiError(501, f"the {name} analysis is not available in this installation")
-        if self.limits.cache_s <= 0:
-            return fn(self.reader(), *args, **kw)
-        key = (name, args, tuple(sorted(kw.items())))
+        return self._kept((name, args, tuple(sorted(kw.items()))), self.limits.cache_s,
+                          lambda: fn(self.reader(), *args, **kw))
+
+    def _kept(self, key: tuple[Any, ...], seconds: float, compute: Callable[[], T]) -> T:
+        """``compute()``, or its value from less than ``seconds`` ago; one computation per
+        key at a time (the others wait for it)."""
+        if seconds <= 0:
+            return compute()
         with self._lock:
             flight = self._flights.setdefault(key, threading.Lock())
         with flight:
-            now = time.monotonic()
             hit = self._cache.get(key)
-            if hit is not None and now - hit[0] < self.limits.cache_s:
+            if hit is not None and time.monotonic() - hit[0] < seconds:
                 return hit[1]
-            value = fn(self.reader(), *args, **kw)
+            value = compute()
             with self._lock:
                 if len(self._cache) >= 512:  # forget the oldest half
                     for k, _ in sorted(self._cache.items(), key=lambda kv: kv[1][0])[:256]:
