@@ -111,4 +111,10 @@ def test_network_and_positions_pages(open_page: Any) -> None:
     assert w.goto("/positions").status == 200
     assert w.page.locator("table.matrix tbody tr").count() > 0
     screenshot(w.page, "positions")
+    cell = w.page.locator("table.matrix td.support a").filter(has_not_text="0").first
+    n = int(cell.inner_text())
+    cell.click()
+    w.page.wait_for_load_state("networkidle")
+    assert "/stances?" in w.page.url
+    assert w.page.locator("ol.event-evidence > li blockquote.sentence mark").count() == n
     clean(w)
