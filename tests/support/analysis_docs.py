@@ -189,3 +189,26 @@ def sentences_of(docs: Iterable[Document]) -> set[str]:
         for s in d.stances:
             out.add(d.article.text[s.evidence.start:s.evidence.end])
     return out
+
+
+def ukraine_docs() -> list[Document]:
+    """"China and Russia are meeting this week, but is it good for Ukraine?": a week of
+    Russian assaults, a Chinese-Russian meeting, US aid and sanctions, and stances."""
+    prev = doc("prev", "2024-02-28", [Ev("ASSAULT", ("RUS",), ("UKR",))], url="https://a.com/0")
+    return [
+        prev,
+        doc("w1", "2024-03-04", [Ev("ASSAULT", ("RUS",), ("UKR",),
+                                    sentence="Russian forces shelled Kharkiv <script>x</script>."),
+                                 Ev("ASSAULT", ("RUS",), ("UKR",)),
+                                 Ev("ACCUSE", ("UKR",), ("RUS",))], url="https://a.com/1"),
+        doc("w2", "2024-03-05", [Ev("ASSAULT", ("RUS",), ("UKR",)),
+                                 Ev("CONSULT", ("CHN", "RUS"),
+                                    sentence="Xi Jinping met Vladimir Putin in Moscow."),
+                                 Ev("CONSULT", ("CHN", "RUS")),
+                                 Ev("REQUEST", ("CHN",), ("UKR",))], url="https://b.org/2"),
+        doc("w3", "2024-03-06", [Ev("AID", ("USA",), ("UKR",)), Ev("AID", ("USA",), ("UKR",)),
+                                 Ev("SANCTION", ("USA",), ("RUS",))],
+            stances=[St("DEU", "arms supplies", "support", toward="UKR"),
+                     St("UKR", "sanctions", "support"), St("GBR", "sanctions", "support"),
+                     St("HUN", "sanctions", "oppose")], url="https://c.net/3"),
+    ]

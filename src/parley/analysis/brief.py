@@ -78,17 +78,28 @@ class _Ctx:
     def event_evidence(self, pairs: list[tuple[str, str]], limit: int | None = None
                        ) -> list[dict[str, Any]]:
         ids: list[tuple[str, str]] = []
+        about: dict[tuple[str, str], list[str]] = {}
         for a, b in pairs:
             for x in self.src.sample(level=self.level, a=a, b=b, date_from=self.date_from,
                                      date_to=self.date_to, limit=limit or self.k):
                 if x not in ids:
                     ids.append(x)
-        return evidence(self.reader, "event", ids[: limit or self.k])
+                    about[x] = [a, b]
+        out = []
+        for x in ids[: limit or self.k]:
+            for ev in evidence(self.reader, "event", [x]):
+                out.append({**ev, "about": about[x]})  # the directed pair it attests
+        return out
 
-    def cover(self, pairs: list[tuple[str, str]]) -> tuple[int, int]:
-        got = self.src.coverage(level=self.level, by=None, pairs=pairs,
+    def cover(self, a: str, b: str, directed: bool) -> tuple[int, int]:
+        """(articles, sources) of a directed pair or of a pair either way, in the period."""
+        got = self.src.coverage(level=self.level, by=None, a=a, b=b, directed=directed,
                                 date_from=self.date_from, date_to=self.date_to)
         return got.get("", (0, 0))
+
+    def cover_many(self, pairs: list[tuple[str, str]]) -> tuple[int, int]:
+        return self.src.coverage_many(level=self.level, pairs=pairs, date_from=self.date_from,
+                                      date_to=self.date_to)
 
 
 def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str | None = None,
@@ -112,7 +123,8 @@ def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str |
     relations, counterparts = _relations(ctx, prev_from, max_relations)
     main = [c for c, _ in sorted(counterparts.items(), key=lambda kv: (-kv[1]["events"],
                                                                        kv[0]))][:top]
-    implications = _direct(ctx, main, counterparts) + _balance(ctx, main, counterparts)
+    readings = sorted(_balance(ctx, main, counterparts), key=lambda i: -i["weight"])
+    implications = _direct(ctx, main, counterparts) + readings[:top]
     stance_groups, stance_keys, stance_impl = _stances(ctx)
     implications += stance_impl + _changes(ctx)
     implications = [i for i in implications if i["evidence"]]
@@ -175,7 +187,7 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
         by_type: dict[str, int] = defaultdict(int)
         for c in cur:
             by_type[c[3]] += c[6]
-        arts, srcs = ctx.cover([(a, b)])
+        arts, srcs = ctx.cover(a, b, directed=True)
         rows.append({
             "a": a, "b": b, "a_name": ctx.name(a), "b_name": ctx.name(b),
             "events": n, "net_cooperation": round(net, 4),
@@ -201,7 +213,7 @@ def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[
     for c in main:
         d = cps[c]
         s = _sign(d["net"])
-        arts, srcs = ctx.cover([(x, c), (c, x)])
+        arts, srcs = ctx.cover(x, c, directed=False)
         out.append({
             "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(d['net'])}:"
                     f" {d['events']} events, net cooperation {d['net']:+.1f}"
@@ -220,7 +232,9 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
         bc = ctx.pair(p, q)
         if not bc["events"] or not _sign(bc["net"]):
             continue
-        for b, c in ((p, q), (q, p)):
+        # one reading a pair: through the counterpart whose relation with X is the stronger
+        ways = sorted(((p, q), (q, p)), key=lambda bc_: (-abs(cps[bc_[1]]["net"]), bc_[1]))
+        for b, c in ways[:1]:
             xc = cps[c]
             if not _sign(xc["net"]):
                 continue
@@ -236,8 +250,9 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list
             xb = cps.get(b)
             now = (f"{nx} and {nb} themselves: {_tone(xb['net'])} (net {xb['net']:+.1f})"
                    if xb else f"no events between {nx} and {nb}")
-            arts, srcs = ctx.cover([(b, c), (c, b), (x, c), (c, x)])
-            ev = ctx.event_evidence([(b, c), (c, b)], 2) + ctx.event_evidence([(x, c), (c, x)], 1)
+            arts, srcs = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
+            ev = _unique(ctx.event_evidence([(b, c), (c, b)], 2)
+                         + ctx.event_evidence([(x, c), (c, x)], 2))[:3]
             out.append({
                 "text": f"{first}, and {nc} is {role} (net {xc['net']:+.1f}): {reading} for"
                         f" {nx} by structural balance (path {nx} - {nc} - {nb}); {now}.",
@@ -309,8 +324,20 @@ def _stances(ctx: _Ctx) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
                          "weight": float(min(len(ss), len(mine))), "events": len(ss) + len(mine),
                          "articles": len({s["article_key"] for s in ss + mine}),
                          "sources": None, "confidence": None,
-                         "evidence": _stance_evidence(ctx, mine, 1) + _stance_evidence(ctx, ss, 2)})
+                         "evidence": _unique(_stance_evidence(ctx, mine, 1)
+                                             + _stance_evidence(ctx, ss, 2))})
     return out, keys, impl
+
+
+def _unique(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence without repeats (the same sentence of the same article once)."""
+    seen, out = set(), []
+    for ev in evs:
+        k = (ev["article_id"], ev["sentence"])
+        if k not in seen:
+            seen.add(k)
+            out.append(ev)
+    return out
 
 
 def _stance_evidence(ctx: _Ctx, ss: list[dict[str, Any]], limit: int | None = None

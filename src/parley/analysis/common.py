@@ -49,16 +49,17 @@ class Dyads(Protocol):
               date_from: str | None = None, date_to: str | None = None,
               real_only: bool = True) -> list[Cell]: ...
 
-    def coverage(self, *, level: str, by: str | None, pairs: Sequence[tuple[str, str]],
-                 date_from: str | None = None, date_to: str | None = None,
-                 real_only: bool = True) -> dict[str, tuple[int, int]]: ...
+    def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
+                 date_from: str | None = None, date_to: str | None = None
+                 ) -> dict[str, tuple[int, int]]: ...
+
+    def coverage_many(self, *, level: str, pairs: Sequence[tuple[str, str]],
+                      date_from: str | None = None, date_to: str | None = None
+                      ) -> tuple[int, int]: ...
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
                date_to: str | None = None, real_only: bool = True, event: str | None = None,
                limit: int = 3) -> list[tuple[str, str]]: ...
-
-    def iter_rows(self, *, level: str, date_from: str | None = None,
-                  date_to: str | None = None, real_only: bool = True) -> Iterable[Cell]: ...
 
     def pair_totals(self, *, level: str, date_from: str | None = None,
                     date_to: str | None = None, real_only: bool = True) -> list[Cell]: ...
@@ -102,18 +103,29 @@ class MemoryDyads:
             x[2] += r[10]
         return fold([(*k, int(v[0]), v[1], v[2]) for k, v in acc.items()], by)
 
-    def coverage(self, *, level: str, by: str | None, pairs: Sequence[tuple[str, str]],
-                 date_from: str | None = None, date_to: str | None = None,
-                 real_only: bool = True) -> dict[str, tuple[int, int]]:
-        want = set(pairs)
-        arts: dict[str, set[str]] = defaultdict(set)
+    def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
+                 date_from: str | None = None, date_to: str | None = None
+                 ) -> dict[str, tuple[int, int]]:
+        arts: dict[str, int] = defaultdict(int)
         srcs: dict[str, set[str]] = defaultdict(set)
-        for r in self._select(level, date_from, date_to, real_only):
-            if (r[2], r[3]) in want:
+        for r in self._select(level, date_from, date_to, True):
+            if directed:
+                hit = r[13] and (r[2], r[3]) == (a, b)
+            else:
+                hit = r[14] and {r[2], r[3]} == {a, b}
+            if hit:
                 p = period_start(r[4], by) if by else ""
-                arts[p].add(r[0])
+                arts[p] += 1
                 srcs[p].add(r[11])
-        return {p: (len(arts[p]), len(srcs[p])) for p in arts}
+        return {p: (arts[p], len(srcs[p])) for p in arts}
+
+    def coverage_many(self, *, level: str, pairs: Sequence[tuple[str, str]],
+                      date_from: str | None = None, date_to: str | None = None
+                      ) -> tuple[int, int]:
+        want = set(pairs)
+        rows = [r for r in self._select(level, date_from, date_to, True)
+                if (r[2], r[3]) in want]
+        return (len({r[0] for r in rows}), len({r[11] for r in rows}))
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
                date_to: str | None = None, real_only: bool = True, event: str | None = None,
@@ -142,17 +154,14 @@ class MemoryDyads:
     def pair_totals(self, *, level: str, date_from: str | None = None,
                     date_to: str | None = None, real_only: bool = True) -> list[Cell]:
         acc: dict[tuple[Any, ...], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
-        for r in self.iter_rows(level=level, date_from=date_from, date_to=date_to,
-                                real_only=real_only):
+        for r in self._select(level, date_from, date_to, real_only):
+            if r[2] == "*":
+                continue
             x = acc[(r[2], r[3], r[7])]
             x[0] += r[8]
             x[1] += r[9]
             x[2] += r[10]
         return [(*k, int(v[0]), v[1], v[2]) for k, v in acc.items()]
-
-    def iter_rows(self, *, level: str, date_from: str | None = None,
-                  date_to: str | None = None, real_only: bool = True) -> Iterable[Cell]:
-        return [r for r in self._select(level, date_from, date_to, real_only) if r[2] != "*"]
 
 
 def _neg(day: str) -> tuple[int, ...]:
@@ -204,7 +213,17 @@ def span_days(date_from: str, date_to: str) -> int:
     return (dt.date.fromisoformat(date_to) - dt.date.fromisoformat(date_from)).days + 1
 
 
+_SHORT = {"RUS": "Russia", "COD": "DR Congo", "PSE": "Palestine", "FSM": "Micronesia",
+          "VAT": "Vatican City", "SYR": "Syria", "IRN": "Iran", "PRK": "North Korea",
+          "KOR": "South Korea", "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania",
+          "GBR": "United Kingdom", "USA": "United States"}
+
+
 def country_name(code: str) -> str:
+    """The short English name of an ISO alpha-3 code (pycountry's common name where it has
+    one); other codes (IGO, NGO ...) as they are."""
+    if code in _SHORT:
+        return _SHORT[code]
     try:
         import pycountry
 
@@ -217,31 +236,8 @@ def country_name(code: str) -> str:
 
 
 def display_name(reader: Any, key: str, level: str) -> str:
-    """A country's name as the stored articles name the state itself (no sector, no
-    office), else pycountry's; an actor's stored name. Kept on the reader: finding it reads
-    every stored actor row of the country."""
-    names = getattr(reader, "_parley_names", None)
-    if names is None:
-        names = {}
-        try:
-            reader._parley_names = names
-        except AttributeError:
-            pass
-    if (key, level) not in names:
-        names[(key, level)] = _display_name(reader, key, level)
-    return str(names[(key, level)])
-
-
-def _display_name(reader: Any, key: str, level: str) -> str:
+    """A country's short name; an actor's stored name (the one it is seen with most)."""
     if level == "country":
-        try:
-            found = [a for a in reader.actors(country=key)
-                     if not a.get("sector") and not a.get("office") and a.get("name")]
-        except TypeError:
-            found = []
-        if found:
-            best = max(found, key=lambda a: (a.get("mentions") or 0, a.get("articles") or 0))
-            return str(best["name"])
         return country_name(key)
     try:
         found = reader.actors(key=key)

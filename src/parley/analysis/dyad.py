@@ -76,7 +76,8 @@ def dyad(reader: Any, a: str, b: str, *, level: str = "country", by: str = "week
     q: dict[str, Any] = {"level": level, "by": by, "date_from": date_from, "date_to": date_to}
     ab = src.cells(a=a, b=b, real_only=not all_modes, **q)
     ba = src.cells(a=b, b=a, real_only=not all_modes, **q)
-    cover = src.coverage(pairs=[(a, b), (b, a)], **q)
+    cover = src.coverage(level=level, by=by, a=a, b=b, directed=False, date_from=date_from,
+                         date_to=date_to)
     periods_seen = {c[0] for c in ab + ba}
     volume: dict[str, int] = defaultdict(int)
     if periods_seen:

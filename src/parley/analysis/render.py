@@ -44,7 +44,8 @@ def _behind(x: dict[str, Any]) -> str:
 def _evidence_lines(evs: list[dict[str, Any]], indent: str = "      ") -> list[str]:
     out = []
     for ev in evs:
-        head = " · ".join(clean(x) for x in (ev.get("date") or "undated", ev.get("source") or "",
+        about = f"[{'->'.join(ev['about'])}] " if ev.get("about") else ""
+        head = about + " · ".join(clean(x) for x in (ev.get("date") or "undated", ev.get("source") or "",
                                              ev.get("article_id") or "", ev.get("url") or "")
                           if x)
         out.append(f"{indent}{head}")

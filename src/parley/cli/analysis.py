@@ -186,6 +186,8 @@ def run_brief(args: argparse.Namespace) -> int:
     from parley.analysis.render import dyad_plots, render_html, render_markdown, render_text
 
     out = Path(args.out) if args.out else None
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
     with _reader(args) as reader:
         b = brief(reader, args.actor, level=args.level, date_from=args.date_from,
                   date_to=args.date_to, top=args.top)

@@ -11,10 +11,19 @@
   are compared only exactly: short texts share too many shingles by chance.
 
 The first copy wins; a later copy becomes a Rejection (stage ``dedupe``) whose detail
-names the first copy's id and key and the similarity, and the store links it to the first
-copy (``put_duplicate``) so that it is not coded twice. Signatures are saved in the store
-(``put_signature``) and loaded again (``iter_signatures``) when a run starts, so a
-restarted or later run still knows every article stored before.
+names the first copy's id and key and the similarity, and ``link(copy)`` gives the link to
+store for it: ``(first key, "exact" | "near", similarity)``.
+
+The deduper writes nothing itself: ``add(article)`` returns the signature to store, and the
+runner puts the signature, the duplicate link and the article into one batch, written in one
+transaction, so a killed run leaves each article with its signature or neither. Before each
+check it picks up the signatures any writer stored since it last looked (a restarted run,
+or another process writing the same file), and it asks the store to re-check, inside each
+write, the batch's articles against signatures stored since (``watch_near_duplicates``),
+so that two writers never code one story twice.
+
+Signatures are 128 MinHash values; stored as 32-bit integers (the values are below 2**32),
+read in either width.
 """
 
 from __future__ import annotations
@@ -34,19 +43,11 @@ SHINGLE = 5
 DEFAULT_THRESHOLD = 0.8
 MIN_SHINGLES = 20
 SCHEME = "affine32"  # datasketch's hashing scheme, pinned so stored signatures stay valid
-FLUSH_EVERY = 64
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class SignatureStore(Protocol):
-    def has_article(self, key: str) -> bool: ...
-
-    def put_signature(self, key: str, signature: bytes) -> None: ...
-
     def iter_signatures(self) -> Any: ...
-
-    def put_duplicate(self, article: Article, first_key: str, kind: str,
-                      similarity: float) -> None: ...
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
@@ -68,22 +69,38 @@ def minhash(text: str) -> tuple[Any, int]:
 
 
 def _to_bytes(m: Any) -> bytes:
-    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+    values = np.asarray(m.hashvalues, dtype=np.uint64)
+    if values.size and int(values.max()) < 2**32:
+        return values.astype("<u4").tobytes()
+    return values.astype("<u8").tobytes()
+
+
+def _values(data: bytes) -> np.ndarray:
+    width = 4 if len(data) == NUM_PERM * 4 else 8
+    return np.frombuffer(data, dtype="<u4" if width == 4 else "<u8").astype(np.uint64)
 
 
 def _from_bytes(data: bytes) -> Any:
     from datasketch import MinHash
 
-    values = np.frombuffer(data, dtype=np.uint64).copy()
+    values = _values(data).copy()
     return MinHash(num_perm=len(values), seed=1, hashvalues=values, scheme=SCHEME)
 
 
-class Deduper:
-    """``check(article)`` before coding, ``add(article)`` once it goes on to be coded.
+def similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two stored signatures (as ``MinHash.jaccard``)."""
+    va, vb = _values(a), _values(b)
+    if len(va) != len(vb) or not len(va):
+        return 0.0
+    return float(np.count_nonzero(va == vb)) / len(va)
 
-    With a ``store``, known signatures are loaded at start, signatures of new articles are
-    saved once their article is in the store, and near duplicates are linked to their
-    first copy there.
+
+class Deduper:
+    """``check(article)`` before coding; ``add(article)`` once it goes on to be coded, which
+    returns the signature to store with it; ``link(copy)`` the link to store for a copy.
+
+    With a ``store``, the signatures stored there are loaded at start and again before each
+    check (those stored since), and the store re-checks near duplicates inside its writes.
     """
 
     def __init__(self, store: SignatureStore | None = None, threshold: float = DEFAULT_THRESHOLD,
@@ -100,28 +117,42 @@ class Deduper:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.keys: dict[str, str] = {}  # content key -> article id of the first copy
         self.hashes: dict[str, Any] = {}
-        self._pending: list[tuple[str, bytes, int]] = []
-        self._checks = 0
-        self._links: list[tuple[Article, str, float, int]] = []
+        self._links: dict[str, tuple[str, str, float]] = {}  # copy key -> its link
         self._last: tuple[str, Any, int] | None = None
+        self._seen = 0  # rowid of the last stored signature picked up
         self.exact = 0
         self.near = 0
         self.pairs: list[tuple[str, str, float]] = []  # (copy id, first id, similarity)
         if store is not None:
-            self._load(store)
+            self._refresh(initial=True)
+            watch = getattr(store, "watch_near_duplicates", None)
+            if watch is not None:
+                watch(threshold, similarity)
 
-    def _load(self, store: SignatureStore) -> None:
+    def _remember(self, key: str, m: Any) -> None:
+        self.hashes[key] = m
+        self.lsh.insert(key, m)
+
+    def _refresh(self, initial: bool = False) -> None:
+        """Pick up signatures stored (by any writer) since the last look."""
+        since = getattr(self.store, "signatures_since", None)
+        if since is None:
+            if initial and self.store is not None:
+                rows = [(0, k, s) for k, s in self.store.iter_signatures()]
+            else:
+                return
+        else:
+            rows = since(self._seen)
         n = 0
-        for key, sig in store.iter_signatures():
+        for rowid, key, sig in rows:
+            self._seen = max(self._seen, rowid)
             key = str(key)
             if key in self.hashes:
                 continue
-            m = _from_bytes(bytes(sig))
-            self.hashes[key] = m
+            self._remember(key, _from_bytes(bytes(sig)))
             self.keys.setdefault(key, key)
-            self.lsh.insert(key, m)
             n += 1
-        if n:
+        if n and initial:
             logger.info("dedupe: loaded %d signatures from the store", n)
 
     def _signature(self, article: Article) -> tuple[Any, int]:
@@ -133,14 +164,14 @@ class Deduper:
 
     def check(self, article: Article) -> Rejection | None:
         """A Rejection when ``article`` repeats one seen before (in this run or stored)."""
-        self._checks += 1
-        if self._checks % FLUSH_EVERY == 0:
-            self.flush()
+        if self.store is not None:
+            self._refresh()
         key = article.key
         if key in self.keys:
             self.exact += 1
             first = self.keys[key]
             self.pairs.append((article.id, first, 1.0))
+            self._links[key] = (key, "exact", 1.0)
             return Rejection(
                 article.id, "dedupe", "duplicate",
                 f"same text as {first} (key {key}); linked to it, not coded again",
@@ -149,7 +180,7 @@ class Deduper:
         if n < self.min_shingles:
             return None
         best: tuple[float, str] | None = None
-        for cand in self.lsh.query(m):
+        for cand in sorted(self.lsh.query(m)):  # sorted: the same first copy on every run
             sim = float(m.jaccard(self.hashes[cand]))
             if sim >= self.threshold and (best is None or sim > best[0]):
                 best = (sim, cand)
@@ -159,51 +190,30 @@ class Deduper:
         self.near += 1
         first = self.keys.get(first_key, first_key)
         self.pairs.append((article.id, first, sim))
-        if self.store is not None:  # linked once the first copy is in the store
-            self._links.append((article, first_key, sim, 0))
+        self._links[key] = (first_key, "near", sim)
         return Rejection(
             article.id, "dedupe", "near_duplicate",
             f"{sim:.2f} similar to {first} (key {first_key}, MinHash Jaccard over word "
             f"5-shingles >= {self.threshold}); linked to it, not coded again",
         )
 
-    def add(self, article: Article) -> None:
-        """Remember ``article`` as a first copy."""
+    def link(self, article: Article) -> tuple[str, str, float] | None:
+        """``(first key, kind, similarity)`` for a copy that ``check`` rejected."""
+        return self._links.get(article.key)
+
+    def add(self, article: Article) -> bytes | None:
+        """Remember ``article`` as a first copy; its signature to store (None for a text too
+        short to compare other than exactly, or one already known)."""
         key = article.key
         if key in self.keys:
-            return
+            return None
         self.keys[key] = article.id
         m, n = self._signature(article)
         if n < self.min_shingles:
-            return
-        self.hashes[key] = m
-        self.lsh.insert(key, m)
-        if self.store is not None:
-            self._pending.append((key, _to_bytes(m), 0))
+            return None
+        self._remember(key, m)
+        return _to_bytes(m)
 
     def flush(self, final: bool = False) -> None:
-        """Save the signatures of articles that have reached the store since they were added.
-
-        The store keys signatures to stored articles, so a signature waits until its article
-        is stored; one still missing after a few flushes was rejected by a later stage and is
-        kept in memory only. Call with ``final=True`` at the end of a run.
-        """
-        if self.store is None:
-            return
-        links = []
-        for article, first_key, sim, age in self._links:
-            if self.store.has_article(first_key):
-                try:
-                    self.store.put_duplicate(article, first_key, "near", sim)
-                except Exception as exc:  # noqa: BLE001 - the rejection row is kept anyway
-                    logger.warning("dedupe: could not link %s to %s: %s", article.id, first_key, exc)
-            elif not final and age < 3:
-                links.append((article, first_key, sim, age + 1))
-        self._links = links
-        waiting = []
-        for key, sig, age in self._pending:
-            if self.store.has_article(key):
-                self.store.put_signature(key, sig)
-            elif not final and age < 3:
-                waiting.append((key, sig, age + 1))
-        self._pending = waiting
+        """Nothing to do: signatures and links go into the runner's batches. Kept so that
+        callers of the earlier deduper keep working."""

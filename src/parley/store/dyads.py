@@ -1,16 +1,21 @@
-"""The dyad x day table the writer keeps, so that analysis never scans all events.
+"""The dyad tables the writer keeps, so that analysis never scans all events.
 
-One row per (article, level, actor a, recipient b, day, PLOVER type, aux mode, reciprocal
-flag) with the count of events, the sum of their PLOVER intensity and of the coder's
-confidence, the article's outlet and the event ids (for evidence). ``level`` is
+``dyad_events``: one row per (article, level, actor a, recipient b, day, PLOVER type, aux
+mode, reciprocal flag) with the count of events, the sum of their PLOVER intensity and of
+the coder's confidence, the article's outlet and the event ids (for evidence). ``level`` is
 ``country`` (a, b are country codes) or ``actor`` (stable actor keys). A reciprocal event
 (several actors, no recipient: a meeting) gives a row for every ordered pair of its actors
 with ``recip = 1``. An actor paired with itself is no dyad and gets no row. The row with
-``a = b = event = '*'`` holds the article's count of dyadic events that day (the volume that
-net cooperation is normalised by).
+``a = b = event = '*'`` holds the article's count of dyadic events that day (the volume
+that net cooperation is normalised by). ``art_dir`` marks the article's first real row of
+the directed pair, ``art_pair`` its first real row of the pair either way: an article
+counts once for a dyad, in the period of its first event of it.
 
-Rows are written with the article's other rows and deleted with them (re-storing an article
-replaces them). The queries here are index-only over the covering indexes below.
+Rows are written with the article's other rows and deleted with them (re-storing an
+article replaces them). Triggers keep two aggregates exact with every insert and delete:
+``dyad_days`` (the sums per level, a, b, day, type, aux mode, reciprocal flag, across
+articles) and ``dyad_sources`` (per level, pair, ``dir`` 'd' directed or 'u' either way,
+day and outlet: the number of articles). Series over years read those, never the events.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,30 +33,83 @@ from parley.ontology import ontology
 LEVELS = ("country", "actor")
 PERIODS = ("day", "week", "month")
 
+_KEY = "level=old.level AND a=old.a AND b=old.b AND day=old.day AND event=old.event" \
+    " AND aux=old.aux AND recip=old.recip"
+_SRC = "level=old.level AND day=old.day AND source=old.source"
+TRIGGERS = f"""
+CREATE TRIGGER dyad_events_insert AFTER INSERT ON dyad_events BEGIN
+    INSERT INTO dyad_days VALUES (new.level, new.a, new.b, new.day, new.event, new.aux,
+        new.recip, new.n, new.intensity, new.confidence)
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, intensity = intensity + excluded.intensity,
+        confidence = confidence + excluded.confidence;
+    INSERT INTO dyad_sources SELECT new.level, new.a, new.b, 'd', new.day, new.source, 1
+        WHERE new.art_dir
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+    INSERT INTO dyad_sources SELECT new.level, min(new.a, new.b), max(new.a, new.b), 'u',
+        new.day, new.source, 1 WHERE new.art_pair
+    ON CONFLICT DO UPDATE SET articles = articles + 1;
+END;
+CREATE TRIGGER dyad_events_delete AFTER DELETE ON dyad_events BEGIN
+    UPDATE dyad_days SET n = n - old.n, intensity = intensity - old.intensity,
+        confidence = confidence - old.confidence WHERE {_KEY};
+    DELETE FROM dyad_days WHERE {_KEY} AND n <= 0;
+    UPDATE dyad_sources SET articles = articles - 1
+        WHERE old.art_dir AND a=old.a AND b=old.b AND dir='d' AND {_SRC};
+    UPDATE dyad_sources SET articles = articles - 1 WHERE old.art_pair
+        AND a=min(old.a, old.b) AND b=max(old.a, old.b) AND dir='u' AND {_SRC};
+    DELETE FROM dyad_sources WHERE articles <= 0 AND {_SRC};
+END;
+"""
+# the aggregates from dyad_events at once (bulk loads drop the triggers, then run this)
+REBUILD = """
+DELETE FROM dyad_days;
+DELETE FROM dyad_sources;
+INSERT INTO dyad_days SELECT level, a, b, day, event, aux, recip, sum(n), sum(intensity),
+    sum(confidence) FROM dyad_events GROUP BY level, a, b, day, event, aux, recip;
+INSERT INTO dyad_sources SELECT level, a, b, 'd', day, source, count(*) FROM dyad_events
+    WHERE art_dir GROUP BY level, a, b, day, source;
+INSERT INTO dyad_sources SELECT level, min(a, b), max(a, b), 'u', day, source, count(*)
+    FROM dyad_events WHERE art_pair GROUP BY level, min(a, b), max(a, b), day, source;
+"""
+
 DDL = """
-CREATE TABLE dyad_days (
+CREATE TABLE dyad_events (
     article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     level TEXT NOT NULL,            -- country | actor
     a TEXT NOT NULL, b TEXT NOT NULL,
-    day TEXT NOT NULL,              -- the event's date, else the article's
+    day TEXT NOT NULL,              -- the event's date, else (or when a real event's date
+                                    -- is after it) the article's
     event TEXT NOT NULL,
     aux TEXT NOT NULL,              -- '' for a real event, else its aux_mode
     recip INTEGER NOT NULL,         -- 1: several actors and no recipient
     n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
-    source TEXT NOT NULL,           -- the outlet: the URL's host, else site, else source
+    source TEXT NOT NULL,           -- the outlet: site, else the URL's host, else source
     event_ids TEXT NOT NULL,        -- space-separated event ids, for evidence
+    art_dir INTEGER NOT NULL,       -- 1: the article's first real row of (a, b)
+    art_pair INTEGER NOT NULL,      -- 1: the article's first real row of {a, b}
     PRIMARY KEY (article_key, level, a, b, day, event, aux, recip)
 ) WITHOUT ROWID;
-CREATE INDEX dyad_days_pair ON dyad_days(level, a, b, day, event, aux, recip, n, intensity,
-    confidence, article_key, source);
+CREATE INDEX dyad_events_pair ON dyad_events(level, a, b, day, aux, article_key, source);
+CREATE INDEX dyad_events_from ON dyad_events(level, a, day, aux, article_key, source);
+CREATE INDEX dyad_events_to ON dyad_events(level, b, day, aux, article_key, source);
+CREATE TABLE dyad_days (
+    level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, day TEXT NOT NULL,
+    event TEXT NOT NULL, aux TEXT NOT NULL, recip INTEGER NOT NULL,
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (level, a, b, day, event, aux, recip)
+) WITHOUT ROWID;
 CREATE INDEX dyad_days_from ON dyad_days(level, a, day, b, event, aux, recip, n, intensity,
-    confidence, article_key, source);
+    confidence);
 CREATE INDEX dyad_days_to ON dyad_days(level, b, day, a, event, aux, recip, n, intensity,
-    confidence, article_key, source);
-"""
-
+    confidence);
+CREATE TABLE dyad_sources (
+    level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, dir TEXT NOT NULL,
+    day TEXT NOT NULL, source TEXT NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (level, a, b, dir, day, source)
+) WITHOUT ROWID;
+""" + TRIGGERS
 COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n",
-           "intensity", "confidence", "source", "event_ids")
+           "intensity", "confidence", "source", "event_ids", "art_dir", "art_pair")
 
 
 def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
@@ -105,6 +163,8 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
         day = e.get("date") or e.get("article_date")
         if not day:
             continue
+        if not e.get("aux_mode") and e.get("article_date") and day > e["article_date"]:
+            day = e["article_date"]  # what happened cannot postdate its report: a misdating
         score = intensity(e["event"], e.get("mode") or ())
         aux = e.get("aux_mode") or ""
         for level in levels:
@@ -124,8 +184,23 @@ def rows_from_events(events: Iterable[dict[str, Any]], levels: Sequence[str] = L
                 row["intensity"] += score
                 row["confidence"] += float(e.get("confidence") or 0.0)
                 row["event_ids"].append(str(e["event_id"]))
-    for row in cells.values():
+    first_dir: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    first_pair: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for k, row in cells.items():
         row["event_ids"] = " ".join(row["event_ids"])
+        row["art_dir"] = row["art_pair"] = 0
+        art, level, a, b, day, event, aux, recip = k
+        if aux or a == "*":
+            continue
+        d, u = (art, level, a, b), (art, level, min(a, b), max(a, b))
+        if d not in first_dir or (day, event, recip) < first_dir[d][4:]:
+            first_dir[d] = (*k[:4], day, event, recip)
+        if u not in first_pair or (day, a, b, event, recip) < first_pair[u][1:]:
+            first_pair[u] = (k, day, a, b, event, recip)
+    for art, level, a, b, day, event, recip in first_dir.values():
+        cells[(art, level, a, b, day, event, "", recip)]["art_dir"] = 1
+    for first in first_pair.values():
+        cells[first[0]]["art_pair"] = 1
     return list(cells.values())
 
 
@@ -150,7 +225,7 @@ def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
 
 def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
     conn.executemany(
-        f"INSERT OR REPLACE INTO dyad_days({','.join(COLUMNS)}) VALUES ({','.join('?' * 13)})",
+        f"INSERT INTO dyad_events({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
         [tuple(r[c] for c in COLUMNS) for r in rows],
     )
 
@@ -213,13 +288,14 @@ def period_sql(by: str, col: str = "day") -> str:
 
 
 class DyadTable:
-    """Aggregates over dyad_days (SQLite). Every method returns plain tuples or dicts."""
+    """Aggregates over the dyad tables (SQLite). Every method returns plain tuples."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def _where(self, level: str, date_from: str | None, date_to: str | None,
-               real_only: bool) -> tuple[str, list[Any]]:
+    @staticmethod
+    def _where(level: str, date_from: str | None, date_to: str | None,
+               real_only: bool = False) -> tuple[str, list[Any]]:
         sql, args = " AND level=?", [level]
         if date_from:
             sql += " AND day>=?"
@@ -245,28 +321,39 @@ class DyadTable:
             args.append(b)
         if a is None and b is None:
             where += " AND a<>'*'"
-        rows = self.conn.execute(
-            "SELECT day, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
-            f" FROM dyad_days WHERE 1{where} GROUP BY a, b, day, event, aux, recip", args,
+        p = period_sql(by)
+        return self.conn.execute(
+            f"SELECT {p}, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
+            f" FROM dyad_days WHERE 1{where} GROUP BY 1, a, b, event, aux, recip", args,
         ).fetchall()
-        return fold(rows, by)
 
-    def coverage(self, *, level: str, by: str | None, pairs: Sequence[tuple[str, str]],
-                 date_from: str | None = None, date_to: str | None = None,
-                 real_only: bool = True) -> dict[str, tuple[int, int]]:
-        """period (or '' when ``by`` is None) -> (distinct articles, distinct sources) over
-        the rows of the given ordered pairs."""
-        if not pairs:
-            return {}
-        where, args = self._where(level, date_from, date_to, real_only)
-        ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
-        args = [v for pair in pairs for v in pair] + args
+    def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
+                 date_from: str | None = None, date_to: str | None = None
+                 ) -> dict[str, tuple[int, int]]:
+        """period (or '' when ``by`` is None) -> (articles, distinct sources) of a directed
+        pair or of a pair either way (real events; an article counts once, in the period of
+        its first event of the pair)."""
+        where, args = self._where(level, date_from, date_to)
+        key = [a, b, "d"] if directed else [min(a, b), max(a, b), "u"]
         p = period_sql(by) if by else "''"
         rows = self.conn.execute(
-            f"SELECT {p}, count(DISTINCT article_key), count(DISTINCT source) FROM dyad_days"
-            f" WHERE ({ors}){where} GROUP BY 1", args,
-        ).fetchall()
+            f"SELECT {p}, sum(articles), count(DISTINCT source) FROM dyad_sources"
+            f" WHERE a=? AND b=? AND dir=?{where} GROUP BY 1", key + args).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
+
+    def coverage_many(self, *, level: str, pairs: Sequence[tuple[str, str]],
+                      date_from: str | None = None, date_to: str | None = None
+                      ) -> tuple[int, int]:
+        """(distinct articles, distinct sources) with a real event of any of the ordered
+        pairs (for short periods: it reads the per-article rows)."""
+        if not pairs:
+            return (0, 0)
+        where, args = self._where(level, date_from, date_to, True)
+        ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
+        row = self.conn.execute(
+            "SELECT count(DISTINCT article_key), count(DISTINCT source) FROM dyad_events"
+            f" WHERE ({ors}){where}", [v for pair in pairs for v in pair] + args).fetchone()
+        return (row[0], row[1])
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
                date_to: str | None = None, real_only: bool = True, event: str | None = None,
@@ -279,7 +366,7 @@ class DyadTable:
             args.append(event)
         rows = self.conn.execute(
             "SELECT article_key, event_ids, max(confidence / n) AS c, max(day) AS d"
-            f" FROM dyad_days WHERE a=? AND b=?{where} GROUP BY article_key"
+            f" FROM dyad_events WHERE a=? AND b=?{where} GROUP BY article_key"
             " ORDER BY c DESC, d DESC, article_key LIMIT ?", [a, b, *args, limit],
         ).fetchall()
         return [(r[0], r[1].split()[0]) for r in rows]
@@ -299,8 +386,8 @@ class DyadTable:
         """(article_key, source) of the articles with an event of ``actor`` on either side."""
         where, args = self._where(level, date_from, date_to, real_only)
         return set(self.conn.execute(
-            f"SELECT article_key, source FROM dyad_days WHERE a=?{where} UNION"
-            f" SELECT article_key, source FROM dyad_days WHERE b=?{where}",
+            f"SELECT article_key, source FROM dyad_events WHERE a=?{where} UNION"
+            f" SELECT article_key, source FROM dyad_events WHERE b=?{where}",
             [actor, *args, actor, *args]).fetchall())
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
@@ -308,9 +395,3 @@ class DyadTable:
         row = self.conn.execute("SELECT min(day), max(day) FROM dyad_days WHERE level=?"
                                 " AND a='*' AND b='*'", (level,)).fetchone()
         return (row[0], row[1]) if row else (None, None)
-
-    def iter_rows(self, *, level: str, date_from: str | None = None, date_to: str | None = None,
-                  real_only: bool = True) -> Iterator[tuple[Any, ...]]:
-        where, args = self._where(level, date_from, date_to, real_only)
-        yield from self.conn.execute(
-            f"SELECT {','.join(COLUMNS)} FROM dyad_days WHERE a<>'*'{where}", args)

@@ -196,11 +196,11 @@ class SQLiteStore:
             else:  # the same article again: its rows are replaced by the same rows
                 c.execute(f"UPDATE articles SET {_UPDATE_ARTICLE} WHERE key=?",
                           [art[k] for k in ARTICLE_COLUMNS if k not in ("key", "id")] + [key])
-                for table in (*CHILD_TABLES, "dyad_days"):
+                for table in (*CHILD_TABLES, "dyad_events"):
                     c.execute(f"DELETE FROM {table} WHERE article_key=?", (key,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, rows[table])
-            insert_rows(c, "dyad_days", document_dyad_rows(doc), DYAD_COLUMNS)
+            insert_rows(c, "dyad_events", document_dyad_rows(doc), DYAD_COLUMNS)
             result.stored += 1
         for article, first_key, kind, sim in links:
             self._link(article, first_key, kind, sim)

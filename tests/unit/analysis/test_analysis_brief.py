@@ -9,30 +9,10 @@ import pytest
 
 from parley.analysis import brief
 from parley.analysis.render import render_html, render_markdown, render_text
-from support.analysis_docs import Ev, St, doc, sentences_of
+from support.analysis_docs import sentences_of
+from support.analysis_docs import ukraine_docs as _docs
 
 EVIDENCE_KEYS = {"article_id", "record_id", "date", "source", "url", "sentence", "span"}
-
-
-def _docs():
-    prev = doc("prev", "2024-02-28", [Ev("ASSAULT", ("RUS",), ("UKR",))], url="https://a.com/0")
-    return [
-        prev,
-        doc("w1", "2024-03-04", [Ev("ASSAULT", ("RUS",), ("UKR",),
-                                    sentence="Russian forces shelled Kharkiv <script>x</script>."),
-                                 Ev("ASSAULT", ("RUS",), ("UKR",)),
-                                 Ev("ACCUSE", ("UKR",), ("RUS",))], url="https://a.com/1"),
-        doc("w2", "2024-03-05", [Ev("ASSAULT", ("RUS",), ("UKR",)),
-                                 Ev("CONSULT", ("CHN", "RUS"),
-                                    sentence="Xi Jinping met Vladimir Putin in Moscow."),
-                                 Ev("CONSULT", ("CHN", "RUS")),
-                                 Ev("REQUEST", ("CHN",), ("UKR",))], url="https://b.org/2"),
-        doc("w3", "2024-03-06", [Ev("AID", ("USA",), ("UKR",)), Ev("AID", ("USA",), ("UKR",)),
-                                 Ev("SANCTION", ("USA",), ("RUS",))],
-            stances=[St("DEU", "arms supplies", "support", toward="UKR"),
-                     St("UKR", "sanctions", "support"), St("GBR", "sanctions", "support"),
-                     St("HUN", "sanctions", "oppose")], url="https://c.net/3"),
-    ]
 
 
 @pytest.fixture

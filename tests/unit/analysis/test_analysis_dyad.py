@@ -107,3 +107,14 @@ def test_to_pandas_gives_one_row_per_period(make_reader):
     df = dyad(make_reader(_docs()), "CHN", "RUS").to_pandas()
     assert list(df["start"]) == [WEEK1, WEEK2]
     assert list(df["a_to_b_AGREE"]) == [1, 0]
+
+
+def test_a_real_event_dated_after_its_article_counts_on_the_article_date(make_reader):
+    d = doc("late", "2024-03-05", [Ev("AGREE", ("CHN",), ("RUS",), date="2025-01-01"),
+                                   Ev("AID", ("CHN",), ("RUS",), date="2025-01-01",
+                                      aux="future")])
+    series = dyad(make_reader([d]), "CHN", "RUS", by="day", all_modes=True)
+    assert [(p["start"], p["events"]) for p in series["periods"] if p["events"]] == [
+        ("2024-03-05", 1)]
+    assert series["periods"][-1]["start"] == "2025-01-01"  # the planned aid keeps its date
+    assert series["periods"][-1]["other_modes"]["future"]["a_to_b"]["events"] == 1

@@ -21,23 +21,20 @@ STORY = (
 
 
 class MemoryStore:
+    """The read side a deduper uses: stored signatures, numbered as a store numbers them."""
+
     def __init__(self) -> None:
-        self.articles: set[str] = set()
-        self.signatures: dict[str, bytes] = {}
-        self.links: list[tuple[str, str, str, float]] = []
+        self.signatures: list[tuple[int, str, bytes]] = []
 
-    def has_article(self, key: str) -> bool:
-        return key in self.articles
-
-    def put_signature(self, key: str, signature: bytes) -> None:
-        assert key in self.articles, "signatures are keyed to stored articles"
-        self.signatures[key] = signature
+    def store(self, key: str, signature: bytes) -> None:  # what the runner's batch does
+        self.signatures.append((len(self.signatures) + 1, key, signature))
 
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.signatures.items()
+        for _, key, sig in self.signatures:
+            yield key, sig
 
-    def put_duplicate(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
-        self.links.append((article.id, first_key, kind, similarity))
+    def signatures_since(self, rowid: int) -> list[tuple[int, str, bytes]]:
+        return [s for s in self.signatures if s[0] > rowid]
 
 
 @pytest.mark.parametrize(
@@ -70,30 +67,56 @@ def test_duplicates_are_found_and_follow_ups_are_not(copy: str, reason: str | No
         assert "first" in result.detail
 
 
-def test_near_duplicate_is_linked_to_its_first_copy_in_the_store() -> None:
-    store = MemoryStore()
-    d = Deduper(store)
+def test_copies_come_with_the_link_to_store_and_firsts_with_their_signature() -> None:
+    d = Deduper(MemoryStore())
     first = Article(id="first", text=STORY)
-    d.add(first)
-    rej = d.check(Article(id="copy", text=STORY + " Reporting by A. Writer."))
+    sig = d.add(first)
+    assert isinstance(sig, bytes) and len(sig) == 128 * 4  # 32-bit values
+    near = Article(id="copy", text=STORY + " Reporting by A. Writer.")
+    rej = d.check(near)
     assert isinstance(rej, Rejection) and rej.reason == "near_duplicate"
-    store.articles.add(first.key)  # the runner stored the first copy
-    d.flush(final=True)
-    assert store.links and store.links[0][:3] == ("copy", first.key, "near")
-    assert store.links[0][3] >= 0.8
+    first_key, kind, sim = d.link(near) or ("", "", 0.0)
+    assert (first_key, kind) == (first.key, "near") and sim >= 0.8
+    same = Article(id="again", text=STORY)
+    assert d.check(same) is not None and d.link(same) == (first.key, "exact", 1.0)
+    assert d.link(Article(id="x", text="never seen")) is None
 
 
 def test_a_restarted_run_remembers_stored_signatures() -> None:
     store = MemoryStore()
     d = Deduper(store)
     first = Article(id="first", text=STORY)
-    d.add(first)
-    store.articles.add(first.key)  # the runner stored it
-    d.flush(final=True)
-    assert first.key in store.signatures
+    sig = d.add(first)
+    assert sig is not None
+    store.store(first.key, sig)  # the runner stored it with its article
     again = Deduper(store)  # a new run on the same store
     rej = again.check(Article(id="copy", text="Update: " + STORY))
     assert isinstance(rej, Rejection) and rej.reason == "near_duplicate"
+
+
+def test_signatures_another_writer_stores_are_picked_up_before_each_check() -> None:
+    store = MemoryStore()
+    mine, theirs = Deduper(store), Deduper(store)
+    first = Article(id="first", text=STORY)
+    assert theirs.check(first) is None
+    sig = theirs.add(first)
+    assert sig is not None
+    store.store(first.key, sig)  # the other process's batch
+    rej = mine.check(Article(id="copy", text="GENEVA (Wire) - " + STORY))
+    assert isinstance(rej, Rejection) and rej.reason == "near_duplicate"
+    assert mine.check(Article(id="same", text=STORY)) is not None  # and its exact key
+
+
+def test_signatures_stored_as_64_bit_values_are_still_read() -> None:
+    import numpy as np
+
+    from parley.ingest.dedupe import _from_bytes, minhash, similarity
+
+    m, _ = minhash(STORY)
+    wide = np.asarray(m.hashvalues, dtype="<u8").tobytes()
+    narrow = np.asarray(m.hashvalues, dtype="<u4").tobytes()
+    assert similarity(wide, narrow) == 1.0
+    assert list(_from_bytes(wide).hashvalues) == list(_from_bytes(narrow).hashvalues)
 
 
 def test_short_texts_are_compared_only_exactly() -> None:

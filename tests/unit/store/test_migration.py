@@ -95,5 +95,6 @@ def test_migration_fills_the_dyad_table_from_stored_events(migrated: SQLiteStore
     assert computed.rows, "the wave-1 fixture has dyadic events"
     for level in ("country", "actor"):
         assert sorted(table.pair_totals(level=level)) == sorted(computed.pair_totals(level=level))
-        assert sorted(table.cells(level=level, by="day")) == sorted(
-            computed.cells(level=level, by="day"))
+        for by in ("day", "week"):
+            assert sorted(table.cells(level=level, by=by)) == sorted(
+                computed.cells(level=level, by=by))
