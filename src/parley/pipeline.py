@@ -260,7 +260,7 @@ class Pipeline:
             return
         global _WORKER_PIPELINE
         _WORKER_PIPELINE = self
-        with mp.get_context("fork").Pool(n_process) as pool:
+        with mp.get_context("fork").Pool(n_process, initializer=_die_with_parent) as pool:
             yield from _bounded(rest, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
                                 2 * n_process)
 
@@ -296,6 +296,19 @@ def _bounded(batches: Iterable[list[Any]], submit: Callable[[list[Any]], Callabl
 
 
 _WORKER_PIPELINE: Pipeline | None = None
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the process that forked it does, even by SIGKILL (Linux), rather
+    than waiting forever on a queue no one will fill."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still applies
+        pass
 
 
 def _run_in_worker(batch: list[Document]) -> list[Document]:
