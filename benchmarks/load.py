@@ -69,10 +69,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, timeout_s: float) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, timeout_s: float,
+                 settings: list[str]) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=f"{ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
     cmd = [sys.executable, "-m", "parley.cli.main", "serve", "--db", str(db), "--host", HOST,
            "--port", str(port), "--set", f"web.timeout_s={timeout_s}"]
+    for item in settings:
+        cmd += ["--set", item]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -175,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--timeout", type=float, default=10.0, help="the server's query time limit")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="a server setting, e.g. web.cache_s=0 (no kept results)")
     args = ap.parse_args(argv)
     if not 1 <= args.clients <= 500 or not 0 < args.duration <= 300:
         ap.error("--clients must be 1..500 and --duration 0..300 s")
@@ -192,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     if db is None or not db.exists():
         ap.error("give --db STORE or --fill N")
     port = free_port()
-    proc = start_server(db, port, args.timeout)
+    proc = start_server(db, port, args.timeout, args.set)
     base = f"http://{HOST}:{port}"
     try:
         import httpx
@@ -216,7 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     every = [x for v in res["lat"].values() for x in v]
     n_err = sum(res["errors"].values())
     rps = len(every) / res["elapsed"]
-    print(f"{args.clients} clients, {res['elapsed']:.1f} s, {len(every)} requests")
+    shown = " ".join(args.set) or "default settings"
+    print(f"{args.clients} clients, {res['elapsed']:.1f} s, {len(every)} requests ({shown}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print(f"{'kind':8} {'n':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
     for kind, _ in MIX:
         v = res["lat"].get(kind, [])

@@ -112,7 +112,8 @@ class WebSettings(BaseModel):
                           "client may ask for")
     threads: int = Field(default=8, ge=1, description="web queries run at once")
     cache_s: float = Field(default=30.0, ge=0, description="seconds an analysis result (brief, "
-                           "dyad, network, positions, alerts) is kept and served again; 0: never")
+                           "dyad, network, positions, alerts) or a page of articles or events is "
+                           "kept and served again to the same question; 0: never")
 
 
 class _InitOnly(PydanticBaseSettingsSource):
