@@ -24,8 +24,10 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
+    """Chromium for one test module: Playwright's sync API runs an event loop in this
+    thread while it is open, which later tests that call asyncio.run must not find."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (Debian) to run the "
                     "browser tests, or set PARLEY_CHROMIUM")
