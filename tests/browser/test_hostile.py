@@ -53,6 +53,7 @@ def hostile_pages(api: Any) -> list[tuple[str, str]]:
         ("/", ""), ("/?offset=50", ""), (f"/search?q={quote(payload)}", payload),
         ("/search?q=alert", ""), ("/search?q=script", ""), ("/search?q=onerror", ""),
         ("/events?actor=XSS", ""), ("/events?actor=RUS&recipient=CHN&both=true", ""),
+        ("/stances?holder=XSS", ""), ("/stances?issue=ceasefire", ""),
         ("/actors/RUS", ""), ("/actors/XSS", ""),
         (f"/actors/{quote(payload, safe='')}", payload), ("/network", ""), ("/positions", ""),
         (f"/articles/{quote(payload, safe='')}", payload),
