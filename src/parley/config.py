@@ -153,6 +153,24 @@ class KBSettings(BaseModel):
                                          "shipped base (env PARLEY_KB_EXTRA, path-separated)")
 
 
+class WebSettings(BaseModel):
+    model_config = _STRICT
+
+    host: str = Field(default="127.0.0.1", description="address `parley serve` binds to "
+                      "(127.0.0.1: this machine only)")
+    port: int = Field(default=8000, ge=1, le=65535, description="port `parley serve` listens on")
+    token: str | None = Field(default=None, description="enables POST /api/ingest for clients "
+                              "that send 'Authorization: Bearer TOKEN'; unset: read-only")
+    timeout_s: float = Field(default=10.0, gt=0, description="a web query that runs longer is "
+                             "answered 504")
+    max_page: int = Field(default=200, ge=1, le=200, description="the largest page an API "
+                          "client may ask for")
+    threads: int = Field(default=8, ge=1, description="web queries run at once")
+    cache_s: float = Field(default=30.0, ge=0, description="seconds an analysis result (brief, "
+                           "dyad, network, positions, alerts) or a page of articles or events is "
+                           "kept and served again to the same question; 0: never")
+
+
 class _InitOnly(PydanticBaseSettingsSource):
     """No source of its own: ``load_settings`` merges the layers itself (to check every key
     and to tell where each value came from)."""
@@ -176,6 +194,7 @@ class Settings(BaseSettings):
     kb: KBSettings = Field(default_factory=KBSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     runner: RunnerSettings = Field(default_factory=RunnerSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     @classmethod
     def settings_customise_sources(

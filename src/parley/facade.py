@@ -170,6 +170,16 @@ class Parley:
         """The store's read side (``Store.reader()``): events, actors, quotes, evidence."""
         return self.open_store(db).reader()
 
+    # ------------------------------------------------------------------ knowledge base
+    def who(self, name: str, date: str | None = None) -> list[dict[str, Any]]:
+        """Who ``name`` is on ``date``: every knowledge-base entry it stands for, best first,
+        with the country, sector and office in force that day (``parley kb lookup``)."""
+        from parley.actors.kb import KnowledgeBase
+
+        return [{"text": name, "id": h.entry.id, "name": h.entry.name, "kind": h.entry.kind,
+                 "via": h.via, "country": h.country, "sector": h.sector, "office": h.office,
+                 "reason": h.reason} for h in KnowledgeBase.default().lookup(name, date)]
+
 
 def _from_dict(item: Mapping[str, Any], n: int, default_date: str | None) -> Article | Rejection:
     ident = str(item.get("id") or f"input-{n}")

@@ -267,10 +267,12 @@ def evidence(reader: Any, kind: str, ids: Iterable[tuple[str, str]]) -> list[dic
     out = []
     for article_key, record_id in ids:
         ev = reader.evidence(article_key, kind, record_id)
-        if ev:
+        if ev:  # with the article's store key and the record's kind: a link to the record
             ev = dict(ev)
             ev["read_from"] = ev.get("source")
             ev["source"] = outlet(ev.get("url"), ev.get("site"), ev.get("source"))
+            ev["article_key"] = article_key
+            ev["kind"] = kind
             out.append(ev)
     return out
 

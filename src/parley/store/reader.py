@@ -425,11 +425,11 @@ class Reader:
         named in the article; ``source``: where it was read."""
         w = _Where()
         match = None
-        if q:
+        if q:  # the FTS table drives the query: rank is computed once per match
             match, phrases = _fts_query(q)
             if match is None:
                 return []
-            w.add("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", match)
+            w.add("f.articles_fts MATCH ?", match)
             for phrase in phrases:
                 w.add("instr(lower(ifnull(a.title, '') || ' ' || a.text), ?) > 0", phrase)
         w.dates("a.date", date_from, date_to)
@@ -440,13 +440,13 @@ class Reader:
             sub.party("x.actor", actor)
             w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article = a.n AND "
                   f"{sub.clauses[0]})", *sub.params)
-        order = (" ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND"
-                 " rowid = a.n), a.n" if match else " ORDER BY a.date DESC, a.n DESC")
+        source_sql = (" FROM articles_fts f JOIN articles a ON a.n = f.rowid" if match
+                      else " FROM articles a")
+        order = " ORDER BY f.rank, a.n" if match else " ORDER BY a.date DESC, a.n DESC"
         page, extra = _page(limit, offset)
         sql = ("SELECT a.key, a.id, a.title, a.date, a.source, a.url, (SELECT count(*) FROM"
-               " events e WHERE e.article = a.n) AS events FROM articles a"
-               + w.sql() + order + page)
-        return [dict(r) for r in self._all(sql, w.params + ([match] if match else []) + extra)]
+               " events e WHERE e.article = a.n) AS events" + source_sql + w.sql() + order + page)
+        return [dict(r) for r in self._all(sql, w.params + extra)]
 
     def dyads(self) -> Any:
         """The dyad x day aggregates (``parley.store.dyads.DyadTable``) analysis reads."""

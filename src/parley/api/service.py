@@ -1,0 +1,231 @@
+"""The one place where the web layer meets Parley: the facade, its reader and the analysis.
+
+Routes and pages call ``Service`` methods only; they hold no SQL and know no store. The
+worker threads share one reader (thread-safe: the store's Reader keeps a connection per
+thread). Every call runs in a bounded pool of threads and gives up after ``timeout_s``
+with a 504.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+
+T = TypeVar("T")
+
+
+class ApiError(Exception):
+    """An error the API answers with ``{"status": ..., "message": ...}``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Limits:
+    timeout_s: float = 10.0  # a query that runs longer is answered 504
+    max_page: int = 200  # the largest page a client may ask for
+    threads: int = 8  # queries running at once
+    cache_s: float = 30.0  # analysis results and pages of lists are kept this long (0: not kept)
+
+
+class Service:
+    """What the API and the pages may ask for.
+
+    ``reader_factory`` opens the reader; ``analysis`` is the module or object
+    with ``brief``/``dyad``/``network``/``positions``/``alerts`` over a reader; ``who`` looks
+    up the knowledge base on a date; ``ingest`` stores records (None: read-only).
+    """
+
+    def __init__(self, reader_factory: Callable[[], Any], *, analysis: Any = None,
+                 who: Callable[[str, str | None], list[dict[str, Any]]] | None = None,
+                 ingest: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
+                 limits: Limits | None = None, token: str | None = None) -> None:
+        self._factory = reader_factory
+        self._reader: Any = None
+        self._lock = threading.Lock()
+        self.analysis = analysis
+        self._who = who
+        self._ingest = ingest
+        self.limits = limits or Limits()
+        self.token = token or None
+        self._limiter: anyio.CapacityLimiter | None = None
+        self._cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        self._flights: dict[tuple[Any, ...], threading.Lock] = {}
+
+    @classmethod
+    def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
+                    token: str | None = None, writable: bool = False) -> Service:
+        """The service over ``parley.Parley``: its reader and knowledge base, the analysis
+        package over that reader, and (with a token) its ingest."""
+        import parley.analysis as analysis
+
+        ingest = None
+        if writable and token:
+            def ingest(records: list[dict[str, Any]]) -> dict[str, Any]:
+                return dataclasses.asdict(parley.ingest(records, db=db))
+        return cls(lambda: parley.reader(db), analysis=analysis, who=parley.who, ingest=ingest,
+                   limits=limits, token=token)
+
+    # -- threads ------------------------------------------------------------------------
+    def reader(self) -> Any:
+        """The one reader every worker thread shares (the store's Reader keeps a connection
+        per thread), opened on first use."""
+        r = self._reader
+        if r is None:
+            with self._lock:
+                if self._reader is None:
+                    self._reader = self._factory()
+                r = self._reader
+        return r
+
+    def close(self) -> None:
+        with self._lock:
+            r, self._reader = self._reader, None
+        close = getattr(r, "close", None)
+        if close is not None:
+            close()
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool, bounded by ``limits.timeout_s``."""
+        return await self.run_for(self.limits.timeout_s, fn, *args, **kwargs)
+
+    async def run_for(self, seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool, bounded by ``seconds``."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.limits.threads)
+        try:
+            with anyio.fail_after(seconds):
+                return await anyio.to_thread.run_sync(
+                    lambda: fn(*args, **kwargs), limiter=self._limiter, abandon_on_cancel=True)
+        except TimeoutError:
+            raise ApiError(504, f"the query took longer than {seconds:g} s; "
+                                "narrow it with a date range or a smaller page") from None
+
+    # -- reader -------------------------------------------------------------------------
+    def articles(self, **filters: Any) -> list[dict[str, Any]]:
+        """A page of articles; the same page asked again within ``limits.cache_s`` is
+        served from memory (ranking every match of a common word takes ~0.1 s)."""
+        return self._kept(("articles", tuple(sorted(filters.items()))), self.limits.cache_s,
+                          lambda: list(self.reader().articles(**filters)))
+
+    def article(self, key: str) -> dict[str, Any]:
+        rec = self.reader().article(key)
+        if not rec:
+            raise ApiError(404, f"no article with key {key!r}")
+        return dict(rec)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """A page of events; kept like ``articles``."""
+        return self._kept(("events", tuple(sorted(filters.items()))), self.limits.cache_s,
+                          lambda: list(self.reader().events(**filters)))
+
+    def evidence(self, article_key: str, kind: str, record_id: str) -> dict[str, Any] | None:
+        return self.reader().evidence(article_key, kind, record_id)
+
+    def events_with_evidence(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events with the exact sentence each stands on (for the evidence pages)."""
+        out = []
+        for e in self.events(**filters):
+            ev = self.evidence(e["article_key"], "event", e["event_id"]) or {}
+            out.append({**e, "evidence": {**ev, "article_key": e["article_key"],
+                                          "kind": "event"}})
+        return out
+
+    def stances_with_evidence(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stances with the sentence each stands on."""
+        out = []
+        for st in self.reader().stances(**filters):
+            ev = self.evidence(st["article_key"], "stance", st["stance_id"]) or {}
+            out.append({**st, "evidence_record": {**ev, "article_key": st["article_key"],
+                                                  "kind": "stance"}})
+        return out
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        return list(self.reader().actors(**filters))
+
+    def who(self, name: str, date: str | None) -> list[dict[str, Any]]:
+        if self._who is None:
+            raise ApiError(501, "this server has no knowledge base to look names up in")
+        return list(self._who(name, date))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (counting them reads every table: kept a few seconds)."""
+        return dict(self._kept(("counts",), min(5.0, self.limits.cache_s),
+                               lambda: self.reader().counts()))
+
+    # -- analysis -----------------------------------------------------------------------
+    def _analysis(self, name: str, *args: Any, **kw: Any) -> Any:
+        """``parley.analysis.<name>(reader, *args, **kw)``, kept ``limits.cache_s`` seconds.
+
+        Analyses aggregate many rows (a brief over a store of 30,000 articles takes seconds)
+        and their answer changes only when the store does; the same question within the
+        window gets the same answer, and one computation serves every request that asks it
+        meanwhile (the others wait for it instead of computing it again)."""
+        fn = getattr(self.analysis, name, None)
+        if fn is None:
+            raise ApiError(501, f"the {name} analysis is not available in this installation")
+        return self._kept((name, args, tuple(sorted(kw.items()))), self.limits.cache_s,
+                          lambda: fn(self.reader(), *args, **kw))
+
+    def _kept(self, key: tuple[Any, ...], seconds: float, compute: Callable[[], T]) -> T:
+        """``compute()``, or its value from less than ``seconds`` ago; one computation per
+        key at a time (the others wait for it)."""
+        if seconds <= 0:
+            return compute()
+        with self._lock:
+            flight = self._flights.setdefault(key, threading.Lock())
+        with flight:
+            hit = self._cache.get(key)
+            if hit is not None and time.monotonic() - hit[0] < seconds:
+                return hit[1]
+            value = compute()
+            with self._lock:
+                if len(self._cache) >= 512:  # forget the oldest half
+                    for k, _ in sorted(self._cache.items(), key=lambda kv: kv[1][0])[:256]:
+                        self._cache.pop(k, None)
+                        self._flights.pop(k, None)
+                self._cache[key] = (time.monotonic(), value)
+            return value
+
+    def forget(self) -> None:
+        """Drop the kept analysis results (after the store has changed)."""
+        with self._lock:
+            self._cache.clear()
+
+    def brief(self, actor: str, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("brief", actor, **kw))
+
+    def dyad(self, a: str, b: str, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("dyad", a, b, **kw))
+
+    def network(self, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("network", **kw))
+
+    def positions(self, **kw: Any) -> dict[str, Any]:
+        return dict(self._analysis("positions", **kw))
+
+    def alerts(self, **kw: Any) -> Any:
+        return self._analysis("alerts", **kw)
+
+    # -- writing ------------------------------------------------------------------------
+    @property
+    def writable(self) -> bool:
+        return self._ingest is not None and self.token is not None
+
+    def ingest(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        if self._ingest is None:
+            raise ApiError(403, "this server is read-only")
+        try:
+            return self._ingest(records)
+        finally:
+            self.forget()
