@@ -73,6 +73,13 @@ def to_pg(sql: str) -> tuple[str, set[int]]:
 
 
 class PgReader(Reader):
+    def _search(self, match: str) -> tuple[str, str, str, list[Any]]:
+        # the FTS5 forms that _REWRITES turns into the GIN index and ts_rank
+        return (" FROM articles a",
+                "a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                " ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND"
+                " rowid = a.n), a.n", [match])
+
     def __init__(self, store: Any) -> None:
         super().__init__(store)
 

@@ -424,12 +424,14 @@ class Reader:
         its words in that order, as text); ``actor``: a stable actor key or a country code
         named in the article; ``source``: where it was read."""
         w = _Where()
-        match = None
-        if q:  # the FTS table drives the query: rank is computed once per match
+        source_sql, order = " FROM articles a", " ORDER BY a.date DESC, a.n DESC"
+        order_params: list[Any] = []
+        if q:
             match, phrases = _fts_query(q)
             if match is None:
                 return []
-            w.add("f.articles_fts MATCH ?", match)
+            source_sql, where, order, order_params = self._search(match)
+            w.add(where, match)
             for phrase in phrases:
                 w.add("instr(lower(ifnull(a.title, '') || ' ' || a.text), ?) > 0", phrase)
         w.dates("a.date", date_from, date_to)
@@ -440,13 +442,27 @@ class Reader:
             sub.party("x.actor", actor)
             w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article = a.n AND "
                   f"{sub.clauses[0]})", *sub.params)
-        source_sql = (" FROM articles_fts f JOIN articles a ON a.n = f.rowid" if match
-                      else " FROM articles a")
-        order = " ORDER BY f.rank, a.n" if match else " ORDER BY a.date DESC, a.n DESC"
         page, extra = _page(limit, offset)
         sql = ("SELECT a.key, a.id, a.title, a.date, a.source, a.url, (SELECT count(*) FROM"
                " events e WHERE e.article = a.n) AS events" + source_sql + w.sql() + order + page)
-        return [dict(r) for r in self._all(sql, w.params + extra)]
+        try:
+            rows = self._all(sql, w.params + order_params + extra)
+        except StorageError:
+            if not q:
+                raise
+            # a query the index's grammar refuses ('alert(x)' ...): search its words alone
+            plain = " ".join(_TOKEN.findall(q))
+            if not plain or plain == q:
+                return []
+            return self.articles(plain, date_from, date_to, source, actor, limit, offset)
+        return [dict(r) for r in rows]
+
+    def _search(self, match: str) -> tuple[str, str, str, list[Any]]:
+        """How a full-text match enters ``articles``: (FROM, WHERE with one ``?`` for the
+        match, ORDER BY, the ORDER BY's parameters). The FTS table drives the query, so the
+        rank is computed once per match, not looked up per article."""
+        return (" FROM articles_fts f JOIN articles a ON a.n = f.rowid", "f.articles_fts MATCH ?",
+                " ORDER BY f.rank, a.n", [])
 
     def dyads(self) -> Any:
         """The dyad x day aggregates (``parley.store.dyads.DyadTable``) analysis reads."""
