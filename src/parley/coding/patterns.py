@@ -140,14 +140,61 @@ def pattern_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
 
 
+GENERATED = "cameo_generated.tsv"
+NULL_EVENT = "-"  # a generated pattern that names a sense of the verb that is no event
+
+
+def generated_file() -> Path:
+    return Path(str(resources.files(__package__).joinpath("patterns", GENERATED)))
+
+
+def read_generated(path: Path) -> tuple[list[Pattern], dict[str, frozenset[str]]]:
+    """The patterns of a file written by `parley patterns import-cameo` (coding/cameo.py),
+    and its synonym sets (``&NAME`` -> the head words of its members)."""
+    sets: dict[str, frozenset[str]] = {}
+    blocks: dict[str, list[str]] = {}
+    out: list[Pattern] = []
+    onto = ontology()
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.startswith("#") or raw.startswith("kind\t"):
+                continue
+            cols = raw.rstrip("\n").split("\t")
+            if len(cols) != 10:
+                raise ConfigError(f"{path.name}: a line with {len(cols)} columns, expected 10")
+            kind, verbs, words, event, mode, ctx, recip, cameo, line, block = cols
+            if kind == "set":
+                sets[verbs] = frozenset(m.split()[-1] for m in words.split("|") if m)
+                continue
+            if kind == "block":
+                blocks[block] = verbs.split("|")
+                continue
+            if event != NULL_EVENT:
+                onto.type(event)
+            heads = blocks.get(block, []) if verbs == "*" else [verbs]
+            for verb in heads:
+                phrase = (f"{verb} {words}" if kind == "verb" else verb).split()
+                head, rest = (phrase[0], phrase[1:]) if kind == "verb" else (phrase[-1], phrase[:-1])
+                out.append(Pattern(
+                    id=f"cameo:{kind}:{' '.join(phrase)}", event=event, pos=kind, head=head,
+                    words=tuple(rest), mode=(mode,) if mode else (),
+                    context=tuple(c for c in ctx.split(";") if c),
+                    recipient=DEFAULT_RECIPIENT, reciprocal=recip == "1",
+                    content=event in SPEECH_ACT_TYPES,
+                    source=f"{path.name}:{line} CAMEO {cameo}"))
+    return out, sets
+
+
 @dataclass(frozen=True)
 class PatternSet:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     all: tuple[Pattern, ...]
+    # ``&NAME`` in a generated pattern's words: any of these head words
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> PatternSet:
+    def from_files(cls, paths: Iterable[Path], generated: Path | None = None) -> PatternSet:
         pats: list[Pattern] = []
         for path in paths:
             pats.extend(_parse_file(path.read_text(encoding="utf-8"), path.name))
@@ -162,11 +209,21 @@ class PatternSet:
                     "keep it in one file")
             seen[key] = p.event
             (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
-        # most specific first: more words to match
+        sets: dict[str, frozenset[str]] = {}
+        if generated is not None:
+            gen, sets = read_generated(generated)
+            for p in gen:
+                key = f"{p.pos}:{p.phrase}"
+                if key in seen:
+                    continue  # hand-written patterns win; the first line of the file wins
+                seen[key] = p.event
+                pats.append(p)
+                (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
+        # most specific first: more words to match; hand-written first among equals
         return cls(
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in verbs.items()},
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in nouns.items()},
-            tuple(pats),
+            tuple(pats), sets,
         )
 
 
