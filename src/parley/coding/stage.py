@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from parley import syntax
 from parley.coding import arguments as args
 from parley.coding.dates import event_date, is_historical
 from parley.coding.patterns import Pattern, PatternSet, default_patterns
@@ -374,7 +375,7 @@ class CodingStage:
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
         if p.pos == "verb":
-            subj, passive = args.subject_tokens(trig)
+            subj, passive = syntax.subject_tokens(trig)
             anchor = trig
         else:
             subj, passive = self._noun_actor(hit)
@@ -390,7 +391,7 @@ class CodingStage:
             # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
             rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
             if passive:
-                rec_toks += args.passive_subject(trig)
+                rec_toks += syntax.passive_subject(trig)
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
             if hit.governor is not None:
@@ -422,7 +423,7 @@ class CodingStage:
             for comp in self._complements(trig):
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.lower_ not in args.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
+                         and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
                 cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
                 found = self._entities([t for t in cands if not is_place_token(t)],
                                        index, actors, text)
@@ -496,7 +497,7 @@ class CodingStage:
                 etype = self.onto.type(event_type)
         # a commitment on a negative condition is a threat: "will boycott ... unless"
         unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
-            c.dep_ == "mark" and c.lower_ == "unless" for v in args.clause_chain(trig)
+            c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
             for a in v.children if a.dep_ == "advcl" for c in a.children)
         if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless
                                                    or event_type == "CONCEDE"):
@@ -526,10 +527,10 @@ class CodingStage:
     def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
         """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
         complement it is ("X said/concluded/reminded Y that ...")."""
-        for v in args.clause_chain(trig):
+        for v in syntax.clause_chain(trig):
             if v.dep_ in ("ccomp", "acl") and v.head.i != v.i:
                 head = v.head
-                subj, _passive = args.subject_tokens(head if head.pos_ in ("VERB", "AUX")
+                subj, _passive = syntax.subject_tokens(head if head.pos_ in ("VERB", "AUX")
                                                      else head.head)
                 return self._entities(subj, ctx.index, ctx.actors, ctx.text)
         return []
@@ -540,12 +541,12 @@ class CodingStage:
         event's own actor ("Syria said it would ...", "Greece plans to impose ...")."""
         ids = {e.actor_id for e in actor_ents if e.actor_id}
         countries = {e.country for e in actor_ents if e.country}
-        for gov in args.clause_chain(trig)[1:]:
+        for gov in syntax.clause_chain(trig)[1:]:
             if gov.lemma_.lower() not in _INTENT_VERBS:
                 continue
             if trig.dep_ == "xcomp" and gov.i == trig.head.i:
                 return gov  # controlled: the subject is the same by construction
-            subj, _passive = args.subject_tokens(gov)
+            subj, _passive = syntax.subject_tokens(gov)
             for e in self._entities(subj, ctx.index, ctx.actors, ctx.text):
                 if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
                     return gov
@@ -598,12 +599,12 @@ class CodingStage:
             # "the withdrawal of US troops", "the resignation of the prime minister"
             return preps["of"], False
         if hit.governor is not None:
-            subj, passive = args.subject_tokens(hit.governor)
+            subj, passive = syntax.subject_tokens(hit.governor)
             return subj, passive
         if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
                 and t.head.lower_ in ("in", "during", "at", "after", "before"):
             # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
-            return args.subject_tokens(t.head.head)
+            return syntax.subject_tokens(t.head.head)
         return [], False
 
     def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],

@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Any
 
 from parley.model import Document, Entity, Quote, Span, Stance
-from parley.quotes.attribution import Candidate, TokenIndex, subject_of
+from parley.quotes.attribution import Candidate, TokenIndex
 from parley.quotes.lexicon import Issue, issues, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
+from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 
