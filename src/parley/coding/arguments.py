@@ -110,3 +110,38 @@ def tense(trigger: Any, mode: str | None) -> str:
             if c.dep_ == "aux" and c.lemma_ == "have":
                 return "past"
     return "unknown"
+
+
+# nouns for bodies and groups that can act ("the party", "a coalition")
+GROUP_NOUNS = frozenset({
+    "party", "group", "movement", "faction", "coalition", "alliance", "union", "council",
+    "committee", "commission", "court", "parliament", "assembly", "congress", "senate",
+    "government", "administration", "regime", "authority", "authorities", "army", "force",
+    "forces", "troops", "militia", "police", "gang", "organization", "organisation", "agency",
+    "ministry", "department", "bloc", "junta", "cabinet", "opposition", "front", "network",
+    "board", "tribunal", "delegation", "team", "company", "firm", "bank", "church", "mob",
+    "crowd", "gunmen", "assailants", "attackers", "insurgents", "guerrillas", "jihadists"})
+_AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "men")
+
+
+def names_agent(tok: Any) -> bool:
+    """Does this noun name a person or a group that can act ("the party", "gunmen",
+    "protesters", "Hezbollah"), not a thing or an abstraction ("support", "the step")?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.ent_type_:
+        return False  # dates, numbers, money, places that are no states
+    lemma = tok.lemma_.lower()
+    if lemma in HUMAN_NOUNS or lemma in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS:
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(_AGENTIVE) and len(lemma) >= 5 \
+        and not lemma.endswith(("ment", "center", "centre", "order", "border", "water"))
+
+
+# what does harm when no one is named: "a car bomb killed", "an explosion wounded"
+HARM_NOUNS = frozenset({
+    "bomb", "explosion", "blast", "mine", "minefield", "shell", "shelling", "missile",
+    "rocket", "grenade", "drone", "airstrike", "strike", "attack", "bombing", "explosive",
+    "device", "mortar", "artillery", "gunfire", "fire", "raid"})

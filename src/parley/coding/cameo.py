@@ -17,6 +17,8 @@ type, mode and context it gives. What is left out, and why, is counted in the re
 - patterns with words before the verb (``- &MILITARY * EXERCISES``): they constrain the
   subject, which Parley's verb patterns do not match on;
 - patterns whose code holds only with the roles reversed (``[:173]``);
+- a verb on its own with no code of its own line: the block's code holds for it only in the
+  block's patterns (``take``, ``give``, ``organize`` alone are no events);
 - crosswalk modes and contexts that are not in Parley's ontology (the type is kept).
 
 A pattern coded ``[---]`` is kept as a *null* pattern (event ``-``): it names a sense of the
@@ -157,7 +159,7 @@ def _elements(spec: str, synsets: dict[str, list[str]]) -> list[str] | None:
     out: list[str] = []
     for tok in _TOKEN.findall(spec):
         inner = tok[1:-1] if tok[0] in "{(" else tok
-        for w in inner.split():
+        for w in inner.replace("{", " ").replace("}", " ").split():
             if w in ("$", "^", "+", "%") or w.startswith("<"):
                 continue
             if w.startswith("&"):
@@ -228,7 +230,9 @@ def import_cameo(verbs_path: Path, walk_path: Path) -> tuple[list[Row], ImportRe
     isolated: list[tuple[str, Row]] = []
 
     def coded(code_field: str) -> tuple[str, str, str, bool, str] | None:
-        codes = [c.strip() for c in code_field.split(":")]
+        # "080!" and the like: the digits are the code
+        codes = [c.strip() if c.strip().startswith("---") else re.sub(r"\D", "", c)
+                 for c in code_field.split(":")]
         first = codes[0]
         if not first:
             report.skipped["code only with the roles reversed ([:X])"] += 1
@@ -293,7 +297,13 @@ def import_cameo(verbs_path: Path, walk_path: Path) -> tuple[list[Row], ImportRe
             continue
         phrase, own = entry
         block_verbs.append(phrase)
-        code = own or block_code
+        if not own and block_code and not block_code.startswith("---"):
+            # a block's verbs share its sense in its patterns' context; alone most of them are
+            # too general to be an event ("take", "give", "organize" in blocks coded 17x, 07x,
+            # 05x): only a verb with a code of its own line codes by itself
+            report.skipped["a verb alone with only its block's code"] += 1
+            continue
+        code = own
         if not code or code.startswith("---"):
             continue
         got = coded(code)

@@ -141,6 +141,20 @@ def pattern_files() -> list[Path]:
 
 
 GENERATED = "cameo_generated.tsv"
+# verbs by which an actor announces, intends or fails an act of its own: the event is their
+# complement ("wants to attack", "said it will withdraw", "failed to reach a deal"), which
+# the coder composes with them; no generated pattern codes the frame itself
+FRAME_VERBS = frozenset({
+    "say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise", "swear",
+    "plan", "intend", "prepare", "ready", "willing", "decide", "threaten", "offer", "agree",
+    "insist", "confirm", "indicate", "signal", "want", "seek", "aim", "hope", "wish",
+    "determined", "eager", "fail", "try", "attempt"})
+# prepositions and particles: words that do not by themselves change a verb's sense
+_FUNCTION_WORDS = frozenset(
+    "about above across after against along among around as at away back before behind below "
+    "beside between beyond by down during for from in inside into near of off on onto out "
+    "outside over past since through throughout to toward towards under until up upon with "
+    "within without".split())
 NULL_EVENT = "-"  # a generated pattern that names a sense of the verb that is no event
 
 
@@ -150,7 +164,8 @@ def generated_file() -> Path:
 
 def read_generated(path: Path) -> tuple[list[Pattern], dict[str, frozenset[str]]]:
     """The patterns of a file written by `parley patterns import-cameo` (coding/cameo.py),
-    and its synonym sets (``&NAME`` -> the head words of its members)."""
+    and its synonym sets (``&NAME`` -> its members, each a word or a phrase with its head
+    last)."""
     sets: dict[str, frozenset[str]] = {}
     blocks: dict[str, list[str]] = {}
     out: list[Pattern] = []
@@ -164,7 +179,7 @@ def read_generated(path: Path) -> tuple[list[Pattern], dict[str, frozenset[str]]
                 raise ConfigError(f"{path.name}: a line with {len(cols)} columns, expected 10")
             kind, verbs, words, event, mode, ctx, recip, cameo, line, block = cols
             if kind == "set":
-                sets[verbs] = frozenset(m.split()[-1] for m in words.split("|") if m)
+                sets[verbs] = frozenset(m for m in words.split("|") if m)
                 continue
             if kind == "block":
                 blocks[block] = verbs.split("|")
@@ -190,7 +205,7 @@ class PatternSet:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     all: tuple[Pattern, ...]
-    # ``&NAME`` in a generated pattern's words: any of these head words
+    # ``&NAME`` in a generated pattern's words: any of these words or phrases (head last)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -212,10 +227,18 @@ class PatternSet:
         sets: dict[str, frozenset[str]] = {}
         if generated is not None:
             gen, sets = read_generated(generated)
+            hand_heads = {f"{p.pos}:{p.head}" for p in pats}
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
                 if key in seen:
                     continue  # hand-written patterns win; the first line of the file wins
+                if p.head in FRAME_VERBS and p.pos == "verb":
+                    continue  # the event is the frame's complement ("wants to attack")
+                if f"{p.pos}:{p.head}" in hand_heads and all(w in _FUNCTION_WORDS
+                                                              for w in p.words):
+                    # a verb written by hand keeps its sense with any preposition or particle
+                    # ("sue for", "host by"); only a named object changes it ("accept refugees")
+                    continue
                 seen[key] = p.event
                 pats.append(p)
                 (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
@@ -229,4 +252,5 @@ class PatternSet:
 
 @lru_cache(maxsize=1)
 def default_patterns() -> PatternSet:
-    return PatternSet.from_files(pattern_files())
+    gen = generated_file()
+    return PatternSet.from_files(pattern_files(), gen if gen.is_file() else None)
