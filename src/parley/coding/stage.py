@@ -57,7 +57,13 @@ class CodingStage:
         return (self(d) for d in documents)
 
     def setup(self, settings: Any = None) -> None:
-        """Resources are loaded in the constructor; nothing more to load."""
+        """Load what the first document would otherwise load: the gazetteer of places and
+        the date parser's language data (once per process)."""
+        from parley.coding.dates import resolve_date
+        from parley.coding.places import resolve_place
+
+        resolve_place("Paris")
+        resolve_date("16 March 2022", "2023-03-20")
 
     # ------------------------------------------------------------------ entities
     @staticmethod

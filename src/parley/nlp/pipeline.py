@@ -10,6 +10,7 @@ from typing import Any
 
 from parley.errors import ConfigError
 from parley.model import Document, Rejection, Sentence, Span
+from parley.nlp.pubdate import decide_date
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +83,8 @@ class NLPStage:
         return next(iter(self.pipe([document])))
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
-        docs = list(documents)
+        # the publication date is decided here, once, before anything resolves against it
+        docs = [replace(d, article=decide_date(d.article)) for d in documents]
         # a text too long to parse in memory is an expected drop, not a crash
         too_long = {i for i, d in enumerate(docs) if len(d.article.text) > self.max_chars}
         for i in too_long:
