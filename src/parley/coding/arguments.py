@@ -145,3 +145,39 @@ HARM_NOUNS = frozenset({
     "bomb", "explosion", "blast", "mine", "minefield", "shell", "shelling", "missile",
     "rocket", "grenade", "drone", "airstrike", "strike", "attack", "bombing", "explosive",
     "device", "mortar", "artillery", "gunfire", "fire", "raid"})
+
+
+CONTEXT = "context"
+# prepositions and conjunctions that put an event before the news ("since the invasion",
+# "after the 2014 annexation", "since Russia invaded"): historical
+_PAST_MARKERS = frozenset({"since", "after", "following", "before", "until", "prior"})
+# prepositions that name the setting of the news ("amid the war", "during the occupation")
+_SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"})
+# nouns for a state of affairs rather than an act: named alone they are the setting
+_STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "violence",
+                          "bloodshed", "insurgency", "crisis", "fighting", "siege"})
+
+
+def background(trig: Any, pos: str, event: str, governed: bool) -> str:
+    """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
+    the setting, "amid the war", "the war has driven prices up", "when asked about it, X
+    said"), the word that dates it before the news ("since", "after", a noun it modifies:
+    coded historical), or "" (the news itself)."""
+    if pos == "noun":
+        head = trig.head
+        if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:
+            return head.text
+        if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:
+            return CONTEXT
+        if trig.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
+        if trig.lemma_.lower() in _STATE_NOUNS and not governed:
+            return CONTEXT
+        return ""
+    if event == "REQUEST" and trig.tag_ == "VBN" and trig.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return CONTEXT  # "(When) asked about the talks, Lavrov said": no one requests
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                    for c in trig.children):
+        return "since"
+    return ""

@@ -149,6 +149,14 @@ FRAME_VERBS = frozenset({
     "plan", "intend", "prepare", "ready", "willing", "decide", "threaten", "offer", "agree",
     "insist", "confirm", "indicate", "signal", "want", "seek", "aim", "hope", "wish",
     "determined", "eager", "fail", "try", "attempt"})
+# verbs of phase: what they govern is the event ("continued their effort", "began talks")
+_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go"})
+# prepositions that are never particles: with a verb they add a complement, not a new sense
+# ("pull out", "back down", "call off" keep their particles)
+_PREPOSITIONS = frozenset(
+    "about above across after against along among around as at before behind below beside "
+    "between beyond by during for from in inside into near of onto outside past since through "
+    "throughout to toward towards under until upon with within without".split())
 # prepositions and particles: words that do not by themselves change a verb's sense
 _FUNCTION_WORDS = frozenset(
     "about above across after against along among around as at away back before behind below "
@@ -234,6 +242,10 @@ class PatternSet:
                     continue  # hand-written patterns win; the first line of the file wins
                 if p.head in FRAME_VERBS and p.pos == "verb":
                     continue  # the event is the frame's complement ("wants to attack")
+                if p.pos == "verb" and p.head in _ASPECT_VERBS and p.words:
+                    continue  # "continued their effort", "began talks": the object is the event
+                if p.pos == "verb" and p.words and all(w in _PREPOSITIONS for w in p.words):
+                    continue  # "control for", "sue for": a preposition alone is no new sense
                 if f"{p.pos}:{p.head}" in hand_heads and all(w in _FUNCTION_WORDS
                                                               for w in p.words):
                     # a verb written by hand keeps its sense with any preposition or particle

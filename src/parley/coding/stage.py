@@ -92,7 +92,13 @@ class CodingStage:
                     ids = index.get(tok.idx)
             parts = [tok] if ids else [t for t in args.expand(tok)]
             if ids:
-                parts = [tok] + [t for t in args.expand(tok) if t.dep_ in ("conj", "appos") or
+                # an apposition to a name is the same actor ("Xi Jinping, the leader of
+                # communist China"); to a common noun it says who ("the two leaders, Xi and
+                # Putin"); coordinated parts are further actors
+                named = tok.pos_ == "PROPN"
+                parts = [tok] + [t for t in args.expand(tok) if (
+                    t.dep_ == "conj" and not (named and t.head.dep_ == "appos")
+                    or t.dep_ == "appos" and not named) or
                                  (t.head.i == tok.i and t.dep_ in ("amod", "compound") and index.get(t.idx))]
             for t in parts:
                 for aid in index.get(t.idx, ()):
@@ -389,6 +395,11 @@ class CodingStage:
             # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
+        background = args.background(trig, p.pos, p.event, hit.governor is not None)
+        if background == args.CONTEXT:
+            return None  # "amid the war", "when asked": named as the setting, not reported
+        if background and mode is None:
+            mode, mode_word = "historical", background
         date_text, date, precision = event_when(anchor, trig, sent, pub,
                                                 args.tense(anchor, mode))
         if mode is None and is_historical(date, pub, precision):
