@@ -120,7 +120,8 @@ GROUP_NOUNS = frozenset({
     "forces", "troops", "militia", "police", "gang", "organization", "organisation", "agency",
     "ministry", "department", "bloc", "junta", "cabinet", "opposition", "front", "network",
     "board", "tribunal", "delegation", "team", "company", "firm", "bank", "church", "mob",
-    "crowd", "gunmen", "assailants", "attackers", "insurgents", "guerrillas", "jihadists"})
+    "crowd", "gunmen", "assailants", "attackers", "insurgents", "guerrillas", "jihadists",
+    "guard", "guards", "jailer", "jailers", "settler", "settlers", "mob"})
 _AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "men")
 
 

@@ -358,6 +358,9 @@ class CodingStage:
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
         # place
         place, place_text = event_place(anchor, sent)
+        if place_text:
+            # the event's place is never its recipient ("destroyed a bridge in Kherson")
+            recipient_ents = [e for e in recipient_ents if e.text != place_text]
         if p.place_recipient and place is not None and place.country and not recipient_ents:
             actor_countries = {e.country for e in actor_ents}
             if place.country not in actor_countries:

@@ -61,3 +61,39 @@ def test_the_owner_of_the_matched_object_is_the_recipient(
     doc = analyze(text, PUB)
     assert any(country in {r.country for r in e.recipient} for e in doc.events), \
         [(e.event, e.reason) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # whole verb classes: permission, prevention, abuse, sharing, violation, mediation
+        ("Iran allowed UN inspectors to visit the Fordow site.", "RETREAT"),
+        ("Syria let aid convoys enter Idlib.", "RETREAT"),
+        ("Egyptian police prevented journalists from entering the court.", "COERCE"),
+        ("Turkish police barred opposition deputies from the square.", "COERCE"),
+        ("Prison guards abused Palestinian detainees.", "ASSAULT"),
+        ("Soldiers mistreated prisoners in Abu Ghraib.", "ASSAULT"),
+        ("Israel shared intelligence with Jordan.", "COOPERATE"),
+        ("Russia violated the ceasefire in Donetsk.", "ASSAULT"),
+        ("Qatar mediated between Hamas and Israel.", "CONSULT"),
+        # particles and objects that decide the sense; lifting a restriction, cutting aid
+        ("Russia pulled out of the grain deal.", "RETREAT"),
+        ("Serbia backed down over the border dispute.", "CONCEDE"),
+        ("Soldiers opened fire on protesters in Lagos.", "ASSAULT"),
+        ("The EU lifted its ban on Russian steel.", "CONCEDE"),
+        ("Washington eased sanctions on Venezuela.", "CONCEDE"),
+        ("Germany suspended military aid to Turkey.", "SANCTION"),
+        ("The US cut aid to Egypt.", "SANCTION"),
+    ],
+)
+def test_verb_classes_particles_and_objects(analyze: Callable[..., Document], text: str,
+                                            event: str) -> None:
+    doc = analyze(text, PUB)
+    assert event in {e.event for e in doc.events}, [(e.event, e.reason) for e in doc.events]
+
+
+def test_the_place_is_not_a_named_recipient(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Russian forces destroyed a bridge in Kherson.", PUB)
+    ev = next(e for e in doc.events if e.event == "ASSAULT")
+    # the country where it happened stands in for the recipient; the town is no actor
+    assert [r.country for r in ev.recipient] == ["UKR"] and ev.recipient[0].actor_id is None
