@@ -121,7 +121,7 @@ GROUP_NOUNS = frozenset({
     "ministry", "department", "bloc", "junta", "cabinet", "opposition", "front", "network",
     "board", "tribunal", "delegation", "team", "company", "firm", "bank", "church", "mob",
     "crowd", "gunmen", "assailants", "attackers", "insurgents", "guerrillas", "jihadists",
-    "guard", "guards", "jailer", "jailers", "settler", "settlers", "mob"})
+    "guard", "guards", "jailer", "jailers", "settler", "settlers"})
 _AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "men")
 
 
