@@ -159,11 +159,31 @@ _STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "viole
                           "bloodshed", "insurgency", "crisis", "fighting", "siege"})
 
 
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "providing", "lest"})
+
+
+def _in_condition(trig: Any) -> bool:
+    """Is the word inside a conditional clause ("if cooperation founders", "unless the
+    army withdraws")? Up the tree to the clause's verb, then that verb's mark."""
+    cur, n = trig, 0
+    while n < 12:
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                                               for c in cur.children):
+            return True
+        if cur.dep_ in ("ROOT", "ccomp", "xcomp") and cur.pos_ in ("VERB", "AUX") \
+                or cur.head.i == cur.i:
+            return False
+        cur, n = cur.head, n + 1
+    return False
+
+
 def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
     the setting, "amid the war", "the war has driven prices up", "when asked about it, X
     said"), the word that dates it before the news ("since", "after", a noun it modifies:
     coded historical), or "" (the news itself)."""
+    if _in_condition(trig):
+        return CONTEXT  # "if it is attacked", "unless the president steps down": not a fact
     if pos == "noun":
         head = trig.head
         if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:

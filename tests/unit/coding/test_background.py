@@ -90,3 +90,18 @@ def test_lines_that_end_no_sentence_stand_alone(analyze: Callable[..., Document]
                for s in sentences)  # prose wrapped in the middle stays one sentence
     assert not any("Guy Faulconbridge" in (a.name or "") for a in doc.actors if
                    any(a.id == p.actor_id for e in doc.events for p in (*e.actor, *e.recipient)))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the content of a condition is not a fact
+        ("Norway will send troops if Saudi Arabia is attacked.", "ASSAULT"),
+        ("The EU may halt its mission if cooperation by the parties collapses.", "COOPERATE"),
+        ("Hamas will release the hostages unless Israel invades Rafah.", "ASSAULT"),
+    ],
+)
+def test_the_content_of_a_condition_is_not_coded(analyze: Callable[..., Document], text: str,
+                                                 absent: str) -> None:
+    doc = analyze(text, PUB)
+    assert absent not in {e.event for e in doc.events}, [(e.event, e.reason) for e in doc.events]
