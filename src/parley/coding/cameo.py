@@ -58,7 +58,11 @@ _MODE_NAMES = {("ASSAULT", "assassinate"): "targeted", ("COERCE", "ban"): "restr
                ("SANCTION", "discontinue"): "discontinue", ("ASSAULT", "massacre"): "unconventional"}
 # PLOVER choices where the crosswalk and the manual differ (docs/decisions.md, "CAMEO import")
 _TYPE_CHOICES: dict[str, tuple[str, str | None, str | None]] = {
-    "163": ("SANCTION", None, "economic")}
+    "163": ("SANCTION", None, "economic"),
+    # the manual's CONCEDE covers "removing curfews" (a verbal concession); crosswalk: RETREAT
+    "0813": ("CONCEDE", None, "legal"), "0814": ("CONCEDE", None, "legal"),
+    # "destroy property": the manual's ASSAULT mode 'destroy' (crosswalk: mode 'seize')
+    "1712": ("ASSAULT", "destroy", None)}
 
 _TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 _CODE = re.compile(r"\[([^\]]*)\]")

@@ -55,6 +55,10 @@ DEPORT [174]
 STAGE
 - * DEMONSTRATION                                     [141]         # STAGE
 - * DEPORTATION                                       [141]         # STAGE
+
+---  EASE   [---]  ---
+EASE
+- * CURFEW                                            [0813]        # EASE
 ######## TRANSFORMATIONS ##########
 ~ a (a b ATTACK) SAY = a b 015
 """
@@ -67,6 +71,7 @@ WALK = """\
 062: COOPERATE,   ,   military # Cooperate militarily
 087: RETREAT, disarm,   military # De-escalate military engagement
 0872: RETREAT, withdraw,   military # Ease military blockade
+0813: RETREAT, ,   legal # Ease curfew
 141: PROTEST, demo,               # Demonstrate or rally
 163: COERCE, restrict,   diplomatic # Impose embargo, boycott, or sanctions
 173: COERCE, arrest, legal            # Arrest, detain, or charge with legal action
@@ -130,6 +135,8 @@ def test_multiword_verbs_reciprocal_codes_and_the_embargo_choice(imported) -> No
     assert got["verb:hold talks joint exercises"].event == "COOPERATE"
     # CAMEO 163 is SANCTION (docs/decisions.md), not the crosswalk's COERCE
     assert got["verb:hold talks aid"].event == "SANCTION"
+    # easing a curfew is CONCEDE, as the manual's CONCEDE section says, not RETREAT
+    assert got["verb:ease curfew"].event == "CONCEDE"
 
 
 def test_event_nouns_are_derived_from_coded_verbs(imported) -> None:
