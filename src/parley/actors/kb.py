@@ -465,7 +465,7 @@ class KnowledgeBase:
         if canon is None:
             return None
         named = {h.entry.id if h.entry.kind == "country" else h.country
-                 for h in self.lookup(body) if h.entry.kind in ("country", "igo")}
+                 for h in self.lookup(body) if h.entry.kind in ("country", "igo", "historical")}
         return canon[0] if r.country in named else None
 
     def holder(self, office: str, country: str, date: str | None) -> Hit | None:

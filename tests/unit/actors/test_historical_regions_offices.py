@@ -95,3 +95,19 @@ def test_actors_in_sentences(analyze: Callable[..., Document], text: str, date: 
 def test_a_former_prime_minister_is_not_the_holder(analyze: Callable[..., Document]) -> None:
     doc = analyze("A former British prime minister criticised the deal.", "2019-03-01")
     assert "Theresa May" not in {a.name for a in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "who"),
+    [
+        # past heads of government and foreign ministers of the P5 and the G20
+        ("the German chancellor", "1995-06-01", "Helmut Kohl"),
+        ("the British foreign secretary", "1995-06-01", "Douglas Hurd"),
+        ("the Russian prime minister", "1995-06-01", "Viktor Chernomyrdin"),
+        ("the Soviet foreign minister", "1988-06-01", "Eduard Shevardnadze"),
+        ("the French prime minister", "1992-06-01", "Pierre Bérégovoy"),
+    ],
+)
+def test_past_office_holders(kb: KnowledgeBase, text: str, date: str, who: str) -> None:
+    hit = kb.office_holder(text, date)
+    assert hit is not None and hit.entry.name == who
