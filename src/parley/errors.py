@@ -23,6 +23,9 @@ class IngestError(ParleyError):
             msg += f" ({detail})"
         super().__init__(msg)
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:  # crosses worker processes
+        return type(self), (self.source, self.reason, self.detail)
+
 
 class ResolutionError(ParleyError):
     """An actor, date or place could not be resolved where resolution was required."""
@@ -38,7 +41,11 @@ class StageError(ParleyError):
     def __init__(self, stage: str, article_id: str, detail: str = "") -> None:
         self.stage = stage
         self.article_id = article_id
+        self.detail = detail
         super().__init__(f"stage {stage!r} failed on article {article_id!r}: {detail}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:  # crosses worker processes
+        return type(self), (self.stage, self.article_id, self.detail)
 
 
 class RejectedArticle(ParleyError):
@@ -50,3 +57,6 @@ class RejectedArticle(ParleyError):
         self.reason = reason
         self.detail = detail
         super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:  # crosses worker processes
+        return type(self), (self.stage, self.reason, self.detail)

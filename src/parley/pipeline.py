@@ -7,6 +7,14 @@ what one call knows lives in that call, so one stage object may code several doc
 once (threads). Objects that lack ``setup`` or ``pipe`` still work as stages (the pipeline
 supplies a no-op setup and a one-at-a-time pipe). Stages are registered here by versioned
 name, so that a setting can swap one implementation for another.
+
+``Pipeline.process_batch(items) -> (documents, rejections)`` is the unit every runner maps
+over (``parley.runner.LocalRunner`` here, in threads or processes; a distributed runner on a
+cluster). Its error policy, in spaCy's manner: an unexpected exception on one article becomes
+``Rejection(stage, "stage_error", "<ExcType>: <message>")`` for that article alone and the
+batch goes on; ``errors.RejectedArticle`` becomes a rejection with its own stage and reason;
+configuration and storage errors stop the run; with ``strict=True`` any failure raises
+(``StageError`` naming the stage and the article).
 """
 
 from __future__ import annotations
@@ -17,11 +25,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, Protocol, runtime_checkable
 
 from parley.config import Settings
-from parley.errors import ConfigError, ParleyError, StageError
+from parley.errors import ConfigError, ParleyError, RejectedArticle, StageError, StorageError
 from parley.model import Article, Document, Rejection
 
 logger = logging.getLogger(__name__)
@@ -50,9 +59,14 @@ def _nlp(settings: Settings) -> Stage:
 
 
 def _actors(settings: Settings) -> Stage:
+    import os
+
+    from parley.actors.kb import KnowledgeBase, shipped_paths
     from parley.actors.stage import ActorStage
 
-    return ActorStage()
+    if not settings.kb.extra and not os.environ.get("PARLEY_KB_EXTRA"):
+        return ActorStage()  # the shipped base, loaded once per process
+    return ActorStage(KnowledgeBase.from_paths([*shipped_paths(), *settings.kb.extra]))
 
 
 def _coding(settings: Settings) -> Stage:
@@ -92,7 +106,8 @@ class Pipeline:
     """An ordered chain of stages, checked when built: each stage's ``requires`` must be
     provided by the article or an earlier stage."""
 
-    def __init__(self, stages: Sequence[Stage], settings: Settings | None = None) -> None:
+    def __init__(self, stages: Sequence[Stage], settings: Settings | None = None,
+                 strict: bool = False) -> None:
         available = {"article"}
         for stage in stages:
             missing = [r for r in stage.requires if r not in available]
@@ -104,6 +119,7 @@ class Pipeline:
             available.update(stage.provides)
         self.stages = list(stages)
         self.settings = settings or Settings()
+        self.strict = strict
         self._ready = False
         self._lock = threading.Lock()
 
@@ -120,7 +136,7 @@ class Pipeline:
                 self._ready = True
 
     @classmethod
-    def default(cls, settings: Settings | None = None) -> Pipeline:
+    def default(cls, settings: Settings | None = None, strict: bool = False) -> Pipeline:
         settings = settings or Settings()
         names = {
             "nlp": "parley.nlp.spacy.v1",
@@ -132,34 +148,121 @@ class Pipeline:
         if unknown:
             raise ConfigError(f"stages.enabled names unknown stages {unknown}; valid: {list(names)}")
         order = [s for s in names if s in settings.stages.enabled]
-        return cls([build_stage(names[s], settings) for s in order], settings)
+        return cls([build_stage(names[s], settings) for s in order], settings, strict)
 
-    def run(self, articles: Iterable[Article | Document], batch_size: int = 32,
-            n_process: int = 1) -> Iterator[Document]:
-        """Run every stage over the articles, in batches; documents come out in input order.
-        A Document that already carries a rejection passes through untouched, in its place.
+    # ------------------------------------------------------------------ the unit of work
+    def process_batch(self, items: Sequence[Article | Document]
+                      ) -> tuple[list[Document], list[Rejection]]:
+        """Run every stage over one batch: the coded documents (without their parse) and
+        the rejections, each in input order. Every item ends in exactly one of the two."""
+        done = self.process(items)
+        return ([d for d in done if d.rejection is None],
+                [d.rejection for d in done if d.rejection is not None])
 
-        With ``n_process > 1`` batches go to worker processes, each with its own copy of the
-        stages (forked, so the model is loaded once); only plain records cross processes.
-        """
+    def process(self, items: Sequence[Article | Document]) -> list[Document]:
+        """``process_batch`` with the order of the input kept across both kinds: one Document
+        per item, in place; a rejected one carries its ``rejection`` (and passes through the
+        later stages untouched, as does a Document that came in rejected)."""
         self.setup()
-        batches = self._batches(articles, batch_size)
-        if n_process <= 1 or "fork" not in mp.get_all_start_methods():
-            for batch in batches:
-                yield from self._run_batch(batch)
+        docs = [i if isinstance(i, Document) else Document(article=i) for i in items]
+        timings: list[list[tuple[str, float]]] = [[] for _ in docs]
+        for stage in self.stages:
+            live = [i for i, d in enumerate(docs) if d.rejection is None]
+            if not live:
+                break
+            t0 = time.perf_counter()
+            out = self._apply(stage, [docs[i] for i in live])
+            share = (time.perf_counter() - t0) / len(live)
+            for i, doc in zip(live, out, strict=True):
+                docs[i] = doc
+                timings[i].append((stage.name, share))
+        return [replace(d, parse=None, timings=tuple(t)) for d, t in zip(docs, timings, strict=True)]
+
+    def _apply(self, stage: Stage, docs: list[Document]) -> list[Document]:
+        """One stage over the live documents of a batch; on a failure, each document alone,
+        so that only the one that fails is rejected."""
+        pipe = getattr(stage, "pipe", None)
+        try:
+            if pipe is not None:
+                out = list(pipe(docs))
+            else:
+                out = [stage(d) for d in docs]
+            if len(out) != len(docs):
+                raise StageError(stage.name, docs[0].article.id if docs else "?",
+                                 f"pipe returned {len(out)} documents for {len(docs)}")
+            return out
+        except (ConfigError, StorageError):
+            raise
+        except Exception:  # noqa: BLE001 - found and kept to its article just below
+            logger.debug("stage %s failed on a batch of %d; one by one", stage.name, len(docs))
+        one = (lambda d: next(iter(pipe([d])))) if pipe is not None else stage
+        return [self._one(stage, d, one) for d in docs]
+
+    def _one(self, stage: Stage, doc: Document, call: Callable[[Document], Document]) -> Document:
+        try:
+            return call(doc)
+        except RejectedArticle as exc:
+            return replace(doc, rejection=Rejection(doc.article.id, exc.stage, exc.reason,
+                                                    exc.detail))
+        except (ConfigError, StorageError):
+            raise
+        except Exception as exc:
+            if self.strict:
+                if isinstance(exc, ParleyError):
+                    raise
+                raise StageError(stage.name, doc.article.id, repr(exc)) from exc
+            logger.debug("stage %s failed on %s", stage.name, doc.article.id, exc_info=True)
+            detail = f"{type(exc).__name__}: {exc}"
+            return replace(doc, rejection=Rejection(doc.article.id, stage.name, "stage_error",
+                                                    detail))
+
+    # ------------------------------------------------------------------ running it
+    def run(self, articles: Iterable[Article | Document], batch_size: int = 32,
+            n_process: int = 1, executor: str = "processes") -> Iterator[Document]:
+        """Run every stage over the articles, in batches; documents come out in input order,
+        rejected ones in their place. ``n_process > 1`` maps batches over worker processes
+        (forked: the model is loaded once) or threads (``executor="threads"``)."""
+        for _items, done in self.map(self._batches(articles, batch_size), n_process, executor):
+            yield from done
+
+    def map(self, batches: Iterable[list[Any]], n_process: int = 1,
+            executor: str = "processes") -> Iterator[tuple[list[Any], list[Document]]]:
+        """``process`` over each batch, yielding (batch, documents) in input order.
+
+        Batches are read here, in the calling thread (the input may use the store), and at
+        most two per worker are in flight, so memory stays flat. A single batch never starts
+        workers; a box without ``fork`` runs in this process.
+        """
+        self.setup()  # models load before forking, so workers share them
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        if second is None or n_process <= 1:
+            yield first, self.process(first)
+            if second is not None:
+                yield second, self.process(second)
+            for batch in it:
+                yield batch, self.process(batch)
+            return
+        rest = _chain([first, second], it)
+        if executor == "threads":
+            with ThreadPoolExecutor(n_process, thread_name_prefix="parley") as pool:
+                yield from _bounded(rest, lambda b: pool.submit(self.process, b).result,
+                                    2 * n_process)
+            return
+        if executor != "processes":
+            raise ConfigError(f"executor {executor!r}: expected processes or threads")
+        if "fork" not in mp.get_all_start_methods():
+            for batch in rest:
+                yield batch, self.process(batch)
             return
         global _WORKER_PIPELINE
-        _WORKER_PIPELINE = self  # set up above: models are loaded before forking, so shared
-        # batches are read here, in the calling thread (the input may use the store), and at
-        # most two per worker are in flight, so memory stays flat and output keeps its order
+        _WORKER_PIPELINE = self
         with mp.get_context("fork").Pool(n_process) as pool:
-            pending: deque[Any] = deque()
-            for batch in batches:
-                pending.append(pool.apply_async(_run_in_worker, (batch,)))
-                while len(pending) > 2 * n_process:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+            yield from _bounded(rest, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
+                                2 * n_process)
 
     @staticmethod
     def _batches(articles: Iterable[Article | Document], size: int) -> Iterator[list[Document]]:
@@ -172,165 +275,39 @@ class Pipeline:
         if batch:
             yield batch
 
-    @staticmethod
-    def _culprit(pipe: Callable[[list[Document]], Iterable[Document]], docs: list[Document]) -> str:
-        """The article a batch stage fails on: each document alone, to name the right one."""
-        for doc in docs:
-            try:
-                list(pipe([doc]))
-            except Exception:
-                return doc.article.id
-        return docs[0].article.id if docs else "?"
 
-    def _run_batch(self, docs: list[Document]) -> Iterator[Document]:
-        timings: list[list[tuple[str, float]]] = [[] for _ in docs]
-        for stage in self.stages:
-            t0 = time.perf_counter()
-            pipe = getattr(stage, "pipe", None)
-            if pipe is not None:
-                live = [i for i, d in enumerate(docs) if d.rejection is None]
-                try:
-                    done = list(pipe([docs[i] for i in live]))
-                except ParleyError:
-                    raise
-                except Exception as exc:
-                    culprit = self._culprit(pipe, [docs[i] for i in live])
-                    raise StageError(stage.name, culprit, repr(exc)) from exc
-                share = (time.perf_counter() - t0) / max(1, len(live))
-                docs = list(docs)
-                for i, doc in zip(live, done, strict=True):
-                    docs[i] = doc
-                    timings[i].append((stage.name, share))
-                continue
-            out = []
-            for i, doc in enumerate(docs):
-                t1 = time.perf_counter()
-                if doc.rejection is None:
-                    try:
-                        doc = stage(doc)
-                    except ParleyError:
-                        raise
-                    except Exception as exc:
-                        raise StageError(stage.name, doc.article.id, repr(exc)) from exc
-                timings[i].append((stage.name, time.perf_counter() - t1))
-                out.append(doc)
-            docs = out
-        for doc, t in zip(docs, timings, strict=True):
-            yield replace(doc, parse=None, timings=tuple(t))
+def _chain(head: list[Any], tail: Iterator[Any]) -> Iterator[Any]:
+    yield from head
+    yield from tail
 
 
-DUPLICATE_REASONS = ("duplicate", "near_duplicate")
+def _bounded(batches: Iterable[list[Any]], submit: Callable[[list[Any]], Callable[[], Any]],
+             window: int) -> Iterator[tuple[list[Any], list[Document]]]:
+    """Submit batches, keep at most ``window`` in flight, yield results in order."""
+    pending: deque[tuple[list[Any], Callable[[], Any]]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        while len(pending) > window:
+            b, get = pending.popleft()
+            yield b, get()
+    while pending:
+        b, get = pending.popleft()
+        yield b, get()
 
 
 _WORKER_PIPELINE: Pipeline | None = None
 
 
 def _run_in_worker(batch: list[Document]) -> list[Document]:
-    """Worker side of ``Pipeline.run(n_process > 1)``: the forked copy of the pipeline."""
+    """Worker side of ``Pipeline.map`` in processes: the forked copy of the pipeline."""
     assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
-    return list(_WORKER_PIPELINE._run_batch(batch))
+    try:
+        return _WORKER_PIPELINE.process(batch)
+    except Exception as exc:
+        import pickle
 
-
-@dataclass
-class RunSummary:
-    read: int = 0
-    stored: int = 0
-    duplicate: int = 0
-    rejected: dict[str, int] = field(default_factory=dict)
-    events: int = 0
-    seconds: float = 0.0
-
-    def reject(self, reason: str) -> None:
-        self.rejected[reason] = self.rejected.get(reason, 0) + 1
-
-
-class Deduper(Protocol):
-    def check(self, article: Article) -> Rejection | None: ...
-
-    def add(self, article: Article) -> None: ...
-
-
-class Runner(Protocol):
-    """Runs a pipeline over inputs into a store. ``LocalRunner`` does it on this machine
-    (optionally in worker processes); a distributed runner offers the same ``run``."""
-
-    def run(self, items: Iterable[Article | Rejection],
-            on_document: Callable[[Document], None] | None = None,
-            on_rejection: Callable[[Rejection, Article | None], None] | None = None,
-            progress: Callable[[int], None] | None = None) -> RunSummary: ...
-
-
-class LocalRunner:
-    """Run a pipeline over articles and rejections into a store, on this machine.
-
-    Each document is stored in its own transaction keyed by content hash, so a run that is
-    killed and restarted stores every article exactly once. With ``skip_stored`` (ingest),
-    articles already in the store are counted as duplicates and not coded again; without it
-    (analyze), they are coded and their stored rows replaced by the same rows. The distributed runner offers the
-    same ``run`` over a cluster.
-    """
-
-    def __init__(self, pipeline: Pipeline, store: Any, deduper: Deduper | None = None,
-                 batch_size: int = 32, skip_stored: bool = True, n_process: int = 1) -> None:
-        self.pipeline = pipeline
-        self.skip_stored = skip_stored
-        self.n_process = n_process
-        self.store = store
-        self.deduper = deduper
-        self.batch_size = batch_size
-
-    def run(self, items: Iterable[Article | Rejection],
-            on_document: Callable[[Document], None] | None = None,
-            on_rejection: Callable[[Rejection, Article | None], None] | None = None,
-            progress: Callable[[int], None] | None = None) -> RunSummary:
-        summary = RunSummary()
-        t0 = time.perf_counter()
-
-        def fresh() -> Iterator[Article | Document]:
-            for item in items:
-                summary.read += 1
-                if progress:
-                    progress(1)
-                if isinstance(item, Rejection):
-                    # carried through in order, so output follows input
-                    yield Document(article=Article(id=item.input, text=""), rejection=item)
-                    continue
-                if self.skip_stored and self.store is not None and self.store.has_article(item.key):
-                    summary.duplicate += 1
-                    continue
-                if self.deduper is not None:
-                    dup = self.deduper.check(item)
-                    if dup is not None:
-                        summary.duplicate += 1
-                        yield Document(article=item, rejection=dup)
-                        continue
-                    self.deduper.add(item)
-                yield item
-
-        for doc in self.pipeline.run(fresh(), self.batch_size, self.n_process):
-            if doc.rejection is not None:
-                article = doc.article if doc.article.text else None
-                self._reject(doc.rejection, article, summary, on_rejection,
-                             count=doc.rejection.reason not in DUPLICATE_REASONS)
-                continue
-            if self.store is not None:
-                self.store.put_document(doc)
-            summary.stored += 1
-            summary.events += len(doc.events)
-            if on_document:
-                on_document(doc)
-        flush = getattr(self.deduper, "flush", None)
-        if flush is not None:
-            flush(final=True)
-        summary.seconds = time.perf_counter() - t0
-        return summary
-
-    def _reject(self, rejection: Rejection, article: Article | None, summary: RunSummary,
-                on_rejection: Callable[[Rejection, Article | None], None] | None,
-                count: bool = True) -> None:
-        if count:
-            summary.reject(rejection.reason)
-        if self.store is not None:
-            self.store.put_rejection(rejection, article)
-        if on_rejection:
-            on_rejection(rejection, article)
+        try:  # an exception that cannot cross back would leave the pool waiting forever
+            pickle.loads(pickle.dumps(exc))
+        except Exception:  # noqa: BLE001
+            raise ParleyError(f"{type(exc).__name__}: {exc}") from None
+        raise

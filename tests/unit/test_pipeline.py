@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from parley.config import Settings
-from parley.errors import ConfigError, ResolutionError, StageError
+from parley.errors import ConfigError, RejectedArticle, ResolutionError, StageError
 from parley.model import Article, Document, Rejection
-from parley.pipeline import REGISTRY, LocalRunner, Pipeline, build_stage, register
+from parley.pipeline import REGISTRY, Pipeline, build_stage, register
+from parley.runner import LocalRunner
 from parley.store import SQLiteStore
 
 
@@ -76,20 +77,46 @@ def test_satisfied_chain_builds() -> None:
 
 
 @pytest.mark.parametrize("stage_cls", [Tag, BatchTag], ids=["per-document", "batch"])
-def test_bug_in_a_stage_becomes_stage_error(stage_cls: type[Tag]) -> None:
-    pipeline = Pipeline([Tag("first"), stage_cls("broken", fail_on="b")])
+def test_bug_in_a_stage_rejects_that_article_alone(stage_cls: type[Tag]) -> None:
+    later = Tag("later")
+    pipeline = Pipeline([Tag("first"), stage_cls("broken", fail_on="b"), later])
+    docs, rejections = pipeline.process_batch(articles("a", "b", "c"))
+    assert [d.article.id for d in docs] == ["a", "c"]
+    assert rejections == [Rejection("b", "broken", "stage_error", "ValueError: boom")]
+    assert later.seen == ["a", "c"]  # the rejected article goes no further
+
+
+@pytest.mark.parametrize("stage_cls", [Tag, BatchTag], ids=["per-document", "batch"])
+def test_strict_raises_stage_error_naming_stage_and_article(stage_cls: type[Tag]) -> None:
+    pipeline = Pipeline([Tag("first"), stage_cls("broken", fail_on="b")], strict=True)
     with pytest.raises(StageError, match=r"stage 'broken' failed on article 'b'.*boom") as info:
-        list(pipeline.run(articles("a", "b", "c"), batch_size=1))
+        list(pipeline.run(articles("a", "b", "c"), batch_size=3))
     assert (info.value.stage, info.value.article_id) == ("broken", "b")
     assert isinstance(info.value.__cause__, ValueError)
 
 
-def test_parley_errors_pass_through_unwrapped() -> None:
+def test_strict_lets_parley_errors_through_unwrapped() -> None:
     err = ResolutionError("no date for 'the other day'")
-    pipeline = Pipeline([Tag("broken", fail_on="a", error=err)])
+    pipeline = Pipeline([Tag("broken", fail_on="a", error=err)], strict=True)
     with pytest.raises(ResolutionError) as info:
         list(pipeline.run(articles("a")))
     assert info.value is err
+
+
+def test_rejected_article_from_a_stage_keeps_its_stage_and_reason_even_when_strict() -> None:
+    err = RejectedArticle("limits", "too_many_sentences", "12,000 sentences; at most 5,000")
+    for strict in (False, True):
+        pipeline = Pipeline([BatchTag("nlp", fail_on="b", error=err)], strict=strict)
+        docs, rejections = pipeline.process_batch(articles("a", "b"))
+        assert [d.article.id for d in docs] == ["a"]
+        assert rejections == [Rejection("b", "limits", "too_many_sentences",
+                                        "12,000 sentences; at most 5,000")]
+
+
+def test_configuration_errors_stop_the_run() -> None:
+    pipeline = Pipeline([Tag("broken", fail_on="a", error=ConfigError("model not installed"))])
+    with pytest.raises(ConfigError, match="model not installed"):
+        pipeline.process_batch(articles("a"))
 
 
 def test_documents_come_out_in_order_with_timings_and_no_parse() -> None:
@@ -209,11 +236,30 @@ def test_runner_without_store_still_reports(tmp_path: Path) -> None:
     assert seen == ["a"] and summary.stored == 1
 
 
+@pytest.mark.parametrize("executor", ["processes", "threads"])
+def test_strict_error_in_a_worker_reaches_the_caller(executor: str) -> None:
+    pipeline = Pipeline([BatchTag("broken", fail_on="a7")], strict=True)
+    with pytest.raises(StageError) as info:
+        list(pipeline.run(articles(*[f"a{i}" for i in range(12)]), batch_size=2, n_process=2,
+                          executor=executor))
+    assert (info.value.stage, info.value.article_id) == ("broken", "a7")
+
+
 def test_batch_stage_error_names_the_failing_article() -> None:
-    pipeline = Pipeline([BatchTag("broken", fail_on="b")])
+    pipeline = Pipeline([BatchTag("broken", fail_on="b")], strict=True)
     with pytest.raises(StageError) as info:
         list(pipeline.run(articles("a", "b", "c"), batch_size=3))
     assert info.value.article_id == "b"
+
+
+@pytest.mark.parametrize("executor", ["processes", "threads"])
+def test_workers_give_the_same_documents_in_the_same_order(executor: str) -> None:
+    pipeline = Pipeline([BatchTag("one"), Tag("two", fail_on="e")])
+    ids = [f"a{i}" for i in range(23)] + ["e"]
+    serial = list(pipeline.run(articles(*ids), batch_size=4))
+    parallel = list(pipeline.run(articles(*ids), batch_size=4, n_process=2, executor=executor))
+    assert [(d.article, d.rejection) for d in parallel] == [(d.article, d.rejection) for d in serial]
+    assert parallel[-1].rejection is not None and parallel[-1].rejection.reason == "stage_error"
 
 
 def test_batch_stage_skips_rejected_documents() -> None:

@@ -2,8 +2,9 @@
 
 Both run in the same process on the same texts with the same spaCy pipeline object and
 batch size, alternating on rounds of articles: bare ``nlp.pipe`` (parse only), then Parley's
-pipeline through the local runner. The ratio is Parley's articles/s over bare spaCy's: 1.0 would mean that the stages
-after parsing cost nothing. Model loading is timed apart and left out of both rates.
+pipeline through ``parley.Parley`` (with its default parallelism, ``nlp.n_process``). The
+ratio is Parley's articles/s over bare spaCy's: 1.0 would mean that the stages after parsing
+cost nothing. Model loading is timed apart and left out of both rates.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import sys
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-from parley.config import load_settings
+from parley.cli.options import add_settings_options, make_parley
 from parley.errors import ConfigError
-from parley.model import Article, Document
-from parley.pipeline import LocalRunner, Pipeline
+from parley.facade import Parley
+from parley.model import Article
+from parley.nlp import load_nlp
+from parley.pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +85,10 @@ def read_articles(inputs: list[str], limit: int | None) -> list[Article]:
     return list(articles)
 
 
-def measure(articles: list[Article], pipeline: Pipeline, nlp: Any, batch_size: int = 32,
-            store: Any = None, load_seconds: float = 0.0, round_size: int = 200) -> BenchResult:
-    """Time bare ``nlp.pipe`` and the pipeline (into ``store`` if given) on ``articles``.
+def measure(articles: list[Article], pipeline: Pipeline | Parley, nlp: Any, batch_size: int = 32,
+            db: str | None = None, load_seconds: float = 0.0, round_size: int = 200) -> BenchResult:
+    """Time bare ``nlp.pipe`` and Parley's analyze (into the store at ``db`` if given) on
+    ``articles``.
 
     The two alternate on rounds of ``round_size`` articles, each going first in every other
     round, so that a change in the machine's load during the run (other processes) and
@@ -93,20 +96,14 @@ def measure(articles: list[Article], pipeline: Pipeline, nlp: Any, batch_size: i
     """
     if not articles:
         raise ConfigError("nothing to benchmark: the inputs hold no readable article")
+    parley = pipeline if isinstance(pipeline, Parley) else Parley(pipeline.settings,
+                                                                  pipeline=pipeline)
     texts = [a.text for a in articles]
     for _ in nlp.pipe(texts[:WARMUP], batch_size=batch_size):
         pass
     stages: dict[str, float] = {}
     events = stored = rejected = 0
     spacy_seconds = parley_seconds = 0.0
-
-    def on_document(doc: Document) -> None:
-        nonlocal events
-        events += len(doc.events)
-        for name, seconds in doc.timings:
-            stages[name] = stages.get(name, 0.0) + seconds
-
-    runner = LocalRunner(pipeline, store, skip_stored=False, batch_size=batch_size)
     step = max(round_size, batch_size)
     for number, first in enumerate(range(0, len(articles), step)):
         chunk = slice(first, first + step)
@@ -116,11 +113,16 @@ def measure(articles: list[Article], pipeline: Pipeline, nlp: Any, batch_size: i
                 for _ in nlp.pipe(texts[chunk], batch_size=batch_size):
                     pass
                 spacy_seconds += time.perf_counter() - t0
-            else:
-                summary = runner.run(articles[chunk], on_document=on_document)
-                parley_seconds += time.perf_counter() - t0
-                stored += summary.stored
-                rejected += sum(summary.rejected.values())
+                continue
+            for doc in parley.documents(articles[chunk], db=db):
+                if doc.rejection is not None:
+                    rejected += 1
+                    continue
+                stored += 1
+                events += len(doc.events)
+                for name, seconds in doc.timings:
+                    stages[name] = stages.get(name, 0.0) + seconds
+            parley_seconds += time.perf_counter() - t0
         logger.info("bench: %d/%d articles", min(first + step, len(articles)), len(articles))
     return BenchResult(
         articles=len(articles), words=sum(len(t.split()) for t in texts),
@@ -161,26 +163,21 @@ def add_parser(sub: Any) -> None:
                    help="use the first N articles")
     p.add_argument("--json", dest="as_json", action="store_true",
                    help="print the figures as one JSON object")
-    p.add_argument("--config", help="a parley.toml settings file")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a setting, e.g. nlp.batch_size=64")
+    add_settings_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from parley.nlp import load_nlp
-
     if args.limit is not None and args.limit < 1:
         raise ConfigError(f"--limit {args.limit}: give a count of 1 or more")
-    if args.config and not Path(args.config).exists():
-        raise ConfigError(f"--config {args.config!r}: no such file")
-    settings = load_settings(Path(args.config) if args.config else None, args.set)
+    parley = make_parley(args)
     articles = read_articles(args.inputs, args.limit)
     t0 = time.perf_counter()
-    nlp = load_nlp(settings.nlp.model)
-    pipeline = Pipeline.default(settings)
+    nlp = load_nlp(parley.settings.nlp.model)
+    parley.pipeline  # noqa: B018 - built and its models loaded now, to time the load
     load_seconds = time.perf_counter() - t0
-    result = measure(articles, pipeline, nlp, settings.nlp.batch_size, load_seconds=load_seconds)
+    result = measure(articles, parley, nlp, parley.settings.nlp.batch_size,
+                     load_seconds=load_seconds)
     if args.as_json:
         sys.stdout.write(json.dumps(result.to_dict()) + "\n")
     else:

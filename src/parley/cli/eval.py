@@ -9,7 +9,6 @@ command (the scoring in ``parley.evaluation`` follows score.py's rules).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import logging
 import sys
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from parley.config import Settings, load_settings
+from parley.cli.options import add_settings_options, make_parley
 from parley.errors import ConfigError
 from parley.evaluation import (
     HALVES,
@@ -32,8 +31,8 @@ from parley.evaluation import (
     score_seed,
     seed_report,
 )
-from parley.model import Article, Document, Rejection, rejected_record, to_contract
-from parley.pipeline import LocalRunner, Pipeline
+from parley.facade import Parley
+from parley.pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +48,7 @@ def add_parser(sub: Any) -> None:
     def common(q: argparse.ArgumentParser) -> None:
         q.add_argument("--out", metavar="PRED.jsonl",
                        help="also write the predictions (parley analyze --format jsonl lines)")
-        q.add_argument("--config", help="a parley.toml settings file")
-        q.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                       help="override a setting, e.g. nlp.batch_size=64")
+        add_settings_options(q)
         q.set_defaults(func=run)
 
     ev = kinds.add_parser("events", help="PLOVER events on sentence records (plover_gsr, petrarch)")
@@ -83,7 +80,7 @@ def add_parser(sub: Any) -> None:
 
 
 def predict(
-    inputs: Sequence[str], pipeline: Pipeline, limit: int | None = None,
+    inputs: Sequence[str], pipeline: Pipeline | Parley, limit: int | None = None,
     default_date: str | None = None,
 ) -> list[dict[str, Any]]:
     """What `parley analyze --format jsonl INPUTS` prints, as contract objects.
@@ -91,25 +88,13 @@ def predict(
     ``limit`` keeps the first N inputs (articles or rejections). Rejected inputs give an
     object with ``rejection`` set and no events, as analyze prints them.
     """
-    from parley.ingest import read_inputs
-    from parley.ingest.language import check_language
-
-    # as analyze reads them: the same inputs, the same language check
-    items: Iterable[Article | Rejection] = check_language(
-        read_inputs(list(inputs), default_date=default_date))
-    if limit is not None:
-        items = itertools.islice(items, limit)
-    out: list[dict[str, Any]] = []
-
-    def on_document(doc: Document) -> None:
-        out.append(to_contract(doc))
-
-    def on_rejection(rejection: Rejection, article: Article | None) -> None:
-        logger.warning("rejected %s: %s: %s", rejection.input, rejection.reason, rejection.detail)
-        out.append(rejected_record(rejection, article))
-
-    runner = LocalRunner(pipeline, None, skip_stored=False, batch_size=64)
-    runner.run(items, on_document=on_document, on_rejection=on_rejection)
+    parley = pipeline if isinstance(pipeline, Parley) else Parley(pipeline.settings,
+                                                                  pipeline=pipeline)
+    out = list(parley.analyze(list(inputs), limit=limit, date=default_date))
+    for obj in out:
+        if obj["rejection"]:
+            r = obj["rejection"]
+            logger.warning("rejected %s: %s: %s", obj["id"], r["reason"], r["detail"])
     return out
 
 
@@ -126,16 +111,10 @@ def seed_text_path(gold_path: str | Path, gold: dict[str, Any]) -> Path:
     return Path(gold_path).resolve().parent.parent / gold["article"]
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    if args.config and not Path(args.config).exists():
-        raise ConfigError(f"--config {args.config!r}: no such file")
-    return load_settings(Path(args.config) if args.config else None, args.set)
-
-
-def run(args: argparse.Namespace, pipeline: Pipeline | None = None) -> int:
+def run(args: argparse.Namespace, pipeline: Pipeline | Parley | None = None) -> int:
     if not Path(args.gold).is_file():
         raise ConfigError(f"gold file {args.gold!r} does not exist; gold sets are in shared/eval/")
-    pipeline = pipeline or Pipeline.default(_settings(args))
+    pipeline = pipeline or make_parley(args)
     out = sys.stdout
     if args.kind == "events":
         if args.errors < 0:

@@ -13,7 +13,7 @@ from parley import __version__
 from parley.errors import ParleyError
 
 # Each verb module exposes add_parser(subparsers) and sets func=run(args) -> int.
-VERBS = ("analyze", "ingest", "kb", "eval", "bench", "patterns")
+VERBS = ("analyze", "ingest", "kb", "eval", "bench", "config", "patterns")
 
 
 class _Parser(argparse.ArgumentParser):
