@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,9 @@ from typing import Any
 from parley.cli.options import add_settings_options, make_parley
 from parley.errors import ConfigError
 from parley.evaluation import (
+    HALVES,
     events_report,
+    half_of,
     load_json,
     load_jsonl,
     quotes_report,
@@ -54,6 +57,11 @@ def add_parser(sub: Any) -> None:
                     help="show the N records with the most errors, with each event's reason")
     ev.add_argument("--plot", metavar="OUT.png|OUT.svg",
                     help="write per-type F1 and the confusion matrix to an image")
+    ev.add_argument("--half", choices=HALVES,
+                    help="score one fixed half of the records (sha1 of the id even: A, odd: "
+                         "B); rules are written looking at half A only")
+    ev.add_argument("--gold-out", metavar="HALF.jsonl",
+                    help="with --half: also write that half's gold records, for score.py")
     common(ev)
 
     qu = kinds.add_parser("quotes", help="quote spans and speakers on articles (quotes_dev)")
@@ -112,7 +120,14 @@ def run(args: argparse.Namespace, pipeline: Pipeline | Parley | None = None) -> 
         if args.errors < 0:
             raise ConfigError(f"--errors {args.errors}: give a count of 0 or more")
         records = load_jsonl(args.gold)
-        predictions = predict([args.gold], pipeline)
+        if args.half:
+            records = [r for r in records if half_of(str(r.get("id"))) == args.half]
+            with tempfile.TemporaryDirectory() as tmp:
+                half_path = Path(args.gold_out or Path(tmp) / f"half_{args.half}.jsonl")
+                write_predictions(half_path, records)
+                predictions = predict([str(half_path)], pipeline)
+        else:
+            predictions = predict([args.gold], pipeline)
         scores = score_events(records, predictions)
         out.write(events_report(scores, errors=args.errors) + "\n")
         if args.plot:
