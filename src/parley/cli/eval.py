@@ -21,6 +21,7 @@ from parley.config import Settings, load_settings
 from parley.errors import ConfigError
 from parley.evaluation import (
     events_report,
+    half_of,
     load_json,
     load_jsonl,
     quotes_report,
@@ -64,6 +65,10 @@ def add_parser(sub: Any) -> None:
     qu.add_argument("--overlap", type=float, default=0.3, metavar="SHARE",
                     help="least share of a gold quote's content a prediction must cover (0.3)")
     qu.add_argument("--limit", type=int, metavar="N", help="score only the first N articles")
+    qu.add_argument("--half", choices=("A", "B"),
+                    help="only the articles of one fixed half (sha1(id) even: A, odd: B)")
+    qu.add_argument("--gold-out", metavar="GOLD_HALF.jsonl",
+                    help="also write the gold records scored (for score.py quotes)")
     common(qu)
 
     se = kinds.add_parser("seed", help="the hand-annotated example article (seed_gold.json)")
@@ -76,11 +81,12 @@ def add_parser(sub: Any) -> None:
 
 def predict(
     inputs: Sequence[str], pipeline: Pipeline, limit: int | None = None,
-    default_date: str | None = None,
+    default_date: str | None = None, ids: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """What `parley analyze --format jsonl INPUTS` prints, as contract objects.
 
-    ``limit`` keeps the first N inputs (articles or rejections). Rejected inputs give an
+    ``limit`` keeps the first N inputs (articles or rejections); ``ids`` keeps only the
+    inputs with these ids (before ``limit``). Rejected inputs give an
     object with ``rejection`` set and no events, as analyze prints them.
     """
     from parley.ingest import read_inputs
@@ -89,6 +95,8 @@ def predict(
     # as analyze reads them: the same inputs, the same language check
     items: Iterable[Article | Rejection] = check_language(
         read_inputs(list(inputs), default_date=default_date))
+    if ids is not None:
+        items = (x for x in items if (x.id if isinstance(x, Article) else x.input) in ids)
     if limit is not None:
         items = itertools.islice(items, limit)
     out: list[dict[str, Any]] = []
@@ -143,8 +151,12 @@ def run(args: argparse.Namespace, pipeline: Pipeline | None = None) -> int:
     elif args.kind == "quotes":
         if not 0.0 < args.overlap <= 1.0:
             raise ConfigError(f"--overlap {args.overlap}: give a share in (0, 1], e.g. 0.3")
-        articles = load_jsonl(args.gold)[: args.limit]
-        predictions = predict([args.gold], pipeline, limit=args.limit)
+        articles = [a for a in load_jsonl(args.gold)
+                    if args.half is None or half_of(a["id"]) == args.half][: args.limit]
+        predictions = predict([args.gold], pipeline, limit=args.limit,
+                              ids={a["id"] for a in articles} if args.half else None)
+        if args.gold_out:
+            write_predictions(args.gold_out, articles)
         out.write(quotes_report(score_quotes(articles, predictions, args.overlap)) + "\n")
     else:
         gold = load_json(args.gold)

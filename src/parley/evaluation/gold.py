@@ -24,6 +24,12 @@ ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO"}
 WILDCARD = frozenset({"---", "***", None, ""})
 
 
+def half_of(record_id: str) -> str:
+    """The fixed development half of a gold record: ``"A"`` when sha1(id) is even, else
+    ``"B"``. Rules are written against half A only; both halves are reported."""
+    return "A" if int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def norm_country(code: Any) -> str | None:
     """Upper-case, first three letters, aliases applied: ``"USAGOV"`` -> ``"USA"``."""
     if code is None:
