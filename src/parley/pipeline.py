@@ -1,15 +1,19 @@
 """Build and validate the stage chain; run it locally over articles, into a store.
 
-A stage is any object with ``name``, ``requires``, ``provides`` and
-``__call__(Document) -> Document``; a stage may also offer ``pipe(documents)`` to work in
-batches (the NLP stage does). Stages are registered here by versioned name, so that a
-setting can swap one implementation for another.
+A stage (``Stage``) has ``name``, ``requires``, ``provides``, ``setup(settings)`` (load its
+resources, once, before the first document), ``__call__(Document) -> Document`` and
+``pipe(documents)`` (the same over a batch). A stage keeps no per-document state on itself:
+what one call knows lives in that call, so one stage object may code several documents at
+once (threads). Objects that lack ``setup`` or ``pipe`` still work as stages (the pipeline
+supplies a no-op setup and a one-at-a-time pipe). Stages are registered here by versioned
+name, so that a setting can swap one implementation for another.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,7 +33,14 @@ class Stage(Protocol):
     requires: tuple[str, ...]
     provides: tuple[str, ...]
 
+    def setup(self, settings: Settings) -> None:
+        """Load what the stage needs (models, lexicons), once, before the first document."""
+
     def __call__(self, document: Document) -> Document: ...
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """The documents of one batch, coded, in order (one result per document)."""
+        ...
 
 
 def _nlp(settings: Settings) -> Stage:
@@ -81,7 +92,7 @@ class Pipeline:
     """An ordered chain of stages, checked when built: each stage's ``requires`` must be
     provided by the article or an earlier stage."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], settings: Settings | None = None) -> None:
         available = {"article"}
         for stage in stages:
             missing = [r for r in stage.requires if r not in available]
@@ -92,6 +103,21 @@ class Pipeline:
                 )
             available.update(stage.provides)
         self.stages = list(stages)
+        self.settings = settings or Settings()
+        self._ready = False
+        self._lock = threading.Lock()
+
+    def setup(self) -> None:
+        """Call every stage's ``setup(settings)`` once (thread-safe; later calls do nothing)."""
+        if self._ready:
+            return
+        with self._lock:
+            if not self._ready:
+                for stage in self.stages:
+                    setup = getattr(stage, "setup", None)
+                    if setup is not None:
+                        setup(self.settings)
+                self._ready = True
 
     @classmethod
     def default(cls, settings: Settings | None = None) -> Pipeline:
@@ -106,7 +132,7 @@ class Pipeline:
         if unknown:
             raise ConfigError(f"stages.enabled names unknown stages {unknown}; valid: {list(names)}")
         order = [s for s in names if s in settings.stages.enabled]
-        return cls([build_stage(names[s], settings) for s in order])
+        return cls([build_stage(names[s], settings) for s in order], settings)
 
     def run(self, articles: Iterable[Article | Document], batch_size: int = 32,
             n_process: int = 1) -> Iterator[Document]:
@@ -116,15 +142,14 @@ class Pipeline:
         With ``n_process > 1`` batches go to worker processes, each with its own copy of the
         stages (forked, so the model is loaded once); only plain records cross processes.
         """
+        self.setup()
         batches = self._batches(articles, batch_size)
         if n_process <= 1 or "fork" not in mp.get_all_start_methods():
             for batch in batches:
                 yield from self._run_batch(batch)
             return
         global _WORKER_PIPELINE
-        _WORKER_PIPELINE = self
-        for stage in self.stages:  # load models before forking, so workers share them
-            getattr(stage, "warm", lambda: None)()
+        _WORKER_PIPELINE = self  # set up above: models are loaded before forking, so shared
         # batches are read here, in the calling thread (the input may use the store), and at
         # most two per worker are in flight, so memory stays flat and output keeps its order
         with mp.get_context("fork").Pool(n_process) as pool:

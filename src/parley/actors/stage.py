@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -34,7 +35,12 @@ class ActorStage:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or KnowledgeBase.default()
         self.resolver = Resolver(self.kb)
-        self._in_titles: set[int] = set()  # per document: candidates inside a name's title
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in documents)
+
+    def setup(self, settings: Any = None) -> None:
+        """The knowledge base is loaded in the constructor; nothing more to load."""
 
     def __call__(self, document: Document) -> Document:
         doc = document.parse
@@ -45,14 +51,15 @@ class ActorStage:
         # title modifiers of a name or nominal are part of it, not actors of their own
         absorbed = self._absorbed(doc, cands)
         by_token = {k: c for c in cands for k in range(c.start, c.end)}
-        self._in_titles = {id(by_token[k]) for c in cands if c.kind == "name"
-                           for k in c.context if k in by_token and by_token[k] is not c}
+        # per call, never on self: candidates inside a name's title
+        in_titles = {id(by_token[k]) for c in cands if c.kind == "name"
+                     for k in c.context if k in by_token and by_token[k] is not c}
         history: list[tuple[Candidate, ActorRecord]] = []
         keys_of: dict[int, list[str]] = {}
         for c in cands:
             if id(c) in absorbed:
                 continue
-            keys = self._resolve(doc, c, date, records, history)
+            keys = self._resolve(doc, c, date, records, history, in_titles)
             if not keys:
                 continue
             keys_of[id(c)] = keys
@@ -123,7 +130,8 @@ class ActorStage:
 
     def _resolve(self, doc: Any, c: Candidate, date: str | None,
                  records: dict[str, ActorRecord],
-                 history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
+                 history: list[tuple[Candidate, ActorRecord]],
+                 in_titles: set[int]) -> list[str]:
         r = self.resolver
         rec: ActorRecord | None = None
         if c.kind == "pronoun":
@@ -133,7 +141,7 @@ class ActorStage:
             if chained is not None:
                 return [chained.key]
             rec = r.resolve_name(doc, c, date)
-            if rec is not None and rec.method == "unresolved" and id(c) in self._in_titles:
+            if rec is not None and rec.method == "unresolved" and id(c) in in_titles:
                 return []  # "Defence" in "India's Defence Minister Rajnath Singh": a title word
             if rec is not None and rec.kind == "person" and rec.method == "unresolved":
                 chained = self._chain_name(doc, c, history, loose=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+from parley.syntax import clause_chain
+
 _ENTITY_DEPS = {"conj", "appos", "amod", "compound", "nmod", "poss", "cc"}
-_CLAUSE_LINKS = {"xcomp", "conj", "advcl", "acomp", "oprd", "ccomp", "pcomp", "dep"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "must"}
 _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope",
@@ -25,73 +25,8 @@ HUMAN_NOUNS = {
     "fighter", "militant", "rebel", "supporter", "critic", "blogger", "lawyer", "judge", "doctor",
     "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
 }
-_OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "allow", "invite",
-                   "encourage", "press", "pressure", "compel", "oblige", "request", "call",
-                   "permit", "authorize", "authorise", "instruct", "direct", "require"}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 _NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
-
-
-def clause_chain(tok: Any) -> list[Any]:
-    """The token and the verbs that govern it through clause links (xcomp, conj, ...)."""
-    chain = [tok]
-    cur = tok
-    for _ in range(6):
-        if cur.dep_ in _CLAUSE_LINKS and cur.head.i != cur.i:
-            cur = cur.head
-            chain.append(cur)
-        else:
-            break
-    return chain
-
-
-def subject_tokens(v: Any) -> tuple[list[Any], bool]:
-    """The subject tokens of the verb ``v`` and whether the clause is passive.
-
-    Follows control and coordination ("Xi is planning to talk", "arrived ... ready to meet"),
-    relative clauses ("the troops who attacked", "a ceasefire that was called for by Xi") and
-    the passive agent ("by Xi").
-    """
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-    if passive:
-        agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return agents, True
-    cur = v
-    below = v
-    for _ in range(6):
-        if cur.i != v.i and below.dep_ == "xcomp":
-            # control: "Obama is scheduled to attend" (passive governor -> its subject),
-            # "urged Iran to withdraw" (object control -> the governor's object)
-            held = [c for c in cur.children if c.dep_ == "nsubjpass"]
-            if held:
-                return held, False
-            objs = [c for c in cur.children if c.dep_ == "dobj"]
-            if objs and cur.lemma_.lower() in _OBJECT_CONTROL:
-                return objs, False
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj", "expl")]
-        if subj:
-            s = subj[0]
-            if s.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                return [cur.head], False
-            return [s], False
-        agents = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents:
-            return agents, False
-        if cur.dep_ == "relcl" or cur.dep_ == "acl":
-            return ([cur.head] if cur.dep_ == "relcl" else []), False
-        if cur.dep_ in _CLAUSE_LINKS and cur.head.i != cur.i:
-            below, cur = cur, cur.head
-            continue
-        break
-    return [], False
-
-
-def passive_subject(v: Any) -> list[Any]:
-    out = []
-    for c in v.children:
-        if c.dep_ == "nsubjpass":
-            out.append(v.head if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl" else c)
-    return out
 
 
 def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:

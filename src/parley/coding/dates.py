@@ -131,7 +131,7 @@ def event_date(anchor: Any, trig: Any, sent: Any, published: str | None,
                tense: str) -> tuple[str | None, str | None]:
     """(date_text, day) of the event: the date expression nearest in the parse to the event's
     words, then to the verbs that govern it ("is planning to talk ... on Monday")."""
-    from parley.coding.arguments import clause_chain
+    from parley.syntax import clause_chain
 
     targets = {trig.i: 0, anchor.i: 0}
     for k, v in enumerate(clause_chain(anchor)[1:], start=1):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from parley import syntax
 from parley.coding import arguments as args
 from parley.coding.dates import event_date, is_historical
 from parley.coding.patterns import Pattern, PatternSet, default_patterns
@@ -60,6 +62,17 @@ class _Hit:
     mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What one call of the stage knows about its document: the text, the actors by id and
+    the character offset -> actor ids index. Passed explicitly, never kept on the stage, so one
+    stage object codes many documents at once (threads) without mixing them up."""
+
+    text: str
+    actors: dict[str, Actor]
+    index: dict[int, list[str]]
+
+
 class CodingStage:
     name = "parley.coding.rules.v1"
     requires: tuple[str, ...] = ("parse", "actors")
@@ -68,13 +81,15 @@ class CodingStage:
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or default_patterns()
         self.onto = ontology()
-        # per-document state, set at the start of each call
-        self._actors: dict[str, Actor] = {}
-        self._text = ""
-        self._index: dict[int, list[str]] = {}
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in documents)
+
+    def setup(self, settings: Any = None) -> None:
+        """Resources are loaded in the constructor; nothing more to load."""
 
     # ------------------------------------------------------------------ matching
-    def _match_verb(self, tok: Any) -> _Hit | None:
+    def _match_verb(self, tok: Any, ctx: _Context) -> _Hit | None:
         cands: tuple[Pattern, ...] = ()
         for form in _forms(tok):
             cands = self.patterns.verbs.get(form, ())
@@ -121,7 +136,7 @@ class CodingStage:
                     c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
                 ok = False  # "are seeking to deepen a partnership": intent, not a request
             if ok and p.object == "actor" and any(
-                    c.dep_ == "dobj" and not self._names_someone(c) for c in kids):
+                    c.dep_ == "dobj" and not self._names_someone(c, ctx) for c in kids):
                 ok = False  # "received weapons", "held a general strike": no one is the object
             if ok:
                 return _Hit(p, tok, matched, extra)
@@ -201,10 +216,10 @@ class CodingStage:
         pub = document.article.date
         index = self._actor_index(document)
         actors = {a.id: a for a in document.actors}
-        self._actors, self._text, self._index = actors, text, index
+        ctx = _Context(text, actors, index)
         events: list[Event] = []
         for sent in doc.sents:
-            hits = self._sentence_hits(sent)
+            hits = self._sentence_hits(sent, ctx)
             reported = self._reported_by(sent, index, actors, text)
             coded: dict[int, bool] = {}
             pending = list(hits)
@@ -222,8 +237,7 @@ class CodingStage:
                         # found to ask it; a merged part comes back when its event codes nothing
                         coded[id(hit)] = coded.get(id(hit.by), False)
                         continue
-                    ev = self._event(hit, sent, index, actors, text, pub, reported,
-                                     len(events) + 1)
+                    ev = self._event(hit, sent, ctx, pub, reported, len(events) + 1)
                     coded[id(hit)] = ev is not None
                     if ev is not None:
                         events.append(ev)
@@ -231,12 +245,12 @@ class CodingStage:
         events = [replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
         return replace(document, events=tuple(events))
 
-    def _sentence_hits(self, sent: Any) -> list[_Hit]:
+    def _sentence_hits(self, sent: Any, ctx: _Context) -> list[_Hit]:
         hits: list[_Hit] = []
         used: set[int] = set()
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "advcl", "conj")):
-                h = self._match_verb(tok)
+                h = self._match_verb(tok, ctx)
                 if h is not None:
                     hits.append(h)
                     used.update(t.i for t in h.tokens)
@@ -311,13 +325,13 @@ class CodingStage:
                     break
         return hits
 
-    def _names_someone(self, tok: Any) -> bool:
+    def _names_someone(self, tok: Any, ctx: _Context) -> bool:
         """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
         if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
             return True
         if tok.lemma_.lower() in args.HUMAN_NOUNS:
             return True
-        return any(self._index.get(t.idx) for t in args.expand(tok))
+        return any(ctx.index.get(t.idx) for t in args.expand(tok))
 
     @staticmethod
     def _hops(tok: Any, ancestor: Any) -> int:
@@ -353,15 +367,15 @@ class CodingStage:
         return False
 
     # ------------------------------------------------------------------ one event
-    def _event(self, hit: _Hit, sent: Any, index: dict[int, list[str]],
-               actors: dict[str, Actor], text: str, pub: str | None,
+    def _event(self, hit: _Hit, sent: Any, ctx: _Context, pub: str | None,
                reported: Entity | None, n: int) -> Event | None:
+        index, actors, text = ctx.index, ctx.actors, ctx.text
         p = hit.pattern
         trig = hit.trigger
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
         if p.pos == "verb":
-            subj, passive = args.subject_tokens(trig)
+            subj, passive = syntax.subject_tokens(trig)
             anchor = trig
         else:
             subj, passive = self._noun_actor(hit)
@@ -377,7 +391,7 @@ class CodingStage:
             # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
             rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
             if passive:
-                rec_toks += args.passive_subject(trig)
+                rec_toks += syntax.passive_subject(trig)
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
             if hit.governor is not None:
@@ -409,7 +423,7 @@ class CodingStage:
             for comp in self._complements(trig):
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.lower_ not in args.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
+                         and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
                 cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
                 found = self._entities([t for t in cands if not is_place_token(t)],
                                        index, actors, text)
@@ -467,14 +481,14 @@ class CodingStage:
         if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
                 args.negating_governor(trig) is not None or (
                     args.modal_future(trig)
-                    and self._stated_by_actor(trig, actor_ents, index) is not None)):
+                    and self._stated_by_actor(trig, actor_ents, ctx) is not None)):
             # "failed to reach agreement", "said it would not meet the demands": a refusal
             reasons.append(f"{event_type} its actor refuses or says it will not do -> REJECT")
             event_type, event_mode, mode = "REJECT", (), None
             etype = self.onto.type(event_type)
         if mode == "hypothetical" and mode_word.lower() in _OBLIGATION and event_type != "REQUEST":
             # "Chirac reminded Iraq that it must cooperate": the speaker asks it of the actor
-            asker = self._reporter(trig, index)
+            asker = self._reporter(trig, ctx)
             if asker and not {e.actor_id for e in asker} & {e.actor_id for e in actor_ents}:
                 reasons.append(f"'{mode_word} {trig.text}' reported by "
                                f"{', '.join(e.text for e in asker)} -> REQUEST of the actor")
@@ -483,13 +497,13 @@ class CodingStage:
                 etype = self.onto.type(event_type)
         # a commitment on a negative condition is a threat: "will boycott ... unless"
         unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
-            c.dep_ == "mark" and c.lower_ == "unless" for v in args.clause_chain(trig)
+            c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
             for a in v.children if a.dep_ == "advcl" for c in a.children)
         if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
-            stated = self._stated_by_actor(trig, actor_ents, index)
+            stated = self._stated_by_actor(trig, actor_ents, ctx)
             if stated is not None:
                 intent = "THREATEN" if etype.quad == 4 or unless else "AGREE"
                 reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
@@ -510,30 +524,30 @@ class CodingStage:
             reason="; ".join(reasons),
         )
 
-    def _reporter(self, trig: Any, index: dict[int, list[str]]) -> list[Entity]:
+    def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
         """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
         complement it is ("X said/concluded/reminded Y that ...")."""
-        for v in args.clause_chain(trig):
+        for v in syntax.clause_chain(trig):
             if v.dep_ in ("ccomp", "acl") and v.head.i != v.i:
                 head = v.head
-                subj, _passive = args.subject_tokens(head if head.pos_ in ("VERB", "AUX")
+                subj, _passive = syntax.subject_tokens(head if head.pos_ in ("VERB", "AUX")
                                                      else head.head)
-                return self._entities(subj, index, self._actors, self._text)
+                return self._entities(subj, ctx.index, ctx.actors, ctx.text)
         return []
 
     def _stated_by_actor(self, trig: Any, actor_ents: list[Entity],
-                         index: dict[int, list[str]]) -> Any:
+                         ctx: _Context) -> Any:
         """The verb of saying or intending that governs ``trig`` when its subject is the
         event's own actor ("Syria said it would ...", "Greece plans to impose ...")."""
         ids = {e.actor_id for e in actor_ents if e.actor_id}
         countries = {e.country for e in actor_ents if e.country}
-        for gov in args.clause_chain(trig)[1:]:
+        for gov in syntax.clause_chain(trig)[1:]:
             if gov.lemma_.lower() not in _INTENT_VERBS:
                 continue
             if trig.dep_ == "xcomp" and gov.i == trig.head.i:
                 return gov  # controlled: the subject is the same by construction
-            subj, _passive = args.subject_tokens(gov)
-            for e in self._entities(subj, index, self._actors, self._text):
+            subj, _passive = syntax.subject_tokens(gov)
+            for e in self._entities(subj, ctx.index, ctx.actors, ctx.text):
                 if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
                     return gov
         return None
@@ -585,12 +599,12 @@ class CodingStage:
             # "the withdrawal of US troops", "the resignation of the prime minister"
             return preps["of"], False
         if hit.governor is not None:
-            subj, passive = args.subject_tokens(hit.governor)
+            subj, passive = syntax.subject_tokens(hit.governor)
             return subj, passive
         if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
                 and t.head.lower_ in ("in", "during", "at", "after", "before"):
             # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
-            return args.subject_tokens(t.head.head)
+            return syntax.subject_tokens(t.head.head)
         return [], False
 
     def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],

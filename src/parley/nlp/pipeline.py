@@ -72,9 +72,11 @@ class NLPStage:
     def nlp(self) -> Any:
         return load_nlp(self.model)
 
-    def warm(self) -> None:
-        """Load the model now (before worker processes are forked)."""
+    def setup(self, settings: Any = None) -> None:
+        """Load the model now (once per process, before worker processes are forked)."""
         load_nlp(self.model)
+
+    warm = setup
 
     def __call__(self, document: Document) -> Document:
         return next(iter(self.pipe([document])))

@@ -10,10 +10,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# clauses whose subject is the governing verb's ("..., adding that", "expressing concerns")
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
-
 
 @dataclass(slots=True)
 class Candidate:
@@ -51,34 +47,6 @@ class TokenIndex:
         lo = bisect_right(self.starts, start - 1)
         hi = bisect_right(self.starts, end - 1)
         return range(lo, hi)
-
-
-def subject_of(verb: Any, depth: int = 0) -> Any:
-    """The token heading the subject of ``verb``: the agent of a passive, the subject of the
-    governing verb for conjoined and participle clauses ("..., adding that ...")."""
-    agent = None
-    subj = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and subj is None:
-            subj = child
-        elif child.dep_ == "nsubjpass" and subj is None:
-            subj = child
-        elif child.dep_ == "agent":
-            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-    if agent is not None:
-        return agent
-    if subj is not None and subj.dep_ != "nsubjpass":
-        return subj
-    # "Xi declared that there was X and maintained that Y": the parser often hangs the second
-    # reporting verb on the first one's complement; its subject is still the first one's
-    climbs = verb.dep_ in INHERIT_DEPS or (depth > 0 and verb.dep_ == "ccomp")
-    if depth < 3 and climbs and verb.head is not verb:
-        found = subject_of(verb.head, depth + 1)
-        if found is not None:
-            return found
-    if depth < 3 and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return verb.head  # "911 calls saying shots were fired"
-    return None
 
 
 def phrase_span(token: Any) -> tuple[int, int]:

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, subject_of, trim
+from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, trim
 from parley.quotes.lexicon import reporting_words
+from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from parley.quotes.attribution import Candidate, TokenIndex, subject_of, trim
+from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
+from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from parley.model import Document, Entity, Span
 from parley.quotes.attribution import Candidate, phrase_span
+from parley.syntax import relative_antecedent
 
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
 FLOAT_REACH = 700  # characters back that a floating quote looks for the last speaker
 CONTINUE_GAP = 120  # at most this much (the cue) between a quote and its continuation
 
@@ -39,8 +39,8 @@ def entity_for(document: Document, tok: Any, span: tuple[int, int]) -> Entity:
     mention = Span.of(text, *span)
     head = (tok.idx, tok.idx + len(tok.text))
     found = _actor_entity(document, *head, mention.text, mention)
-    if found is None and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-        ante = tok.head.head
+    ante = relative_antecedent(tok) if found is None else None
+    if ante is not None:
         found = _actor_entity(document, ante.idx, ante.idx + len(ante.text), mention.text, mention)
     if found is None:
         found = _actor_entity(document, *span, mention.text, mention)

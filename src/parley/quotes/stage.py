@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -94,6 +95,12 @@ class QuoteStage:
         reporting_words()
         issues()
         stance_cues()
+
+    def setup(self, settings: Any = None) -> None:
+        """The word lists are loaded in the constructor; nothing more to load."""
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in documents)
 
     def __call__(self, document: Document) -> Document:
         doc = document.parse

@@ -29,10 +29,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parley.model import Document, Entity, Quote, Span, Stance
-from parley.quotes.attribution import Candidate, subject_of
+from parley.quotes.attribution import Candidate
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, read_target
+from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from parley.errors import StorageError
 from parley.model import Article, Document, Entity, Rejection, to_contract
+from parley.store.base import Batch
 from parley.store.migrations import MIGRATIONS
 
 logger = logging.getLogger(__name__)
@@ -148,6 +149,22 @@ class SQLiteStore:
         with self._write():
             self._upsert_article(article, None, first_key, kind, similarity)
 
+    def write_batch(self, batch: Batch) -> None:
+        """Everything of one batch in one transaction (interim: the put_* methods inside
+        one BEGIN ... COMMIT; a failure leaves none of the batch)."""
+        try:
+            with self._write():
+                for doc in batch.documents:
+                    self.put_document(doc)
+                for article, first_key, kind, similarity in batch.duplicates:
+                    self.put_duplicate(article, first_key, kind, similarity)
+                for rejection, rejected in batch.rejections:
+                    self.put_rejection(rejection, rejected)
+                for key, signature in batch.signatures:
+                    self.put_signature(key, signature)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot store a batch of {len(batch)} in {self.path}: {exc}") from exc
+
     # -- rejections, signatures ---------------------------------------------------------
     def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
         with self._write():
@@ -203,8 +220,12 @@ class _Tx:
         self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        # inside an open transaction (write_batch) a write joins it: one commit for all
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.outer:
+            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -34,40 +34,6 @@ def _verb(doc: Any, lemma: str) -> Any:
 
 
 @pytest.mark.parametrize(
-    ("text", "verb", "subject", "passive"),
-    [
-        ("Xi met Putin.", "meet", ["Xi"], False),
-        ("Xi and Putin met.", "meet", ["Xi"], False),
-        ("Putin was greeted by Xi in Beijing.", "greet", ["Xi"], True),  # passive with agent
-        ("The ceasefire was called for by Xi.", "call", ["Xi"], True),
-        ("Washington rejected a ceasefire that was called for by Xi.", "call", ["Xi"], True),
-        ("The troops who attacked the village withdrew.", "attack", ["troops"], False),  # relative
-        ("Xi is planning to talk with Putin.", "talk", ["Xi"], False),  # control
-        ("Russia refused to meet Ukraine.", "meet", ["Russia"], False),
-        ("Xi arrived in Moscow ready to meet Putin.", "meet", ["Xi"], False),
-        ("Putin was greeted in Beijing.", "greet", [], True),  # passive without agent
-    ],
-)
-def test_subject_tokens(parse: Any, text: str, verb: str, subject: list[str],
-                        passive: bool) -> None:
-    toks, is_passive = args.subject_tokens(_verb(parse(text), verb))
-    assert [t.text for t in toks] == subject
-    assert is_passive is passive
-
-
-@pytest.mark.parametrize(
-    ("text", "verb", "subject"),
-    [
-        ("Putin was greeted by Xi in Beijing.", "greet", ["Putin"]),
-        ("Washington rejected a ceasefire that was called for by Xi.", "call", ["ceasefire"]),
-        ("Xi met Putin.", "meet", []),
-    ],
-)
-def test_passive_subject(parse: Any, text: str, verb: str, subject: list[str]) -> None:
-    assert [t.text for t in args.passive_subject(_verb(parse(text), verb))] == subject
-
-
-@pytest.mark.parametrize(
     ("text", "verb", "deps", "found"),
     [
         ("Xi met Putin.", "meet", ("dobj",), ["Putin"]),
@@ -117,8 +83,3 @@ def test_aux_mode(parse: Any, text: str, verb: str, mode: str | None, word: str)
 )
 def test_tense(parse: Any, text: str, verb: str, mode: str | None, expected: str) -> None:
     assert args.tense(_verb(parse(text), verb), mode) == expected
-
-
-def test_clause_chain_climbs_control_verbs(parse: Any) -> None:
-    doc = parse("Xi is planning to talk with Putin.")
-    assert [t.text for t in args.clause_chain(_verb(doc, "talk"))] == ["talk", "planning"]
