@@ -49,6 +49,7 @@ class ReportingWords:
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech verbs whose object is the content ("called for X")
+    object_clause_only: frozenset[str]  # ... only through a clause or "for/of/as" ("called for X")
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
@@ -66,6 +67,7 @@ def reporting_words() -> ReportingWords:
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
+        object_clause_only=_lemmas(data, "object_speech", "clause_only", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )

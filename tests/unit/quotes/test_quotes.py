@@ -48,9 +48,10 @@ CASES = [
      "We will not back down", "direct", "Mr. Okafor", "said"),
     ("“The vote is over,” Ms. Brandt told reporters.",
      "The vote is over", "direct", "Ms. Brandt", "told"),
-    # a speech act's object runs on through its relative clause
-    ("The mayor condemned the raids in which forty families lost their homes.",
-     "the raids in which forty families lost their homes", "indirect", "The mayor", "condemned"),
+    # a request's object stands for what was said; the object runs on through its relative clause
+    ("The mayor called for an inquiry into the raids in which forty families lost their homes.",
+     "an inquiry into the raids in which forty families lost their homes", "indirect", "The mayor",
+     "called"),
     # a long appositive between the quote and its cue
     ("“We are ready,” Amina Diallo, the director of a regional food bank that serves "
      "three counties, said on Tuesday.",
@@ -200,3 +201,47 @@ def test_stage_without_parse_says_what_to_do() -> None:
 
     with pytest.raises(StageError, match="nlp stage"):
         QuoteStage()(Document(Article("a1", "Some text.")))
+
+
+# --- indirect content is a clause, never the bare object of a verb of judging -------------
+
+@pytest.mark.parametrize("text", [
+    "The senator praised the governor.",
+    "The mayor criticized the minister's visit to the border.",
+    "The council condemned the raids in which forty families lost their homes.",
+    "The union welcomed the new contract on Tuesday.",
+])
+def test_the_object_of_a_verb_of_judging_is_no_quote(run_quotes: Callable[..., Document],
+                                                     text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor urged Congress to act quickly.", "Congress to act quickly"),
+    ("The senator called for the council to resign.", "the council to resign"),
+    ("The governor promised to cut taxes next year.", "to cut taxes next year"),
+    ("The minister called the vote unfair.", "the vote unfair"),
+])
+def test_a_clause_after_a_speech_act_is_the_content(run_quotes: Callable[..., Document],
+                                                    text: str, content: str) -> None:
+    assert [q.content.text for q in run_quotes(text).quotes] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman called a meeting for Friday.",
+    "The coach urged his players on Sunday.",
+    "The reporter asked them on the way out.",
+])
+def test_an_addressee_or_a_convened_thing_is_no_content(run_quotes: Callable[..., Document],
+                                                        text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The senator wrote the letter to the department on Monday.",
+    "The governor responded by cutting the budget of the agency.",
+    "The party maintains a firm grip on the northern provinces.",
+])
+def test_the_rest_of_a_sentence_is_content_only_as_a_clause(run_quotes: Callable[..., Document],
+                                                            text: str) -> None:
+    assert run_quotes(text).quotes == ()
