@@ -274,9 +274,9 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         # that stands for one after a verb of requesting, promising or announcing ("called
         # for a ceasefire": that there be one). Verbs of judging are not here: "praised the
         # deal", "criticized Z's visit" name what is judged, a stance target, not what was said
-        k = next((k for k, c in enumerate(rights) if _is_clause(c)), None)
-        if k is not None:
-            rights = rights[:k + 1]
+        upto = next((n for n, c in enumerate(rights) if _is_clause(c)), None)
+        if upto is not None:
+            rights = rights[:upto + 1]
         elif lemma in words.object_clause_only and not _small_clause(tok, rights):
             return None  # "called them", "called a meeting", "urged voters"
         if not rights:
