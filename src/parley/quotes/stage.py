@@ -35,6 +35,27 @@ def _share_inside(c: Candidate, spans: list[Candidate]) -> float:
     return inside / max(1, c.end - c.start)
 
 
+def _in_word(text: str, i: int) -> bool:
+    """Whether the character at ``i`` is part of a word: a letter or digit, or an apostrophe
+    between two letters ("don’t")."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    return (text[i] in "’'" and 0 < i < len(text) - 1 and text[i - 1].isalpha()
+            and text[i + 1].isalpha())
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span begins and ends on word boundaries: a span cut inside a word ("they
+    do" of "they don’t", a token split inside a contraction) takes the whole word."""
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
+        start -= 1
+    while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
+        end += 1
+    return start, end
+
+
 def find_candidates(doc: Any) -> list[Candidate]:
     """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
     index = TokenIndex(doc)
@@ -72,6 +93,8 @@ def find_candidates(doc: Any) -> list[Candidate]:
     for c in cands:
         if c.speaker is not None and c.speaker_span is None:
             c.speaker_span = speaker_span(c.speaker)
+    for c in cands:
+        c.start, c.end = snap_to_words(text, c.start, c.end)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in cands:

@@ -245,3 +245,27 @@ def test_an_addressee_or_a_convened_thing_is_no_content(run_quotes: Callable[...
 def test_the_rest_of_a_sentence_is_content_only_as_a_clause(run_quotes: Callable[..., Document],
                                                             text: str) -> None:
     assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Many voters still say they don’t yet know enough about the race.",
+    "The senator said they can’t pass the bill without the governor’s votes.",
+    "Officials told reporters the convoy wasn’t attacked, according to the ministry’s statement.",
+])
+def test_content_begins_and_ends_on_word_boundaries(run_quotes: Callable[..., Document],
+                                                    text: str) -> None:
+    doc = run_quotes(text)
+    assert doc.quotes
+    for q in doc.quotes:
+        s, e = q.content.start, q.content.end
+        assert not (s > 0 and text[s - 1].isalnum() and text[s].isalnum()), q.content.text
+        assert not (e < len(text) and text[e - 1].isalnum() and text[e].isalnum()), q.content.text
+
+
+def test_snap_to_words_takes_the_whole_word() -> None:
+    from parley.quotes.stage import snap_to_words
+
+    text = "they don’t know"
+    assert text[slice(*snap_to_words(text, 0, 7))] == "they don’t"
+    assert text[slice(*snap_to_words(text, 6, 15))] == "don’t know"
+    assert snap_to_words(text, 0, 4) == (0, 4)
