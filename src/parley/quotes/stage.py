@@ -15,6 +15,7 @@ from parley.quotes.headline import find_headline, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
 from parley.quotes.speaker import (
+    chain_speakers,
     entity_for,
     inherit_floating,
     speaker_span,
@@ -146,11 +147,11 @@ class QuoteStage:
     def to_quotes(document: Document, cands: list[Candidate]) -> list[Quote]:
         text = document.article.text
         quotes: list[Quote] = []
-        for n, c in enumerate(cands, 1):
-            speaker = sspan = None
-            if c.speaker is not None and c.speaker_span is not None:
-                sspan = Span.of(text, *c.speaker_span)
-                speaker = entity_for(document, c.speaker, c.speaker_span)
+        speakers = chain_speakers(document, cands, [
+            entity_for(document, c.speaker, c.speaker_span)
+            if c.speaker is not None and c.speaker_span is not None else None for c in cands])
+        for n, (c, speaker) in enumerate(zip(cands, speakers, strict=True), 1):
+            sspan = Span.of(text, *c.speaker_span) if speaker is not None and c.speaker_span else None
             via = via_entity(document, c.via) if c.via is not None else None
             quotes.append(Quote(
                 id=f"Q{n}", kind=c.kind, content=Span.of(text, c.start, c.end),

@@ -269,3 +269,39 @@ def test_snap_to_words_takes_the_whole_word() -> None:
     assert text[slice(*snap_to_words(text, 0, 7))] == "they don’t"
     assert text[slice(*snap_to_words(text, 6, 15))] == "don’t know"
     assert snap_to_words(text, 0, 4) == (0, 4)
+
+
+# --- a pronoun speaker after a quote: the paragraph's chain of speakers ------------------
+
+@pytest.mark.parametrize("text", [
+    "“We will vote no,” Anna Berg said on Monday. “I told Tom Hale so,” she told reporters.",
+    "Anna Berg said the vote was close. “Ask Tom Hale what he thinks,” she said.",
+    "“Tom Hale is wrong,” Anna Berg said. “He has never read the bill,” she added.",
+])
+def test_a_pronoun_speaker_is_never_a_name_inside_the_quote(run_quotes: Callable[..., Document],
+                                                            text: str) -> None:
+    # the actor stage may join "she" to the last person named, inside the quote: simulated
+    # here by giving "she" Tom Hale's identity
+    actors = {"Anna Berg": ("Anna Berg", "SWE", "GOV"), "Tom Hale": ("Tom Hale", "GBR", "GOV"),
+              " she ": ("Tom Hale", "GBR", "GOV")}
+    doc = run_quotes(text, actors)
+    (last,) = [q for q in doc.quotes if q.speaker_span is not None
+               and q.speaker_span.text == "she"]
+    assert last.speaker is not None and last.speaker.name == "Anna Berg"
+    assert last.speaker_span.text == "she"  # the mention stays the nearest one
+
+
+def test_a_pronoun_with_only_a_quoted_antecedent_is_left_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    from parley.model import Actor, Article, Span
+    from parley.quotes import QuoteStage
+
+    text = "The hall was full.\n\n“I spoke to Tom Hale,” she said."
+    name, she = text.index("Tom Hale"), text.index("she")
+    # what the actor stage does: "she" joins the last person named, here inside the quote
+    actor = Actor("A1", "Tom Hale", "GBR", "GOV", mentions=(
+        Span.of(text, name, name + 8), Span.of(text, she, she + 3)))
+    doc = QuoteStage()(Document(Article("t", text), parse=nlp(text), actors=(actor,),
+                                mention_actor=((name, name + 8, "A1"), (she, she + 3, "A1"))))
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and quote.speaker.country is None
+    assert quote.speaker.text == "she"
