@@ -11,7 +11,7 @@ from parley.errors import StageError
 from parley.model import Document, Quote, Span
 from parley.quotes.attribution import Candidate, TokenIndex
 from parley.quotes.direct import attribute_marks, find_marks
-from parley.quotes.headline import find_headline, find_turns
+from parley.quotes.headline import find_headline, find_qa, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
 from parley.quotes.speaker import (
@@ -68,7 +68,7 @@ def find_candidates(doc: Any) -> list[Candidate]:
         direct = [c for c in direct if not (head.start <= c.start < head.end + 1)]
         fragments = [f for f in fragments if not (head.start <= f.start < head.end + 1)]
         direct.insert(0, head)
-    turns = find_turns(doc, index)
+    turns = find_turns(doc, index) + find_qa(doc, index)
     if turns:
         direct = [c for c in direct if not any(t.start <= c.start < t.end + 2 for t in turns)]
         fragments = [f for f in fragments if not any(t.start <= f.start < t.end + 2 for t in turns)]

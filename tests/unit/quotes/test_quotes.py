@@ -305,3 +305,42 @@ def test_a_pronoun_with_only_a_quoted_antecedent_is_left_unresolved(nlp) -> None
     (quote,) = doc.quotes
     assert quote.speaker is not None and quote.speaker.country is None
     assert quote.speaker.text == "she"
+
+
+# --- Q&A and transcript layouts ------------------------------------------------------------
+
+QA_TEXTS = [
+    ("Mayor talks budget\n\nIn an interview on Monday, Anna Berg discussed the city budget.\n\n"
+     "Q: Will you raise taxes?\n\nA: No. We will cut spending first.\n\n"
+     "Q: What about the schools?\n\nA: The schools keep every teacher they have."),
+    ("Five questions\n\nTom Hale spoke with our reporter. The conversation was edited.\n\n"
+     "Question: Why run again?\n\nAnswer: Because the work is not finished.\n\n"
+     "Question: And the party?\n\nAnswer: The party will follow the voters."),
+    ("The minister answers\n\nWe asked Anna Berg about the border.\n\n"
+     "Q. Is the border open?\n\nA. It will reopen next week for trucks.\n\n"
+     "The checks stay in place for cars.\n\nQ. And for people?\n\nA. People can cross now."),
+]
+
+
+@pytest.mark.parametrize("text", QA_TEXTS, ids=["colon", "words", "period-continued"])
+def test_qa_answers_belong_to_the_interviewee(run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run_quotes(text)
+    answers = [q for q in doc.quotes if "Q&A" in q.reason]
+    assert len(answers) == 2
+    for q in answers:
+        assert q.speaker_span is not None and q.speaker_span.text in ("Anna Berg", "Tom Hale")
+        assert "?" not in q.content.text  # questions are not the interviewee's words
+    if "continued" in text or "The checks" in text:
+        assert "The checks stay in place for cars." in answers[0].content.text
+
+
+def test_a_single_answer_label_is_no_layout(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("Anna Berg spoke on Monday.\n\nA: plan B was ready, she said later.")
+    assert not [q for q in doc.quotes if "Q&A" in q.reason]
+
+
+def test_transcript_turns_take_their_labels(run_quotes: Callable[..., Document]) -> None:
+    text = ("Debate transcript\n\nHALE: We will fix the roads this year.\n\n"
+            "BERG: You said that last year as well.\n\nHALE: This time the money is there.")
+    doc = run_quotes(text)
+    assert [q.speaker_span.text for q in doc.quotes if q.speaker_span] == ["HALE", "BERG", "HALE"]
