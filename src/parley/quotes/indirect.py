@@ -22,7 +22,15 @@ from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 
-_SKIP_LEADING = frozenset({"that", "whether"})
+_SKIP_LEADING = frozenset({"that"})
+# verbs whose complement may be an embedded question the parser hangs on as an adverbial
+# clause ("asked voters if they planned to attend")
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
+def _embedded_question(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)), None)
 
 
 def _own_report(tok: Any) -> bool:
@@ -108,7 +116,8 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             continue
         if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief
                                             or lemma in words.object_speech):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or (
+                _embedded_question(tok) if lemma in _QUESTION_VERBS else None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
                 extra = _without_complement(doc, tok, words)
@@ -207,6 +216,9 @@ def _small_clause(verb: Any, rights: list[Any]) -> bool:
         return True
     if sum(c.dep_ in ("dobj", "dative") for c in rights) >= 2:
         return True
+    if any(g.dep_ == "prep" and g.lower_ == "as" for c in rights if c.dep_ == "dobj"
+           for g in c.children):
+        return True  # "cited rising rents as the cause", the parser's "as" on the object
     return any(c.dep_ == "prep" and c.lower_ in ("for", "about", "of", "as", "against", "into",
                                                   "on") and (c.i == verb.i + 1 or c.lower_ in (
                                                       "as", "into")) for c in rights)

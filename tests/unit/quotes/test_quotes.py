@@ -344,3 +344,24 @@ def test_transcript_turns_take_their_labels(run_quotes: Callable[..., Document])
             "BERG: You said that last year as well.\n\nHALE: This time the money is there.")
     doc = run_quotes(text)
     assert [q.speaker_span.text for q in doc.quotes if q.speaker_span] == ["HALE", "BERG", "HALE"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator asked voters if they planned to attend the caucuses.",
+     "if they planned to attend the caucuses"),
+    ("Reporters asked whether the minister would resign.", "whether the minister would resign"),
+    ("The governor wondered whether the bridge would ever reopen.",
+     "whether the bridge would ever reopen"),
+])
+def test_an_embedded_question_is_the_content(run_quotes: Callable[..., Document], text: str,
+                                             content: str) -> None:
+    assert content in [q.content.text for q in run_quotes(text).quotes]
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("The senator cited the tax as a major reason for the deficit.", True),
+    ("The mayor cited rising rents as the cause of the protests.", True),
+    ("The report cited three studies.", False),
+])
+def test_cite_needs_its_predicate(run_quotes: Callable[..., Document], text: str, quote: bool) -> None:
+    assert bool(run_quotes(text).quotes) is quote
