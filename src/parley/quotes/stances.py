@@ -40,7 +40,10 @@ logger = logging.getLogger(__name__)
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # "support for", "opposition to", "concerns about": not "their support in the election"
 _NOUN_PREPS = frozenset({"for", "of", "to", "behind", "toward", "towards", "against", "about",
-                         "over", "on", "with", "at"})
+                         "over", "on"})
+# nouns of asking take their issue only after "for": "calls for a ceasefire", not "a call with
+# reporters", "appeals to voters"
+_FOR_ONLY = frozenset({"call", "calls", "appeal", "appeals", "plea", "demand", "demands", "push"})
 _FLIP = {"support": "oppose", "oppose": "support"}
 
 
@@ -88,6 +91,11 @@ def _holder_of_verb(verb: Any) -> Any:
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return obj
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for":
+        # "called voters stupid for supporting Carson": the voters support him
+        obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
     return subject_of(verb)
 
 
@@ -99,6 +107,8 @@ def _holder_of_noun(noun: Any) -> Any:
     if noun.dep_ == "pobj":
         gov = gov.head
     if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        if gov.lemma_.lower() in stance_cues().receiving_verbs:
+            return None  # "fielded criticism", "faces opposition": someone else's position
         return subject_of(gov)
     return None
 
@@ -149,7 +159,7 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     addressee = key in cues.addressee_verbs
     if pol is None and not addressee:
         return []
-    holder = subject_of(tok)
+    holder = _holder_of_verb(tok)
     if prep is not None and prep.dep_ == "prep":
         dobj = _obj(prep)
     else:
@@ -207,8 +217,9 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     if pol is None:
         return []
     holder = _holder_of_noun(tok)
+    preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+        if c.dep_ == "prep" and c.lower_ in preps:
             target = _obj(c)
             if target is not None:
                 return [_Cue(pol, tok, c, target, holder, f"'{tok.text} {c.text}'")]
@@ -247,7 +258,8 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
     out: list[tuple[_Cue, Quote | None]] = []
     spans = [(q.content.start, q.content.end, q) for q in quotes]
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+        # active subjects only: "their safety is protected" judges nothing about safety
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         quote = next((q for s, e, q in spans if s <= tok.idx < e), None)
         if quote is None:
@@ -351,6 +363,12 @@ def _holder(document: Document, tok: Any, quote: Quote | None) -> Entity | None:
     return ent if ent.actor_id is not None else None
 
 
+def _placed(holder: Entity | None) -> Entity | None:
+    """A holder counts when the actor stage resolved it and placed it in a country (or an
+    international body): a position nobody can be located with is not aggregated."""
+    return holder if holder is not None and holder.country else None
+
+
 def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stance | None:
     text = document.article.text
     target = cue.found
@@ -358,7 +376,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stanc
         target = read_target(document, cue.target, allow_actor=cue.allow_actor, after=cue.after)
     if target is None:
         return None
-    holder = _holder(document, cue.holder, quote)
+    holder = _placed(_holder(document, cue.holder, quote))
     if holder is None:
         return None  # always a holder the actor stage knows
     if target.target is not None and target.target.actor_id == holder.actor_id:

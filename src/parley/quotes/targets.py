@@ -33,7 +33,7 @@ _EMPTY_MODS = frozenset({
     "planned", "immediate", "entire", "whole", "full", "broader", "wider", "renewed", "fresh",
     "continued", "ongoing", "major", "big", "huge", "strong", "tough", "harsh", "last", "next",
     "first", "second", "much", "many", "several", "few", "some", "every", "each", "most",
-    "greater", "stronger", "tougher", "biggest", "real", "very", "just", "lasting",
+    "greater", "stronger", "tougher", "biggest", "real", "very", "just", "lasting", "called",
 })
 _TOWARD_PREPS = frozenset({"on", "against", "by", "to", "for", "from", "of", "with", "toward",
                            "towards", "over", "in"})
@@ -179,7 +179,9 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     words = text[start:end]
     lemma = head.lemma_.lower()
-    generic = lemma in cues.generic_heads or head.lower_ in cues.generic_heads
+    # a cue noun with no issue after it ("dismissed the criticism") names no issue either
+    generic = (lemma in cues.generic_heads or head.lower_ in cues.generic_heads
+               or cues.noun_polarity(lemma) is not None)
     found = _lexicon(toks, head, anywhere=False)
     if found is None and after is not None:
         found = _lexicon(toks + [t for t in after.subtree], head, anywhere=False)

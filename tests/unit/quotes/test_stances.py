@@ -259,3 +259,42 @@ def test_one_stance_per_state_issue_and_polarity_with_toward_kept(
 
 def test_no_issue_no_stance(run_quotes: Callable[..., Document]) -> None:
     assert run(run_quotes, "The minister backed the new coach of the national team.").stances == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister faced criticism over the tariffs.",
+    "The senator fielded sharp criticism on the trade deal.",
+    "The chancellor drew fierce opposition to the sanctions.",
+])
+def test_a_position_received_is_not_the_subjects(run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The senator held a call with reporters on the tariffs.",
+    "The minister made appeals to voters in the north.",
+    "The senator dismissed the criticism on Monday.",
+])
+def test_a_cue_noun_without_its_issue_is_no_stance(run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe rejected the trade deal.",
+    "“We want a ceasefire,” said Jane Roe.",
+    "Jane Roe called for new sanctions.",
+])
+def test_a_holder_with_no_country_is_not_aggregated(run_quotes: Callable[..., Document], text: str) -> None:
+    # resolved by the actor stage, but placed nowhere: no stance (docs/decisions.md)
+    assert run_quotes(text, {"Jane Roe": ("Jane Roe", None, None)}).stances == ()
+    assert run_quotes(text, {"Jane Roe": ("Jane Roe", "USA", None)}).stances != ()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said their safety is protected by the treaty.",
+    "The senator said the border is threatened by the cuts.",
+    "Tom Hale said the deal was damaged by the leak.",
+])
+def test_a_passive_subject_is_not_judged(run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run(run_quotes, text)
+    assert not [s for s in doc.stances if "judgement" in s.reason]
