@@ -356,8 +356,11 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
             continue
         start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
         a0, a1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        if a0 > start and a1 < end:
-            end = a0  # "X, according to Y, said ..." keep the part before
+        words = reporting_words()
+        after = [t for t in sent if t.idx >= a1 and t.pos_ in ("VERB", "AUX")]
+        if a0 > start and a1 < end and after and after[0].lemma_.lower() in words.speech:
+            end = a0  # "X, according to Y, said ...": the part before
+        # otherwise "The convoy, according to officials, was attacked": the whole clause
         start, end = trim(doc.text, start, end)
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
         new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,

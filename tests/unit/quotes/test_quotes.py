@@ -365,3 +365,16 @@ def test_an_embedded_question_is_the_content(run_quotes: Callable[..., Document]
 ])
 def test_cite_needs_its_predicate(run_quotes: Callable[..., Document], text: str, quote: bool) -> None:
     assert bool(run_quotes(text).quotes) is quote
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The convoy, according to officials, was attacked at night.",
+     "The convoy, according to officials, was attacked at night"),
+    ("The bridge, according to the mayor, will reopen in May.",
+     "The bridge, according to the mayor, will reopen in May"),
+    ("Prices, according to the survey, rose by four percent.",
+     "Prices, according to the survey, rose by four percent"),
+])
+def test_according_to_inside_a_clause_keeps_the_clause(run_quotes: Callable[..., Document],
+                                                       text: str, content: str) -> None:
+    assert [q.content.text for q in run_quotes(text).quotes] == [content]
