@@ -33,7 +33,7 @@ from parley.quotes.attribution import Candidate
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, read_target
-from parley.syntax import subject_of
+from parley.syntax import RELATIVE_HEADS, subject_of
 
 logger = logging.getLogger(__name__)
 
@@ -359,6 +359,10 @@ def _holder(document: Document, tok: Any, quote: Quote | None) -> Entity | None:
         return quote.speaker if quote.speaker.actor_id is not None else None
     if tok is None:
         return None
+    head = document.actor_at(tok.idx, tok.idx + len(tok.text))
+    if head is None and not (tok.lower_ in RELATIVE_HEADS and tok.head.dep_ == "relcl"):
+        return None  # the actor must be the holder's head, not a name inside its phrase
+        # ("the commentator and Hillary Clinton supporter applauded ...")
     ent = entity_for(document, tok, speaker_span(tok))
     return ent if ent.actor_id is not None else None
 

@@ -170,7 +170,10 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "the plan, which he rejected": the antecedent
     if head.pos_ == "PRON":
-        ent = _actor(document, head) if allow_actor else None
+        # "him", "her": the person the actor stage joined them to; "them", "it" name groups
+        # and things too loosely to stand for an actor target
+        singular = head.lower_ in ("him", "her", "he", "she")
+        ent = _actor(document, head) if allow_actor and singular else None
         if ent is None:
             return None
         return Target((ent.name or ent.text).lower(), head.text, head.idx,

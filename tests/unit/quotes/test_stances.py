@@ -298,3 +298,22 @@ def test_a_holder_with_no_country_is_not_aggregated(run_quotes: Callable[..., Do
 def test_a_passive_subject_is_not_judged(run_quotes: Callable[..., Document], text: str) -> None:
     doc = run(run_quotes, text)
     assert not [s for s in doc.stances if "judgement" in s.reason]
+
+
+def test_the_holder_is_the_phrase_head_not_a_name_inside_it(run_quotes: Callable[..., Document]) -> None:
+    text = "The commentator and Anna Berg supporter applauded the truce."
+    assert run_quotes(text, {"Anna Berg": ("Anna Berg", "SWE", "GOV")}).stances == ()
+    text = "Anna Berg applauded the truce."
+    assert run_quotes(text, {"Anna Berg": ("Anna Berg", "SWE", "GOV")}).stances != ()
+
+
+@pytest.mark.parametrize("text", [
+    "“We don’t want them in our country,” Anna Berg said.",
+    "Anna Berg said she would never back them.",
+    "Anna Berg criticized it on Monday.",
+])
+def test_a_plural_or_neuter_pronoun_is_no_actor_target(run_quotes: Callable[..., Document], text: str) -> None:
+    actors: dict[str, tuple[str, str | None, str | None]] = {"Anna Berg": ("Anna Berg", "SWE", "GOV")}
+    actors.update({w: ("Russia", "RUS", None) for w in ("them", " it ") if w in text})
+    doc = run_quotes(text, actors)
+    assert not [s for s in doc.stances if s.target is not None]
