@@ -99,6 +99,14 @@ def _holder_of_verb(verb: Any) -> Any:
     return subject_of(verb)
 
 
+def _asked_of_another(verb: Any) -> bool:
+    """An infinitive under a verb with an object ("urged Russia to accept", "required the
+    prime minister to seek", "challenged Iran to ratify") says what the subject wants of the
+    object, not the object's own position; the governing verb reads it when it is a cue."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
+        c.dep_ in ("dobj", "dative") for c in verb.head.children)
+
+
 def _holder_of_noun(noun: Any) -> Any:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
@@ -310,6 +318,8 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
 
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX"):
+            if _asked_of_another(tok):
+                continue  # "challenged Iran to ratify the treaty": not Iran's position
             for cue in _verb_cues(document, tok):
                 found.append((cue, quote_at(tok.idx)))
         elif tok.pos_ == "NOUN" and tok.i not in inner:

@@ -317,3 +317,23 @@ def test_a_plural_or_neuter_pronoun_is_no_actor_target(run_quotes: Callable[...,
     actors.update({w: ("Russia", "RUS", None) for w in ("them", " it ") if w in text})
     doc = run_quotes(text, actors)
     assert not [s for s in doc.stances if s.target is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "The council challenged Iran to ratify the treaty.",
+    "The law requires the minister to seek an extension of the truce.",
+    "The senator pressed Russia to accept a truce.",
+])
+def test_what_is_asked_of_someone_is_not_their_position(run_quotes: Callable[..., Document],
+                                                        text: str) -> None:
+    doc = run(run_quotes, text)
+    assert not [s for s in doc.stances if s.holder.country in ("IRN", "FRA", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator is seeking election in the fall.",
+    "Russia was seeking approval of the pact.",
+    "The minister sought a second term.",
+])
+def test_seeking_is_no_stance(run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
