@@ -40,6 +40,7 @@ _DATA_PACKAGE = "parley.actors.data"
 # ---------------------------------------------------------------- normalisation
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # the name normalisation lives in parley.model (the store keys actor-less entities by it too)
 _strip = strip_name
 
