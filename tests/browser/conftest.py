@@ -13,7 +13,7 @@ import pytest
 
 from support.browser import Watched
 
-HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile_web"
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
@@ -70,7 +70,7 @@ def _service(db: Path, docs: list[Any]) -> Any:
 
 
 def ingest_hostile(db: Path) -> None:
-    """The hostile corpus (tests/fixtures/hostile) through `parley ingest`: the readers, the
+    """The hostile corpus (tests/fixtures/hostile_web) through `parley ingest`: the readers, the
     HTML extraction and the whole pipeline, as a user's files would go."""
     from parley.cli.main import main
 
