@@ -69,7 +69,7 @@ def gold_file(tmp_path: Path) -> Path:
 
 def eval_args(**kw: object) -> argparse.Namespace:
     base = {"kind": "events", "errors": 0, "plot": None, "out": None, "config": None, "set": [],
-            "overlap": 0.3, "limit": None, "text": None}
+            "overlap": 0.3, "limit": None, "text": None, "half": None, "gold_out": None}
     return argparse.Namespace(**{**base, **kw})
 
 
@@ -145,3 +145,24 @@ def test_parley_bench_runs_on_a_small_corpus(gold_file: Path, capsys) -> None:
     assert main(["bench", str(gold_file)]) == 0
     out = capsys.readouterr().out
     assert "3 articles, 24 words" in out and "parley.nlp.spacy.v1" in out
+
+
+def test_eval_quotes_half_scores_only_that_half_and_writes_its_gold(tmp_path: Path, capsys) -> None:
+    from parley.evaluation import half_of
+
+    records = [{"id": f"own/{n}", "text": f"Article number {n} says nothing.", "quotes": []}
+               for n in range(12)]
+    gold = tmp_path / "quotes.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    halves = {"A": [], "B": []}
+    for r in records:
+        halves[half_of(r["id"])].append(r["id"])
+    assert halves["A"] and halves["B"], "twelve ids fall on both sides of sha1 parity"
+    for half, ids in halves.items():
+        out = tmp_path / f"gold_{half}.jsonl"
+        pred = tmp_path / f"pred_{half}.jsonl"
+        args = eval_args(kind="quotes", gold=str(gold), half=half, gold_out=str(out), out=str(pred))
+        assert eval_cli.run(args, Pipeline([KeywordStage()])) == 0
+        assert f"articles={len(ids)} " in capsys.readouterr().out
+        assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ids
+        assert [json.loads(x)["id"] for x in pred.read_text().splitlines()] == ids

@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from parley.actors.kb import NON_STATE_CODES, Entry, KnowledgeBase, Role, _country_codes
+from parley.actors.kb import NON_STATE_CODES, Entry, KnowledgeBase, Role
+from parley.actors.kbcheck import country_codes as _country_codes
 from parley.errors import ConfigError
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,9 @@ from parley.model import normalise_alias, strip_name
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("country", "igo", "media", "group", "org", "person", "seat")
+KINDS = ("country", "igo", "media", "group", "org", "person", "seat", "historical", "region")
+# kinds that name a territory: in "fighting in Crimea" a place, as a subject its state
+TERRITORY_KINDS = frozenset({"country", "historical", "region"})
 VIAS = ("name", "alias", "demonym", "capital", "seat")
 NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 EXTRA_COUNTRY_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the EU, IMF, World Bank
@@ -38,6 +40,7 @@ _DATA_PACKAGE = "parley.actors.data"
 # ---------------------------------------------------------------- normalisation
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # the name normalisation lives in parley.model (the store keys actor-less entities by it too)
 _strip = strip_name
 
@@ -272,6 +275,10 @@ def _default(extra: str) -> KnowledgeBase:
 # ---------------------------------------------------------------- the base
 
 _VIA_RANK = {v: i for i, v in enumerate(VIAS)}
+# words by which a title is not the office itself: "deputy prime minister", "vice president"
+NOT_THE_HOLDER = frozenset({"deputy", "vice", "acting", "assistant", "under", "former",
+                             "ex", "outgoing", "incoming", "interim", "shadow", "first deputy",
+                             "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor"})
 
 
 class KnowledgeBase:
@@ -290,6 +297,13 @@ class KnowledgeBase:
         self._demonym: dict[str, Entry] = {}
         for e in self._by_id.values():
             self._add(e)
+        for e in self._by_id.values():
+            # "Soviet", "Crimean": the demonym of a former state or a region is its state's
+            state = self._by_country.get(e.country or "") if e.kind != "country" else None
+            if state is None:
+                continue
+            for d in e.demonyms:
+                self._demonym.setdefault(normalise_alias(d), state)
         self._index = dict(self._index)
         self._offices: dict[str, tuple[str, str]] = {}
         for o in offices:
@@ -298,6 +312,13 @@ class KnowledgeBase:
                 for form in (key, _plural(key)):
                     self._offices.setdefault(form, (o.office, o.sector))
         self._office_list = list(offices)
+        # (canonical office, country) -> the people who held it, for "the British prime minister"
+        self._holders: dict[tuple[str, str], list[tuple[Entry, Role]]] = defaultdict(list)
+        for e in self._by_id.values():
+            for r in e.roles if e.kind == "person" else ():
+                canon = self._office_of(r)
+                if canon is not None:
+                    self._holders[(canon, str(r.country))].append((e, r))
 
     def _add(self, e: Entry) -> None:
         exact = {_strip(a) for a in e.exact}
@@ -319,7 +340,8 @@ class KnowledgeBase:
             put(a, "alias")
         for d in e.demonyms:
             put(d, "demonym")
-            self._demonym.setdefault(normalise_alias(d), e)
+            if e.kind == "country":
+                self._demonym.setdefault(normalise_alias(d), e)
         if e.capital:
             put(e.capital, "capital")
         for s in e.seats:
@@ -405,6 +427,63 @@ class KnowledgeBase:
                       f"{what}; no role in force {when} (first role {r.office} starts "
                       f"{r.start})")
 
+    def _office_of(self, r: Role) -> str | None:
+        """The canonical office of a role named "<title> of <the state or body>" ("Prime
+        Minister of the United Kingdom"), not of a party or an embassy ("President of the
+        National Rally", "Ambassador of Russia to the United States")."""
+        m = re.fullmatch(r"(.+?) of (.+)", r.office)
+        if not m or not r.country:
+            return None
+        title, body = m.groups()
+        if set(normalise_alias(title).split()) & NOT_THE_HOLDER:
+            return None
+        canon = self._offices.get(normalise_alias(title))
+        if canon is None:
+            return None
+        named = {h.entry.id if h.entry.kind == "country" else h.country
+                 for h in self.lookup(body) if h.entry.kind in ("country", "igo", "historical")}
+        return canon[0] if r.country in named else None
+
+    def holder(self, office: str, country: str, date: str | None) -> Hit | None:
+        """Who held ``office`` (a canonical office: "Prime Minister") of ``country`` on
+        ``date`` (today when None): "the British prime minister" on 2019-03-01 -> Theresa May.
+        None when no one, or more than one person, held it that day."""
+        day = _start_key(date) if date else _date.today().isoformat()
+        # one person may stand in two files (by name): count people, not entries
+        live = {normalise_alias(e.name): (e, r) for e, r in self._holders.get((office, country), ())
+                if r.in_force(day)}
+        if len(live) != 1:
+            return None
+        (e, r), = live.values()
+        return Hit(e, "alias", r.country or e.country, r.sector, r.office,
+                   f"{office} of {country} on {date or 'today'}: {e.name} "
+                   f"({r.office} {r.span()})")
+
+    def office_holder(self, text: str, date: str | None) -> Hit | None:
+        """"the British prime minister", "Russia's foreign minister", "President of France":
+        the holder of the office on ``date`` (see ``holder``)."""
+        t = _THE.sub("", text.strip())
+        pairs: list[tuple[str, str]] = []
+        m = re.fullmatch(r"(.+?)['’]s (.+)", t)
+        if m:
+            pairs.append((m.group(1), m.group(2)))
+        m = re.fullmatch(r"(.+?) of (?:the )?(.+)", t)
+        if m:
+            pairs.append((m.group(2), m.group(1)))
+        words = t.split()
+        pairs += [(" ".join(words[:k]), " ".join(words[k:])) for k in (1, 2) if len(words) > k]
+        for where, title in pairs:
+            state = self.country_of_demonym(where)
+            code = state.id if state is not None else next(
+                (h.country for h in self.lookup(where)
+                 if h.entry.kind in ("country", "igo") and h.country), None)
+            office = self._offices.get(normalise_alias(title))
+            if code and office and not set(normalise_alias(title).split()) & NOT_THE_HOLDER:
+                hit = self.holder(office[0], code, date)
+                if hit is not None:
+                    return hit
+        return None
+
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
@@ -455,7 +534,9 @@ class KnowledgeBase:
 
     def validate(self) -> list[str]:
         """Problems, each a line starting ``error:`` or ``warning:``; [] when clean."""
-        return [*self._problems, *_check(self)]
+        from parley.actors.kbcheck import check
+
+        return [*self._problems, *check(self)]
 
     def offices(self) -> list[tuple[str, str, tuple[str, ...]]]:
         return [(o.office, o.sector, o.titles) for o in self._office_list]
@@ -483,61 +564,3 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 def _standing(sector: str | None) -> str | None:
     """The sector a person keeps outside office: an affiliation, not an office's."""
     return None if sector in _OFFICE_SECTORS else sector
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_COUNTRY_CODES
-
-
-def _sector_codes() -> frozenset[str]:
-    from parley.ontology import ontology
-
-    return ontology().sectors
-
-
-def _check(kb: KnowledgeBase) -> list[str]:
-    codes, sectors = _country_codes(), _sector_codes()
-    out: list[str] = []
-
-    def country_ok(code: str | None) -> bool:
-        return code is None or code in codes or code in NON_STATE_CODES
-
-    for e in kb.entries():
-        tag = f"{e.id} ({e.name})"
-        if e.kind not in KINDS:
-            out.append(f"error: {tag}: kind {e.kind!r} is not one of {', '.join(KINDS)}")
-        if not e.source.strip():
-            out.append(f"error: {tag}: no source; cite where the facts come from")
-        if not country_ok(e.country):
-            out.append(f"error: {tag}: country {e.country!r} is not ISO 3166-1 alpha-3 "
-                       f"nor one of {', '.join(sorted(NON_STATE_CODES))}")
-        if e.sector is not None and e.sector not in sectors:
-            out.append(f"error: {tag}: sector {e.sector!r} is not a PLOVER sector")
-        if e.kind == "country" and e.id not in codes:
-            out.append(f"error: {tag}: a country's id must be its ISO alpha-3 code")
-        for r in e.roles:
-            if not country_ok(r.country):
-                out.append(f"error: {tag}: role {r.office!r} country {r.country!r} is not "
-                           "ISO 3166-1 alpha-3")
-            if r.sector is not None and r.sector not in sectors:
-                out.append(f"error: {tag}: role {r.office!r} sector {r.sector!r} is not a "
-                           "PLOVER sector")
-            if _start_key(r.start) > _end_key(r.end):
-                out.append(f"error: {tag}: role {r.office!r} starts {r.start} after it ends {r.end}")
-        by_office: dict[str, list[Role]] = defaultdict(list)
-        for r in e.roles:
-            by_office[normalise_alias(r.office)].append(r)
-        for roles in by_office.values():
-            roles.sort(key=lambda r: _start_key(r.start))
-            for a, b in zip(roles, roles[1:], strict=False):
-                if _start_key(b.start) <= _end_key(a.end):
-                    out.append(f"error: {tag}: roles {a.office!r} {a.span()} and {b.span()} overlap")
-    for key, cands in kb.index_items():
-        named = {(e.id, e.country) for e, via, _ in cands if via in ("name", "alias")}
-        if len({c for _, c in named}) > 1:
-            ids = ", ".join(sorted(i for i, _ in named))
-            out.append(f"warning: alias {key!r} names entries of different countries: {ids}")
-    return out

@@ -6,11 +6,17 @@ Every resolution records ``method`` and a ``reason`` in words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parley import limits
-from parley.actors.kb import Hit, KnowledgeBase, normalise_alias
+from parley.actors.kb import (
+    NOT_THE_HOLDER,
+    TERRITORY_KINDS,
+    Hit,
+    KnowledgeBase,
+    normalise_alias,
+)
 from parley.actors.mentions import (
     NEUTER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -128,29 +134,34 @@ class Resolver:
             entry = self.kb.country_of_demonym(text[:-1])
         return entry
 
-    def _country_of_text(self, text: str, date: str | None) -> str | None:
+    def _country_of_text(self, text: str, date: str | None, states_only: bool = False
+                         ) -> str | None:
         demonym = self.demonym(text)
         if demonym is not None:
             return demonym.id
         for hit in self.kb.lookup(text, date):
-            if hit.entry.kind == "country" or hit.via in ("capital", "seat"):
+            if hit.entry.kind in TERRITORY_KINDS or hit.via in ("capital", "seat"):
                 return hit.country
-            if hit.entry.kind in ("igo", "org", "media", "group") and hit.country:
+            if not states_only and hit.entry.kind in ("igo", "org", "media", "group") \
+                    and hit.country:
                 return hit.country  # "the United Nations Emergency Relief Coordinator"
         return None
 
     def _countries_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
-        """The first country named or implied among these tokens (single or two-word)."""
+        """The first country named or implied among these tokens (one to three words): a
+        state's name or demonym first, then a body's ("U.S. National Security Council" is
+        American, not the UN Security Council's)."""
         toks = [doc[i] for i in sorted(idxs)]
-        for n in (3, 2, 1):
-            for k in range(len(toks) - n + 1):
-                window = toks[k:k + n]
-                if any(w.i != window[0].i + j for j, w in enumerate(window)):
-                    continue
-                text = doc[window[0].i:window[-1].i + 1].text
-                country = self._country_of_text(text, date)
-                if country:
-                    return country
+        for states_only in (True, False):
+            for n in (3, 2, 1):
+                for k in range(len(toks) - n + 1):
+                    window = toks[k:k + n]
+                    if any(w.i != window[0].i + j for j, w in enumerate(window)):
+                        continue
+                    text = doc[window[0].i:window[-1].i + 1].text
+                    country = self._country_of_text(text, date, states_only)
+                    if country:
+                        return country
         return None
 
     def _title(self, doc: Any, idxs: list[int]) -> tuple[str, str] | None:
@@ -233,12 +244,13 @@ class Resolver:
             if head.head.lower_ not in ("to", "toward", "towards") or verb.lemma_ in _MOTION:
                 return None  # "arrived in Moscow", "flew to Beijing": a place
             # "protested to Tokyo", "appealed to Washington": the government addressed
-        if e.kind == "country" and hit.via in ("name", "alias") and head.dep_ == "pobj" \
+        if e.kind in TERRITORY_KINDS and hit.via in ("name", "alias") and head.dep_ == "pobj" \
                 and head.head.lower_ in _LOCATIVE and head.head.head.pos_ == "VERB" \
                 and head.head.lower_ in {"in", "at", "near", "across", "throughout", "inside"}:
             # "fighting in Ukraine": a place; the country stays an actor elsewhere
             return None
-        kind = e.kind if e.kind in ("person", "country") else "org"
+        kind = e.kind if e.kind in ("person", "country") else (
+            "country" if e.kind in TERRITORY_KINDS else "org")
         sector = hit.sector
         key = f"kb:{e.id}:{sector or ''}"
         return ActorRecord(key, e.name, hit.country, sector, hit.office, e.qid or e.id, kind,
@@ -284,6 +296,9 @@ class Resolver:
             if body is not None:
                 country, sector = country or body[0], body[1]
         plural = head.tag_ in ("NNS", "NNPS")
+        holder = self._holder(doc, c, head, office, country, date, plural)
+        if holder is not None:
+            return holder
         if head.lemma_.lower() in _GOV_HEADS or head.lower_ in _GOV_HEADS:
             # "the Biden administration": the government of the named person's country
             for t in head.lefts:
@@ -309,6 +324,31 @@ class Resolver:
                 start += 1
             name = doc[start:c.end].text
         return ActorRecord(key, name, country, sector, office, None, kind, "nominal", reason, plural)
+
+    def _holder(self, doc: Any, c: Candidate, head: Any, office: str, country: str | None,
+                date: str | None, plural: bool) -> ActorRecord | None:
+        """"the British prime minister", "Russia's foreign minister": the one person who held
+        that office of that country on the article's date, when the base knows them."""
+        if plural or country is None:
+            return None
+        # the whole title: "prime minister", "foreign minister" (the mention may be its head)
+        title = [t for t in head.lefts if t.dep_ in ("compound", "amod")
+                 and t.ent_type_ not in ("NORP", "GPE") and self.demonym(t.text) is None]
+        full = self.kb.office_sector(" ".join([t.text for t in title] + [head.text]))
+        office = full[0] if full else office
+        if office in _GENERIC_OFFICES:
+            return None
+        words = {t.lower_.strip("-") for t in doc[c.start:c.end]} | {
+            t.lower_ for t in head.lefts}
+        if words & NOT_THE_HOLDER or any(t.dep_ == "det" and t.lower_ in ("a", "an", "another")
+                                          for t in head.children):
+            return None  # "a former prime minister", "the deputy foreign minister"
+        hit = self.kb.holder(office, country, date)
+        if hit is None:
+            return None
+        rec = self._from_hit(doc, c, hit, head)
+        return None if rec is None else replace(rec, method="office-holder",
+                                                reason=f"{mention_text(doc, c)!r}: {hit.reason}")
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)

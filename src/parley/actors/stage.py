@@ -199,8 +199,18 @@ class ActorStage:
     @staticmethod
     def _description(doc: Any, c: Candidate, rec: ActorRecord,
                      history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
-        """'the president of China' -> the person already named who holds that office."""
+        """'the president of China' -> the person already named who holds that office; an
+        apposition or a predicate nominal to a name is that name's actor ("Xi Jinping, the
+        leader of communist China", "Lavrov is Russia's top diplomat")."""
         head = c.head(doc)
+        anchor = head.head if head.dep_ == "appos" else next(
+            (t for t in head.head.children if t.dep_ in ("nsubj", "nsubjpass")), None
+        ) if head.dep_ == "attr" and head.head.lemma_ == "be" else None
+        if anchor is not None and not rec.plural:
+            for prev_c, prev in reversed(history):
+                if prev_c.start <= anchor.i < prev_c.end and prev.kind in ("person", "org") \
+                        and prev.method != "nominal":
+                    return prev
         if rec.plural or not any(t.lower_ == "the" for t in head.lefts):
             return None
         office_words = set(normalise_alias(rec.office or "").split())

@@ -9,9 +9,11 @@ command (the scoring in ``parley.evaluation`` follows score.py's rules).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,9 @@ from typing import Any
 from parley.cli.options import add_settings_options, make_parley
 from parley.errors import ConfigError
 from parley.evaluation import (
+    HALVES,
     events_report,
+    half_of,
     load_json,
     load_jsonl,
     quotes_report,
@@ -29,6 +33,7 @@ from parley.evaluation import (
     seed_report,
 )
 from parley.facade import Parley
+from parley.model import Article
 from parley.pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
@@ -54,6 +59,11 @@ def add_parser(sub: Any) -> None:
                     help="show the N records with the most errors, with each event's reason")
     ev.add_argument("--plot", metavar="OUT.png|OUT.svg",
                     help="write per-type F1 and the confusion matrix to an image")
+    ev.add_argument("--half", choices=HALVES,
+                    help="score one fixed half of the records (sha1 of the id even: A, odd: "
+                         "B); rules are written looking at half A only")
+    ev.add_argument("--gold-out", metavar="HALF.jsonl",
+                    help="with --half: also write that half's gold records, for score.py")
     common(ev)
 
     qu = kinds.add_parser("quotes", help="quote spans and speakers on articles (quotes_dev)")
@@ -61,6 +71,10 @@ def add_parser(sub: Any) -> None:
     qu.add_argument("--overlap", type=float, default=0.3, metavar="SHARE",
                     help="least share of a gold quote's content a prediction must cover (0.3)")
     qu.add_argument("--limit", type=int, metavar="N", help="score only the first N articles")
+    qu.add_argument("--half", choices=("A", "B"),
+                    help="only the articles of one fixed half (sha1(id) even: A, odd: B)")
+    qu.add_argument("--gold-out", metavar="GOLD_HALF.jsonl",
+                    help="also write the gold records scored (for score.py quotes)")
     common(qu)
 
     se = kinds.add_parser("seed", help="the hand-annotated example article (seed_gold.json)")
@@ -73,16 +87,23 @@ def add_parser(sub: Any) -> None:
 
 def predict(
     inputs: Sequence[str], pipeline: Pipeline | Parley, limit: int | None = None,
-    default_date: str | None = None,
+    default_date: str | None = None, ids: set[str] | None = None,
 ) -> list[dict[str, Any]]:
     """What `parley analyze --format jsonl INPUTS` prints, as contract objects.
 
-    ``limit`` keeps the first N inputs (articles or rejections). Rejected inputs give an
+    ``limit`` keeps the first N inputs (articles or rejections); ``ids`` keeps only the
+    inputs with these ids (before ``limit``). Rejected inputs give an
     object with ``rejection`` set and no events, as analyze prints them.
     """
     parley = pipeline if isinstance(pipeline, Parley) else Parley(pipeline.settings,
                                                                   pipeline=pipeline)
-    out = list(parley.analyze(list(inputs), limit=limit, date=default_date))
+    chosen: list[Any] = list(inputs)
+    if ids is not None:  # read as analyze reads them, keep those ids, then the first N
+        chosen = list(itertools.islice(
+            (x for x in parley.read(chosen, date=default_date)
+             if isinstance(x, Article) and x.id in ids), limit))
+        limit = None
+    out = list(parley.analyze(chosen, limit=limit, date=default_date))
     for obj in out:
         if obj["rejection"]:
             r = obj["rejection"]
@@ -112,7 +133,14 @@ def run(args: argparse.Namespace, pipeline: Pipeline | Parley | None = None) -> 
         if args.errors < 0:
             raise ConfigError(f"--errors {args.errors}: give a count of 0 or more")
         records = load_jsonl(args.gold)
-        predictions = predict([args.gold], pipeline)
+        if args.half:
+            records = [r for r in records if half_of(str(r.get("id"))) == args.half]
+            with tempfile.TemporaryDirectory() as tmp:
+                half_path = Path(args.gold_out or Path(tmp) / f"half_{args.half}.jsonl")
+                write_predictions(half_path, records)
+                predictions = predict([str(half_path)], pipeline)
+        else:
+            predictions = predict([args.gold], pipeline)
         scores = score_events(records, predictions)
         out.write(events_report(scores, errors=args.errors) + "\n")
         if args.plot:
@@ -122,8 +150,12 @@ def run(args: argparse.Namespace, pipeline: Pipeline | Parley | None = None) -> 
     elif args.kind == "quotes":
         if not 0.0 < args.overlap <= 1.0:
             raise ConfigError(f"--overlap {args.overlap}: give a share in (0, 1], e.g. 0.3")
-        articles = load_jsonl(args.gold)[: args.limit]
-        predictions = predict([args.gold], pipeline, limit=args.limit)
+        articles = [a for a in load_jsonl(args.gold)
+                    if args.half is None or half_of(a["id"]) == args.half][: args.limit]
+        predictions = predict([args.gold], pipeline, limit=args.limit,
+                              ids={a["id"] for a in articles} if args.half else None)
+        if args.gold_out:
+            write_predictions(args.gold_out, articles)
         out.write(quotes_report(score_quotes(articles, predictions, args.overlap)) + "\n")
     else:
         gold = load_json(args.gold)

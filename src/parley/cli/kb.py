@@ -50,6 +50,10 @@ def _lookup(args: argparse.Namespace) -> int:
     found = 0
     for text in args.text:
         hits = kb.lookup(text, args.date)
+        if not hits:
+            # "the British prime minister": that day's holder of the office
+            holder = kb.office_holder(text, args.date)
+            hits = [holder] if holder is not None else []
         found += bool(hits)
         if args.json:
             for h in hits:

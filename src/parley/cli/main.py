@@ -13,7 +13,8 @@ from parley import __version__
 from parley.errors import ParleyError
 
 # Each verb module exposes add_parser(subparsers) and sets func=run(args) -> int.
-VERBS = ("analyze", "ingest", "kb", "eval", "bench", "config", "analysis", "export", "serve")
+VERBS = ("analyze", "ingest", "kb", "eval", "bench", "config", "patterns", "analysis", "export",
+         "serve")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -110,3 +110,95 @@ def tense(trigger: Any, mode: str | None) -> str:
             if c.dep_ == "aux" and c.lemma_ == "have":
                 return "past"
     return "unknown"
+
+
+# nouns for bodies and groups that can act ("the party", "a coalition")
+GROUP_NOUNS = frozenset({
+    "party", "group", "movement", "faction", "coalition", "alliance", "union", "council",
+    "committee", "commission", "court", "parliament", "assembly", "congress", "senate",
+    "government", "administration", "regime", "authority", "authorities", "army", "force",
+    "forces", "troops", "militia", "police", "gang", "organization", "organisation", "agency",
+    "ministry", "department", "bloc", "junta", "cabinet", "opposition", "front", "network",
+    "board", "tribunal", "delegation", "team", "company", "firm", "bank", "church", "mob",
+    "crowd", "gunmen", "assailants", "attackers", "insurgents", "guerrillas", "jihadists",
+    "guard", "guards", "jailer", "jailers", "settler", "settlers"})
+_AGENTIVE = ("er", "or", "ist", "ian", "ant", "ent", "men")
+
+
+def names_agent(tok: Any) -> bool:
+    """Does this noun name a person or a group that can act ("the party", "gunmen",
+    "protesters", "Hezbollah"), not a thing or an abstraction ("support", "the step")?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.ent_type_:
+        return False  # dates, numbers, money, places that are no states
+    lemma = tok.lemma_.lower()
+    if lemma in HUMAN_NOUNS or lemma in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS:
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(_AGENTIVE) and len(lemma) >= 5 \
+        and not lemma.endswith(("ment", "center", "centre", "order", "border", "water"))
+
+
+# what does harm when no one is named: "a car bomb killed", "an explosion wounded"
+HARM_NOUNS = frozenset({
+    "bomb", "explosion", "blast", "mine", "minefield", "shell", "shelling", "missile",
+    "rocket", "grenade", "drone", "airstrike", "strike", "attack", "bombing", "explosive",
+    "device", "mortar", "artillery", "gunfire", "fire", "raid"})
+
+
+CONTEXT = "context"
+# prepositions and conjunctions that put an event before the news ("since the invasion",
+# "after the 2014 annexation", "since Russia invaded"): historical
+_PAST_MARKERS = frozenset({"since", "after", "following", "before", "until", "prior"})
+# prepositions that name the setting of the news ("amid the war", "during the occupation")
+_SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"})
+# nouns for a state of affairs rather than an act: named alone they are the setting
+_STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "violence",
+                          "bloodshed", "insurgency", "crisis", "fighting", "siege"})
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "providing", "lest"})
+
+
+def _in_condition(trig: Any) -> bool:
+    """Is the word inside a conditional clause ("if cooperation founders", "unless the
+    army withdraws")? Up the tree to the clause's verb, then that verb's mark."""
+    cur, n = trig, 0
+    while n < 12:
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                                               for c in cur.children):
+            return True
+        if cur.dep_ in ("ROOT", "ccomp", "xcomp") and cur.pos_ in ("VERB", "AUX") \
+                or cur.head.i == cur.i:
+            return False
+        cur, n = cur.head, n + 1
+    return False
+
+
+def background(trig: Any, pos: str, event: str, governed: bool) -> str:
+    """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
+    the setting, "amid the war", "the war has driven prices up", "when asked about it, X
+    said"), the word that dates it before the news ("since", "after", a noun it modifies:
+    coded historical), or "" (the news itself)."""
+    if _in_condition(trig):
+        return CONTEXT  # "if it is attacked", "unless the president steps down": not a fact
+    if pos == "noun":
+        head = trig.head
+        if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:
+            return head.text
+        if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:
+            return CONTEXT
+        if trig.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
+        if trig.lemma_.lower() in _STATE_NOUNS and not governed:
+            return CONTEXT
+        return ""
+    if event == "REQUEST" and trig.tag_ == "VBN" and trig.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return CONTEXT  # "(When) asked about the talks, Lavrov said": no one requests
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                    for c in trig.children):
+        return "since"
+    return ""

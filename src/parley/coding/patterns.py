@@ -140,14 +140,84 @@ def pattern_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
 
 
+GENERATED = "cameo_generated.tsv"
+# verbs by which an actor announces, intends or fails an act of its own: the event is their
+# complement ("wants to attack", "said it will withdraw", "failed to reach a deal"), which
+# the coder composes with them; no generated pattern codes the frame itself
+FRAME_VERBS = frozenset({
+    "say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise", "swear",
+    "plan", "intend", "prepare", "ready", "willing", "decide", "threaten", "offer", "agree",
+    "insist", "confirm", "indicate", "signal", "want", "seek", "aim", "hope", "wish",
+    "determined", "eager", "fail", "try", "attempt"})
+# verbs of phase: what they govern is the event ("continued their effort", "began talks")
+_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go"})
+# prepositions that are never particles: with a verb they add a complement, not a new sense
+# ("pull out", "back down", "call off" keep their particles)
+_PREPOSITIONS = frozenset(
+    "about above across after against along among around as at before behind below beside "
+    "between beyond by during for from in inside into near of onto outside past since through "
+    "throughout to toward towards under until upon with within without".split())
+# prepositions and particles: words that do not by themselves change a verb's sense
+_FUNCTION_WORDS = frozenset(
+    "about above across after against along among around as at away back before behind below "
+    "beside between beyond by down during for from in inside into near of off on onto out "
+    "outside over past since through throughout to toward towards under until up upon with "
+    "within without".split())
+NULL_EVENT = "-"  # a generated pattern that names a sense of the verb that is no event
+
+
+def generated_file() -> Path:
+    return Path(str(resources.files(__package__).joinpath("patterns", GENERATED)))
+
+
+def read_generated(path: Path) -> tuple[list[Pattern], dict[str, frozenset[str]]]:
+    """The patterns of a file written by `parley patterns import-cameo` (coding/cameo.py),
+    and its synonym sets (``&NAME`` -> its members, each a word or a phrase with its head
+    last)."""
+    sets: dict[str, frozenset[str]] = {}
+    blocks: dict[str, list[str]] = {}
+    out: list[Pattern] = []
+    onto = ontology()
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.startswith("#") or raw.startswith("kind\t"):
+                continue
+            cols = raw.rstrip("\n").split("\t")
+            if len(cols) != 10:
+                raise ConfigError(f"{path.name}: a line with {len(cols)} columns, expected 10")
+            kind, verbs, words, event, mode, ctx, recip, cameo, line, block = cols
+            if kind == "set":
+                sets[verbs] = frozenset(m for m in words.split("|") if m)
+                continue
+            if kind == "block":
+                blocks[block] = verbs.split("|")
+                continue
+            if event != NULL_EVENT:
+                onto.type(event)
+            heads = blocks.get(block, []) if verbs == "*" else [verbs]
+            for verb in heads:
+                phrase = (f"{verb} {words}" if kind == "verb" else verb).split()
+                head, rest = (phrase[0], phrase[1:]) if kind == "verb" else (phrase[-1], phrase[:-1])
+                out.append(Pattern(
+                    id=f"cameo:{kind}:{' '.join(phrase)}", event=event, pos=kind, head=head,
+                    words=tuple(rest), mode=(mode,) if mode else (),
+                    context=tuple(c for c in ctx.split(";") if c),
+                    recipient=DEFAULT_RECIPIENT, reciprocal=recip == "1",
+                    content=event in SPEECH_ACT_TYPES,
+                    source=f"{path.name}:{line} CAMEO {cameo}"))
+    return out, sets
+
+
 @dataclass(frozen=True)
 class PatternSet:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     all: tuple[Pattern, ...]
+    # ``&NAME`` in a generated pattern's words: any of these words or phrases (head last)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> PatternSet:
+    def from_files(cls, paths: Iterable[Path], generated: Path | None = None) -> PatternSet:
         pats: list[Pattern] = []
         for path in paths:
             pats.extend(_parse_file(path.read_text(encoding="utf-8"), path.name))
@@ -162,14 +232,37 @@ class PatternSet:
                     "keep it in one file")
             seen[key] = p.event
             (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
-        # most specific first: more words to match
+        sets: dict[str, frozenset[str]] = {}
+        if generated is not None:
+            gen, sets = read_generated(generated)
+            hand_heads = {f"{p.pos}:{p.head}" for p in pats}
+            for p in gen:
+                key = f"{p.pos}:{p.phrase}"
+                if key in seen:
+                    continue  # hand-written patterns win; the first line of the file wins
+                if p.head in FRAME_VERBS and p.pos == "verb":
+                    continue  # the event is the frame's complement ("wants to attack")
+                if p.pos == "verb" and p.head in _ASPECT_VERBS and p.words:
+                    continue  # "continued their effort", "began talks": the object is the event
+                if p.pos == "verb" and p.words and all(w in _PREPOSITIONS for w in p.words):
+                    continue  # "control for", "sue for": a preposition alone is no new sense
+                if f"{p.pos}:{p.head}" in hand_heads and all(w in _FUNCTION_WORDS
+                                                              for w in p.words):
+                    # a verb written by hand keeps its sense with any preposition or particle
+                    # ("sue for", "host by"); only a named object changes it ("accept refugees")
+                    continue
+                seen[key] = p.event
+                pats.append(p)
+                (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
+        # most specific first: more words to match; hand-written first among equals
         return cls(
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in verbs.items()},
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in nouns.items()},
-            tuple(pats),
+            tuple(pats), sets,
         )
 
 
 @lru_cache(maxsize=1)
 def default_patterns() -> PatternSet:
-    return PatternSet.from_files(pattern_files())
+    gen = generated_file()
+    return PatternSet.from_files(pattern_files(), gen if gen.is_file() else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from parley import limits
@@ -31,15 +32,37 @@ def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, A
     for s in gc.get_us_states().values():
         countries.setdefault(s["name"].lower(), {"name": s["name"], "iso3": "USA",
                                                  "geonameid": s["geonameid"]})
+    # regions news names like states (Crimea, Donbas, Golan Heights): the state they belong to,
+    # from the knowledge base's file of historical states and regions (data only)
+    for name, code in _regions():
+        countries.setdefault(name, {"name": name.title(), "iso3": code, "geonameid": 0})
     return cities, countries, iso2to3
 
 
+def _regions() -> list[tuple[str, str]]:
+    import yaml
+
+    path = resources.files("parley.actors.data").joinpath("historical.yaml")
+    raw = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506
+    out = []
+    for e in raw.get("actors") or []:
+        if e.get("kind") == "region" and e.get("country"):
+            for n in [e["name"], *(e.get("aliases") or [])]:
+                out.append((str(n).lower(), str(e["country"])))
+    return out
+
+
 def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
-    """A city (largest by population, the hinted country first) or a country, by name."""
+    """A country (or a region, or a US state) by name, else a city (largest by population,
+    the hinted country first): "Georgia" is the state, not the town in the US."""
     cities, countries, iso2to3 = _gazetteer()
     key = name.lower().strip()
     if key.startswith("the "):
         key = key[4:]
+    country = countries.get(key)
+    if country:
+        return Place(country["name"], country["iso3"], int(country["geonameid"]) or None,
+                     None, None)
     options = cities.get(key)
     if options:
         ranked = sorted(options, key=lambda c: (
@@ -48,9 +71,6 @@ def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
         c = ranked[0]
         return Place(c["name"], iso2to3.get(c["countrycode"]), int(c["geonameid"]),
                      float(c["latitude"]), float(c["longitude"]))
-    country = countries.get(key)
-    if country:
-        return Place(country["name"], country["iso3"], int(country["geonameid"]), None, None)
     return None
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parley import syntax
 from parley.coding import arguments as args
-from parley.coding.dates import event_date, is_historical
-from parley.coding.patterns import Pattern, PatternSet, default_patterns
+from parley.coding.dates import event_when, is_historical
+from parley.coding.matcher import Hit as _Hit
+from parley.coding.matcher import match_noun, match_verb
+from parley.coding.patterns import FRAME_VERBS, PatternSet, default_patterns
 from parley.coding.places import event_place, is_place_token
 from parley.model import Actor, Document, Entity, Event, Span
 from parley.ontology import ontology
@@ -28,38 +30,7 @@ _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
 # verbs by which an actor announces or commits to its own future act
-_INTENT_VERBS = {"say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise",
-                 "swear", "plan", "intend", "prepare", "ready", "willing", "decide", "threaten",
-                 "offer", "agree", "insist", "confirm", "indicate", "signal", "want", "seek",
-                 "aim", "hope", "wish", "determined", "eager"}
-
-
-def _forms(tok: Any) -> tuple[str, ...]:
-    """The lemma, the word, and its regular stems: the small model's lemmatizer slips now
-    and then ("staged" -> "stag"), and a pattern should not depend on it."""
-    low = tok.lower_
-    forms = [tok.lemma_.lower(), low]
-    if low.endswith("ed") and len(low) > 4:
-        forms += [low[:-1], low[:-2]] + ([low[:-3]] if low[-3] == low[-4] else [])
-    elif low.endswith("ing") and len(low) > 5:
-        forms += [low[:-3], low[:-3] + "e"] + ([low[:-4]] if low[-4] == low[-5] else [])
-    elif low.endswith("ies") and len(low) > 4:
-        forms.append(low[:-3] + "y")
-    elif low.endswith("s") and len(low) > 3:
-        forms.append(low[:-1])
-    return tuple(dict.fromkeys(forms))
-
-
-@dataclass
-class _Hit:
-    pattern: Pattern
-    trigger: Any  # the head token
-    tokens: list[Any] = field(default_factory=list)  # all matched tokens
-    extra: Any = None  # the matched object token of a verb+object pattern
-    governor: Any = None  # light verb governing a nominal event
-    suppressed: str = ""
-    by: Any = None  # the hit that stands for this one (it is part, content or twin of it)
-    mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
+_INTENT_VERBS = FRAME_VERBS - {"fail", "try", "attempt"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,81 +57,13 @@ class CodingStage:
         return (self(d) for d in documents)
 
     def setup(self, settings: Any = None) -> None:
-        """Resources are loaded in the constructor; nothing more to load."""
+        """Load what the first document would otherwise load: the gazetteer of places and
+        the date parser's language data (once per process)."""
+        from parley.coding.dates import resolve_date
+        from parley.coding.places import resolve_place
 
-    # ------------------------------------------------------------------ matching
-    def _match_verb(self, tok: Any, ctx: _Context) -> _Hit | None:
-        cands: tuple[Pattern, ...] = ()
-        for form in _forms(tok):
-            cands = self.patterns.verbs.get(form, ())
-            if cands:
-                break
-        if not cands:
-            return None
-        kids = list(tok.children)
-        for p in cands:
-            matched = [tok]
-            extra = None
-            ok = True
-            for w in p.words:
-                found = None
-                for c in kids:
-                    if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-                        continue  # "on Wednesday" is no particle: "called X on Wednesday"
-                    if c.dep_ in ("prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp", "advmod", "npadvmod", "oprd") \
-                            and w in _forms(c):
-                        found = c
-                        break
-                    if c.dep_ in ("dobj", "attr", "nsubjpass", "xcomp") and any(
-                            g.dep_ in ("compound", "amod") and g.lemma_.lower() == w for g in c.children):
-                        found = c
-                        break
-                    if c.dep_ == "prep":  # "call for": the object sits under the preposition
-                        for g in c.children:
-                            if g.dep_ == "pobj" and (g.lemma_.lower() == w):
-                                found = g
-                                break
-                    if found is not None:
-                        break
-                if found is None and tok.dep_ == "relcl" or found is None and tok.dep_ == "acl":
-                    # "the opposition it expressed": the object is the modified noun
-                    if tok.head.lemma_.lower() == w:
-                        found = tok.head
-                if found is None:
-                    ok = False
-                    break
-                matched.append(found)
-                if found.pos_ in ("NOUN", "PROPN"):
-                    extra = found
-            if ok and p.needs_object and not any(
-                    c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
-                ok = False  # "are seeking to deepen a partnership": intent, not a request
-            if ok and p.object == "actor" and any(
-                    c.dep_ == "dobj" and not self._names_someone(c, ctx) for c in kids):
-                ok = False  # "received weapons", "held a general strike": no one is the object
-            if ok:
-                return _Hit(p, tok, matched, extra)
-        return None
-
-    def _match_noun(self, tok: Any) -> _Hit | None:
-        # patterns name the head as written ("military exercises") or as its lemma ("talks")
-        cands = sorted(set(self.patterns.nouns.get(tok.lemma_.lower(), ())) | set(
-            self.patterns.nouns.get(tok.lower_, ())), key=lambda p: (-len(p.words), p.id))
-        if not cands:
-            return None
-        lefts = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") or c.i < tok.i]
-        for p in cands:
-            matched = [tok]
-            ok = True
-            for w in p.words:
-                found = next((c for c in lefts if c.lemma_.lower() == w or c.lower_ == w), None)
-                if found is None:
-                    ok = False
-                    break
-                matched.append(found)
-            if ok:
-                return _Hit(p, tok, matched)
-        return None
+        resolve_place("Paris")
+        resolve_date("16 March 2022", "2023-03-20")
 
     # ------------------------------------------------------------------ entities
     @staticmethod
@@ -189,7 +92,13 @@ class CodingStage:
                     ids = index.get(tok.idx)
             parts = [tok] if ids else [t for t in args.expand(tok)]
             if ids:
-                parts = [tok] + [t for t in args.expand(tok) if t.dep_ in ("conj", "appos") or
+                # an apposition to a name is the same actor ("Xi Jinping, the leader of
+                # communist China"); to a common noun it says who ("the two leaders, Xi and
+                # Putin"); coordinated parts are further actors
+                named = tok.pos_ == "PROPN"
+                parts = [tok] + [t for t in args.expand(tok) if (
+                    t.dep_ == "conj" and not (named and t.head.dep_ == "appos")
+                    or t.dep_ == "appos" and not named) or
                                  (t.head.i == tok.i and t.dep_ in ("amod", "compound") and index.get(t.idx))]
             for t in parts:
                 for aid in index.get(t.idx, ()):
@@ -250,13 +159,13 @@ class CodingStage:
         used: set[int] = set()
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "advcl", "conj")):
-                h = self._match_verb(tok, ctx)
+                h = match_verb(tok, self.patterns, lambda c: self._names_someone(c, ctx))
                 if h is not None:
                     hits.append(h)
                     used.update(t.i for t in h.tokens)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used:
-                h = self._match_noun(tok)
+                h = match_noun(tok, self.patterns)
                 if h is not None:
                     hits.append(h)
         # light verbs lend nominal events their subject: "held talks", "launched an attack"
@@ -331,7 +240,12 @@ class CodingStage:
             return True
         if tok.lemma_.lower() in args.HUMAN_NOUNS:
             return True
-        return any(ctx.index.get(t.idx) for t in args.expand(tok))
+        if any(ctx.index.get(t.idx) for t in args.expand(tok)):
+            return True
+        # a measure or group noun names whom its "of" names: "dozens of protesters"
+        return any(self._names_someone(g, ctx) for c in tok.children
+                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj")
 
     @staticmethod
     def _hops(tok: Any, ancestor: Any) -> int:
@@ -361,8 +275,12 @@ class CodingStage:
                 return False
             parent = cur.head
             if parent.i == outer.trigger.i or parent.i == anchor.i:
+                # an infinitive with no subject of its own is what is asked or allowed too
+                # ("would not give permission to Russia to help Israel")
                 return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp",
-                                    "oprd", "conj", "acl") or h.pattern.pos == "noun"
+                                    "oprd", "conj", "acl") or h.pattern.pos == "noun" or (
+                    cur.dep_ == "advcl" and cur.i == t.i
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
             cur = parent
         return False
 
@@ -390,6 +308,11 @@ class CodingStage:
             # the object a pattern names is the recipient only when it names someone
             # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
             rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
+            # ... but whose act it is names the recipient: "rejected a U.S. request",
+            # "support Turkey's efforts", "boycott Algeria's elections"
+            rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
+                         and not index.get(t.idx) for m in t.children
+                         if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
         else:
@@ -435,6 +358,9 @@ class CodingStage:
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
         # place
         place, place_text = event_place(anchor, sent)
+        if place_text:
+            # the event's place is never its recipient ("destroyed a bridge in Kherson")
+            recipient_ents = [e for e in recipient_ents if e.text != place_text]
         if p.place_recipient and place is not None and place.country and not recipient_ents:
             actor_countries = {e.country for e in actor_ents}
             if place.country not in actor_countries:
@@ -450,7 +376,12 @@ class CodingStage:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
             reasons.append(f"actor {place.country} from the place of the event (host)")
         if not actor_ents:
-            return None  # PLOVER events need an actor
+            # no known actor: keep the one named, with its words and no country ("the party
+            # boycotted ...", "gunmen attacked ..."); an event needs someone who acts
+            actor_ents = self._unresolved(subj, text, p.event == "ASSAULT")
+            if not actor_ents:
+                return None
+            reasons.append(f"actor '{actor_ents[0].text}' not in the knowledge base")
         if not recipient_ents and place is not None and place.country and not p.place_recipient:
             # no one named on the receiving end: the country where it happened
             recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
@@ -467,15 +398,21 @@ class CodingStage:
             # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
-        date_text, date = event_date(anchor, trig, sent, pub, args.tense(anchor, mode))
-        if mode is None and is_historical(date, pub):
+        background = args.background(trig, p.pos, p.event, hit.governor is not None)
+        if background == args.CONTEXT:
+            return None  # "amid the war", "when asked": named as the setting, not reported
+        if background and mode is None:
+            mode, mode_word = "historical", background
+        date_text, date, precision = event_when(anchor, trig, sent, pub,
+                                                args.tense(anchor, mode))
+        if mode is None and is_historical(date, pub, precision):
             mode, mode_word = "historical", date_text or ""
         if mode:
             reasons.append(f"aux_mode {mode} from '{mode_word}'")
-        if date_text:
-            reasons.append(f"date '{date_text}' -> {date}")
+        if date_text and date:
+            reasons.append(f"date '{date_text}' -> {date} ({precision})")
         elif mode is None and pub:
-            date = pub
+            date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
         etype = self.onto.type(event_type)
         if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
@@ -519,10 +456,25 @@ class CodingStage:
             id=f"E{n}", event=event_type, actor=tuple(actor_ents), recipient=tuple(recipient_ents),
             trigger=Span.of(text, t0, t_end), sentence=Span.of(text, sent.start_char, sent.end_char),
             mode=event_mode, context=p.context, aux_mode=mode, date=date, date_text=date_text,
+            date_precision=precision if date else None,
             event_loc=place, quad_code=etype.quad, intensity=etype.intensity(event_mode),
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
+
+    @staticmethod
+    def _unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
+        """The subject as an actor of its own words, when it names a person or a group: its
+        head noun with the words that name it (determiners left out)."""
+        out = []
+        for t in subj[:1]:
+            if not (args.names_agent(t) or harm and t.lemma_.lower() in args.HARM_NOUNS):
+                continue  # "a car bomb killed": what harms stands for whoever set it
+            left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
+            start = min([x.idx for x in left] + [t.idx])
+            span = Span.of(text, start, t.idx + len(t))
+            out.append(Entity(None, span.text, None, None, None, span))
+        return out
 
     def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
         """Who reports the clause of ``trig``: the subject of the verb (or noun) whose

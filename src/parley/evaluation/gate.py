@@ -6,7 +6,8 @@
      "gold": {"eval/plover_gsr_dev.jsonl": {"kind": "events", "sha256": "...",
                                             "figures": {"type_f1": 0.41, ...}}, ...}}
 
-Gold paths are relative to the shared directory. A figure fails when it is below its
+Gold paths are relative to the shared directory; ``name#A`` / ``name#B`` are the two fixed
+halves of a gold file (its sha256 pins both). A figure fails when it is below its
 floor. Raising sets each floor to ``max(old floor, figure - margin)``; a floor only goes
 down (or a gold file with a new sha256 is re-pinned) with ``allow_regression``. The margin
 of a figure is the one whose key is the longest prefix of its name, else ``default``.
@@ -42,6 +43,12 @@ class Failure:
                 f"{self.floor:.3f}")
 
 
+def gold_path(name: str) -> str:
+    """The gold file a gate entry reads: ``eval/quotes_dev.jsonl#A`` is half A of
+    ``eval/quotes_dev.jsonl`` (``parley.evaluation.half_of``)."""
+    return name.split("#", 1)[0]
+
+
 def load_floors(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     try:
@@ -73,7 +80,7 @@ def gold_mismatches(floors: dict[str, Any], shared_dir: Path) -> list[str]:
     """Why the pinned gold files cannot be used: missing, or a different sha256."""
     problems = []
     for name, entry in floors["gold"].items():
-        path = shared_dir / name
+        path = shared_dir / gold_path(name)
         if not path.is_file():
             problems.append(f"{path} is missing")
             continue
@@ -119,7 +126,7 @@ def raise_floors(
     notes: list[str] = []
     for name, figures in sorted(measured.items()):
         old = floors["gold"].get(name, {})
-        digest = sha256_of(shared_dir / name)
+        digest = sha256_of(shared_dir / gold_path(name))
         if old and old.get("sha256") != digest and not allow_regression:
             raise ConfigError(
                 f"gold file {name} changed (sha256 {digest[:12]}... against the pinned "

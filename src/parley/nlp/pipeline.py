@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -12,6 +13,7 @@ from parley.config import LimitSettings
 from parley.errors import ConfigError
 from parley.limits import text_problem
 from parley.model import Document, Rejection, Sentence, Span
+from parley.nlp.pubdate import decide_date
 
 logger = logging.getLogger(__name__)
 
@@ -20,11 +22,43 @@ logger = logging.getLogger(__name__)
 _DISABLE: tuple[str, ...] = ()
 
 
+_ENDS_SENTENCE = frozenset('.!?:;"\'”’)]…')
+# a line shorter than this that ends with no sentence mark is a line of its own (a caption,
+# a menu item, a byline, a headline in a list); longer ones may be prose wrapped by hand
+_SHORT_LINE = 80
+_CREDIT = re.compile(r"(?:REUTERS|AP|AFP|Getty Images|EPA|Reuters|Shutterstock|Xinhua|"
+                     r"Bloomberg|File Photo|File photo)$")
+
+
+def _short_line(text: str) -> int:
+    """How short a line must be to stand alone: in prose wrapped by hand (most lines of much
+    the same length, running on into the next) only a much shorter line does."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    runs_on = [ln for ln in lines if 50 <= len(ln) <= 90 and ln[-1] not in _ENDS_SENTENCE]
+    return 40 if lines and len(runs_on) > 0.3 * len(lines) else _SHORT_LINE
+
+
 def _paragraphs(doc: Any) -> Any:
-    """A blank line ends a sentence: headlines and paragraphs are never merged."""
+    """A blank line ends a sentence: headlines and paragraphs are never merged. So does a
+    line that does not end a sentence (a caption, a menu item, a byline, a photo credit, one
+    of a list of headlines) when the next line starts a new one: it is a segment of its own."""
+    short = _short_line(doc.text)
+    line_start = 0
     for i, tok in enumerate(doc[:-1]):
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[i + 1].is_sent_start = True
+        if not tok.is_space or "\n" not in tok.text:
+            continue
+        nxt = doc[i + 1]
+        if tok.text.count("\n") >= 2:
+            nxt.is_sent_start = True
+        else:
+            line = doc[line_start:i]
+            text = line.text.strip()
+            last = text[-1:] if text else ""
+            if text and last not in _ENDS_SENTENCE and (nxt.text[:1].isupper()
+                                                       or nxt.text[:1].isdigit()) and (
+                    len(text) < short or _CREDIT.search(text)):
+                nxt.is_sent_start = True
+        line_start = i + 1
     return doc
 
 
@@ -105,7 +139,8 @@ class NLPStage:
         return None
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
-        docs = list(documents)
+        # the publication date is decided here, once, before anything resolves against it
+        docs = [replace(d, article=decide_date(d.article)) for d in documents]
         early = {i: r for i, d in enumerate(docs) if (r := self._before(d)) is not None}
         live = [d for i, d in enumerate(docs) if i not in early]
         self.nlp.max_length = max(self.nlp.max_length, self.limits.characters + 1)

@@ -1,5 +1,6 @@
-"""Headline quotes ("Carson: Clinton 'not fit to serve'", "'We will win' - Trump") and the
-turns of an interview transcript ("TAPPER: Do you think ...", "Matthews: Well, ...").
+"""Headline quotes ("Carson: Clinton 'not fit to serve'", "'We will win' - Trump"), the turns
+of an interview transcript ("TAPPER: Do you think ...", "Matthews: Well, ..."), and the answers
+of a Q&A interview ("Q: ... / A: ..."), which belong to the person the introduction names.
 
 The title line (the first non-empty line) takes a name before a colon or after a dash; in
 running text only a paragraph that *starts* with a short capitalised name and a colon is a
@@ -98,3 +99,50 @@ def find_turns(doc: Any, index: TokenIndex) -> list[Candidate]:
                              speaker_span=(who0, who1), source="turn",
                              reason="transcript turn: speaker label and colon"))
     return out if len(out) >= 2 else []
+
+
+_QA = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer)[ \t]*[:.][ \t]+(?P<what>\S[^\n]*)$",
+                 re.MULTILINE)
+_INTERVIEW = frozenset({"interview", "interviewed", "spoke", "talked", "sat", "conversation",
+                        "asked", "questions", "edited", "condensed", "q&a"})
+
+
+def _interviewee(doc: Any, index: TokenIndex, before: int) -> Any:
+    """The person a Q&A introduction names: the last person in a sentence about the interview
+    ("In an interview, Anna Berg said ..."), else the last person named before the questions."""
+    people = [t for t in doc[:index.at(before) + 1] if t.ent_type_ == "PERSON" and t.ent_iob_ in (
+        "B", "I") and (t.i + 1 >= len(doc) or doc[t.i + 1].ent_type_ != "PERSON")]
+    about = [t for t in people if any(w.lower_ in _INTERVIEW for w in t.sent)]
+    pick = (about or people)[-1:]
+    return pick[0] if pick else None
+
+
+def find_qa(doc: Any, index: TokenIndex) -> list[Candidate]:
+    """Answers of a Q&A layout: paragraphs labelled "A:" (or "Answer:"), with the unlabelled
+    paragraphs after one up to the next question; at least two labelled paragraphs and one
+    question, and a person named before the first question."""
+    text = doc.text
+    labels = list(_QA.finditer(text))
+    if len(labels) < 2 or not any(m.group("label").lower().startswith("q") for m in labels):
+        return []
+    who = _interviewee(doc, index, labels[0].start())
+    if who is None:
+        return []
+    ent = next((e for e in doc.ents if e.start <= who.i < e.end), None)
+    span = (ent.start_char, ent.end_char) if ent is not None else (who.idx, who.idx + len(who.text))
+    out: list[Candidate] = []
+    for k, m in enumerate(labels):
+        if not m.group("label").lower().startswith("a"):
+            continue
+        w0 = m.start("what")
+        stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        w1 = len(text[:stop].rstrip())
+        while w1 > w0 and text[w1 - 1] in "\"” ":
+            w1 -= 1
+        if len(text[w0:w1].split()) < 2:
+            continue
+        label_end = m.start("what")
+        out.append(Candidate("direct", w0, w1, cue=(m.start("label"), label_end - 1),
+                             speaker=who, speaker_span=span, source="turn",
+                             reason="Q&A answer: the interviewee named before the questions"))
+    return out

@@ -23,7 +23,15 @@ from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
 
-_SKIP_LEADING = frozenset({"that", "whether"})
+_SKIP_LEADING = frozenset({"that"})
+# verbs whose complement may be an embedded question the parser hangs on as an adverbial
+# clause ("asked voters if they planned to attend")
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
+def _embedded_question(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)), None)
 
 
 def _own_report(tok: Any) -> bool:
@@ -110,7 +118,8 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             continue
         if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief
                                             or lemma in words.object_speech):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or (
+                _embedded_question(tok) if lemma in _QUESTION_VERBS else None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
                 extra = _without_complement(doc, tok, words)
@@ -189,6 +198,34 @@ _PEOPLE = frozenset({"voter", "supporter", "follower", "reporter", "people", "am
                      "viewer", "reader", "donor", "resident", "citizen", "leader"})
 
 
+def _is_clause(tok: Any) -> bool:
+    """A verb heading a finite clause with its subject, or a to-infinitive, as a direct
+    dependent of the speech verb (xcomp, ccomp, advcl)."""
+    if tok.dep_ not in ("xcomp", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+        return tok.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
+
+
+def _small_clause(verb: Any, rights: list[Any]) -> bool:
+    """An object with its own predicate ("called him divisive", "called the results into
+    question"), two objects ("asked Republicans a simple question"), or the preposition of a
+    phrasal speech act ("called for a ceasefire", "warned of a crisis")."""
+    if any(c.dep_ == "oprd" or c.dep_ in ("ccomp", "xcomp") and c.pos_ not in ("VERB", "AUX")
+           for c in rights):
+        return True
+    if sum(c.dep_ in ("dobj", "dative") for c in rights) >= 2:
+        return True
+    if any(g.dep_ == "prep" and g.lower_ == "as" for c in rights if c.dep_ == "dobj"
+           for g in c.children):
+        return True  # "cited rising rents as the cause", the parser's "as" on the object
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "about", "of", "as", "against", "into",
+                                                  "on") and (c.i == verb.i + 1 or c.lower_ in (
+                                                      "as", "into")) for c in rights)
+
+
 def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
     """A reporting verb the parser gave no clausal complement: a parenthetical ("At one point,
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
@@ -219,7 +256,14 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
             body.pop(0)
         while body and body[-1].is_punct and body[-1].text not in "”’\"'":
             body.pop()
-        if len(body) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in body) and not any(
+        own_body = {t.i for t in body}
+        # the rest is a clause only when one of its verbs has its subject in it ("He said
+        # legalizing it could put thousands to work"), not an object or an adverbial ("wrote
+        # the letter", "responded by settling", "maintains a commanding lock")
+        clause = any(t.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i in own_body
+            for c in t.children) for t in body)
+        if len(body) >= 4 and clause and not any(
                 t.text in "“\"" for t in body[:1]):
             start, end = trim(doc.text, body[0].idx, body[-1].idx + len(body[-1].text))
             return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
@@ -230,7 +274,8 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
     if lemma in words.object_speech:
         if not _speech_act(tok, lemma, words):
             return None
-        rights = [c for c in tok.rights if c.dep_ in _RIGHT_CONTENT and not (
+        rights = [c for c in tok.rights if (c.dep_ in _RIGHT_CONTENT or c.dep_ == "advcl"
+                                            and _is_clause(c)) and not (
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
             c.dep_ == "advcl" and c.left_edge.is_punct)]
@@ -238,20 +283,30 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
             if any(doc[j].text == "," for j in range(rights[k - 1].right_edge.i, rights[k].left_edge.i)):
                 rights = rights[:k]
                 break
+        # what was said: a clause ("urged Congress to act": a to-infinitive with its subject;
+        # "called for the council to resign"; "promised to cut taxes"), or the noun phrase
+        # that stands for one after a verb of requesting, promising or announcing ("called
+        # for a ceasefire": that there be one). Verbs of judging are not here: "praised the
+        # deal", "criticized Z's visit" name what is judged, a stance target, not what was said
+        upto = next((n for n, c in enumerate(rights) if _is_clause(c)), None)
+        if upto is not None:
+            rights = rights[:upto + 1]
+        elif lemma in words.object_clause_only and not _small_clause(tok, rights):
+            return None  # "called them", "called a meeting", "urged voters"
         if not rights:
             return None
-        first = rights[0]
-        start = first.left_edge.idx
+        first = rights[0].left_edge
+        if first.dep_ == "mark" and first.lower_ == "for":  # "called for the council to resign"
+            first = first.doc[first.i + 1]
+        start = first.idx
         last = rights[-1]
-        # the whole object, relative clauses included: what was condemned is "the raids in
-        # which 121 people were taken into custody", not "the raids"
         end = last.right_edge.idx + len(last.right_edge.text)
         start, end = trim(doc.text, start, end)
         if end - start < 3:
             return None
         return Candidate("indirect", start, end, source="object", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
-                         reason=f"speech act {tok.text!r} with its object")
+                         reason=f"speech act {tok.text!r} with a clause")
     return None
 
 
@@ -303,8 +358,11 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
             continue
         start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
         a0, a1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        if a0 > start and a1 < end:
-            end = a0  # "X, according to Y, said ..." keep the part before
+        words = reporting_words()
+        after = [t for t in sent if t.idx >= a1 and t.pos_ in ("VERB", "AUX")]
+        if a0 > start and a1 < end and after and after[0].lemma_.lower() in words.speech:
+            end = a0  # "X, according to Y, said ...": the part before
+        # otherwise "The convoy, according to officials, was attacked": the whole clause
         start, end = trim(doc.text, start, end)
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
         new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,

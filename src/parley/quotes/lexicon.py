@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +49,7 @@ class ReportingWords:
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech verbs whose object is the content ("called for X")
+    object_clause_only: frozenset[str]  # ... only through a clause or "for/of/as" ("called for X")
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
@@ -65,6 +67,7 @@ def reporting_words() -> ReportingWords:
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
+        object_clause_only=_lemmas(data, "object_speech", "clause_only", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )
@@ -95,22 +98,74 @@ def issues() -> tuple[Issue, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def issue_pattern() -> tuple[re.Pattern[str], dict[str, Issue]]:
+    """One pattern over every issue name (longest first, on word boundaries, hyphens and
+    spaces alike) and the issue each normalised name stands for."""
+    by_name: dict[str, Issue] = {}
+    for issue in issues():
+        for syn in issue.synonyms:
+            by_name.setdefault(norm_phrase(syn), issue)
+    names = sorted(by_name, key=len, reverse=True)
+    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), by_name
+
+
+def norm_phrase(text: str) -> str:
+    """Lower case, hyphens and runs of space as one space: "Cease-fire" -> "cease fire"."""
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+
+
+def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    values = data.get(key)
+    if not isinstance(values, list):
+        raise ConfigError(f"{file}: {key!r} must be a list of words (see the comments at the "
+                          "top of the file)")
+    return frozenset(str(v).lower() for v in values)
+
+
 @dataclass(frozen=True, slots=True)
 class StanceCues:
-    support_verbs: frozenset[str]
+    support_verbs: frozenset[str]  # lemmas and "lemma particle" phrases
     oppose_verbs: frozenset[str]
     support_nouns: frozenset[str]
     oppose_nouns: frozenset[str]
-    oppose_preps: frozenset[str]  # "work against", "be one-sided in ... favor"
-    support_preps: frozenset[str]
+    oppose_preps: frozenset[str]  # "argued against X"
+    support_preps: frozenset[str]  # "in favor of X"
+    addressee_verbs: frozenset[str]  # "urged Russia to ...": the object is whom it asks
+    clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
+    eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
+    eval_harm_verbs: frozenset[str]  # their object is whom the speaker says it hurts
+    eval_support_verbs: frozenset[str]
+    eval_oppose_adjs: frozenset[str]  # "the pact would be one-sided"
+    eval_support_adjs: frozenset[str]
+    eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
-    examples: tuple[tuple[str, str, str], ...]  # (sentence, issue, polarity)
+    receiving_verbs: frozenset[str]  # "faced criticism": the subject does not hold it
+    generic_heads: frozenset[str]  # "the decision", "his remarks": no issue of their own
+    person_heads: frozenset[str]  # "the coach", "voters": people, not issues
+    examples: tuple[tuple[str, str, str, str], ...]  # (sentence, issue, polarity, holder)
+
+    def verb_polarity(self, key: str) -> str | None:
+        if key in self.support_verbs:
+            return "support"
+        if key in self.oppose_verbs:
+            return "oppose"
+        return None
+
+    def noun_polarity(self, word: str) -> str | None:
+        if word in self.support_nouns:
+            return "support"
+        if word in self.oppose_nouns:
+            return "oppose"
+        return None
 
 
 @lru_cache(maxsize=1)
 def stance_cues() -> StanceCues:
     file = "stance_cues.yaml"
     data = _load(file)
+    ev = data.get("evaluative") or {}
     return StanceCues(
         support_verbs=_lemmas(data, "support", "verbs", file),
         oppose_verbs=_lemmas(data, "oppose", "verbs", file),
@@ -118,8 +173,20 @@ def stance_cues() -> StanceCues:
         oppose_nouns=_lemmas(data, "oppose", "nouns", file),
         oppose_preps=_lemmas(data, "oppose", "preps", file),
         support_preps=_lemmas(data, "support", "preps", file),
-        negators=frozenset(str(w).lower() for w in data.get("negators") or []),
+        addressee_verbs=_words(data, "addressee_verbs", file),
+        clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
+        eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),
+        eval_harm_verbs=_lemmas(data, "evaluative", "harm_verbs", file),
+        eval_support_verbs=_lemmas(data, "evaluative", "support_verbs", file),
+        eval_oppose_adjs=_lemmas(data, "evaluative", "oppose_adjs", file),
+        eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
+        eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
+        negators=_words(data, "negators", file),
+        receiving_verbs=_words(data, "receiving_verbs", file),
+        generic_heads=_words(data, "generic_heads", file),
+        person_heads=_words(data, "person_heads", file),
         examples=tuple(
-            (str(e["text"]), str(e["issue"]), str(e["polarity"])) for e in data.get("examples") or []
+            (str(e["text"]), str(e["issue"]), str(e["polarity"]), str(e.get("holder") or ""))
+            for e in data.get("examples") or []
         ),
     )

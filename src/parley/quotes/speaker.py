@@ -104,3 +104,71 @@ def split_floating(cands: list[Candidate], text: str) -> list[Candidate]:
         out.append(replace(c, end=m.start()))
         out.append(replace(c, start=m.end()))
     return out
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def through_quoted_words(document: Document, entity: Entity, pos: int,
+                         quoted: list[tuple[int, int]]) -> bool:
+    """Whether the actor an entity names was reached only through quoted words: its latest
+    mention before ``pos`` (pronouns aside) lies inside a quotation."""
+    actor = next((a for a in document.actors if a.id == entity.actor_id), None)
+    if actor is None:
+        return False
+    text = document.article.text
+    before = [m for m in actor.mentions if m.start < pos
+              and text[m.start:m.end].strip().lower() not in _THIRD_PERSON]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.start)
+    return any(s <= last.start < e for s, e in quoted)
+
+
+def chain_speakers(document: Document, cands: list[Candidate],
+                   entities: list[Entity | None]) -> list[Entity | None]:
+    """Third-person pronoun speakers ("..., he told reporters") through the paragraph's chain
+    of speakers: the speaker named last before the quote, in its paragraph or the one before,
+    unless the actor stage found a nearer antecedent outside the quoted words. An antecedent
+    inside the quoted words ("I met Tom Hale," he said) is never the speaker."""
+    text = document.article.text
+    quoted = [(c.start, c.end) for c in cands if c.kind in ("direct", "mixed")]
+    order = sorted(range(len(cands)), key=lambda i: cands[i].start)
+    out = list(entities)
+    last: tuple[int, Entity] | None = None  # (position of the speaker mention, entity)
+    for i in order:
+        c, ent = cands[i], out[i]
+        tok = c.speaker
+        if tok is None or ent is None:
+            continue
+        pos = tok.idx
+        if tok.lower_ not in _THIRD_PERSON:
+            if ent.actor_id is not None:
+                last = (pos, ent)
+            continue
+        own = ent.actor_id is not None and not through_quoted_words(document, ent, pos, quoted)
+        para = _paragraph_start(text, min(pos, c.start))
+        prev_para = _paragraph_start(text, max(0, para - 2))
+        chained = last if last is not None and last[0] >= prev_para else None
+        if chained is not None and (not own or _antecedent_pos(document, ent, pos) < chained[0]):
+            out[i] = replace(chained[1], text=ent.text, mention=ent.mention)
+            c.reason += f"; pronoun speaker through the paragraph's speakers ({chained[1].name!r})"
+        elif ent.actor_id is not None and not own:
+            out[i] = Entity(None, ent.text, None, None, None, mention=ent.mention)
+            c.reason += "; the pronoun's antecedent is inside quoted words: left unresolved"
+        now = out[i]
+        if now is not None and now.actor_id is not None:
+            last = (pos, now)
+    return out
+
+
+def _antecedent_pos(document: Document, entity: Entity, pos: int) -> int:
+    actor = next((a for a in document.actors if a.id == entity.actor_id), None)
+    text = document.article.text
+    starts = [m.start for m in (actor.mentions if actor else ()) if m.start < pos
+              and text[m.start:m.end].strip().lower() not in _THIRD_PERSON]
+    return max(starts, default=-1)

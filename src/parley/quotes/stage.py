@@ -11,10 +11,11 @@ from parley.errors import StageError
 from parley.model import Document, Quote, Span
 from parley.quotes.attribution import Candidate, TokenIndex
 from parley.quotes.direct import attribute_marks, find_marks
-from parley.quotes.headline import find_headline, find_turns
+from parley.quotes.headline import find_headline, find_qa, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
 from parley.quotes.speaker import (
+    chain_speakers,
     entity_for,
     inherit_floating,
     speaker_span,
@@ -35,6 +36,27 @@ def _share_inside(c: Candidate, spans: list[Candidate]) -> float:
     return inside / max(1, c.end - c.start)
 
 
+def _in_word(text: str, i: int) -> bool:
+    """Whether the character at ``i`` is part of a word: a letter or digit, or an apostrophe
+    between two letters ("don’t")."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    return (text[i] in "’'" and 0 < i < len(text) - 1 and text[i - 1].isalpha()
+            and text[i + 1].isalpha())
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content span begins and ends on word boundaries: a span cut inside a word ("they
+    do" of "they don’t", a token split inside a contraction) takes the whole word."""
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
+        start -= 1
+    while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
+        end += 1
+    return start, end
+
+
 def find_candidates(doc: Any) -> list[Candidate]:
     """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
     index = TokenIndex(doc)
@@ -46,7 +68,7 @@ def find_candidates(doc: Any) -> list[Candidate]:
         direct = [c for c in direct if not (head.start <= c.start < head.end + 1)]
         fragments = [f for f in fragments if not (head.start <= f.start < head.end + 1)]
         direct.insert(0, head)
-    turns = find_turns(doc, index)
+    turns = find_turns(doc, index) + find_qa(doc, index)
     if turns:
         direct = [c for c in direct if not any(t.start <= c.start < t.end + 2 for t in turns)]
         fragments = [f for f in fragments if not any(t.start <= f.start < t.end + 2 for t in turns)]
@@ -72,6 +94,8 @@ def find_candidates(doc: Any) -> list[Candidate]:
     for c in cands:
         if c.speaker is not None and c.speaker_span is None:
             c.speaker_span = speaker_span(c.speaker)
+    for c in cands:
+        c.start, c.end = snap_to_words(text, c.start, c.end)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in cands:
@@ -123,11 +147,11 @@ class QuoteStage:
     def to_quotes(document: Document, cands: list[Candidate]) -> list[Quote]:
         text = document.article.text
         quotes: list[Quote] = []
-        for n, c in enumerate(cands, 1):
-            speaker = sspan = None
-            if c.speaker is not None and c.speaker_span is not None:
-                sspan = Span.of(text, *c.speaker_span)
-                speaker = entity_for(document, c.speaker, c.speaker_span)
+        speakers = chain_speakers(document, cands, [
+            entity_for(document, c.speaker, c.speaker_span)
+            if c.speaker is not None and c.speaker_span is not None else None for c in cands])
+        for n, (c, speaker) in enumerate(zip(cands, speakers, strict=True), 1):
+            sspan = Span.of(text, *c.speaker_span) if speaker is not None and c.speaker_span else None
             via = via_entity(document, c.via) if c.via is not None else None
             quotes.append(Quote(
                 id=f"Q{n}", kind=c.kind, content=Span.of(text, c.start, c.end),

@@ -1,27 +1,39 @@
-"""Stances: who supports or opposes which issue, from the words that carry the position.
+"""Stances: holder x target x polarity, from the words that carry a position.
 
-An issue (``data/issues.yaml``) is found by its names; the stance cue (``data/stance_cues.yaml``)
-is the word that governs it: the verb whose object it is ("called for a ceasefire", "a ceasefire
-that was called for by Xi"), the noun it attaches to ("opposition to a ceasefire", "concerns
-that a peace pact would be one-sided"), or a preposition on the verb it is the subject of ("a
-ceasefire would work against Ukraine"). Negation flips the polarity. Inside a quote, a stance
-with no holder of its own, or held by "I"/"we", belongs to the quote's speaker. One stance is
-kept per holder, issue and polarity in a document (the first evidence).
+A cue (``data/stance_cues.yaml``) is read where it stands:
+
+- a **verb** and its object ("condemned Israel's strikes", "praised Putin"), a phrasal verb
+  and its preposition's object ("lobbied against sanctions": one cue, one oppose), the
+  antecedent of a relative clause ("a ceasefire that was called for by Xi"), the subject of a
+  passive; a verb whose object is the person addressed reads the clause after it ("urged
+  Russia to accept a truce" -> support truce, toward Russia);
+- a **noun** and its preposition ("opposition to a ceasefire", "concerns about the deal") or
+  its *that* clause ("concerns that a peace pact would be one-sided" -> oppose the pact);
+- an **evaluative consequence** in reported speech: a target as the subject of a predicate
+  that judges it ("a ceasefire now would ratify the conquest", "would work against Ukraine"),
+  held by the reporting verb's subject or the quote's speaker.
+
+Scope: a cue on a cue composes ("rejected calls for a ceasefire" -> oppose ceasefire; the
+inner noun gives no stance of its own unless it has its own holder, "China's calls"); negation
+and words of refusal flip the polarity ("did not oppose", "refused to back").
+
+A stance always has a holder that the actor stage resolved; inside a quote, a stance with no
+holder of its own, or held by "I"/"we", belongs to the quote's speaker. One stance is kept per
+holder, target and polarity in a document (the first evidence).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parley.model import Document, Entity, Quote, Span, Stance
-from parley.quotes.attribution import Candidate, TokenIndex
-from parley.quotes.lexicon import Issue, issues, stance_cues
+from parley.quotes.attribution import Candidate
+from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
-from parley.syntax import subject_of
+from parley.quotes.targets import Target, read_target
+from parley.syntax import RELATIVE_HEADS, subject_of
 
 logger = logging.getLogger(__name__)
 
@@ -29,79 +41,70 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # "support for", "opposition to", "concerns about": not "their support in the election"
 _NOUN_PREPS = frozenset({"for", "of", "to", "behind", "toward", "towards", "against", "about",
                          "over", "on"})
-# nouns a stance verb can hang on that hold no position themselves ("the need to scrap ...")
-_ABSTRACT = frozenset({"need", "effort", "attempt", "plan", "decision", "move", "bid", "way",
-                       "time", "chance", "push", "pressure", "call", "goal", "aim", "idea"})
-
-
-@lru_cache(maxsize=1)
-def _issue_pattern() -> tuple[re.Pattern[str], dict[str, Issue]]:
-    by_name: dict[str, Issue] = {}
-    for issue in issues():
-        for syn in issue.synonyms:
-            by_name.setdefault(syn, issue)
-    names = sorted(by_name, key=len, reverse=True)
-    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), by_name
+# nouns of asking take their issue only after "for": "calls for a ceasefire", not "a call with
+# reporters", "appeals to voters"
+_FOR_ONLY = frozenset({"call", "calls", "appeal", "appeals", "plea", "demand", "demands", "push"})
+_FLIP = {"support": "oppose", "oppose": "support"}
 
 
 @dataclass(slots=True)
-class _Found:
+class _Cue:
     polarity: str
-    cue: Any  # token
-    holder: Any  # token or None
-    toward: Any  # token or None
+    cue: Any  # the token that carries the position
+    cue_end: Any  # last token of the cue ("called for": "for")
+    target: Any  # token heading the target phrase, or None when ``found`` is given
+    holder: Any  # token, or None (then the quote's speaker)
     how: str
+    found: Target | None = None  # a target already read (from a clause)
+    toward: Any = None  # token: whom it is said to affect ("work against Ukraine")
+    allow_actor: bool = True
+    after: Any = None  # the verb's preposition after the object ("backed aid to Israel")
 
 
-def _particle(tok: Any) -> str | None:
-    """The particle or stranded preposition of a phrasal cue: "call for", "warn against"."""
-    for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.i > tok.i and child.i - tok.i <= 2:
-            return child.lower_
-    return None
-
-
-def _verb_polarity(verb: Any, prep: str | None, phrasal_only: bool = False) -> str | None:
-    cues = stance_cues()
-    lemma = verb.lemma_.lower()
-    keys = [f"{lemma} {prep}"] if prep else []
-    if not phrasal_only:
-        keys.append(lemma)
-    for key in keys:
-        if key in cues.support_verbs:
-            return "support"
-        if key in cues.oppose_verbs:
-            return "oppose"
-    return None
+def _compose(outer: str, inner: str) -> str:
+    return outer if inner == "support" else _FLIP[outer]
 
 
 def _negated(tok: Any) -> bool:
-    """"did not support", and a cue under a word of refusal ("refused to back",
-    "avoids condemning", "the NRA's refusal to support")."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head is not tok:
+    """"did not support", "never backed", "no support", and a cue under a word of refusal
+    ("refused to back", "avoids condemning", "the NRA's refusal to support")."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly")) or (
+                c.dep_ == "det" and c.lower_ == "no"):
+            return True
+    if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head.i != tok.i:
         gov = tok.head
         if gov.lemma_.lower() in stance_cues().negators:
             return True
-        return any(c.dep_ == "neg" for c in gov.children) and tok.dep_ == "xcomp"
+        return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children)
     return False
 
 
-def _refine_holder(holder: Any, cue: Any) -> Any:
-    """The person behind "Mr. Kerry's determination to ..." is Mr. Kerry; a cue noun is never
-    its own holder ("Opposition to the pact was ...")."""
-    if holder is None or holder.i == cue.i:
-        return None
-    if holder.pos_ == "NOUN":
-        poss = next((c for c in holder.children if c.dep_ == "poss"), None)
-        if poss is not None:
-            return poss
-        if holder.lemma_.lower() in stance_cues().negators or holder.ent_type_ == "" and \
-                holder.lemma_.lower() in _ABSTRACT:
-            return None
-    return holder
+def _obj(tok: Any, deps: tuple[str, ...] = ("pobj", "pcomp")) -> Any:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _holder_of_verb(verb: Any) -> Any:
+    """The subject; for an infinitive under a verb with an object, that object ("urged
+    Russia to accept": Russia accepts), else the governing subject ("refused to back")."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for":
+        # "called voters stupid for supporting Carson": the voters support him
+        obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
+    return subject_of(verb)
+
+
+def _asked_of_another(verb: Any) -> bool:
+    """An infinitive under a verb with an object ("urged Russia to accept", "required the
+    prime minister to seek", "challenged Iran to ratify") says what the subject wants of the
+    object, not the object's own position; the governing verb reads it when it is a cue."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
+        c.dep_ in ("dobj", "dative") for c in verb.head.children)
 
 
 def _holder_of_noun(noun: Any) -> Any:
@@ -111,128 +114,304 @@ def _holder_of_noun(noun: Any) -> Any:
     gov = noun.head
     if noun.dep_ == "pobj":
         gov = gov.head
-    if gov.pos_ in ("VERB", "AUX"):
+    if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        if gov.lemma_.lower() in stance_cues().receiving_verbs:
+            return None  # "fielded criticism", "faces opposition": someone else's position
         return subject_of(gov)
     return None
 
 
-def _find(head: Any) -> list[_Found]:
-    """The cues that bear on the issue phrase headed by ``head``: one governing it and one in
-    a relative clause on it ("opposition to a ceasefire that was called for by Xi")."""
-    found = [f for f in (_relative(head), _governing(head)) if f is not None]
-    return found
-
-
-def _relative(head: Any) -> _Found | None:
-    # "a ceasefire that was called for by Xi": the issue heads a relative clause
-    for rel in head.children:
-        if rel.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in (
-                "that", "which") for c in rel.children):
-            pol = _verb_polarity(rel, _particle(rel))
-            if pol:
-                return _Found(pol, rel, subject_of(rel), None, f"relative clause {rel.text!r}")
+def _clause_issue(document: Document, clause: Any) -> Target | None:
+    """The issue a clause is about: the target of a cue inside it, else the first lexicon
+    issue in it ("urged Israel to allow humanitarian corridors")."""
+    for tok in clause.subtree:
+        if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            found = read_target(document, tok, allow_actor=False)
+            if found is not None and not found.how.startswith("open"):
+                return found
     return None
 
 
-def _governing(head: Any) -> _Found | None:
+def _phrasal(tok: Any, lemma: str, kids: list[Any]) -> tuple[str, Any] | None:
+    """A phrasal cue ("call for", "warn against", "push back on", "call on") and the particle
+    or preposition its object hangs on."""
     cues = stance_cues()
-    dep, gov = head.dep_, head.head
-    if dep == "pobj":
-        prep, owner = gov, gov.head
-        if owner.pos_ in ("VERB", "AUX"):
-            # the preposition must belong to the cue ("called for", "warned against"), not
-            # be a setting ("supported Obama in two elections")
-            pol = _verb_polarity(owner, prep.lower_, phrasal_only=True)
-            if pol:
-                return _Found(pol, owner, subject_of(owner), None, f"'{owner.text} {prep.text}'")
-        if owner.pos_ == "NOUN" and prep.lower_ in _NOUN_PREPS:
-            lemma = owner.lemma_.lower()
-            if lemma in cues.support_nouns or owner.lower_ in cues.support_nouns:
-                return _Found("support", owner, _holder_of_noun(owner), None, f"'{owner.text} {prep.text}'")
-            if lemma in cues.oppose_nouns or owner.lower_ in cues.oppose_nouns:
-                return _Found("oppose", owner, _holder_of_noun(owner), None, f"'{owner.text} {prep.text}'")
-    if dep in ("dobj", "nsubjpass", "xcomp", "oprd") and gov.pos_ in ("VERB", "AUX"):
-        pol = _verb_polarity(gov, _particle(gov) if dep == "dobj" else None) or _verb_polarity(gov, None)
-        if pol:
-            return _Found(pol, gov, subject_of(gov), None, f"verb {gov.text!r}")
-    if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
-        # "a ceasefire would work against Ukraine"
-        for prep in gov.children:
-            if prep.dep_ == "prep" and prep.lower_ in cues.oppose_preps:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                return _Found("oppose", prep, None, obj, f"'{gov.text} {prep.text}'")
-        # "concerns that a peace pact would be one-sided"
-        clause = gov
-        if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN":
-            noun = clause.head
-            if noun.lemma_.lower() in cues.oppose_nouns or noun.lower_ in cues.oppose_nouns:
-                return _Found("oppose", noun, _holder_of_noun(noun), None, f"'{noun.text} that'")
+    known = (cues.support_verbs | cues.oppose_verbs | cues.addressee_verbs
+             | cues.clause_oppose_verbs)
+    for c in kids:
+        if c.dep_ not in ("prt", "prep") or c.i - tok.i > 3:
+            continue
+        nxt = next((g for g in c.children if g.dep_ == "prep"), None) or next(
+            (g for g in kids if g.dep_ == "prep" and g.i == c.i + 1), None)
+        if c.dep_ == "prt" and nxt is not None and f"{lemma} {c.lower_} {nxt.lower_}" in known:
+            return f"{lemma} {c.lower_} {nxt.lower_}", nxt
+        if f"{lemma} {c.lower_}" in known:
+            return f"{lemma} {c.lower_}", c
     return None
+
+
+_AFTER_PREPS = frozenset({"to", "on", "against", "for"})
+
+
+def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
+    """The cue a verb carries and its target; ``inner``: the verb is the clause of an
+    addressee verb or of "want" ("urged Iran to halt enrichment")."""
+    cues = stance_cues()
+    lemma = tok.lemma_.lower()
+    kids = [c for c in tok.children if c.i > tok.i]
+    phrasal = _phrasal(tok, lemma, kids)
+    key, prep = phrasal if phrasal is not None else (lemma, None)
+    pol = cues.verb_polarity(key)
+    if pol is None and inner and key in cues.clause_oppose_verbs:
+        pol = "oppose"
+    addressee = key in cues.addressee_verbs
+    if pol is None and not addressee:
+        return []
+    holder = _holder_of_verb(tok)
+    if prep is not None and prep.dep_ == "prep":
+        dobj = _obj(prep)
+    else:
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+    how = f"'{key}'" if prephrasal(key) else f"verb {tok.text!r}"
+    cue_end = prep if prep is not None else tok
+    comp = next((c for c in kids if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee)), None)
+    if comp is not None and (dobj is None or addressee or dobj.pos_ in ("PRON", "PROPN")):
+        # "urged Russia to accept a truce", "wants to lift the sanctions", "opposed raising
+        # the debt ceiling": the clause is what is asked for, toward the one asked
+        base = pol or "support"
+        found_inner = _verb_cues(document, comp, inner=True)
+        if found_inner and found_inner[0].target is not None:
+            i = found_inner[0]
+            return [_Cue(_compose(base, i.polarity), tok, cue_end, i.target, holder,
+                         f"{how} on {i.how}", toward=dobj, allow_actor=i.allow_actor,
+                         after=i.after)]
+        found = _clause_issue(document, comp)
+        if found is not None:
+            return [_Cue(base, tok, cue_end, None, holder, f"{how} on a clause", found=found,
+                         toward=dobj)]
+        return []
+    if pol is None:
+        return []  # "pressed Iran": whom, not what
+    if dobj is not None:
+        if addressee and dobj.pos_ in ("PRON", "PROPN"):
+            return []  # "urged voters", "asked him": whom, not what
+        after = None
+        if prep is None:
+            after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS
+                          and c.i == dobj.right_edge.i + 1), None)
+        return [_Cue(pol, tok, cue_end, dobj, holder, how, after=after)]
+    if tok.dep_ == "relcl" and prep is not None:
+        return [_Cue(pol, tok, cue_end, tok.head, holder, how)]  # "a ceasefire that was called for"
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        target = tok.head if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else subj
+        agent = subject_of(tok)
+        return [_Cue(pol, tok, cue_end, target,
+                     agent if agent is not None and agent.i != subj.i else None,
+                     f"passive {tok.text!r}")]
+    return []
+
+
+def prephrasal(key: str) -> bool:
+    return " " in key
+
+
+def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
+    cues = stance_cues()
+    if tok.dep_ == "compound":
+        return []  # "the opposition party"
+    pol = cues.noun_polarity(tok.lemma_.lower()) or cues.noun_polarity(tok.lower_)
+    if pol is None:
+        return []
+    holder = _holder_of_noun(tok)
+    preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            target = _obj(c)
+            if target is not None:
+                return [_Cue(pol, tok, c, target, holder, f"'{tok.text} {c.text}'")]
+        if c.dep_ in ("acl", "ccomp", "relcl") and pol == "oppose" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            # "concerns that a peace pact would be one-sided": fear about the clause's subject
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return [_Cue(pol, tok, tok, subj, holder, f"'{tok.text} that'", allow_actor=False)]
+    return []
+
+
+def _speech_holder(pred: Any, quote: Quote | None) -> tuple[Any, bool]:
+    """Who makes a judgement in reported speech: the subject of the reporting verb above the
+    predicate ("the administration believes a ceasefire would ..."), else the quote's
+    speaker (None, True). (None, False) when a stance noun governs it (found there)."""
+    words = reporting_words()
+    node = pred
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        dep, node = node.dep_, node.head
+        lemma = node.lemma_.lower()
+        if node.pos_ == "NOUN" and stance_cues().noun_polarity(lemma) is not None:
+            return None, False
+        if node.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief):
+            return subject_of(node), True
+        if dep not in ("ccomp", "xcomp", "conj", "advcl", "acl"):
+            break
+    return None, quote is not None
+
+
+def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple[_Cue, Quote | None]]:
+    """Judgements in reported speech: "a ceasefire right now would ratify Russia's conquest"."""
+    cues = stance_cues()
+    out: list[tuple[_Cue, Quote | None]] = []
+    spans = [(q.content.start, q.content.end, q) for q in quotes]
+    for tok in doc:
+        # active subjects only: "their safety is protected" judges nothing about safety
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        quote = next((q for s, e, q in spans if s <= tok.idx < e), None)
+        if quote is None:
+            continue
+        pred = tok.head
+        if pred.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = pred.lemma_.lower()
+        pol = toward = None
+        cue_end = pred
+        for c in pred.children:
+            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps:
+                pol, toward, cue_end = "oppose", _obj(c), c
+        if pol is None and f"{lemma} {next((c.lower_ for c in pred.children if c.dep_ == 'prep'), '')}" \
+                in cues.eval_harm_verbs:
+            pol = "oppose"
+        if pol is None and lemma in cues.eval_oppose_verbs:
+            pol = "oppose"
+            if lemma in cues.eval_harm_verbs:
+                toward = next((c for c in pred.children if c.dep_ == "dobj"), None)
+        elif pol is None and lemma in cues.eval_support_verbs:
+            pol = "support"
+        elif pol is None and lemma == "be":
+            attr = next((c for c in pred.children if c.dep_ in ("acomp", "attr")), None)
+            if attr is not None:
+                word = attr.lemma_.lower()
+                pol = ("oppose" if word in cues.eval_oppose_adjs else
+                       "support" if word in cues.eval_support_adjs else None)
+                cue_end = attr
+        if pol is None:
+            continue
+        holder, ok = _speech_holder(pred, quote)
+        if not ok:
+            continue
+        out.append((_Cue(pol, pred, cue_end, tok, holder, f"judgement {pred.text!r} in speech",
+                         toward=toward, allow_actor=False), quote))
+    return out
 
 
 def find_stances(document: Document, doc: Any, quotes: list[Quote],
                  cands: list[Candidate]) -> list[Stance]:
-    text = document.article.text
-    pattern, by_name = _issue_pattern()
-    index = TokenIndex(doc)
+    found: list[tuple[_Cue, Quote | None]] = []
+    inner: set[int] = set()  # noun cues read as part of a verb cue ("rejected calls for")
+    spans = [(q.content.start, q.content.end, q) for q in quotes]
+
+    def quote_at(pos: int) -> Quote | None:
+        return next((q for s, e, q in spans if s <= pos < e), None)
+
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX"):
+            if _asked_of_another(tok):
+                continue  # "challenged Iran to ratify the treaty": not Iran's position
+            for cue in _verb_cues(document, tok):
+                found.append((cue, quote_at(tok.idx)))
+        elif tok.pos_ == "NOUN" and tok.i not in inner:
+            for cue in _noun_cues(document, tok):
+                found.append((cue, quote_at(tok.idx)))
+    # a cue on a cue composes: "rejected calls for a ceasefire" is one oppose, of the ceasefire
+    by_noun = {c.cue.i: (c, q) for c, q in found if c.cue.pos_ == "NOUN"}
+    composed: list[tuple[_Cue, Quote | None]] = []
+    for cue, quote in found:
+        if cue.target is not None and cue.target.i in by_noun and cue.cue.pos_ != "NOUN":
+            noun, _ = by_noun[cue.target.i]
+            inner.add(noun.cue.i)
+            cue = _Cue(_compose(cue.polarity, noun.polarity), cue.cue, cue.cue_end, noun.target,
+                       cue.holder, f"{cue.how} on {noun.how}", allow_actor=noun.allow_actor)
+        composed.append((cue, quote))
+    found = [(c, q) for c, q in composed if not (c.cue.pos_ == "NOUN" and c.cue.i in inner
+                                                and not any(g.dep_ == "poss" for g in c.cue.children))]
+    found += _evaluative(document, doc, quotes)
     out: list[Stance] = []
-    seen: set[tuple[object, ...]] = set()
-    for m in pattern.finditer(text):
-        issue = by_name.get(re.sub(r"[\s-]+", " ", m.group(0).lower())) or by_name.get(
-            m.group(0).lower())
-        if issue is None:
+    seen: dict[tuple[object, ...], int] = {}
+    for cue, quote in found:
+        stance = _stance(document, cue, quote, len(out) + 1)
+        if stance is None:
             continue
-        toks = [doc[i] for i in index.tokens(m.start(), m.end())]
-        if not toks:
+        h = stance.holder
+        # a state and its government speak with one voice: the United States and its
+        # spokesman opposing a ceasefire are one position; other sectors stay apart
+        who = (h.country, h.sector if h.sector not in (None, "GOV") else "GOV") if h.country \
+            else (h.actor_id,)
+        key = (who, stance.issue, stance.polarity)
+        if key in seen:
+            first = out[seen[key]]
+            if first.toward is None and stance.toward is not None:
+                # "opposes a ceasefire" ... "a ceasefire would work against Ukraine": one
+                # position, and whom it is said to affect comes from the second statement
+                out[seen[key]] = replace(first, toward=stance.toward,
+                                         reason=first.reason + f"; toward from {stance.evidence.text!r}")
             continue
-        head = next((t for t in toks if t.head not in toks or t.head is t), toks[-1])
-        for found in _find(head):
-            stance = _stance(document, text, m, issue, found, quotes, len(out) + 1)
-            if stance is None:
-                continue
-            h = stance.holder
-            # a state and its government speak with one voice: the United States and its
-            # spokesman opposing a ceasefire are one position; other sectors stay apart
-            who = (h.country, h.sector if h.sector not in (None, "GOV") else "GOV") if h.country \
-                else (h.actor_id or h.text.lower(),)
-            key = (who, issue.name, stance.polarity)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(stance)
+        seen[key] = len(out)
+        out.append(stance)
     return out
 
 
-def _stance(document: Document, text: str, m: re.Match[str], issue: Issue, found: _Found,
-            quotes: list[Quote], n: int) -> Stance | None:
-    polarity = found.polarity
-    if _negated(found.cue):
-        polarity = "oppose" if polarity == "support" else "support"
-    quote_i = next((i for i, q in enumerate(quotes)
-                    if q.content.start <= m.start() < q.content.end), None)
-    holder: Entity | None = None
-    holder_tok = _refine_holder(found.holder, found.cue)
-    in_quote = quote_i is not None and quotes[quote_i].speaker is not None
-    if in_quote and (holder_tok is None or holder_tok.lower_ in _FIRST_PERSON):
-        holder = quotes[quote_i].speaker  # type: ignore[index]
-    elif holder_tok is not None:
-        holder = entity_for(document, holder_tok, speaker_span(holder_tok))
-    if holder is None:
+def _holder(document: Document, tok: Any, quote: Quote | None) -> Entity | None:
+    if quote is not None and quote.speaker is not None and (
+            tok is None or tok.lower_ in _FIRST_PERSON):
+        return quote.speaker if quote.speaker.actor_id is not None else None
+    if tok is None:
         return None
-    toward = None
-    if found.toward is not None:
-        toward = entity_for(document, found.toward, speaker_span(found.toward))
-    elif issue.concerns:
-        toward = Entity(None, m.group(0), None, issue.concerns, None,
-                        mention=Span.of(text, m.start(), m.end()))
-    cue = found.cue
-    start = min(cue.idx, m.start())
-    end = max(cue.idx + len(cue.text), m.end())
-    qid = quotes[quote_i].id if quote_i is not None else None
+    head = document.actor_at(tok.idx, tok.idx + len(tok.text))
+    if head is None and not (tok.lower_ in RELATIVE_HEADS and tok.head.dep_ == "relcl"):
+        return None  # the actor must be the holder's head, not a name inside its phrase
+        # ("the commentator and Hillary Clinton supporter applauded ...")
+    ent = entity_for(document, tok, speaker_span(tok))
+    return ent if ent.actor_id is not None else None
+
+
+def _placed(holder: Entity | None) -> Entity | None:
+    """A holder counts when the actor stage resolved it and placed it in a country (or an
+    international body): a position nobody can be located with is not aggregated."""
+    return holder if holder is not None and holder.country else None
+
+
+def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stance | None:
+    text = document.article.text
+    target = cue.found
+    if target is None and cue.target is not None:
+        target = read_target(document, cue.target, allow_actor=cue.allow_actor, after=cue.after)
+    if target is None:
+        return None
+    holder = _placed(_holder(document, cue.holder, quote))
+    if holder is None:
+        return None  # always a holder the actor stage knows
+    if target.target is not None and target.target.actor_id == holder.actor_id:
+        return None  # "Xi praised his own ..." is no position toward Xi
+    polarity = cue.polarity
+    if _negated(cue.cue):
+        polarity = _FLIP[polarity]
+    toward = target.toward
+    if cue.toward is not None:
+        ent = entity_for(document, cue.toward, speaker_span(cue.toward))
+        if ent.actor_id is not None:
+            toward = ent
+    c0 = cue.cue.idx
+    c1 = max(cue.cue.idx + len(cue.cue.text), cue.cue_end.idx + len(cue.cue_end.text))
+    start, end = min(c0, target.start), max(c1, target.end)
     return Stance(
-        id=f"S{n}", holder=holder, issue=issue.name, polarity=polarity,
-        evidence=Span.of(text, start, end), toward=toward, quote_id=qid,
-        reason=f"{polarity} {issue.name!r}: {found.how}"
-               + ("; negated" if polarity != found.polarity else "")
-               + (f"; inside quote {qid}" if qid else ""),
+        id=f"S{n}", holder=holder, issue=target.issue, polarity=polarity,
+        evidence=Span.of(text, start, end), toward=toward,
+        quote_id=quote.id if quote is not None else None,
+        reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
+               + ("; negated" if polarity != cue.polarity else "")
+               + (f"; inside quote {quote.id}" if quote is not None else ""),
+        target=target.target, issue_text=target.issue_text, cue=Span.of(text, c0, c1),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.coding.dates import is_historical, resolve_date
+from parley.coding.dates import is_historical, resolve, resolve_date
 
 MONDAY = "2023-03-20"
 
@@ -48,8 +48,8 @@ MONDAY = "2023-03-20"
         # "... ago"
         ("two weeks ago", "past", "2023-03-06"),
         ("three days ago", "past", "2023-03-17"),
-        ("over a year ago", "past", "2022-03-20"),
-        ("more than two years ago", "unknown", "2021-03-20"),
+        ("over a year ago", "past", "2022-01-01"),
+        ("more than two years ago", "unknown", "2021-01-01"),
         # calendar dates
         ("March 16", "past", "2023-03-16"),
         ("on March 16", "unknown", "2023-03-16"),
@@ -98,7 +98,9 @@ def test_no_usable_publication_date_gives_none(published: str | None) -> None:
     ("day", "published", "expected"),
     [
         ("2022-03-19", MONDAY, True),  # 366 days before
-        ("2022-03-20", MONDAY, False),  # exactly 365 days: not yet historical
+        ("2022-03-20", MONDAY, True),  # a year before: historical
+        ("2023-02-28", MONDAY, True),  # before the month of publication
+        ("2023-03-01", MONDAY, False),  # in the month of publication
         ("2014-01-01", MONDAY, True),
         ("2023-03-13", MONDAY, False),
         ("2024-03-20", MONDAY, False),  # the future is never historical
@@ -110,3 +112,75 @@ def test_no_usable_publication_date_gives_none(published: str | None) -> None:
 )
 def test_is_historical(day: str | None, published: str | None, expected: bool) -> None:
     assert is_historical(day, published) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "day", "precision"),
+    [
+        # a year named alone is that year, from its first day (not the publication's day)
+        ("in 2005", "past", "2005-01-01", "year"),
+        ("2014", "past", "2014-01-01", "year"),
+        ("the 1990s", "past", "1990-01-01", "year"),
+        ("last year", "past", "2022-01-01", "year"),
+        ("this year", "unknown", "2023-01-01", "year"),
+        ("late last year", "past", "2022-01-01", "year"),
+        # months
+        ("in March", "past", "2023-03-01", "month"),
+        ("September 2016", "past", "2016-09-01", "month"),
+        ("last month", "past", "2023-02-01", "month"),
+        ("earlier this month", "past", "2023-03-01", "month"),
+        # weeks: their Monday
+        ("last week", "past", "2023-03-13", "week"),
+        ("earlier this week", "past", "2023-03-20", "week"),
+        ("three weeks ago", "past", "2023-02-27", "week"),
+        # days
+        ("March 16", "past", "2023-03-16", "day"),
+        ("Feb. 24", "past", "2023-02-24", "day"),
+        ("three days ago", "past", "2023-03-17", "day"),
+    ],
+)
+def test_dates_carry_their_precision(text: str, tense: str, day: str, precision: str) -> None:
+    assert resolve(text, MONDAY, tense) == (day, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "day"),
+    [
+        # times and parts of days resolve to their day
+        ("late Tuesday", "past", "2023-03-14"),
+        ("early on Friday", "past", "2023-03-17"),
+        ("late on Wednesday", "past", "2023-03-15"),
+        ("Tuesday night", "past", "2023-03-14"),
+        ("the early hours of Sunday", "past", "2023-03-19"),
+        ("10 a.m. on Monday", "past", "2023-03-20"),
+        ("Monday at 3:00 p.m.", "past", "2023-03-20"),
+        ("this morning", "past", "2023-03-20"),
+        ("this afternoon", "future", "2023-03-20"),
+        ("late tonight", "future", "2023-03-20"),
+        ("overnight", "past", "2023-03-19"),
+        # weekends: their Saturday, the last one or the coming one
+        ("over the weekend", "past", "2023-03-18"),
+        ("at the weekend", "past", "2023-03-18"),
+        ("last weekend", "unknown", "2023-03-18"),
+        ("this weekend", "future", "2023-03-25"),
+        ("next weekend", "unknown", "2023-03-25"),
+    ],
+)
+def test_times_and_parts_of_days_and_weeks(text: str, tense: str, day: str) -> None:
+    assert resolve(text, MONDAY, tense) == (day, "day")
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "expected"),
+    [
+        ("2023-01-01", "year", False),  # this year: the period reaches into March
+        ("2022-01-01", "year", True),
+        ("2023-02-01", "month", True),  # last month
+        ("2023-03-01", "month", False),
+        ("2023-02-20", "week", True),  # the week ends on 26 February
+        ("2023-02-27", "week", False),  # the week reaches into March
+        ("2023-03-13", "week", False),
+    ],
+)
+def test_historical_by_the_end_of_the_period(day: str, precision: str, expected: bool) -> None:
+    assert is_historical(day, MONDAY, precision) is expected

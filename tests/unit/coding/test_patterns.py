@@ -3,12 +3,13 @@ and broken pattern files fail loudly when they are loaded."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from parley.coding.patterns import Example, Pattern, PatternSet, default_patterns
+from parley.coding.patterns import NULL_EVENT, Example, Pattern, PatternSet, default_patterns
 from parley.errors import ConfigError
 from parley.model import PLOVER_TYPES, Article, Document
 from parley.pipeline import Pipeline
@@ -79,8 +80,14 @@ def test_pattern_example_is_coded(example: Example, patterns: list[Pattern],
 
 def test_every_type_has_patterns_and_every_pattern_an_example() -> None:
     pats = default_patterns().all
-    assert {p.event for p in pats} == set(PLOVER_TYPES)
-    assert all(p.examples and p.examples[0].text.strip() for p in pats)
+    hand = [p for p in pats if not p.id.startswith("cameo:")]
+    assert {p.event for p in hand} == set(PLOVER_TYPES)
+    assert all(p.examples and p.examples[0].text.strip() for p in hand)
+    # imported patterns carry their provenance instead: file, line and CAMEO code
+    generated = [p for p in pats if p.id.startswith("cameo:")]
+    assert {p.event for p in generated} - {NULL_EVENT} <= set(PLOVER_TYPES)
+    assert all(re.fullmatch(r"cameo_generated\.tsv:\d+ CAMEO [\d-]+", p.source)
+               for p in generated)
 
 
 def test_known_failing_examples_still_exist() -> None:

@@ -108,3 +108,19 @@ def test_plot_writes_image(tmp_path: Path, suffix: str) -> None:
 def test_plot_refuses_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="suffix '.bmp'"):
         plot_events(score_events([], []), tmp_path / "events.bmp")
+
+
+def test_a_half_entry_is_pinned_by_its_gold_file(shared: Path) -> None:
+    from parley.evaluation.gate import gold_path
+
+    assert gold_path("eval/g.jsonl#A") == "eval/g.jsonl"
+    measured = {"eval/g.jsonl#A": {"p": 0.9}, "eval/g.jsonl#B": {"p": 0.8}}
+    new, _ = raise_floors({"margins": {"default": 0.02}, "gold": {}}, measured, shared,
+                          {"eval/g.jsonl#A": {"kind": "quotes", "half": "A"},
+                           "eval/g.jsonl#B": {"kind": "quotes", "half": "B"}})
+    assert new["gold"]["eval/g.jsonl#A"]["sha256"] == sha256_of(shared / "eval/g.jsonl")
+    assert new["gold"]["eval/g.jsonl#A"]["figures"] == {"p": 0.88}
+    assert new["gold"]["eval/g.jsonl#B"]["half"] == "B"
+    assert gold_mismatches(new, shared) == []
+    (shared / "eval" / "g.jsonl").write_text('{"id": "y"}\n', encoding="utf-8")
+    assert len(gold_mismatches(new, shared)) == 2

@@ -174,3 +174,17 @@ def test_seed_same_figures_as_score_py(tmp_path: Path, shared_dir: Path, score_p
 def test_seed_with_no_prediction_scores_zero() -> None:
     scores = score_seed({"actors": [], "events": [], "quotes": [], "stances": []}, "", None)
     assert scores.minimum == 0.0 and seed_report(scores) == "seed: no output"
+
+
+def test_halves_are_fixed_by_sha1_parity_of_the_id() -> None:
+    import hashlib
+
+    from parley.evaluation import half_of
+
+    ids = [f"polnear/x_{n}" for n in range(200)]
+    got = [half_of(i) for i in ids]
+    assert got == [half_of(i) for i in ids]  # deterministic
+    assert 60 < got.count("A") < 140
+    for i, h in zip(ids, got, strict=True):
+        even = int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2 == 0
+        assert h == ("A" if even else "B")

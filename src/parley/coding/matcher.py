@@ -1,0 +1,153 @@
+"""Matching event patterns on the parse: the verb or noun head, then the words around it.
+
+Cheap with tens of thousands of patterns: the candidates are found by the head's lemma (a
+dict lookup), the words around the head are gathered once per token into a map word ->
+token, and each candidate is then a few set lookups (no loop over the parse per pattern).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from parley.coding.patterns import NULL_EVENT, Pattern, PatternSet
+
+# dependents of the verb whose own word can be a pattern word ("call off", "open fire")
+_OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
+                       "advmod", "npadvmod", "oprd"})
+# dependents whose modifiers can be pattern words ("impose economic sanctions")
+_MODIFIED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "xcomp"})
+
+
+def forms(tok: Any) -> tuple[str, ...]:
+    """The lemma, the word, and its regular stems: the small model's lemmatizer slips now
+    and then ("staged" -> "stag"), and a pattern should not depend on it."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    if low.endswith("ed") and len(low) > 4:
+        out += [low[:-1], low[:-2]] + ([low[:-3]] if low[-3] == low[-4] else [])
+    elif low.endswith("ing") and len(low) > 5:
+        out += [low[:-3], low[:-3] + "e"] + ([low[:-4]] if low[-4] == low[-5] else [])
+    elif low.endswith("ies") and len(low) > 4:
+        out.append(low[:-3] + "y")
+    elif low.endswith("s") and len(low) > 3:
+        out.append(low[:-1])
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass
+class Hit:
+    pattern: Pattern
+    trigger: Any  # the head token
+    tokens: list[Any] = field(default_factory=list)  # all matched tokens
+    extra: Any = None  # the matched object token of a verb+object pattern
+    governor: Any = None  # light verb governing a nominal event
+    suppressed: str = ""
+    by: Any = None  # the hit that stands for this one (it is part, content or twin of it)
+    mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
+
+
+def _around_verb(tok: Any) -> dict[str, Any]:
+    """Pattern word -> the token that carries it, in the order the words are searched:
+    each dependent's own word, the modifiers of its object, the object of its preposition
+    and that object's modifiers ("ask for financial aid")."""
+    near: dict[str, Any] = {}
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "on Wednesday" is no particle: "called X on Wednesday"
+        if dep in _OWN_DEPS:
+            for f in forms(c):
+                near.setdefault(f, c)
+        if dep in _MODIFIED_DEPS:
+            for g in c.children:
+                if g.dep_ in ("compound", "amod"):
+                    near.setdefault(g.lemma_.lower(), c)
+        if dep == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    near.setdefault(g.lemma_.lower(), g)
+                    for m in g.children:
+                        if m.dep_ in ("compound", "amod"):
+                            near.setdefault(m.lemma_.lower(), g)
+    if tok.dep_ in ("relcl", "acl"):
+        # "the opposition it expressed": the object is the modified noun
+        near.setdefault(tok.head.lemma_.lower(), tok.head)
+    return near
+
+
+def _find(word: str, near: dict[str, Any], sets: dict[str, frozenset[str]]) -> Any:
+    if not word.startswith("&"):
+        return near.get(word)
+    members = sets.get(word, frozenset())
+    for w, t in near.items():
+        if w in members:
+            return t
+    for member in members:
+        # a phrase ("concentration camp"): its head, with the words before it as modifiers
+        *mods, head = member.split()
+        if mods and head in near:
+            t = near[head]
+            if set(mods) <= {c.lemma_.lower() for c in t.children}:
+                return t
+    return None
+
+
+def match_verb(tok: Any, patterns: PatternSet,
+               names_someone: Callable[[Any], bool]) -> Hit | None:
+    """The most specific verb pattern on ``tok`` (most words first); None when none matches
+    or when the best match is a null pattern (a sense of the verb that is no event)."""
+    cands: tuple[Pattern, ...] = ()
+    for form in forms(tok):
+        cands = patterns.verbs.get(form, ())
+        if cands:
+            break
+    if not cands:
+        return None
+    kids = list(tok.children)
+    near = _around_verb(tok) if any(p.words for p in cands) else {}
+    for p in cands:
+        matched = [tok]
+        extra = None
+        ok = True
+        for w in p.words:
+            found = _find(w, near, patterns.sets)
+            if found is None:
+                ok = False
+                break
+            matched.append(found)
+            if found.pos_ in ("NOUN", "PROPN"):
+                extra = found
+        if not ok:
+            continue
+        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
+            continue  # "are seeking to deepen a partnership": intent, not a request
+        if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
+            continue  # "received weapons", "held a general strike": no one is the object
+        if p.event == NULL_EVENT:
+            return None
+        return Hit(p, tok, matched, extra)
+    return None
+
+
+def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:
+    # patterns name the head as written ("military exercises") or as its lemma ("talks")
+    cands = sorted(set(patterns.nouns.get(tok.lemma_.lower(), ())) | set(
+        patterns.nouns.get(tok.lower_, ())),
+        key=lambda p: (-len(p.words), p.id.startswith("cameo:"), p.id))
+    if not cands:
+        return None
+    lefts = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") or c.i < tok.i]
+    for p in cands:
+        matched = [tok]
+        ok = True
+        for w in p.words:
+            found = next((c for c in lefts if c.lemma_.lower() == w or c.lower_ == w), None)
+            if found is None:
+                ok = False
+                break
+            matched.append(found)
+        if ok:
+            return None if p.event == NULL_EVENT else Hit(p, tok, matched)
+    return None
