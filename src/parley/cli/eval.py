@@ -133,10 +133,11 @@ def run(args: argparse.Namespace, pipeline: Pipeline | Parley | None = None) -> 
         if args.errors < 0:
             raise ConfigError(f"--errors {args.errors}: give a count of 0 or more")
         records = load_jsonl(args.gold)
-        if args.half:
-            records = [r for r in records if half_of(str(r.get("id"))) == args.half]
+        half = getattr(args, "half", None)
+        if half:
+            records = [r for r in records if half_of(str(r.get("id"))) == half]
             with tempfile.TemporaryDirectory() as tmp:
-                half_path = Path(args.gold_out or Path(tmp) / f"half_{args.half}.jsonl")
+                half_path = Path(getattr(args, "gold_out", None) or Path(tmp) / f"half_{half}.jsonl")
                 write_predictions(half_path, records)
                 predictions = predict([str(half_path)], pipeline)
         else:
