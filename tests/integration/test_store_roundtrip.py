@@ -11,7 +11,8 @@ import pytest
 from parley.ingest import read_inputs
 from parley.ingest.dedupe import Deduper
 from parley.model import Document, to_contract
-from parley.pipeline import LocalRunner, Pipeline
+from parley.pipeline import Pipeline
+from parley.runner import LocalRunner
 from parley.store import SQLiteStore
 
 pytestmark = pytest.mark.model
