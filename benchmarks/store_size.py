@@ -58,7 +58,8 @@ def main() -> int:
     from parley.ingest import read_inputs
     from parley.ingest.dedupe import Deduper
     from parley.ingest.language import check_language
-    from parley.pipeline import LocalRunner, Pipeline
+    from parley.pipeline import Pipeline
+    from parley.runner import LocalRunner
     from parley.store import SQLiteStore
 
     tmp = tempfile.TemporaryDirectory()
