@@ -109,7 +109,7 @@ CREATE TABLE articles_new (
     title TEXT, date TEXT, url TEXT, source TEXT, author TEXT, site TEXT, language TEXT,
     date_source TEXT,
     text TEXT NOT NULL,
-    notes BLOB,                      -- zlib JSON: sentence bounds, every record's reason
+    notes BLOB,                      -- packed JSON: sentence bounds, records' explanations
     stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE TABLE duplicates (
@@ -125,17 +125,17 @@ CREATE TABLE duplicates (
 CREATE TABLE actors_new (
     {_FK}, actor_id TEXT NOT NULL, ord INTEGER NOT NULL,
     actor_key TEXT NOT NULL,         -- stable across articles (Actor.key)
-    name TEXT, country TEXT, sector TEXT, office TEXT, kb_id TEXT, method TEXT,
-    mentions TEXT,                   -- JSON [[start, end], ...]
+    name TEXT, country TEXT, sector TEXT, office TEXT, kb_id TEXT,
+    mentions TEXT,                   -- JSON [start, end, start, end, ...]
     PRIMARY KEY (article, actor_id)
 ) WITHOUT ROWID;
 CREATE TABLE events_new (
     {_FK}, event_id TEXT NOT NULL, ord INTEGER NOT NULL, event TEXT NOT NULL,
     mode TEXT, context TEXT,         -- JSON lists, NULL when empty
-    aux_mode TEXT, date TEXT, date_text TEXT, date_precision TEXT,
+    aux_mode TEXT, date TEXT, date_precision TEXT,
     loc_name TEXT, loc_country TEXT, loc_geonameid INTEGER, loc_lat REAL, loc_lon REAL,
     quad_code INTEGER, intensity REAL, {_s("trigger")}, {_s("sentence")},
-    {_e("reported_by")}, coder TEXT, confidence REAL,
+    {_e("reported_by")}, confidence REAL,
     PRIMARY KEY (article, event_id)
 ) WITHOUT ROWID;
 CREATE TABLE event_participants (
@@ -183,7 +183,7 @@ CREATE UNIQUE INDEX rejections_once
     ON rejections(input, stage, reason, ifnull(article_key, ''), occurrence);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='n', tokenize='porter unicode61',
-    detail='column');
+    detail='none');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
 END;

@@ -7,8 +7,8 @@
   shorter, and rows of one article sit together in their tables. The reader joins
   ``articles`` for the key.
 - What is only ever read, never filtered on, is packed per article into ``articles.notes``
-  (zlib-compressed JSON): the parser's sentence bounds and every record's ``reason``
-  (the explanation text). ``Reader.article`` and ``Reader.evidence`` unpack it. The blob is
+  (compressed JSON): the parser's sentence bounds and every record's explanation
+  (``reason``; an actor's ``method``; an event's ``coder`` and ``date_text``). ``Reader.article`` and ``Reader.evidence`` unpack it. The blob is
   a version byte (1) and raw deflate with a preset dictionary of the stages' reason phrases
   (``_ZDICT``: fixed for version 1; a new dictionary needs a new version byte); sentence
   bounds are kept as gaps and lengths.
@@ -41,10 +41,18 @@ _ZDICT = (
     b"organisation '': not in the knowledge base; quotation marks, cue '' after the quote; "
     b"reporting verb '' with a clausal complement"
 )
-PACKED = ("reason",)  # per-record columns that live in articles.notes
+# per-record columns that live in articles.notes (explanations, never filtered on), with
+# the value a record has when its column is not in the notes
+PACKED: dict[str, dict[str, str | None]] = {
+    "actors": {"reason": "", "method": ""},
+    "events": {"reason": "", "coder": "", "date_text": None},
+    "quotes": {"reason": ""},
+    "stances": {"reason": ""},
+}
 ARTICLE_STORED = tuple(c for c in ARTICLE_COLUMNS if c != "sentences") + ("notes",)
 STORED: dict[str, tuple[str, ...]] = {
-    table: ("article",) + tuple(c for c in cols if c != "article_key" and c not in PACKED)
+    table: ("article",) + tuple(c for c in cols
+                                if c != "article_key" and c not in PACKED.get(table, {}))
     for table, cols in TABLES.items()
 }
 
@@ -59,10 +67,11 @@ def encode(rows: dict[str, list[Row]], n: int | None = None) -> tuple[Row, dict[
             flat += [start - last, end - start]
             last = end
         notes["s"] = flat  # gap before, length of each sentence
-    for table, cols in TABLES.items():
-        packed = {c: [r[c] for r in sorted(rows[table], key=lambda r: r["ord"])]
-                  for c in PACKED if c in cols}
-        if any(any(v) for v in packed.values()):
+    for table, defaults in PACKED.items():
+        ordered = sorted(rows[table], key=lambda r: r["ord"])
+        packed = {c: [r[c] for r in ordered] for c, default in defaults.items()
+                  if any(r[c] != default for r in ordered)}
+        if packed:
             notes[table] = packed
     stored = {c: art[c] for c in ARTICLE_COLUMNS if c != "sentences"}
     stored["notes"] = pack(notes)
@@ -114,12 +123,12 @@ def decode(art: Row, children: dict[str, list[Row]]) -> dict[str, list[Row]]:
         packed = notes.get(table, {})
         rows = sorted(children.get(table, []), key=lambda r: r["ord"])
         out[table] = []
+        defaults = PACKED.get(table, {})
         for i, r in enumerate(rows):
-            row = {c: r.get(c) for c in cols if c != "article_key" and c not in PACKED}
+            row = {c: r.get(c) for c in cols if c != "article_key" and c not in defaults}
             row["article_key"] = art["key"]
-            for c in PACKED:
-                if c in cols:
-                    values = packed.get(c)
-                    row[c] = values[i] if values and i < len(values) else ""
+            for c, default in defaults.items():
+                values = packed.get(c)
+                row[c] = values[i] if values and i < len(values) else default
             out[table].append(row)
     return out

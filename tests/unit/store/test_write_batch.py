@@ -16,7 +16,7 @@ import pytest
 
 from parley.errors import StorageError
 from parley.ingest.dedupe import Deduper
-from parley.model import Article, Document, Rejection
+from parley.model import Article, Document, Rejection, to_contract
 from parley.pipeline import Pipeline
 from parley.runner import LocalRunner
 from parley.store import SQLiteStore
@@ -185,3 +185,16 @@ def test_a_full_database_is_one_line(store: SQLiteStore) -> None:
     with pytest.raises(StorageError, match="full"):
         store.write_batch(Batch(rejections=[
             (Rejection(f"r{i}", "ingest", "empty", "x" * 500), None) for i in range(200)]))
+
+
+def test_unusual_values_come_back_exactly(store: SQLiteStore) -> None:
+    """Text that is not the article's at its offsets, empty and missing explanations: the
+    record rebuilt from the stored rows is still the one written."""
+    doc = make_document()
+    xi = doc.actors[0]
+    odd_mention = replace(xi.mentions[0], text="XI JINPING")
+    event = replace(doc.events[0], date_text="", coder="", reason="")
+    odd = replace(doc, actors=(replace(xi, mentions=(odd_mention,), method="", reason=""),
+                               *doc.actors[1:]), events=(event,))
+    store.put_document(odd)
+    assert store.reader().article(odd.article.key) == to_contract(odd)
