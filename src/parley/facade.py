@@ -170,6 +170,37 @@ class Parley:
         """The store's read side (``Store.reader()``): events, actors, quotes, evidence."""
         return self.open_store(db).reader()
 
+    # ------------------------------------------------------------------ analysis
+    def dyad(self, a: str, b: str, db: str | None = None, **kw: Any) -> Any:
+        """Events A->B and B->A per period (``parley.analysis.dyad``)."""
+        from parley.analysis import dyad
+
+        return dyad(self.reader(db), a, b, **kw)
+
+    def network(self, db: str | None = None, **kw: Any) -> Any:
+        """The signed alignment network and its balance (``parley.analysis.network``)."""
+        from parley.analysis import network
+
+        return network(self.reader(db), **kw)
+
+    def positions(self, db: str | None = None, **kw: Any) -> Any:
+        """The actor x issue matrix, S, changes (``parley.analysis.positions``)."""
+        from parley.analysis import positions
+
+        return positions(self.reader(db), **kw)
+
+    def alerts(self, db: str | None = None, **kw: Any) -> Any:
+        """Sharp weekly changes (``parley.analysis.alerts``)."""
+        from parley.analysis import alerts
+
+        return alerts(self.reader(db), **kw)
+
+    def brief(self, actor: str, db: str | None = None, **kw: Any) -> Any:
+        """What the news of a period means for ``actor`` (``parley.analysis.brief``)."""
+        from parley.analysis import brief
+
+        return brief(self.reader(db), actor, **kw)
+
     # ------------------------------------------------------------------ knowledge base
     def who(self, name: str, date: str | None = None) -> list[dict[str, Any]]:
         """Who ``name`` is on ``date``: every knowledge-base entry it stands for, best first,

@@ -87,3 +87,14 @@ def test_errors_a_user_makes(db, capsys, tmp_path):
     assert exc.value.code == 2
     code, _, err = run(capsys, "dyad", "RUS", "UKR", "--db", db, "--plot", str(tmp_path / "x.gif"))
     assert code == 1 and ".png or .svg" in err
+
+
+def test_the_facade_answers_as_the_verbs(db):
+    from parley import Parley
+
+    p = Parley()
+    assert sum(x["events"] for x in p.dyad("RUS", "UKR", db=db, by="day")["periods"]) == 5
+    b = p.brief("UKR", db=db, date_from="2024-03-04", date_to="2024-03-10")
+    assert b["actor"]["name"] == "Ukraine" and b["implications"]
+    assert p.network(db=db)["balance"]["triads"] >= 1
+    assert p.positions(db=db)["matrix"] and isinstance(p.alerts(db=db), list)
