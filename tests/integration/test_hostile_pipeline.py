@@ -49,6 +49,7 @@ from parley.pipeline import Pipeline
 from parley.config import Settings
 settings = Settings()
 settings.limits.tokens_per_sentence = {tokens}
+settings.limits.characters = 1_000_000  # the tree walk is under test, not the length cap
 (doc,) = Pipeline.default(settings).run([Article(id="rep", text="minister " * 45_000)])
 print("rejection:", doc.rejection and doc.rejection.reason)
 """
