@@ -83,4 +83,10 @@ def check_language(
             yield replace(item, language=lang)
         else:
             reason = "not_english" if accept == ("en",) else "language_not_accepted"
-            yield Rejection(item.id, "language", reason, f"detected {lang} ({prob:.2f})")
+            # named as its record (file:line) where it came from a corpus file, so that the
+            # line and the stored rejection say which file it was in
+            record = dict(item.meta).get("record")
+            name, detail = item.id, f"detected {lang} ({prob:.2f})"
+            if record and record != item.id:
+                name, detail = record, f"{detail}; id {item.id}"
+            yield Rejection(name, "language", reason, detail)
