@@ -43,7 +43,8 @@ def test_ingest_bad_inputs_each_give_a_rejection_row_and_a_line(tmp_path: Path) 
     assert res.returncode == 0, res.stderr
     err = res.stderr
     for needle in ("empty.txt: ingest/empty", "binary.txt: ingest/binary",
-                   "c.jsonl.gz:2: ingest/malformed", "de1: language/not_english"):
+                   "c.jsonl.gz:2: ingest/malformed",
+                   "c.jsonl.gz:3: language/not_english: detected de", "; id de1"):
         assert needle in err, err
     assert "read " in err and "stored " in err and "duplicate " in err
     with sqlite3.connect(db) as conn:
