@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,5 +44,21 @@ def analyze(pipeline: Pipeline) -> Callable[..., Document]:
     def run(text: str, date: str | None = "2023-03-20", article_id: str = "test") -> Document:
         (doc,) = pipeline.run([Article(id=article_id, text=text, date=date)])
         return doc
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def parse() -> Callable[[str], Any]:
+    """A spaCy parse of a small sentence with the pinned model, each text parsed once."""
+    from parley.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    cache: dict[str, Any] = {}
+
+    def run(text: str) -> Any:
+        if text not in cache:
+            cache[text] = nlp(text)
+        return cache[text]
 
     return run

@@ -8,29 +8,9 @@ from typing import Any
 import pytest
 
 from parley.coding import arguments as args
+from support.parses import verb as _verb
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def parse() -> Any:
-    from parley.nlp.pipeline import load_nlp
-
-    nlp = load_nlp()
-    cache: dict[str, Any] = {}
-
-    def run(text: str) -> Any:
-        if text not in cache:
-            cache[text] = nlp(text)
-        return cache[text]
-
-    return run
-
-
-def _verb(doc: Any, lemma: str) -> Any:
-    found = [t for t in doc if t.lemma_.lower() == lemma and t.pos_ in ("VERB", "AUX")]
-    assert found, f"no verb {lemma!r} in {doc.text!r}: {[(t.text, t.pos_) for t in doc]}"
-    return found[0]
 
 
 @pytest.mark.parametrize(
