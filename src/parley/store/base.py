@@ -37,6 +37,26 @@ class WriteResult:
     own_signatures: list[str] = field(default_factory=list)  # keys it wrote signatures for
 
 
+class BatchWrites:
+    """The one-record writes every backend offers, each one ``write_batch`` of one item (one
+    way to write: a backend implements ``write_batch`` and inherits these)."""
+
+    def write_batch(self, batch: Batch) -> Any:
+        raise NotImplementedError
+
+    def put_document(self, doc: Document) -> None:
+        self.write_batch(Batch(documents=[doc]))
+
+    def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
+        self.write_batch(Batch(rejections=[(rejection, article)]))
+
+    def put_duplicate(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
+        self.write_batch(Batch(duplicates=[(article, first_key, kind, similarity)]))
+
+    def put_signature(self, key: str, signature: bytes) -> None:
+        self.write_batch(Batch(signatures=[(key, signature)]))
+
+
 @runtime_checkable
 class Store(Protocol):
     def has_article(self, key: str) -> bool: ...

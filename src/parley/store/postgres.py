@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from parley.errors import ConfigError, StorageError
-from parley.model import Article, Document, Rejection
-from parley.store.base import Batch, WriteResult
+from parley.model import Article, Rejection
+from parley.store.base import Batch, BatchWrites, WriteResult
 from parley.store.pg_schema import pg_migrations
 from parley.store.tables import INTERNAL, kind_of, table_query
 
@@ -46,7 +46,7 @@ def bucket(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
-class PostgresStore:
+class PostgresStore(BatchWrites):
     def __init__(self, url: str) -> None:
         try:
             import psycopg
@@ -301,19 +301,6 @@ class PostgresStore:
             " coalesce(article_key, ''), occurrence) DO UPDATE SET detail = EXCLUDED.detail",
             (rejection.input, rejection.stage, rejection.reason, rejection.detail, key,
              occurrence))
-
-    def put_document(self, doc: Document) -> None:
-        self.write_batch(Batch(documents=[doc]))
-
-    def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
-        self.write_batch(Batch(rejections=[(rejection, article)]))
-
-    def put_duplicate(self, article: Article, first_key: str, kind: str,
-                      similarity: float) -> None:
-        self.write_batch(Batch(duplicates=[(article, first_key, kind, similarity)]))
-
-    def put_signature(self, key: str, signature: bytes) -> None:
-        self.write_batch(Batch(signatures=[(key, signature)]))
 
     # -- the shared near-duplicate index --------------------------------------------------
     def claim(self, key: str, article_id: str, signature: bytes | None, threshold: float,

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from parley.errors import StorageError
-from parley.model import Article, Document, Rejection
-from parley.store.base import Batch, WriteResult
+from parley.model import Article, Rejection
+from parley.store.base import Batch, BatchWrites, WriteResult
 from parley.store.dyads import COLUMNS as DYAD_COLUMNS
 from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
@@ -59,7 +59,7 @@ def _message(path: str, what: str, exc: sqlite3.Error, waited: float) -> str:
     return f"cannot {what} in SQLite store {path}: {exc}"
 
 
-class SQLiteStore:
+class SQLiteStore(BatchWrites):
     def __init__(self, path: str | Path, busy_timeout: float = 10.0,
                  lock_wait: float = 120.0) -> None:
         self.path = str(path)
@@ -282,18 +282,6 @@ class SQLiteStore:
              occurrence))
 
     # thin wrappers: one way to write
-    def put_document(self, doc: Document) -> None:
-        self.write_batch(Batch(documents=[doc]))
-
-    def put_rejection(self, rejection: Rejection, article: Article | None = None) -> None:
-        self.write_batch(Batch(rejections=[(rejection, article)]))
-
-    def put_duplicate(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
-        self.write_batch(Batch(duplicates=[(article, first_key, kind, similarity)]))
-
-    def put_signature(self, key: str, signature: bytes) -> None:
-        self.write_batch(Batch(signatures=[(key, signature)]))
-
     # -- reading ------------------------------------------------------------------------
     def has_article(self, key: str) -> bool:
         with self._lock:
