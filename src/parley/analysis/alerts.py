@@ -46,6 +46,13 @@ def _weeks(first: str, last: str) -> list[str]:
     return out
 
 
+def span(date_from: str, date_to: str, window: int = WINDOW) -> tuple[str, str]:
+    """The days the alerts of the weeks of [date_from, date_to] read: the weeks themselves
+    and the ``window`` weeks before."""
+    weeks = _weeks(date_from, date_to)
+    return shift(weeks[0], -7 * window), shift(weeks[-1], 6)
+
+
 def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
            date_from: str | None = None, date_to: str | None = None,
            threshold: float = THRESHOLD, window: int = WINDOW, min_events: int = MIN_EVENTS,
@@ -63,7 +70,7 @@ def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
             return Rows()
     date_from = date_from or date_to
     weeks = _weeks(date_from, date_to)
-    lo, hi = shift(weeks[0], -7 * window), shift(weeks[-1], 6)
+    lo, hi = span(date_from, date_to, window)
     q: dict[str, Any] = {"level": level, "by": "week", "date_from": lo, "date_to": hi}
     cells = (src.cells(a=actor, **q) + src.cells(b=actor, **q)) if actor else src.cells(**q)
     vol: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(

@@ -8,7 +8,14 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from parley.analysis.alerts import WINDOW, alert_text, alerts
+from parley.analysis.alerts import alert_text, alerts
+from parley.analysis.alerts import span as alert_span
+from parley.analysis.brief_stances import (
+    ISSUE_EFFECT,
+    issue_class,
+    stance_section,
+    unique,
+)
 from parley.analysis.common import (
     Cell,
     Dyads,
@@ -18,23 +25,17 @@ from parley.analysis.common import (
     display_name,
     dyads_of,
     evidence,
+    is_group,
     level_of,
     party,
     plural,
     record_day,
-    record_id,
     shift,
     span_days,
 )
-from parley.store.dyads import outlet
 
-# What support for an issue means for the actor a stance says it affects (``toward``):
-# -1 adverse, +1 favourable; opposing the issue flips the sign; issues not listed: 0.
-ISSUE_EFFECT = {
-    "sanctions": -1, "military intervention": -1, "tariffs": -1, "annexation": -1,
-    "arms supplies": 1, "humanitarian aid": 1, "nato membership": 1, "eu membership": 1,
-    "free trade": 1,
-}
+MIXED = 1.0  # a relation whose mean intensity per event is within this of 0 is mixed
+MIN_ARTICLES = 2  # a reading (direct or balance) rests on at least this many articles
 KIND_ORDER = {"direct": 0, "balance": 1, "stance": 2, "change": 3}
 
 
@@ -44,6 +45,14 @@ class Brief(Result):
 
 def _sign(x: float) -> int:
     return (x > 1e-9) - (x < -1e-9)
+
+
+def tone_sign(net: float, events: int) -> int:
+    """+1 cooperative, -1 hostile, 0 mixed: the sign of the mean intensity per event, 0 when
+    it is within MIXED of 0 (as much cooperation as conflict)."""
+    if not events or abs(net / events) < MIXED:
+        return 0
+    return _sign(net)
 
 
 def _sum(cells: list[Cell]) -> tuple[int, float, float, int, float]:
@@ -59,6 +68,9 @@ class _Ctx:
         self.reader, self.src, self.actor, self.level = reader, src, actor, level
         self.date_from, self.date_to, self.k = date_from, date_to, evidence_limit
         self.names: dict[str, str] = {}
+        self.samples: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self.evidence: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.pairs: dict[tuple[str, str], dict[str, Any]] = {}
 
     def name(self, key: str) -> str:
         if key not in self.names:
@@ -81,17 +93,23 @@ class _Ctx:
         (cooperation +1, conflict -1) first."""
         ids: list[tuple[str, str]] = []
         about: dict[tuple[str, str], list[str]] = {}
+        want = limit or self.k
         for a, b in pairs:
-            for x in self.src.sample(level=self.level, a=a, b=b, date_from=self.date_from,
-                                     date_to=self.date_to, limit=limit or self.k, sign=sign):
+            key = (a, b, want, sign)
+            if key not in self.samples:
+                self.samples[key] = self.src.sample(
+                    level=self.level, a=a, b=b, date_from=self.date_from,
+                    date_to=self.date_to, limit=want + 2, sign=sign)
+            for x in self.samples[key]:
                 if x not in ids:
                     ids.append(x)
                     about[x] = [a, b]
         out = []
-        for x in ids[: limit or self.k]:
-            for ev in evidence(self.reader, "event", [x]):
-                out.append({**ev, "about": about[x]})  # the directed pair it attests
-        return out
+        for x in ids:
+            if x not in self.evidence:
+                self.evidence[x] = evidence(self.reader, "event", [x])
+            out += [{**ev, "about": about[x]} for ev in self.evidence[x]]  # the pair it attests
+        return unique(out)[:want]
 
     def cover(self, a: str, b: str, directed: bool) -> tuple[int, int]:
         """(articles, sources) of a directed pair or of a pair either way, in the period."""
@@ -122,16 +140,27 @@ def brief(reader: Any, actor: str, *, level: str | None = None, date_from: str |
     prev_from, prev_to = shift(date_from, -length), shift(date_from, -1)
     ctx = _Ctx(reader, src, actor, level, date_from, date_to, evidence_limit)
 
-    relations, counterparts = _relations(ctx, prev_from, max_relations)
+    # the actor's cells by day, both sides: the period and the one before
+    q: dict[str, Any] = {"level": level, "by": "day", "date_from": prev_from, "date_to": date_to}
+    cells = src.cells(a=actor, **q) + src.cells(b=actor, **q)
+    relations, counterparts = _relations(ctx, cells, prev_from, max_relations)
+    # the main counterparts: no code for many bodies at once (IGO ...) takes part in a reading
     main = [c for c, _ in sorted(counterparts.items(), key=lambda kv: (-kv[1]["events"],
-                                                                       kv[0]))][:top]
-    readings = sorted(_balance(ctx, main, counterparts), key=lambda i: -i["weight"])
-    implications = _direct(ctx, main, counterparts) + readings[:top]
-    # the stances of the period and of the alerts' weeks before it, read once
-    window = ctx.src.stances(level=level, date_from=shift(date_from, -7 * (WINDOW + 1)),
-                             date_to=shift(date_to, 6))
-    stance_groups, stance_keys, stance_impl = _stances(ctx, [
-        s for s in window if date_from <= (record_day(s) or "") <= date_to])
+                                                                       kv[0]))
+            if not is_group(c, level)][:top]
+    implications = _direct(ctx, main, counterparts) + _balance(ctx, main, counterparts, top)
+    # the stances involving the actor in the period and the alerts' weeks before it, read
+    # once; others' stances on the issues it holds positions on, for the period only
+    lo, hi = alert_span(date_from, date_to)
+    window = ctx.src.stances(level=level, date_from=min(lo, date_from),
+                             date_to=max(hi, date_to), involving=actor)
+
+    def others_on(issues: list[str]) -> list[dict[str, Any]]:
+        return ctx.src.stances(level=level, date_from=date_from, date_to=date_to,
+                               issues=issues)
+
+    stance_groups, stance_keys, stance_impl = stance_section(ctx, [
+        s for s in window if date_from <= (record_day(s) or "") <= date_to], others_on)
     implications += stance_impl + _changes(ctx, window)
     implications = [i for i in implications if i["evidence"]]
     implications.sort(key=lambda i: (KIND_ORDER[i["kind"]], -i["weight"], i["text"]))
@@ -164,15 +193,13 @@ def _actor_country(reader: Any, key: str) -> str | None:
     return found[0].get("country") if found else None
 
 
-def _relations(ctx: _Ctx, prev_from: str, max_relations: int
+def _relations(ctx: _Ctx, cells: list[Cell], prev_from: str, max_relations: int
                ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
-    q: dict[str, Any] = {"level": ctx.level, "by": "day", "date_from": prev_from, "date_to": ctx.date_to}
+    """The actor's directed relations of the period (from its cells by day, both sides)."""
     groups: dict[tuple[str, str], dict[str, list[Cell]]] = defaultdict(
         lambda: {"cur": [], "prev": []})
-    for c in ctx.src.cells(a=ctx.actor, **q):
-        groups[(ctx.actor, c[2])]["cur" if c[0] >= ctx.date_from else "prev"].append(c)
-    for c in ctx.src.cells(b=ctx.actor, **q):
-        groups[(c[1], ctx.actor)]["cur" if c[0] >= ctx.date_from else "prev"].append(c)
+    for c in cells:
+        groups[(c[1], c[2])]["cur" if c[0] >= ctx.date_from else "prev"].append(c)
     counterparts: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"events": 0, "net": 0.0, "confidence": 0.0})
     rows: list[dict[str, Any]] = []
@@ -194,7 +221,7 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
         for c in cur:
             by_type[c[3]] += c[6]
         rows.append({
-            "a": a, "b": b, "a_name": ctx.name(a), "b_name": ctx.name(b),
+            "a": a, "b": b,
             "events": n, "net_cooperation": round(net, 4),
             "mean_intensity": round(net / n, 4),
             "by_type": dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -210,23 +237,28 @@ def _relations(ctx: _Ctx, prev_from: str, max_relations: int
         r["articles"], r["sources"] = ctx.cover(r["a"], r["b"], directed=True)
         r["evidence"] = ctx.event_evidence([(r["a"], r["b"])])
         if r["evidence"]:
-            kept.append(r)
+            kept.append({"a": r["a"], "b": r["b"], "a_name": ctx.name(r["a"]),
+                         "b_name": ctx.name(r["b"]), **r})
     return kept, {k: v for k, v in counterparts.items() if v["events"]}
 
 
-def _tone(net: float) -> str:
-    return "cooperative" if net > 0 else "hostile" if net < 0 else "neutral"
+def _tone(sign: int) -> str:
+    return {1: "cooperative", -1: "hostile", 0: "mixed"}[sign]
 
 
 def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[dict]:
+    """What the relation with each main counterpart means: cooperative, hostile or mixed,
+    when at least MIN_ARTICLES articles report it."""
     out = []
     x = ctx.actor
     for c in main:
         d = cps[c]
-        s = _sign(d["net"])
+        s = tone_sign(d["net"], d["events"])
         arts, srcs = ctx.cover(x, c, directed=False)
+        if arts < MIN_ARTICLES:
+            continue
         out.append({
-            "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(d['net'])}:"
+            "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(s)}:"
                     f" {plural(d['events'], 'event')}, net cooperation {d['net']:+.1f}"
                     f" ({d['net'] / d['events']:+.1f} per event).",
             "kind": "direct", "via": [c], "sign": s, "weight": round(abs(d["net"]) / 10, 4),
@@ -236,146 +268,68 @@ def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[
     return out
 
 
-def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[dict]:
-    """B-C relations that bear on X through C: implied sign for X-B = sign(BC) * sign(XC)."""
+def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]], top: int
+             ) -> list[dict]:
+    """B-C relations that bear on X through C: implied sign for X-B = sign(BC) * sign(XC),
+    where both relations are clearly cooperative or hostile (not mixed) and each is
+    reported by at least MIN_ARTICLES articles; the ``top`` strongest."""
     x, out = ctx.actor, []
+    solid = {c for c in main if tone_sign(cps[c]["net"], cps[c]["events"])
+             and ctx.cover(x, c, directed=False)[0] >= MIN_ARTICLES}
     for p, q in combinations(sorted(main), 2):
+        if p not in solid and q not in solid:
+            continue
         bc = ctx.pair(p, q)
-        if not bc["events"] or not _sign(bc["net"]):
+        bc_sign = tone_sign(bc["net"], bc["events"])
+        if not bc_sign or ctx.cover(p, q, directed=False)[0] < MIN_ARTICLES:
             continue
         # one reading a pair: through the counterpart whose relation with X is the stronger
         ways = sorted(((p, q), (q, p)), key=lambda bc_: (-abs(cps[bc_[1]]["net"]), bc_[1]))
-        for b, c in ways[:1]:
+        for b, c in [w for w in ways if w[1] in solid][:1]:
             xc = cps[c]
-            if not _sign(xc["net"]):
-                continue
-            implied = _sign(bc["net"]) * _sign(xc["net"])
+            xc_sign = tone_sign(xc["net"], xc["events"])
+            implied = bc_sign * xc_sign
             nb, nc, nx = ctx.name(b), ctx.name(c), ctx.name(x)
-            if bc["net"] > 0:
+            if bc_sign > 0:
                 first = f"{nb} cooperated with {nc} ({plural(bc['events'], 'event')}, net {bc['net']:+.1f})"
             else:
                 first = (f"{nb} was in conflict with {nc} ({plural(bc['events'], 'event')}, "
                          f"net {bc['net']:+.1f})")
-            role = (f"a partner of {nx}" if xc["net"] > 0 else f"hostile to {nx}")
+            role = (f"a partner of {nx}" if xc_sign > 0 else f"hostile to {nx}")
             reading = "favourable" if implied > 0 else "adverse"
             xb = cps.get(b)
-            now = (f"{nx} and {nb} themselves: {_tone(xb['net'])} (net {xb['net']:+.1f})"
+            xb_sign = tone_sign(xb["net"], xb["events"]) if xb else 0
+            now = (f"{nx} and {nb} themselves: {_tone(xb_sign)} (net {xb['net']:+.1f})"
                    if xb else f"no events between {nx} and {nb}")
-            arts, srcs = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
-            ev = _unique(ctx.event_evidence([(b, c), (c, b)], 2, _sign(bc["net"]))
-                         + ctx.event_evidence([(x, c), (c, x)], 2, _sign(xc["net"])))[:3]
             out.append({
                 "text": f"{first}, and {nc} is {role} (net {xc['net']:+.1f}): {reading} for"
                         f" {nx} by structural balance (path {nx} - {nc} - {nb}); {now}.",
                 "kind": "balance", "via": [c, b], "sign": implied,
                 "weight": round(min(abs(bc["net"]), abs(xc["net"])) / 10, 4),
-                "events": bc["events"] + xc["events"], "articles": arts, "sources": srcs,
+                "events": bc["events"] + xc["events"], "articles": 0, "sources": 0,
                 "confidence": round((bc["confidence"] + xc["confidence"])
                                     / (bc["events"] + xc["events"]), 4),
-                "balanced_now": (None if not xb or not _sign(xb["net"])
-                                 else _sign(xb["net"]) == implied),
-                "evidence": ev})
-    return out
-
-
-def _stances(ctx: _Ctx, every: list[dict[str, Any]], limit: int = 12
-             ) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
-    """Stance groups held by the actor or said to affect it (the ``limit`` largest), what
-    those by others toward it mean, and who shares or opposes its own positions."""
-    x, level = ctx.actor, ctx.level
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    own: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for s in every:
-        holder = party(s.get("holder"), level)
-        toward = party(s.get("toward"), level)
-        if holder == x:
-            own[s["issue"]].append(s)
-        if x in (holder, toward):
-            groups[(holder, s["issue"], s["polarity"], toward)].append(s)
-    keys: set[tuple[str, str]] = set()
-    out: list[dict[str, Any]] = []
-    impl: list[dict[str, Any]] = []
-    for (holder, issue, polarity, toward), ss in sorted(
-            groups.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
-        if len(out) == limit:
-            break
-        ev = _stance_evidence(ctx, ss)
-        if not ev:
-            continue
-        keys |= {(s["article_key"], outlet(s.get("url"), s.get("site"), s.get("source")))
-                 for s in ss}
-        out.append({"holder": holder, "holder_name": ctx.name(holder) if holder else None,
-                    "issue": issue, "polarity": polarity, "toward": toward,
-                    "toward_name": ctx.name(toward) if toward else None,
-                    "count": len(ss), "articles": len({s["article_key"] for s in ss}),
-                    "evidence": ev})
-        if holder != x and toward == x:
-            pol = 1 if polarity == "support" else -1
-            sign = ISSUE_EFFECT.get(issue, 0) * pol
-            reading = {1: ": favourable for", -1: ": adverse for", 0: ", which it says affects"}
-            impl.append({
-                "text": f"{ctx.name(holder or '?')} {polarity}s {issue}"
-                        f"{reading[sign]} {ctx.name(x)} ({plural(len(ss), 'stance')}).",
-                "kind": "stance", "via": [holder] if holder else [], "sign": sign,
-                "weight": float(len(ss)), "events": len(ss),
-                "articles": len({s['article_key'] for s in ss}), "sources": None,
-                "confidence": None, "evidence": ev})
-    shares = []
-    for issue, mine in own.items():
-        pos = sum(1 if s["polarity"] == "support" else -1 for s in mine)
-        if not pos:
-            continue
-        theirs: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for s in every:
-            h = party(s.get("holder"), level)
-            if s["issue"] == issue and h and h != x:
-                theirs[h].append(s)
-        for h, ss in theirs.items():
-            hp = sum(1 if s["polarity"] == "support" else -1 for s in ss)
-            if hp:
-                shares.append((float(min(len(ss), len(mine))), h, issue, pos, hp, ss, mine))
-    shares.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for weight, h, issue, pos, hp, ss, mine in shares[:limit // 2]:
-        agree = _sign(pos) == _sign(hp)
-        word = "support" if pos > 0 else "opposition"
-        text = (f"{ctx.name(h)} shares {ctx.name(x)}'s {word} on {issue}." if agree else
-                f"{ctx.name(h)} takes the opposite position to {ctx.name(x)} on {issue}.")
-        impl.append({"text": text, "kind": "stance", "via": [h], "sign": 1 if agree else -1,
-                     "weight": weight, "events": len(ss) + len(mine),
-                     "articles": len({s["article_key"] for s in ss + mine}),
-                     "sources": None, "confidence": None,
-                     "evidence": _unique(_stance_evidence(ctx, mine, 1)
-                                         + _stance_evidence(ctx, ss, 2))})
-    return out, keys, impl
-
-
-def _unique(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Evidence without repeats (the same sentence of the same article once)."""
-    seen, out = set(), []
-    for ev in evs:
-        k = (ev["article_id"], ev["sentence"])
-        if k not in seen:
-            seen.add(k)
-            out.append(ev)
-    return out
-
-
-def _stance_evidence(ctx: _Ctx, ss: list[dict[str, Any]], limit: int | None = None
-                     ) -> list[dict[str, Any]]:
-    latest = sorted(ss, key=lambda s: (record_day(s) or "", s["article_key"]), reverse=True)
-    seen, ids = set(), []
-    for s in latest:
-        if s["article_key"] in seen:
-            continue
-        seen.add(s["article_key"])
-        ids.append((s["article_key"], record_id(s)))
-    return evidence(ctx.reader, "stance", ids[: limit or ctx.k])
+                "balanced_now": None if not xb_sign else xb_sign == implied,
+                "evidence": [], "_legs": (b, c, bc_sign, xc_sign)})
+    out.sort(key=lambda i: (-i["weight"], i["text"]))
+    for r in out[:top]:  # coverage and evidence for the readings kept only
+        b, c, bc_sign, xc_sign = r.pop("_legs")
+        r["articles"], r["sources"] = ctx.cover_many([(b, c), (c, b), (x, c), (c, x)])
+        r["evidence"] = unique(ctx.event_evidence([(b, c), (c, b)], 2, bc_sign)
+                               + ctx.event_evidence([(x, c), (c, x)], 2, xc_sign))[:3]
+    return out[:top]
 
 
 def _changes(ctx: _Ctx, stances: list[dict[str, Any]], limit: int = 8) -> list[dict]:
-    out = []
+    """The alerts of the period, but none on a generic word or with a code for many bodies
+    (what section (c) and the readings leave out too)."""
+    stances = [s for s in stances if party(s.get("holder"), ctx.level)
+               and issue_class(s["issue"], party(s.get("target"), ctx.level)) != "generic"]
+    out: list[dict[str, Any]] = []
     for r in alerts(ctx.reader, actor=ctx.actor, level=ctx.level, date_from=ctx.date_from,
-                    date_to=ctx.date_to, limit=limit, stances=stances):
+                    date_to=ctx.date_to, limit=limit + 4, stances=stances):
+        if r["kind"] != "issue" and is_group(r["other"], ctx.level) or len(out) == limit:
+            continue
         sign = 0
         if r["kind"] == "net_cooperation":
             sign = 1 if r["direction"] == "rise" else -1
@@ -389,4 +343,4 @@ def _changes(ctx: _Ctx, stances: list[dict[str, Any]], limit: int = 8) -> list[d
     return out
 
 
-__all__ = ["ISSUE_EFFECT", "Brief", "brief", "country_name"]
+__all__ = ["ISSUE_EFFECT", "MIN_ARTICLES", "MIXED", "Brief", "brief", "country_name", "tone_sign"]

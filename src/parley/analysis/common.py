@@ -67,7 +67,8 @@ class Dyads(Protocol):
     def bounds(self, *, level: str) -> tuple[str | None, str | None]: ...
 
     def stances(self, *, level: str, date_from: str | None = None,
-                date_to: str | None = None) -> list[dict[str, Any]]: ...
+                date_to: str | None = None, involving: str | None = None,
+                issues: Sequence[str] | None = None) -> list[dict[str, Any]]: ...
 
     def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
                         date_to: str | None = None, real_only: bool = True
@@ -152,8 +153,15 @@ class MemoryDyads:
                 if actor in (r[2], r[3])}
 
     def stances(self, *, level: str, date_from: str | None = None,
-                date_to: str | None = None) -> list[dict[str, Any]]:
-        return stances_of(self.reader, date_from=date_from, date_to=date_to)
+                date_to: str | None = None, involving: str | None = None,
+                issues: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        found = stances_of(self.reader, date_from=date_from, date_to=date_to)
+        if involving is not None:
+            found = [s for s in found if involving in (party(s.get("holder"), level),
+                                                       party(s.get("toward"), level))]
+        if issues is not None:
+            found = [s for s in found if s["issue"] in issues]
+        return found
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
         days = [r[4] for r in self.rows if r[1] == level and r[2] == "*"]
@@ -232,11 +240,26 @@ _SHORT = {"RUS": "Russia", "COD": "DR Congo", "PSE": "Palestine", "FSM": "Micron
           "GBR": "United Kingdom", "USA": "United States"}
 
 
+# the actor KB's non-state codes (parley.actors.kb.NON_STATE_CODES; a test holds them
+# equal), which stand for many bodies at once (NATO, the EU and the UN are all IGO at the
+# country level): named for what they are, and no party to a country brief's readings
+GROUP_NAMES = {"IGO": "international bodies", "NGO": "non-governmental organisations",
+               "MNC": "companies", "IMG": "armed groups"}
+NON_STATE_CODES = frozenset(GROUP_NAMES)
+
+
+def is_group(key: str | None, level: str) -> bool:
+    """Whether ``key`` is a code for many actors at once (IGO, IMG ...) at the country level."""
+    return level == "country" and key in NON_STATE_CODES
+
+
 def country_name(code: str) -> str:
     """The short English name of an ISO alpha-3 code (pycountry's common name where it has
-    one); other codes (IGO, NGO ...) as they are."""
+    one); a code for many bodies as "international bodies (IGO)"; other codes as they are."""
     if code in _SHORT:
         return _SHORT[code]
+    if code in GROUP_NAMES:
+        return f"{GROUP_NAMES[code]} ({code})"
     try:
         import pycountry
 

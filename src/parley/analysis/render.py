@@ -62,7 +62,8 @@ def relation_line(r: dict[str, Any]) -> str:
 
 def stance_line(s: dict[str, Any]) -> str:
     toward = f" (affecting {s['toward_name']})" if s.get("toward") else ""
-    return (f"{s['holder_name'] or 'unknown'} {s['polarity']}s {s['issue']}{toward}: "
+    what = s.get("about_name") or s["issue"]  # a position on an actor names the actor
+    return (f"{s['holder_name'] or 'unknown'} {s['polarity']}s {what}{toward}: "
             f"{plural(s['count'], 'stance')} in {plural(s['articles'], 'article')}")
 
 

@@ -363,18 +363,21 @@ class DyadTable:
         article: those whose intensity has ``sign`` first (when given), then highest mean
         confidence, then latest."""
         where, args = self._where(level, date_from, date_to, real_only)
-        rows = self.conn.execute(
-            "SELECT article_key, event_ids FROM dyad_events"
-            f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
-            " confidence / n DESC, day DESC, article_key, event", [a, b, *args, sign],
-        ).fetchall()
-        out: dict[str, str] = {}
-        for key, ids in rows:
-            if key not in out:
-                out[key] = ids.split()[0]
-                if len(out) == limit:
-                    break
-        return list(out.items())
+        sql = ("SELECT article_key, event_ids FROM dyad_events"
+               f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
+               " confidence / n DESC, day DESC, article_key, event LIMIT ?")
+        cap = 8 * limit  # rows are per article and type: a few more than wanted will do
+        while True:
+            rows = self.conn.execute(sql, [a, b, *args, sign, cap]).fetchall()
+            out: dict[str, str] = {}
+            for key, ids in rows:
+                if key not in out:
+                    out[key] = ids.split()[0]
+                    if len(out) == limit:
+                        return list(out.items())
+            if len(rows) < cap:
+                return list(out.items())
+            cap *= 8
 
     def pair_totals(self, *, level: str, date_from: str | None = None,
                     date_to: str | None = None, real_only: bool = True
@@ -396,13 +399,21 @@ class DyadTable:
             [actor, *args, actor, *args]).fetchall())
 
     def stances(self, *, level: str, date_from: str | None = None,
-                date_to: str | None = None) -> list[dict[str, Any]]:
+                date_to: str | None = None, involving: str | None = None,
+                issues: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """The stances of the period (by article date) in short: date, article_key,
         stance_id, issue, polarity, holder and toward as ``{"country"|"key": ...}`` at the
         level, url, site, source (what briefs and alerts count; evidence comes from the
-        Reader)."""
+        Reader). ``involving``: only those held by that party or said to affect it;
+        ``issues``: only those on these issues (both filtered in SQL)."""
         k = "country" if level == "country" else "key"
         sql, args = "", []
+        if involving is not None:
+            sql += f" AND (s.holder_{k}=? OR s.toward_{k}=?)"
+            args += [involving, involving]
+        if issues is not None:
+            sql += f" AND s.issue IN ({','.join('?' * len(issues))})"
+            args += list(issues)
         if date_from:
             sql += " AND a.date>=?"
             args.append(date_from)
@@ -411,12 +422,13 @@ class DyadTable:
             args.append(date_to)
         rows = self.conn.execute(
             f"SELECT a.date, a.key, s.stance_id, s.holder_{k}, s.issue, s.polarity,"
-            f" s.toward_{k}, a.url, a.site, a.source FROM stances s JOIN articles a"
-            f" ON a.n = s.article WHERE 1{sql}", args).fetchall()
+            f" s.toward_{k}, a.url, a.site, a.source, s.target_{k} FROM stances s"
+            f" JOIN articles a ON a.n = s.article WHERE 1{sql}", args).fetchall()
         return [{"date": d, "article_key": ak, "stance_id": sid,
                  "holder": {k: h} if h else None, "issue": issue, "polarity": pol,
-                 "toward": {k: t} if t else None, "url": url, "site": site, "source": src}
-                for d, ak, sid, h, issue, pol, t, url, site, src in rows]
+                 "toward": {k: t} if t else None, "url": url, "site": site, "source": src,
+                 "target": {k: g} if g else None}
+                for d, ak, sid, h, issue, pol, t, url, site, src, g in rows]
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
         """The first and last day with a dyadic event."""
