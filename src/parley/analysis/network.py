@@ -3,10 +3,8 @@ structural balance against a shuffled-sign baseline."""
 
 from __future__ import annotations
 
-import heapq
 import io
 from collections import defaultdict
-from itertools import combinations
 from typing import Any
 
 from parley.analysis.common import (
@@ -15,7 +13,6 @@ from parley.analysis.common import (
     check_level,
     dyads_of,
     party,
-    stances_of,
 )
 
 STANCE_WEIGHT = 1.0  # one shared (or opposed) issue position, or one stance toward an actor
@@ -36,7 +33,8 @@ def edges_from(reader: Any, *, level: str = "country", date_from: str | None = N
     edges: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"weight": 0.0, "events": 0, "event_weight": 0.0, "stances": 0,
                  "stance_weight": 0.0, "agree": 0, "disagree": 0})
-    for a, b, recip, n, total, _conf in dyads_of(reader).pair_totals(
+    src = dyads_of(reader)
+    for a, b, recip, n, total, _conf in src.pair_totals(
             level=level, date_from=date_from, date_to=date_to):
         if recip and a > b:  # a reciprocal event is stored both ways: count it once
             continue
@@ -44,7 +42,7 @@ def edges_from(reader: Any, *, level: str = "country", date_from: str | None = N
         e["events"] += n
         e["event_weight"] += total / EVENT_SCALE
     positions: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for s in stances_of(reader, date_from=date_from, date_to=date_to):
+    for s in src.stances(level=level, date_from=date_from, date_to=date_to):
         holder = party(s.get("holder"), level)
         if not holder:
             continue
@@ -56,22 +54,44 @@ def edges_from(reader: Any, *, level: str = "country", date_from: str | None = N
             e = edges[_edge_key(holder, target)]
             e["stances"] += 1
             e["stance_weight"] += sign * STANCE_WEIGHT
-    by_issue: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
-    for (holder, issue), (sup, opp) in positions.items():
-        if sup != opp:
-            by_issue[issue].append((holder, 1 if sup > opp else -1, sup + opp))
-    for holders in by_issue.values():
-        for (u, su, nu), (v, sv, nv) in combinations(sorted(holders), 2):
-            e = edges[_edge_key(u, v)]
-            e["stances"] += nu + nv
-            e["stance_weight"] += su * sv * STANCE_WEIGHT
-            e["agree" if su == sv else "disagree"] += 1
+    _shared_positions(positions, edges)
     for e in edges.values():
         e["weight"] = round(e["event_weight"] + e["stance_weight"], 4)
         e["event_weight"] = round(e["event_weight"], 4)
         e["evidence"] = e["events"] + e["stances"]
         e["sign"] = (e["weight"] > 0) - (e["weight"] < 0)
     return dict(edges)
+
+
+def _shared_positions(positions: dict[tuple[str, str], list[int]],
+                      edges: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """For every two holders with a net position on the same issue: +1 (agree) or -1
+    (disagree) a shared issue, and the stances behind both; numpy over holder x issue."""
+    import numpy as np
+
+    net = {k: (1 if sup > opp else -1, sup + opp) for k, (sup, opp) in positions.items()
+           if sup != opp}
+    if not net:
+        return
+    holders = sorted({h for h, _ in net})
+    issues = sorted({i for _, i in net})
+    hi, ii = {h: n for n, h in enumerate(holders)}, {i: n for n, i in enumerate(issues)}
+    pos = np.zeros((len(holders), len(issues)), dtype=np.int64)
+    neg, cnt = np.zeros_like(pos), np.zeros_like(pos)
+    for (h, i), (sign, n) in net.items():
+        (pos if sign > 0 else neg)[hi[h], ii[i]] = 1
+        cnt[hi[h], ii[i]] = n
+    has = pos + neg
+    agree = pos @ pos.T + neg @ neg.T
+    disagree = pos @ neg.T + neg @ pos.T
+    behind = cnt @ has.T + has @ cnt.T
+    us, vs = np.nonzero(np.triu(agree + disagree, 1))
+    for u, v in zip(us.tolist(), vs.tolist(), strict=True):
+        e = edges[_edge_key(holders[u], holders[v])]
+        e["stances"] += int(behind[u, v])
+        e["stance_weight"] += int(agree[u, v] - disagree[u, v]) * STANCE_WEIGHT
+        e["agree"] += int(agree[u, v])
+        e["disagree"] += int(disagree[u, v])
 
 
 def triads(signs: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
@@ -90,34 +110,119 @@ def triads(signs: dict[tuple[str, str], int]) -> list[tuple[str, str, str]]:
     return out
 
 
-def balance(signs: dict[tuple[str, str], int], *, shuffles: int = 100, seed: int = 0
-            ) -> dict[str, Any]:
-    """Share of balanced closed triads (sign product > 0) and the same share with the signs
-    shuffled over the same edges (``shuffles`` draws of numpy's generator seeded ``seed``)."""
+def _triad_edges(signs: dict[tuple[str, str], int]) -> tuple[Any, Any]:
+    """(node indices (T, 3), edge indices (T, 3)) of the closed triads u < v < w, in the
+    order of :func:`triads`; numpy over each node's higher neighbours, no loop over triples."""
     import numpy as np
 
-    tri = triads(signs)
-    index = {k: i for i, k in enumerate(signs)}
-    ids = np.array([(index[(u, v)], index[(u, w)], index[(v, w)]) for u, v, w in tri],
-                   dtype=np.int64).reshape(-1, 3)
+    nodes = sorted({x for e in signs for x in e})
+    at = {x: i for i, x in enumerate(nodes)}
+    n = len(nodes)
+    eid = np.full((n, n), -1, dtype=np.int64)
+    for i, (p, q) in enumerate(signs):
+        eid[at[p], at[q]] = eid[at[q], at[p]] = i
+    tri_nodes, tri_edges = [], []
+    for u in range(n):
+        higher = np.nonzero(eid[u, u + 1:] >= 0)[0] + u + 1
+        if len(higher) < 2:
+            continue
+        sub = eid[np.ix_(higher, higher)]
+        ii, jj = np.nonzero(np.triu(sub >= 0, 1))
+        if not len(ii):
+            continue
+        v, w = higher[ii], higher[jj]
+        tri_nodes.append(np.stack([np.full(len(v), u), v, w], axis=1))
+        tri_edges.append(np.stack([eid[u, v], eid[u, w], sub[ii, jj]], axis=1))
+    if not tri_nodes:
+        return np.zeros((0, 3), dtype=np.int64), np.zeros((0, 3), dtype=np.int64)
+    return np.concatenate(tri_nodes), np.concatenate(tri_edges)
+
+
+def _bit_counter(n: int, ends: Any, budget: int = 20_000_000) -> Any:
+    """A function of the edges' signs giving the sum of sign products over the closed
+    triads, from bit sets: for an edge (u, v) the common neighbours w are the bits of
+    adj[u] & adj[v], and the product's sign is s(uv) times the parity of neg[u] ^ neg[v];
+    each triad is counted from its three edges. None where numpy has no bit count or the
+    bit sets would pass ``budget`` words (then triads are gathered one by one)."""
+    import numpy as np
+
+    words = (n + 63) // 64
+    if not hasattr(np, "bitwise_count") or len(ends) * words > budget:
+        return None
+
+    def bits(mask: Any) -> Any:
+        packed = np.packbits(mask, axis=1, bitorder="little")
+        out = np.zeros((n, words * 8), dtype=np.uint8)
+        out[:, :packed.shape[1]] = packed
+        return out.view(np.uint64)
+
+    adj = np.zeros((n, n), dtype=bool)
+    adj[ends[:, 0], ends[:, 1]] = adj[ends[:, 1], ends[:, 0]] = True
+    a = bits(adj)
+    common = a[ends[:, 0]] & a[ends[:, 1]]
+    total = np.bitwise_count(common).sum(axis=1).astype(np.int64)
+
+    def signed_sum(vals: Any) -> int:
+        neg = np.zeros((n, n), dtype=bool)
+        lo = ends[vals < 0]
+        neg[lo[:, 0], lo[:, 1]] = neg[lo[:, 1], lo[:, 0]] = True
+        nb = bits(neg)
+        odd = np.bitwise_count(common & (nb[ends[:, 0]] ^ nb[ends[:, 1]])).sum(axis=1)
+        # through each edge: (even - odd) common neighbours, times the edge's own sign
+        return int((vals * (total - 2 * odd)).sum()) // 3
+
+    return signed_sum
+
+
+def balance(signs: dict[tuple[str, str], int], *, shuffles: int = 100, seed: int = 0,
+            weights: dict[tuple[str, str], float] | None = None, unbalanced_limit: int = 50
+            ) -> dict[str, Any]:
+    """Share of balanced closed triads (sign product > 0) and the same share with the signs
+    shuffled over the same edges (``shuffles`` draws of numpy's generator seeded ``seed``);
+    ``_unbalanced``: the ``unbalanced_limit`` unbalanced triads whose weakest edge (by
+    ``weights``) is the strongest, as (weight, (u, v, w))."""
+    import numpy as np
+
+    nodes = sorted({x for e in signs for x in e})
+    tri, ids = _triad_edges(signs)
     values = np.array(list(signs.values()), dtype=np.int8)
+    n_tri = len(ids)
+    at = {x: i for i, x in enumerate(nodes)}
+    ends = np.array([(at[u], at[v]) for u, v in signs], dtype=np.int64).reshape(-1, 2)
+    n = len(nodes)
+    counter = _bit_counter(n, ends) if n_tri else None
+
+    def signed_sum(vals: Any) -> int:
+        if counter is not None:
+            return counter(vals)
+        return int((vals[ids[:, 0]] * vals[ids[:, 1]] * vals[ids[:, 2]]).sum())
 
     def balanced(vals: Any) -> int:
-        return int(((vals[ids[:, 0]] * vals[ids[:, 1]] * vals[ids[:, 2]]) > 0).sum())
+        return (n_tri + signed_sum(vals)) // 2
 
-    n_bal = balanced(values) if len(ids) else 0
+    n_bal = balanced(values) if n_tri else 0
     rng = np.random.default_rng(seed)
-    draws = [balanced(rng.permutation(values)) / len(ids) for _ in range(shuffles)] \
-        if len(ids) else []
+    draws = [balanced(rng.permutation(values)) / n_tri for _ in range(shuffles)] \
+        if n_tri else []
     mean = float(np.mean(draws)) if draws else None
     sd = float(np.std(draws)) if draws else None
-    observed = n_bal / len(ids) if len(ids) else None
-    return {"triads": len(ids), "balanced": n_bal,
+    observed = n_bal / n_tri if n_tri else None
+    unbalanced: list[tuple[float, tuple[str, str, str]]] = []
+    if n_tri:
+        prod = values[ids[:, 0]] * values[ids[:, 1]] * values[ids[:, 2]]
+        bad = np.nonzero(prod < 0)[0]
+        w = np.array([abs(weights[k]) if weights else 0.0 for k in signs])
+        weakest = w[ids[bad]].min(axis=1) if len(bad) else np.zeros(0)
+        t = tri[bad]
+        order = np.lexsort((t[:, 2], t[:, 1], t[:, 0], -weakest))[:unbalanced_limit]
+        unbalanced = [(float(weakest[i]), (nodes[t[i, 0]], nodes[t[i, 1]], nodes[t[i, 2]]))
+                      for i in order]
+    return {"triads": n_tri, "balanced": n_bal,
             "share": None if observed is None else round(observed, 4),
             "baseline_share": None if mean is None else round(mean, 4),
             "baseline_sd": None if sd is None else round(sd, 4),
             "shuffles": shuffles, "seed": seed,
-            "_triads": tri}
+            "_unbalanced": unbalanced}
 
 
 def network(reader: Any, *, level: str = "country", date_from: str | None = None,
@@ -131,22 +236,16 @@ def network(reader: Any, *, level: str = "country", date_from: str | None = None
                                          date_to=date_to).items()
              if v["evidence"] >= min_evidence}
     signs = {k: v["sign"] for k, v in edges.items() if v["sign"]}
-    bal = balance(signs, shuffles=shuffles, seed=seed)
     w = {k: abs(v["weight"]) for k, v in edges.items()}
-
-    def unbalanced_triads() -> Any:
-        for u, v, x in bal.pop("_triads"):
-            if signs[(u, v)] * signs[(u, x)] * signs[(v, x)] < 0:
-                yield (min(w[(u, v)], w[(u, x)], w[(v, x)]), (u, v, x))
-
-    strongest = heapq.nsmallest(unbalanced_limit, unbalanced_triads(),
-                                key=lambda t: (-t[0], t[1]))
+    bal = balance(signs, shuffles=shuffles, seed=seed, weights=w,
+                  unbalanced_limit=unbalanced_limit)
+    strongest = bal.pop("_unbalanced")
     unbalanced = [{"nodes": [u, v, x],
                    "signs": {f"{u}-{v}": signs[(u, v)], f"{u}-{x}": signs[(u, x)],
                              f"{v}-{x}": signs[(v, x)]},
                    "weight": round(weight, 4)} for weight, (u, v, x) in strongest]
     nodes: dict[str, dict[str, Any]] = defaultdict(lambda: {"allies": [], "adversaries": []})
-    for (u, v), e in sorted(edges.items(), key=lambda kv: -abs(kv[1]["weight"])):
+    for (u, v), e in sorted(edges.items(), key=lambda kv: (-abs(kv[1]["weight"]), kv[0])):
         if not e["sign"]:
             continue
         side = "allies" if e["sign"] > 0 else "adversaries"

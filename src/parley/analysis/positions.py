@@ -11,10 +11,10 @@ from parley.analysis.common import (
     Result,
     check_date,
     check_level,
+    dyads_of,
     party,
     record_day,
     record_id,
-    stances_of,
 )
 
 
@@ -78,7 +78,8 @@ def positions(reader: Any, *, level: str = "country", issue: str | None = None,
     level = check_level(level)
     date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
     split = check_date(split, "--split")
-    stances = stances_of(reader, issue=issue, date_from=date_from, date_to=date_to)
+    stances = dyads_of(reader).stances(level=level, date_from=date_from, date_to=date_to,
+                                       issues=[issue] if issue else None)
     cells = _matrix(stances, level)
     keep = set(actors) if actors else None
     matrix = [{"actor": h, "issue": i, "support": c["support"], "oppose": c["oppose"],

@@ -79,3 +79,22 @@ def test_graphml_holds_the_signed_edges(make_reader):
 
     g = nx.read_graphml(io.StringIO(text))
     assert g["USA"]["IRN"]["sign"] == -1 and g["USA"]["GBR"]["sign"] == 1
+
+
+def test_bit_set_counts_equal_triads_gathered_one_by_one(monkeypatch):
+    import random
+    import sys
+
+    rng = random.Random(3)
+    nodes = [f"N{i:02d}" for i in range(70)]  # more than 64: bit sets of two words
+    signs = {(u, v): rng.choice((1, -1)) for i, u in enumerate(nodes) for v in nodes[i + 1:]
+             if rng.random() < 0.3}
+    tri = triads(signs)
+    balanced = sum(signs[(u, v)] * signs[(u, w)] * signs[(v, w)] > 0 for u, v, w in tri)
+    fast = balance(signs, shuffles=20, seed=2)
+    assert (fast["triads"], fast["balanced"]) == (len(tri), balanced)
+    module = sys.modules["parley.analysis.network"]
+    monkeypatch.setattr(module, "_bit_counter", lambda *a, **k: None)
+    slow = balance(signs, shuffles=20, seed=2)
+    assert {k: slow[k] for k in ("triads", "balanced", "baseline_share", "baseline_sd")} == \
+        {k: fast[k] for k in ("triads", "balanced", "baseline_share", "baseline_sd")}
