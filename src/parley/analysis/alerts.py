@@ -154,7 +154,7 @@ def _issue_alerts(src: Any, actor: str | None, level: str, weeks: list[str], win
         day = record_day(s)
         if not day:
             continue
-        involved = {party(s.get(k), level) for k in ("holder", "toward")}
+        involved = {party(s.get(k), level) for k in ("holder", "toward", "target")}
         if actor and actor not in involved:
             continue
         key = (actor or party(s.get("holder"), level) or "?", s["issue"])

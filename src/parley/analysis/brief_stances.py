@@ -108,16 +108,17 @@ def stance_section(ctx: Any, period: list[dict[str, Any]],
                    ) -> tuple[list[dict], set[tuple[str, str]], list[dict]]:
     """(stance groups, (article, outlet) of the stances shown, implications).
 
-    ``period``: the period's stances held by the actor or said to affect it; ``others_on``:
+    ``period``: the period's stances held by the actor, said to affect it or about it;
+    ``others_on``:
     the period's stances on the given issues, whoever holds them. Groups are ordered by
     issue (most stances first), the actor's own position first within an issue."""
     x, level = ctx.actor, ctx.level
     rows = [r for r in (_norm(s, level) for s in period) if r]
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if x in (r["holder"], r["toward"]):
-            groups[(r["holder"], r["s"]["issue"], r["s"]["polarity"], r["toward"],
-                    r["about"])].append(r)
+    for r in rows:  # positions on an actor are one group whatever words name it
+        if x in (r["holder"], r["toward"], r["about"]):
+            groups[(r["holder"], r["about"] or r["s"]["issue"], r["s"]["polarity"],
+                    r["toward"], r["about"])].append(r)
     kept = {k: g for k, g in groups.items() if _kept(g)}
     per_issue: dict[str, int] = defaultdict(int)
     for (_h, issue, *_), g in kept.items():
@@ -130,8 +131,11 @@ def stance_section(ctx: Any, period: list[dict[str, Any]],
     for k in order:
         if len(out) == limit:
             break
-        holder, issue, polarity, toward, about = k
+        holder, _issue, polarity, toward, about = k
         ss = [r["s"] for r in kept[k]]
+        words = sorted({s["issue"] for s in ss}, key=lambda w: (-sum(
+            s["issue"] == w for s in ss), w))
+        issue = words[0]
         ev = stance_evidence(ctx.reader, ss, ctx.k)
         if not ev:
             continue
@@ -142,14 +146,16 @@ def stance_section(ctx: Any, period: list[dict[str, Any]],
                     "issue": issue, "polarity": polarity, "toward": toward,
                     "toward_name": ctx.name(toward) if toward else None,
                     "about": about, "about_name": ctx.name(about) if about else None,
-                    "issue_kind": kept[k][0]["cls"],
+                    "issue_kind": kept[k][0]["cls"], "issue_words": words,
                     "count": len(ss), "articles": arts, "evidence": ev})
-        if holder == x or is_group(holder, level):
+        # what it means: a position of another on the actor itself, or on a named issue
+        # it is said to affect, carried by MIN_ARTICLES articles
+        if holder == x or is_group(holder, level) or arts < MIN_ARTICLES:
             continue
         what = ctx.name(about) if about else issue
-        if about == x:  # a position on the actor itself
+        if about == x:
             sign = _pol(polarity)
-        elif toward == x:
+        elif toward == x and kept[k][0]["cls"] == "named":
             sign = ISSUE_EFFECT.get(issue, 0) * _pol(polarity)
         else:
             continue
@@ -180,7 +186,7 @@ def _shares(ctx: Any, kept: dict[tuple[Any, ...], list[dict[str, Any]]],
     for s in others_on(sorted({i for i, _ in mine})):
         r = _norm(s, level)
         if r and r["holder"] != x and not is_group(r["holder"], level) \
-                and (s["issue"], r["about"]) in mine:
+                and (s["issue"], r["about"]) in mine and not is_group(r["about"], level):
             theirs[(r["holder"], s["issue"], r["about"])].append(r)
     summary = {k: ({r["toward"] for r in g} - {None}, {r["s"]["article_key"] for r in g},
                    sum(_pol(r["s"]["polarity"]) for r in g)) for k, g in mine.items()}

@@ -157,8 +157,8 @@ class MemoryDyads:
                 issues: Sequence[str] | None = None) -> list[dict[str, Any]]:
         found = stances_of(self.reader, date_from=date_from, date_to=date_to)
         if involving is not None:
-            found = [s for s in found if involving in (party(s.get("holder"), level),
-                                                       party(s.get("toward"), level))]
+            found = [s for s in found if involving in (party(s.get(k), level)
+                                                       for k in ("holder", "toward", "target"))]
         if issues is not None:
             found = [s for s in found if s["issue"] in issues]
         return found

@@ -61,8 +61,13 @@ def relation_line(r: dict[str, Any]) -> str:
 
 
 def stance_line(s: dict[str, Any]) -> str:
-    toward = f" (affecting {s['toward_name']})" if s.get("toward") else ""
-    what = s.get("about_name") or s["issue"]  # a position on an actor names the actor
+    toward = f" (affecting {s['toward_name']})" if s.get("toward") \
+        and s["toward"] != s.get("about") else ""
+    what = s["issue"]
+    if s.get("about_name"):  # a position on an actor names the actor, then its words
+        words = [w for w in s.get("issue_words") or [s["issue"]]
+                 if w.casefold() != s["about_name"].casefold()]
+        what = s["about_name"] + (f" ({', '.join(words)})" if words else "")
     return (f"{s['holder_name'] or 'unknown'} {s['polarity']}s {what}{toward}: "
             f"{plural(s['count'], 'stance')} in {plural(s['articles'], 'article')}")
 

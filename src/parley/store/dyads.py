@@ -404,13 +404,13 @@ class DyadTable:
         """The stances of the period (by article date) in short: date, article_key,
         stance_id, issue, polarity, holder and toward as ``{"country"|"key": ...}`` at the
         level, url, site, source (what briefs and alerts count; evidence comes from the
-        Reader). ``involving``: only those held by that party or said to affect it;
-        ``issues``: only those on these issues (both filtered in SQL)."""
+        Reader). ``involving``: only those held by that party, said to affect it or about
+        it (target); ``issues``: only those on these issues (both filtered in SQL)."""
         k = "country" if level == "country" else "key"
         sql, args = "", []
         if involving is not None:
-            sql += f" AND (s.holder_{k}=? OR s.toward_{k}=?)"
-            args += [involving, involving]
+            sql += f" AND (s.holder_{k}=? OR s.toward_{k}=? OR s.target_{k}=?)"
+            args += [involving] * 3
         if issues is not None:
             sql += f" AND s.issue IN ({','.join('?' * len(issues))})"
             args += list(issues)
