@@ -11,6 +11,7 @@ may hold a listed position but take no part in a reading.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -76,14 +77,22 @@ def _kept(rows: list[dict[str, Any]]) -> bool:
     return rows[0]["cls"] != "other" or len({r["s"]["article_key"] for r in rows}) >= MIN_ARTICLES
 
 
+SAME_SENTENCE = 0.75  # word-set Jaccard at which two evidence sentences are one
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.casefold()))
+
+
 def unique(evs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Evidence without repeats: the same sentence once, even from two articles (a wire
-    story printed by several outlets)."""
-    seen, out = set(), []
+    """Evidence without repeats: a sentence once, even from two articles (a wire story
+    printed by several outlets, an outlet's own rewrite: "phony news" / "fake news")."""
+    kept: list[frozenset[str]] = []
+    out = []
     for ev in evs:
-        k = " ".join(ev["sentence"].split()).casefold()
-        if k not in seen:
-            seen.add(k)
+        w = _words(ev["sentence"])
+        if not any(len(w & k) >= SAME_SENTENCE * len(w | k) for k in kept):
+            kept.append(w)
             out.append(ev)
     return out
 

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from parley.analysis.common import plural, shift
+from parley.analysis.common import NON_STATE_CODES, plural, shift
 from parley.analysis.dyad import dyad
 from parley.analysis.plot import plot_dyad
 
@@ -68,6 +68,8 @@ def stance_line(s: dict[str, Any]) -> str:
         words = [w for w in s.get("issue_words") or [s["issue"]]
                  if w.casefold() != s["about_name"].casefold()]
         what = s["about_name"] + (f" ({', '.join(words)})" if words else "")
+        if s["about"] in NON_STATE_CODES and words:  # "nato (IGO)", not "... bodies (IGO)"
+            what = f"{', '.join(words)} ({s['about']})"
     return (f"{s['holder_name'] or 'unknown'} {s['polarity']}s {what}{toward}: "
             f"{plural(s['count'], 'stance')} in {plural(s['articles'], 'article')}")
 

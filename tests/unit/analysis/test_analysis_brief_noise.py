@@ -127,3 +127,16 @@ def test_group_codes_are_the_actor_kbs_non_state_codes():
     from parley.analysis.common import NON_STATE_CODES as SHOWN
 
     assert SHOWN == NON_STATE_CODES
+
+
+def test_an_outlets_rewrite_of_a_sentence_is_shown_once(make_reader):
+    first = "Paul defended the president, who pushed phony news to help Trump."
+    rewrite = "Paul defended the president, who pushed fake news to help Trump."
+    other = "Russian drones struck a power station near Kyiv."
+    docs = [doc("v1", "2024-03-05", [Ev("ASSAULT", ("RUS",), ("UKR",), sentence=first)]),
+            doc("v2", "2024-03-06", [Ev("ASSAULT", ("RUS",), ("UKR",), sentence=rewrite)]),
+            doc("v3", "2024-03-07", [Ev("ASSAULT", ("RUS",), ("UKR",), sentence=other)])]
+    b = brief(make_reader(docs), "UKR", **WEEK)
+    (rel,) = b["relations"]
+    sentences = {e["sentence"] for e in rel["evidence"]}
+    assert other in sentences and len(sentences & {first, rewrite}) == 1
