@@ -12,6 +12,7 @@ from parley.analysis.alerts import alert_text, alerts
 from parley.analysis.alerts import span as alert_span
 from parley.analysis.brief_stances import (
     ISSUE_EFFECT,
+    MIN_ARTICLES,
     issue_class,
     stance_section,
     unique,
@@ -35,7 +36,13 @@ from parley.analysis.common import (
 )
 
 MIXED = 1.0  # a relation whose mean intensity per event is within this of 0 is mixed
-MIN_ARTICLES = 2  # a reading (direct or balance) rests on at least this many articles
+ONE_ARTICLE_EVENTS = 3  # a relation read from one article needs this many events in it
+
+
+def attested(events: int, articles: int) -> bool:
+    """Whether a relation can be read: reported by MIN_ARTICLES articles, or by one article
+    with ONE_ARTICLE_EVENTS events of it (a single passing mention is not enough)."""
+    return articles >= MIN_ARTICLES or (articles >= 1 and events >= ONE_ARTICLE_EVENTS)
 KIND_ORDER = {"direct": 0, "balance": 1, "stance": 2, "change": 3}
 
 
@@ -248,14 +255,14 @@ def _tone(sign: int) -> str:
 
 def _direct(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]]) -> list[dict]:
     """What the relation with each main counterpart means: cooperative, hostile or mixed,
-    when at least MIN_ARTICLES articles report it."""
+    when it is :func:`attested`."""
     out = []
     x = ctx.actor
     for c in main:
         d = cps[c]
         s = tone_sign(d["net"], d["events"])
         arts, srcs = ctx.cover(x, c, directed=False)
-        if arts < MIN_ARTICLES:
+        if not attested(d["events"], arts):
             continue
         out.append({
             "text": f"Relations between {ctx.name(x)} and {ctx.name(c)} were {_tone(s)}:"
@@ -272,16 +279,16 @@ def _balance(ctx: _Ctx, main: list[str], cps: dict[str, dict[str, Any]], top: in
              ) -> list[dict]:
     """B-C relations that bear on X through C: implied sign for X-B = sign(BC) * sign(XC),
     where both relations are clearly cooperative or hostile (not mixed) and each is
-    reported by at least MIN_ARTICLES articles; the ``top`` strongest."""
+    :func:`attested`; the ``top`` strongest."""
     x, out = ctx.actor, []
     solid = {c for c in main if tone_sign(cps[c]["net"], cps[c]["events"])
-             and ctx.cover(x, c, directed=False)[0] >= MIN_ARTICLES}
+             and attested(cps[c]["events"], ctx.cover(x, c, directed=False)[0])}
     for p, q in combinations(sorted(main), 2):
         if p not in solid and q not in solid:
             continue
         bc = ctx.pair(p, q)
         bc_sign = tone_sign(bc["net"], bc["events"])
-        if not bc_sign or ctx.cover(p, q, directed=False)[0] < MIN_ARTICLES:
+        if not bc_sign or not attested(bc["events"], ctx.cover(p, q, directed=False)[0]):
             continue
         # one reading a pair: through the counterpart whose relation with X is the stronger
         ways = sorted(((p, q), (q, p)), key=lambda bc_: (-abs(cps[bc_[1]]["net"]), bc_[1]))
@@ -343,4 +350,5 @@ def _changes(ctx: _Ctx, stances: list[dict[str, Any]], limit: int = 8) -> list[d
     return out
 
 
-__all__ = ["ISSUE_EFFECT", "MIN_ARTICLES", "MIXED", "Brief", "brief", "country_name", "tone_sign"]
+__all__ = ["ISSUE_EFFECT", "MIN_ARTICLES", "MIXED", "ONE_ARTICLE_EVENTS", "Brief", "attested",
+           "brief", "country_name", "tone_sign"]
