@@ -4,7 +4,8 @@ by issue and holder, and what they mean for it.
 What an analyst would not count as a position is kept out: a stance with no known holder;
 one whose "issue" is a generic word ("the decision", "his claim", "the aides"); one whose
 issue is neither a named issue (the stance lexicon's issues.yaml) nor an actor it is about,
-unless at least ``MIN_ARTICLES`` articles carry it. A stance said to affect its own holder
+unless at least ``MIN_ARTICLES`` articles carry it; one about its own holder's party (a US
+senator on the US president, at the country level). A stance said to affect its own holder
 affects no one else (``toward`` is dropped). Codes for many bodies at once (IGO, IMG ...)
 may hold a listed position but take no part in a reading.
 """
@@ -63,8 +64,10 @@ def _norm(s: dict[str, Any], level: str) -> dict[str, Any] | None:
         return None
     toward = party(s.get("toward"), level)
     about = party(s.get("target"), level)
+    if about is not None and about == holder:
+        return None  # a stance on one of its own (a US senator on the US president): no
+        # relation between parties at this level
     toward = None if toward == holder else toward
-    about = None if about == holder else about
     cls = issue_class(s["issue"], about)
     if cls == "generic" or s.get("polarity") not in ("support", "oppose"):
         return None

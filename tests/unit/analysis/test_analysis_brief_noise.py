@@ -36,6 +36,15 @@ def test_a_stance_said_to_affect_its_own_holder_affects_no_one(make_reader):
     assert group["toward"] is None and "affecting" not in render_text(b)
 
 
+def test_a_stance_on_one_of_its_own_is_no_position_between_parties(make_reader):
+    docs = [doc(f"d{i}", "2024-03-05", stances=[
+        St("USA", "barack obama", "support", target="USA:obama"),
+        St("USA", "donald trump", "oppose", target="USA:trump"),
+        St("USA", "vladimir putin", "support", target="RUS:putin")]) for i in range(2)]
+    b = brief(make_reader(docs), "USA", **WEEK)
+    assert [(s["about"], s["polarity"]) for s in b["stances"]] == [("RUS", "support")]
+
+
 def test_positions_on_an_actor_are_one_group_that_names_it(make_reader):
     docs = [doc("p1", "2024-03-05", stances=[St("USA", "qasem soleimani", "oppose",
                                                 target="IRN:soleimani")]),
