@@ -72,10 +72,11 @@ def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
     weeks = _weeks(date_from, date_to)
     lo, hi = span(date_from, date_to, window)
     q: dict[str, Any] = {"level": level, "by": "week", "date_from": lo, "date_to": hi}
-    cells = (src.cells(a=actor, **q) + src.cells(b=actor, **q)) if actor else src.cells(**q)
+    cells = (src.volumes(a=actor, **q) + src.volumes(b=actor, **q)) if actor \
+        else src.volumes(**q)
     vol: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(
         lambda: defaultdict(lambda: [0, 0.0]))
-    for week, a, b, _event, _aux, recip, n, total, _conf in cells:
+    for week, a, b, recip, n, total in cells:
         if recip and a > b:  # a reciprocal event is stored both ways: count it once
             continue
         x = vol[(a, b) if a < b else (b, a)][week]

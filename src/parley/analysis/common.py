@@ -49,6 +49,10 @@ class Dyads(Protocol):
               date_from: str | None = None, date_to: str | None = None,
               real_only: bool = True) -> list[Cell]: ...
 
+    def volumes(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                real_only: bool = True) -> list[tuple[Any, ...]]: ...
+
     def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
                  date_from: str | None = None, date_to: str | None = None
                  ) -> dict[str, tuple[int, int]]: ...
@@ -107,6 +111,17 @@ class MemoryDyads:
             x[1] += r[9]
             x[2] += r[10]
         return fold([(*k, int(v[0]), v[1], v[2]) for k, v in acc.items()], by)
+
+    def volumes(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                real_only: bool = True) -> list[tuple[Any, ...]]:
+        acc: dict[tuple[Any, ...], list[float]] = defaultdict(lambda: [0, 0.0])
+        for c in self.cells(level=level, by=by, a=a, b=b, date_from=date_from,
+                            date_to=date_to, real_only=real_only):
+            x = acc[(c[0], c[1], c[2], c[5])]
+            x[0] += c[6]
+            x[1] += c[7]
+        return [(*k, int(v[0]), v[1]) for k, v in acc.items()]
 
     def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
                  date_from: str | None = None, date_to: str | None = None
