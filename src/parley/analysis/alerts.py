@@ -84,12 +84,13 @@ def alerts(reader: Any, *, actor: str | None = None, level: str = "country",
         x[1] += total
     out = Rows()
     guard: dict[str, Any] = {"threshold": threshold, "min_events": min_events, "min_change": min_change}
+    before = {week: [shift(week, -7 * k) for k in range(1, window + 1)] for week in weeks}
     for (u, v), series in sorted(vol.items()):
         if actor and actor == v:
             u, v = v, u
         for week in weeks:
             n_now, net_now = series.get(week, (0, 0.0))
-            base_weeks = [shift(week, -7 * k) for k in range(1, window + 1)]
+            base_weeks = before[week]
             base_n = sum(series[w][0] for w in base_weeks if w in series) / window
             base_net = sum(series[w][1] for w in base_weeks if w in series)
             base_total = sum(series[w][0] for w in base_weeks if w in series)
@@ -149,6 +150,7 @@ def _issue_alerts(src: Any, actor: str | None, level: str, weeks: list[str], win
     series: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     if stances is None:
         stances = src.stances(level=level, date_from=lo, date_to=hi)
+    starts: dict[str, str] = {}
     for s in stances:
         if not lo <= (record_day(s) or "") <= hi:
             continue
@@ -159,13 +161,15 @@ def _issue_alerts(src: Any, actor: str | None, level: str, weeks: list[str], win
         if actor and actor not in involved:
             continue
         key = (actor or party(s.get("holder"), level) or "?", s["issue"])
-        series[key][period_start(day, "week")].append((day, s["article_key"], record_id(s)))
+        if day not in starts:
+            starts[day] = period_start(day, "week")
+        series[key][starts[day]].append((day, s["article_key"], record_id(s)))
+    before = {week: [shift(week, -7 * k) for k in range(1, window + 1)] for week in weeks}
     out = []
     for (who, issue), by_week in sorted(series.items()):
         for week in weeks:
             now = len(by_week.get(week, []))
-            base = sum(len(by_week.get(shift(week, -7 * k), []))
-                       for k in range(1, window + 1)) / window
+            base = sum(len(by_week.get(w, [])) for w in before[week]) / window
             direction = volume_alert(now, base, **guard)
             if not direction:
                 continue

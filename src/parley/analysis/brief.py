@@ -111,12 +111,14 @@ class _Ctx:
                 if x not in ids:
                     ids.append(x)
                     about[x] = [a, b]
-        out = []
-        for x in ids:
+        out: list[dict[str, Any]] = []
+        for x in ids:  # read one by one until ``want`` distinct sentences
             if x not in self.evidence:
                 self.evidence[x] = evidence(self.reader, "event", [x])
-            out += [{**ev, "about": about[x]} for ev in self.evidence[x]]  # the pair it attests
-        return unique(out)[:want]
+            out = unique(out + [{**ev, "about": about[x]} for ev in self.evidence[x]])
+            if len(out) == want:
+                break
+        return out
 
     def cover(self, a: str, b: str, directed: bool) -> tuple[int, int]:
         """(articles, sources) of a directed pair or of a pair either way, in the period."""

@@ -108,7 +108,12 @@ def stance_evidence(reader: Any, ss: list[dict[str, Any]], limit: int) -> list[d
         if s["article_key"] not in seen:
             seen.add(s["article_key"])
             ids.append((s["article_key"], record_id(s)))
-    return unique(evidence(reader, "stance", ids[: 2 * limit]))[:limit]
+    out: list[dict[str, Any]] = []
+    for x in ids:  # read one by one until ``limit`` distinct sentences
+        out = unique(out + evidence(reader, "stance", [x]))
+        if len(out) == limit:
+            break
+    return out
 
 
 def _pol(polarity: str) -> int:
