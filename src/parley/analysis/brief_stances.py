@@ -109,7 +109,7 @@ def stance_evidence(reader: Any, ss: list[dict[str, Any]], limit: int) -> list[d
             seen.add(s["article_key"])
             ids.append((s["article_key"], record_id(s)))
     out: list[dict[str, Any]] = []
-    for x in ids:  # read one by one until ``limit`` distinct sentences
+    for x in ids[: 3 * limit]:  # one by one until ``limit`` distinct sentences (a bound)
         out = unique(out + evidence(reader, "stance", [x]))
         if len(out) == limit:
             break
