@@ -3,8 +3,8 @@ by issue and holder, and what they mean for it.
 
 What an analyst would not count as a position is kept out: a stance with no known holder;
 one whose "issue" is a generic word ("the decision", "his claim", "the aides"); one whose
-issue is neither a named issue (the stance lexicon's issues.yaml) nor an actor it is about,
-unless at least ``MIN_ARTICLES`` articles carry it; one about its own holder's party (a US
+issue is neither a named issue (the stance lexicon's issues.yaml) nor an actor it is about
+and that affects no other party, unless at least ``MIN_ARTICLES`` articles carry it; one about its own holder's party (a US
 senator on the US president, at the country level). A stance said to affect its own holder
 affects no one else (``toward`` is dropped). Codes for many bodies at once (IGO, IMG ...)
 may hold a listed position but take no part in a reading.
@@ -75,9 +75,11 @@ def _norm(s: dict[str, Any], level: str) -> dict[str, Any] | None:
 
 
 def _kept(rows: list[dict[str, Any]]) -> bool:
-    """A group of one holder's stances on one issue: a named issue or an actor, or else
-    carried by at least MIN_ARTICLES articles."""
-    return rows[0]["cls"] != "other" or len({r["s"]["article_key"] for r in rows}) >= MIN_ARTICLES
+    """A group of one holder's stances on one issue: a named issue or an actor, a free word
+    said to affect another party ("opposes the unfair practices" of China), or else carried
+    by at least MIN_ARTICLES articles."""
+    return (rows[0]["cls"] != "other" or rows[0]["toward"] is not None
+            or len({r["s"]["article_key"] for r in rows}) >= MIN_ARTICLES)
 
 
 SAME_SENTENCE = 0.75  # word-set Jaccard at which two evidence sentences are one

@@ -18,14 +18,16 @@ def _groups(b):
 
 def test_generic_words_and_lone_free_words_are_no_position(make_reader):
     docs = [doc("a1", "2024-03-05", stances=[
-                St("USA", "decision", "oppose", toward="IRN"),      # generic head word
-                St("USA", "his remarks", "support", toward="IRN"),  # generic head word
-                St("USA", "militia", "oppose", toward="IRN"),       # free word, 2 articles
-                St("USA", "convoy", "oppose", toward="IRN"),        # free word, 1 article
-                St("USA", "sanctions", "support", toward="IRN")]),  # named issue, 1 article
-            doc("a2", "2024-03-06", stances=[St("USA", "militia", "oppose", toward="IRN")])]
+                St("USA", "decision", "oppose", toward="IRN"),        # generic head word
+                St("USA", "his remarks", "support", toward="IRN"),    # generic head word
+                St("IRN", "militia", "support"),                      # free word, 2 articles
+                St("IRN", "escalation", "support"),                   # free word, 1 article
+                St("USA", "unfair practice", "oppose", toward="IRN"),  # 1 article, affects IRN
+                St("USA", "sanctions", "support", toward="IRN")]),    # named issue, 1 article
+            doc("a2", "2024-03-06", stances=[St("IRN", "militia", "support")])]
     b = brief(make_reader(docs), "IRN", **WEEK)
-    assert _groups(b) == {("USA", "militia", "oppose"), ("USA", "sanctions", "support")}
+    assert _groups(b) == {("IRN", "militia", "support"), ("USA", "unfair practice", "oppose"),
+                          ("USA", "sanctions", "support")}
 
 
 def test_a_stance_said_to_affect_its_own_holder_affects_no_one(make_reader):
