@@ -29,6 +29,7 @@ ISSUE_EFFECT = {
     "free trade": 1, "air strikes": -1, "embargo": -1, "asset freeze": -1,
     "export controls": -1, "expulsion of diplomats": -1, "regime change": -1,
     "aid to ukraine": 1, "aid to israel": 1, "debt relief": 1, "peacekeeping": 1,
+    "nuclear deal": 1, "normalisation": 1, "sovereignty": 1,
 }
 MIN_ARTICLES = 2  # a free-word issue, or a reading of shared positions, needs this many
 

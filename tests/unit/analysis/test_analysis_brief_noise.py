@@ -156,3 +156,13 @@ def test_an_outlets_rewrite_of_a_sentence_is_shown_once(make_reader):
     (rel,) = b["relations"]
     sentences = {e["sentence"] for e in rel["evidence"]}
     assert other in sentences and len(sentences & {first, rewrite}) == 1
+
+
+def test_opposing_a_deal_that_concerns_the_actor_is_adverse_for_it(make_reader):
+    docs = [doc(f"n{i}", "2024-03-05", stances=[St("USA", "nuclear deal", "oppose",
+                                                   toward="IRN"),
+                                                St("DEU", "sovereignty", "support",
+                                                   toward="IRN")]) for i in range(2)]
+    b = brief(make_reader(docs), "IRN", **WEEK)
+    signs = {i["via"][0]: i["sign"] for i in b["implications"] if i["kind"] == "stance"}
+    assert signs == {"USA": -1, "DEU": 1}
