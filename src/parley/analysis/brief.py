@@ -244,7 +244,9 @@ def _relations(ctx: _Ctx, cells: list[Cell], prev_from: str, max_relations: int
         if len(kept) == max_relations:
             break
         r["articles"], r["sources"] = ctx.cover(r["a"], r["b"], directed=True)
-        r["evidence"] = ctx.event_evidence([(r["a"], r["b"])])
+        # events of the relation's own tone first (a hostile one shows its attacks)
+        r["evidence"] = ctx.event_evidence([(r["a"], r["b"])],
+                                           sign=tone_sign(r["net_cooperation"], r["events"]))
         if r["evidence"]:
             kept.append({"a": r["a"], "b": r["b"], "a_name": ctx.name(r["a"]),
                          "b_name": ctx.name(r["b"]), **r})
