@@ -8,7 +8,7 @@ with a 504.
 What is kept: the store is read-only while serving, so an answer depends only on the
 question and the store's contents. Each answer is kept under (question, data version):
 ``version()`` changes whenever the store's files change (SQLite: the size and mtime of the
-database and its WAL), so a kept answer is never served after the store changed; where the
+database and its WAL, and the WAL index header), so a kept answer is never served after the store changed; where the
 store cannot tell (no ``version``), answers are kept ``limits.cache_s`` seconds. The API's
 answers are kept as the JSON bytes sent (with an ETag); a question asked again is answered
 from memory in the event loop, without a thread. One computation per question at a time:
@@ -82,10 +82,12 @@ def _retrieved(task: asyncio.Task[Any]) -> None:
 
 
 def file_version(path: str) -> Callable[[], Hashable]:
-    """A SQLite store's data version: size and mtime of the file and its WAL (a commit
-    changes one of them; a reader changes neither). Two ``stat`` calls, a few microseconds."""
+    """A SQLite store's data version: size and mtime of the database file and its WAL, and
+    the WAL index header (the first 48 bytes of the ``-shm`` file, which every commit
+    changes: https://www.sqlite.org/walformat.html). A reader changes none of them. About
+    10 microseconds."""
     def version() -> Hashable:
-        out: list[tuple[int, int] | None] = []
+        out: list[Any] = []
         for p in (path, path + "-wal"):
             try:
                 st = os.stat(p)
@@ -93,6 +95,15 @@ def file_version(path: str) -> Callable[[], Hashable]:
                 out.append(None)
             else:
                 out.append((st.st_size, st.st_mtime_ns))
+        try:
+            fd = os.open(path + "-shm", os.O_RDONLY)
+        except OSError:
+            out.append(None)
+        else:
+            try:
+                out.append(os.pread(fd, 48, 0))
+            finally:
+                os.close(fd)
         return tuple(out)
     return version
 

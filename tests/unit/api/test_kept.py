@@ -1,0 +1,162 @@
+"""What the server keeps: answers per question and data version, ETags, one computation
+per question, and a computation that outlives the request that timed out waiting for it."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from parley.api import Limits, Service, create_app  # noqa: E402
+from parley.api.service import file_version  # noqa: E402
+
+
+def _store(path: Path, n: int, seed: int = 3) -> Any:
+    from support.synthetic import document
+
+    from parley.store import SQLiteStore
+    from parley.store.base import Batch
+
+    rng = random.Random(seed)
+    store = SQLiteStore(path)
+    store.write_batch(Batch(documents=[document(i, rng, f"2023-06-0{1 + i % 9}")
+                                       for i in range(n)]))
+    return store
+
+
+def test_a_kept_answer_is_never_served_after_the_store_changed(tmp_path):
+    import parley.analysis as analysis
+    from support.synthetic import document
+
+    from parley.store.base import Batch
+
+    db = tmp_path / "t.db"
+    store = _store(db, 6)
+    svc = Service(store.reader, analysis=analysis, version=file_version(str(db)),
+                  limits=Limits(cache_s=3600))
+    with TestClient(create_app(svc)) as c:
+        first = c.get("/api/counts")
+        assert first.json()["articles"] == 6
+        tag = first.headers["etag"]
+        assert first.headers["cache-control"] == "no-cache"
+        again = c.get("/api/counts", headers={"If-None-Match": tag})
+        assert again.status_code == 304 and again.content == b""
+        brief = c.get("/api/brief/RUS").json()
+        # the store's writer (another connection) adds articles: every question gets the
+        # new answer, though the old one would be kept for an hour
+        rng = random.Random(9)
+        store.write_batch(Batch(documents=[document(100 + i, rng, "2023-06-20")
+                                           for i in range(4)]))
+        after = c.get("/api/counts", headers={"If-None-Match": tag})
+        assert after.status_code == 200 and after.json()["articles"] == 10
+        assert after.headers["etag"] != tag
+        assert c.get("/api/brief/RUS").json() != brief
+    store.close()
+
+
+def test_an_answer_is_the_json_of_what_the_reader_returns(tmp_path):
+    import parley.analysis as analysis
+    from support.synthetic import hostile_document
+
+    from parley.store.base import Batch
+
+    store = _store(tmp_path / "t.db", 4)
+    store.write_batch(Batch(documents=[hostile_document(0)]))
+    reader = store.reader()
+    svc = Service(store.reader, analysis=analysis, version=file_version(str(tmp_path / "t.db")))
+    with TestClient(create_app(svc)) as c:
+        for _ in range(2):  # computed, then kept
+            page = c.get("/api/articles", params={"limit": 3})
+            assert page.headers["content-type"] == "application/json"
+            assert page.json() == {"items": reader.articles(limit=3), "limit": 3, "offset": 0,
+                                   "next_offset": 3}
+            for row in reader.articles(limit=10):
+                assert c.get(f"/api/articles/{row['key']}").json() == reader.article(row["key"])
+            assert c.get("/api/brief/RUS").json() == analysis.brief(reader, "RUS")
+    store.close()
+
+
+def test_one_computation_per_question_and_it_outlives_a_request_that_timed_out():
+    calls: list[str] = []
+
+    class Slow:
+        def brief(self, reader: Any, actor: str, **kw: Any) -> dict[str, Any]:
+            calls.append(actor)
+            time.sleep(0.6)
+            return {"actor": {"key": actor}, "n": len(calls)}
+
+    svc = Service(lambda: None, analysis=Slow(), version=lambda: 1,
+                  limits=Limits(timeout_s=0.3, cache_s=60))
+    with TestClient(create_app(svc)) as c:
+        r = c.get("/api/brief/RUS")
+        assert r.status_code == 504 and "longer than 0.3 s" in r.json()["message"]
+        time.sleep(0.5)  # the computation has gone on and its answer is kept
+        r = c.get("/api/brief/RUS")
+        assert r.status_code == 200 and r.json() == {"actor": {"key": "RUS"}, "n": 1}
+    assert calls == ["RUS"]
+
+    async def many() -> list[Any]:
+        return await asyncio.gather(*(svc.answer(("q", i % 2), lambda: calls.append("x") or
+                                                 len(calls)) for i in range(20)))
+    answers = asyncio.run(many())
+    assert calls.count("x") == 2 and len({a.body for a in answers}) == 2
+
+
+def test_an_error_is_not_kept():
+    state = {"fail": True}
+
+    class Flaky:
+        def dyad(self, reader: Any, a: str, b: str, **kw: Any) -> dict[str, Any]:
+            if state["fail"]:
+                raise ValueError("no such pair")
+            return {"a": a, "b": b}
+
+    svc = Service(lambda: None, analysis=Flaky(), version=lambda: 1, limits=Limits(cache_s=60))
+    with TestClient(create_app(svc), raise_server_exceptions=False) as c:
+        assert c.get("/api/dyads/RUS/UKR").status_code == 500
+        state["fail"] = False
+        assert c.get("/api/dyads/RUS/UKR").json() == {"a": "RUS", "b": "UKR"}
+
+
+def test_serve_runs_several_worker_processes(tmp_path):
+    import httpx
+
+    from parley.cli.serve import worker_count
+
+    assert worker_count(0, cpus=2) == 2 and worker_count(0, cpus=32) == 4
+    assert worker_count(3, cpus=2) == 3
+    db = tmp_path / "t.db"
+    _store(db, 5).close()
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "parley.cli.main", "serve", "--db", str(db),
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/counts", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+        assert r.status_code == 200 and r.json()["articles"] == 5
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert b"with 2 processes" in err
