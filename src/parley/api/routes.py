@@ -55,11 +55,14 @@ def _matches(request: Request, etag: str) -> bool:
 
 
 async def _json(request: Request, svc: Service, key: tuple[Any, ...], fn: Any, *args: Any,
-                heavy: bool = True, **kw: Any) -> Response:
+                quick: bool = False, **kw: Any) -> Response:
     """``fn(*args, **kw)`` as a JSON response, answered from what the Service keeps when
     the same question was answered on the same data; 304 when the client holds it.
-    ``heavy``: it aggregates or ranks many rows (not a look-up by key)."""
-    ans = await svc.answer((request.url.path, key), lambda: fn(*args, **kw), heavy=heavy)
+    Computed in the threads for this endpoint, or (``quick``: a look-up by key) in the
+    threads for look-ups."""
+    route = request.scope.get("route")
+    kind = None if quick else getattr(route, "path", request.url.path)
+    ans = await svc.answer((request.url.path, key), lambda: fn(*args, **kw), kind=kind)
     headers = {"etag": ans.etag, "cache-control": "no-cache"}
     if _matches(request, ans.etag):
         return Response(status_code=304, headers=headers)
@@ -101,7 +104,7 @@ async def articles(request: Request, q: Annotated[str | None, Query(
             response_model=dict[str, Any])
 async def article(request: Request, key: Annotated[str, Path(pattern=KEY)]) -> Response:
     svc = _svc(request)
-    return await _json(request, svc, (), svc.article, key, heavy=False)
+    return await _json(request, svc, (), svc.article, key, quick=True)
 
 
 @router.get("/events", summary="Coded events with filters", response_model=dict[str, Any])
@@ -190,7 +193,7 @@ async def actors(request: Request, name: Text = None, date: DateQ = None, key: T
             response_model=dict[str, int])
 async def counts(request: Request) -> Response:
     svc = _svc(request)
-    return await _json(request, svc, (), svc.counts, heavy=False)
+    return await _json(request, svc, (), svc.counts, quick=True)
 
 
 @router.post("/ingest", summary="Store records (only with the token from the settings)")

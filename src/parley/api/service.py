@@ -130,8 +130,7 @@ class Service:
         self._ingest = ingest
         self.limits = limits or Limits()
         self.token = token or None
-        self._limiter: anyio.CapacityLimiter | None = None
-        self._heavy: anyio.CapacityLimiter | None = None
+        self._pools: dict[str | None, anyio.CapacityLimiter] = {}
         self._cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
         self._flights: dict[tuple[Any, ...], threading.Lock] = {}
         self._answers: OrderedDict[tuple[Any, ...], tuple[float, Answer]] = OrderedDict()
@@ -173,17 +172,17 @@ class Service:
         if close is not None:
             close()
 
-    def _pool(self, heavy: bool) -> anyio.CapacityLimiter:
-        """The threads for quick look-ups (``limits.threads``) and, apart, those for the
-        questions that aggregate many rows (half as many), so that one does not queue behind
-        the other."""
-        if heavy:
-            if self._heavy is None:
-                self._heavy = anyio.CapacityLimiter(max(1, self.limits.threads // 2))
-            return self._heavy
-        if self._limiter is None:
-            self._limiter = anyio.CapacityLimiter(self.limits.threads)
-        return self._limiter
+    def _pool(self, kind: str | None) -> anyio.CapacityLimiter:
+        """The threads for quick look-ups (``kind`` None: ``limits.threads``) and, apart, for
+        each kind of question that aggregates many rows (a brief, a search, a list of
+        events: half as many each), so that a quick question never queues behind slow ones
+        of another kind."""
+        with self._lock:
+            pool = self._pools.get(kind)
+            if pool is None:
+                size = self.limits.threads if kind is None else max(1, self.limits.threads // 2)
+                pool = self._pools[kind] = anyio.CapacityLimiter(size)
+            return pool
 
     def _too_long(self, seconds: float) -> ApiError:
         return ApiError(504, f"the query took longer than {seconds:g} s; "
@@ -194,12 +193,12 @@ class Service:
         return await self.run_for(self.limits.timeout_s, fn, *args, **kwargs)
 
     async def run_for(self, seconds: float, fn: Callable[..., T], *args: Any,
-                      heavy: bool = False, **kwargs: Any) -> T:
-        """Run ``fn`` in the pool, bounded by ``seconds``."""
+                      kind: str | None = None, **kwargs: Any) -> T:
+        """Run ``fn`` in the pool for ``kind``, bounded by ``seconds``."""
         try:
             with anyio.fail_after(seconds):
                 return await anyio.to_thread.run_sync(
-                    lambda: fn(*args, **kwargs), limiter=self._pool(heavy),
+                    lambda: fn(*args, **kwargs), limiter=self._pool(kind),
                     abandon_on_cancel=True)
         except TimeoutError:
             raise self._too_long(seconds) from None
@@ -303,17 +302,17 @@ class Service:
             return value
 
     async def answer(self, key: tuple[Any, ...], compute: Callable[[], Any], *,
-                     heavy: bool = False) -> Answer:
+                     kind: str | None = None) -> Answer:
         """The JSON answer to one API question: kept bytes when the same question was
         answered on the same data version (looked up here, in the event loop: no thread),
-        else ``compute()`` encoded in the pool (``heavy``: the pool for aggregates).
+        else ``compute()`` encoded in the pool for ``kind`` (None: quick look-ups).
 
         One computation per question at a time: the others asking it wait for it. A request
         waits at most ``limits.timeout_s`` (then 504); the computation itself goes on and
         its answer is kept, so the work is not lost and the next request gets it."""
         if self.limits.cache_s <= 0:
             return await self.run_for(self.limits.timeout_s, lambda: encode(compute()),
-                                      heavy=heavy)
+                                      kind=kind)
         version = self.data_version()
         full = (key, version)
         with self._lock:
@@ -324,7 +323,7 @@ class Service:
         loop = asyncio.get_running_loop()
         task = self._pending.get(full)
         if task is None or task.get_loop() is not loop:
-            task = loop.create_task(self._compute(full, compute, heavy))
+            task = loop.create_task(self._compute(full, compute, kind))
             task.add_done_callback(_retrieved)
             self._pending[full] = task
         try:
@@ -333,10 +332,10 @@ class Service:
             raise self._too_long(self.limits.timeout_s) from None
 
     async def _compute(self, full: tuple[Any, ...], compute: Callable[[], Any],
-                       heavy: bool) -> Answer:
+                       kind: str | None) -> Answer:
         try:
             ans = await anyio.to_thread.run_sync(lambda: encode(compute()),
-                                                 limiter=self._pool(heavy))
+                                                 limiter=self._pool(kind))
             self._keep_answer(full, ans)
             return ans
         finally:
