@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 
-from parley.api.app import service_of
+from parley.api.app import etag_matches, service_of
 from parley.api.service import ApiError, Service
 
 router = APIRouter(prefix="/api")
@@ -47,11 +47,7 @@ def _slice(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 def _matches(request: Request, etag: str) -> bool:
-    given = request.headers.get("if-none-match")
-    if not given:
-        return False
-    tags = {t.strip().removeprefix("W/") for t in given.split(",")}
-    return "*" in tags or etag in tags
+    return etag_matches(request.headers.get("if-none-match"), etag)
 
 
 async def _json(request: Request, svc: Service, key: tuple[Any, ...], fn: Any, *args: Any,
@@ -63,6 +59,7 @@ async def _json(request: Request, svc: Service, key: tuple[Any, ...], fn: Any, *
     route = request.scope.get("route")
     kind = None if quick else getattr(route, "path", request.url.path)
     ans = await svc.answer((request.url.path, key), lambda: fn(*args, **kw), kind=kind)
+    svc.note_url(request.scope["path"], request.scope.get("query_string", b""), ans)
     headers = {"etag": ans.etag, "cache-control": "no-cache"}
     if _matches(request, ans.etag):
         return Response(status_code=304, headers=headers)

@@ -136,6 +136,7 @@ class Service:
         self._answers: OrderedDict[tuple[Any, ...], tuple[float, Answer]] = OrderedDict()
         self._answer_bytes = 0
         self._pending: dict[tuple[Any, ...], asyncio.Task[Answer]] = {}
+        self._by_url: OrderedDict[tuple[str, bytes, Hashable], Answer] = OrderedDict()
 
     @classmethod
     def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
@@ -342,6 +343,32 @@ class Service:
             if self._pending.get(full) is asyncio.current_task():
                 del self._pending[full]
 
+    def answer_for_url(self, path: str, query: bytes) -> Answer | None:
+        """The kept answer to this very URL on the current data version, if one was sent
+        (``note_url``): the same URL asks the same question, so a repeat needs no routing
+        and no parameter parsing. None: route it."""
+        if self.limits.cache_s <= 0:
+            return None
+        version = self.data_version()
+        if version is None:  # no version: kept answers expire, and only _answers knows when
+            return None
+        key = (path, query, version)
+        with self._lock:
+            ans = self._by_url.get(key)
+            if ans is not None:
+                self._by_url.move_to_end(key)
+            return ans
+
+    def note_url(self, path: str, query: bytes, ans: Answer) -> None:
+        """Remember that this URL was answered with ``ans`` on the current data version."""
+        version = self.data_version()
+        if self.limits.cache_s <= 0 or version is None:
+            return
+        with self._lock:
+            self._by_url[(path, query, version)] = ans
+            while len(self._by_url) > 20_000:
+                self._by_url.popitem(last=False)
+
     def _keep_answer(self, key: tuple[Any, ...], ans: Answer) -> None:
         limit = int(self.limits.cache_mb * 1024 * 1024)
         if len(ans.body) > limit // 4:
@@ -362,6 +389,7 @@ class Service:
             self._cache.clear()
             self._flights.clear()
             self._answers.clear()
+            self._by_url.clear()
             self._answer_bytes = 0
 
     def brief(self, actor: str, **kw: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from parley.api import Limits, Service, create_app  # noqa: E402
+from parley.api import CSP, Limits, Service, create_app  # noqa: E402
 from parley.api.service import file_version  # noqa: E402
 
 
@@ -52,6 +52,11 @@ def test_a_kept_answer_is_never_served_after_the_store_changed(tmp_path):
         assert first.headers["cache-control"] == "no-cache"
         again = c.get("/api/counts", headers={"If-None-Match": tag})
         assert again.status_code == 304 and again.content == b""
+        repeat = c.get("/api/counts")  # answered before routing: the same bytes and headers
+        assert repeat.content == first.content and repeat.headers["etag"] == tag
+        for r in (again, repeat):
+            assert r.headers["content-security-policy"] == CSP
+            assert r.headers["x-content-type-options"] == "nosniff"
         brief = c.get("/api/brief/RUS").json()
         # the store's writer (another connection) adds articles: every question gets the
         # new answer, though the old one would be kept for an hour
