@@ -70,8 +70,11 @@ def _default(value: Any) -> Any:
 
 def encode(value: Any) -> Answer:
     """``value`` as the JSON FastAPI would send (UTF-8, compact, no NaN) and its ETag."""
-    body = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                      default=_default).encode("utf-8")
+    return answer_of(json.dumps(value, ensure_ascii=False, allow_nan=False,
+                                separators=(",", ":"), default=_default).encode("utf-8"))
+
+
+def answer_of(body: bytes) -> Answer:
     return Answer(body, '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"')
 
 
@@ -120,8 +123,9 @@ class Service:
                  who: Callable[[str, str | None], list[dict[str, Any]]] | None = None,
                  ingest: Callable[[list[dict[str, Any]]], dict[str, Any]] | None = None,
                  limits: Limits | None = None, token: str | None = None,
-                 version: Callable[[], Hashable] | None = None) -> None:
+                 version: Callable[[], Hashable] | None = None, shared: Any = None) -> None:
         self._factory = reader_factory
+        self._shared = shared  # parley.api.shared.SharedAnswers of `serve --workers N`
         self._version = version
         self._reader: Any = None
         self._lock = threading.Lock()
@@ -140,7 +144,8 @@ class Service:
 
     @classmethod
     def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
-                    token: str | None = None, writable: bool = False) -> Service:
+                    token: str | None = None, writable: bool = False,
+                    shared: Any = None) -> Service:
         """The service over ``parley.Parley``: its reader and knowledge base, the analysis
         package over that reader, and (with a token) its ingest."""
         import parley.analysis as analysis
@@ -152,7 +157,7 @@ class Service:
         path = db or parley.settings.db
         version = None if "://" in path or path == ":memory:" else file_version(path)
         return cls(lambda: parley.reader(db), analysis=analysis, who=parley.who, ingest=ingest,
-                   limits=limits, token=token, version=version)
+                   limits=limits, token=token, version=version, shared=shared)
 
     # -- threads ------------------------------------------------------------------------
     def reader(self) -> Any:
@@ -334,14 +339,44 @@ class Service:
 
     async def _compute(self, full: tuple[Any, ...], compute: Callable[[], Any],
                        kind: str | None) -> Answer:
+        shared = self._shared if full[1] is not None else None
+        name = shared.name(full) if shared is not None else ""
         try:
-            ans = await anyio.to_thread.run_sync(lambda: encode(compute()),
-                                                 limiter=self._pool(kind))
+            if shared is not None:
+                kept = await self._from_other_workers(shared, name)
+                if kept is not None:
+                    self._keep_answer(full, kept)
+                    return kept
+            try:
+                ans = await anyio.to_thread.run_sync(lambda: encode(compute()),
+                                                     limiter=self._pool(kind))
+            except BaseException:
+                if shared is not None:
+                    shared.release(name)
+                raise
             self._keep_answer(full, ans)
+            if shared is not None:
+                await anyio.to_thread.run_sync(shared.put, name, ans.body,
+                                               limiter=self._pool(None))
             return ans
         finally:
             if self._pending.get(full) is asyncio.current_task():
                 del self._pending[full]
+
+    async def _from_other_workers(self, shared: Any, name: str) -> Answer | None:
+        """The answer another worker process has shared, waiting for it while one computes
+        it; None once this process has claimed the question (it computes it then)."""
+        while True:
+            body = shared.get(name)
+            if body is not None:
+                return answer_of(body)
+            if shared.claim(name, stale_s=3 * self.limits.timeout_s):
+                body = shared.get(name)  # shared between our look and our claim
+                if body is not None:
+                    shared.release(name)
+                    return answer_of(body)
+                return None
+            await asyncio.sleep(0.02)
 
     def answer_for_url(self, path: str, query: bytes) -> Answer | None:
         """The kept answer to this very URL on the current data version, if one was sent

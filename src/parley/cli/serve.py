@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,9 @@ def worker_count(setting: int, cpus: int | None = None) -> int:
     return max(1, min(4, cpus if cpus is not None else (os.cpu_count() or 1)))
 
 
-def build_app(settings: Any, db: str) -> Any:
-    """The app over ``parley.Parley(settings)`` and the store at ``db``."""
+def build_app(settings: Any, db: str, shared: str | None = None) -> Any:
+    """The app over ``parley.Parley(settings)`` and the store at ``db``; ``shared``: the
+    folder where the worker processes share their answers."""
     try:
         from parley.api import Limits, Service, create_app
         from parley.facade import Parley
@@ -66,8 +68,11 @@ def build_app(settings: Any, db: str) -> Any:
     web = settings.web
     limits = Limits(timeout_s=web.timeout_s, max_page=min(web.max_page, 200), threads=web.threads,
                     cache_s=web.cache_s)
+    from parley.api.shared import SharedAnswers
+
     service = Service.from_facade(Parley(settings), db, limits=limits, token=web.token,
-                                  writable=bool(web.token))
+                                  writable=bool(web.token),
+                                  shared=SharedAnswers(shared) if shared else None)
     return create_app(service)
 
 
@@ -75,7 +80,7 @@ def app_from_environment() -> Any:
     """The app of one worker process of `parley serve --workers N` (uvicorn's factory)."""
     spec = json.loads(os.environ[SPEC_ENV])
     settings = load_settings(Path(spec["config"]) if spec["config"] else None, spec["set"])
-    return build_app(settings, spec["db"])
+    return build_app(settings, spec["db"], spec.get("shared"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -104,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return 0
     app.state.service.close()
-    os.environ[SPEC_ENV] = json.dumps({"config": args.config, "set": list(args.set), "db": db})
-    uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, host=host,
-                port=port, log_level="warning", access_log=False)
+    with tempfile.TemporaryDirectory(prefix="parley-serve-") as shared:
+        os.environ[SPEC_ENV] = json.dumps({"config": args.config, "set": list(args.set),
+                                           "db": db, "shared": shared})
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers,
+                    host=host, port=port, log_level="warning", access_log=False)
     return 0

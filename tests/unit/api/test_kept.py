@@ -165,3 +165,35 @@ def test_serve_runs_several_worker_processes(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert b"with 2 processes" in err
+
+
+def test_worker_processes_share_their_answers_and_compute_a_question_once(tmp_path):
+    from parley.api.shared import SharedAnswers
+
+    calls: list[str] = []
+
+    class Slow:
+        def brief(self, reader: Any, actor: str, **kw: Any) -> dict[str, Any]:
+            calls.append(actor)
+            time.sleep(0.2)
+            return {"actor": {"key": actor}}
+
+    def worker() -> Service:  # what each process of `serve --workers 2` builds
+        return Service(lambda: None, analysis=Slow(), version=lambda: 1,
+                       shared=SharedAnswers(tmp_path), limits=Limits(cache_s=60))
+
+    one, two = worker(), worker()
+
+    async def ask(svc: Service, actor: str) -> bytes:
+        return (await svc.answer(("brief", actor), lambda: svc.brief(actor), kind="b")).body
+
+    async def both() -> list[bytes]:
+        return await asyncio.gather(ask(one, "RUS"), ask(two, "RUS"), ask(two, "UKR"),
+                                    ask(one, "UKR"))
+    answers = asyncio.run(both())
+    assert sorted(calls) == ["RUS", "UKR"]  # each once, whichever process asked first
+    assert answers[0] == answers[1] and answers[2] == answers[3]
+    assert not list(tmp_path.glob("*.claim"))  # nobody is left waiting
+    three = worker()  # a process that has answered nothing reads the shared answers
+    asyncio.run(ask(three, "RUS"))
+    assert sorted(calls) == ["RUS", "UKR"]
