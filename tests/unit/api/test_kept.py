@@ -23,10 +23,9 @@ from parley.api.service import file_version  # noqa: E402
 
 
 def _store(path: Path, n: int, seed: int = 3) -> Any:
-    from support.synthetic import document
-
     from parley.store import SQLiteStore
     from parley.store.base import Batch
+    from support.synthetic import document
 
     rng = random.Random(seed)
     store = SQLiteStore(path)
@@ -37,9 +36,8 @@ def _store(path: Path, n: int, seed: int = 3) -> Any:
 
 def test_a_kept_answer_is_never_served_after_the_store_changed(tmp_path):
     import parley.analysis as analysis
-    from support.synthetic import document
-
     from parley.store.base import Batch
+    from support.synthetic import document
 
     db = tmp_path / "t.db"
     store = _store(db, 6)
@@ -72,9 +70,8 @@ def test_a_kept_answer_is_never_served_after_the_store_changed(tmp_path):
 
 def test_an_answer_is_the_json_of_what_the_reader_returns(tmp_path):
     import parley.analysis as analysis
-    from support.synthetic import hostile_document
-
     from parley.store.base import Batch
+    from support.synthetic import hostile_document
 
     store = _store(tmp_path / "t.db", 4)
     store.write_batch(Batch(documents=[hostile_document(0)]))
