@@ -58,8 +58,8 @@ async def _json(request: Request, svc: Service, key: tuple[Any, ...], fn: Any, *
     threads for look-ups."""
     route = request.scope.get("route")
     kind = None if quick else getattr(route, "path", request.url.path)
-    ans = await svc.answer((request.url.path, key), lambda: fn(*args, **kw), kind=kind)
-    svc.note_url(request.scope["path"], request.scope.get("query_string", b""), ans)
+    url = (request.scope["path"], request.scope.get("query_string", b""))
+    ans = await svc.answer((request.url.path, key), lambda: fn(*args, **kw), kind=kind, url=url)
     headers = {"etag": ans.etag, "cache-control": "no-cache"}
     if _matches(request, ans.etag):
         return Response(status_code=304, headers=headers)

@@ -308,10 +308,12 @@ class Service:
             return value
 
     async def answer(self, key: tuple[Any, ...], compute: Callable[[], Any], *,
-                     kind: str | None = None) -> Answer:
+                     kind: str | None = None, url: tuple[str, bytes] | None = None) -> Answer:
         """The JSON answer to one API question: kept bytes when the same question was
         answered on the same data version (looked up here, in the event loop: no thread),
-        else ``compute()`` encoded in the pool for ``kind`` (None: quick look-ups).
+        else ``compute()`` encoded in the pool for ``kind`` (None: quick look-ups). ``url``
+        (path, query string): the URL that asked, answered from then on before routing
+        (``answer_for_url``) while the data version is the one this answer is for.
 
         One computation per question at a time: the others asking it wait for it. A request
         waits at most ``limits.timeout_s`` (then 504); the computation itself goes on and
@@ -325,6 +327,7 @@ class Service:
             hit = self._answers.get(full)
             if hit is not None and self._fresh(hit[0], self.limits.cache_s, version):
                 self._answers.move_to_end(full)
+                self._note_url(url, version, hit[1])
                 return hit[1]
         loop = asyncio.get_running_loop()
         task = self._pending.get(full)
@@ -333,9 +336,12 @@ class Service:
             task.add_done_callback(_retrieved)
             self._pending[full] = task
         try:
-            return await asyncio.wait_for(asyncio.shield(task), self.limits.timeout_s)
+            ans = await asyncio.wait_for(asyncio.shield(task), self.limits.timeout_s)
         except asyncio.TimeoutError:
             raise self._too_long(self.limits.timeout_s) from None
+        with self._lock:
+            self._note_url(url, version, ans)
+        return ans
 
     async def _compute(self, full: tuple[Any, ...], compute: Callable[[], Any],
                        kind: str | None) -> Answer:
@@ -380,7 +386,7 @@ class Service:
 
     def answer_for_url(self, path: str, query: bytes) -> Answer | None:
         """The kept answer to this very URL on the current data version, if one was sent
-        (``note_url``): the same URL asks the same question, so a repeat needs no routing
+        (``answer(url=...)``): the same URL asks the same question, so a repeat needs no routing
         and no parameter parsing. None: route it."""
         if self.limits.cache_s <= 0:
             return None
@@ -394,15 +400,14 @@ class Service:
                 self._by_url.move_to_end(key)
             return ans
 
-    def note_url(self, path: str, query: bytes, ans: Answer) -> None:
-        """Remember that this URL was answered with ``ans`` on the current data version."""
-        version = self.data_version()
-        if self.limits.cache_s <= 0 or version is None:
+    def _note_url(self, url: tuple[str, bytes] | None, version: Hashable,
+                  ans: Answer) -> None:
+        """Remember that ``url`` was answered with ``ans`` on ``version`` (under the lock)."""
+        if url is None or version is None:
             return
-        with self._lock:
-            self._by_url[(path, query, version)] = ans
-            while len(self._by_url) > 20_000:
-                self._by_url.popitem(last=False)
+        self._by_url[(url[0], url[1], version)] = ans
+        while len(self._by_url) > 20_000:
+            self._by_url.popitem(last=False)
 
     def _keep_answer(self, key: tuple[Any, ...], ans: Answer) -> None:
         limit = int(self.limits.cache_mb * 1024 * 1024)
