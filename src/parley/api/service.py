@@ -140,7 +140,8 @@ class Service:
         self._answers: OrderedDict[tuple[Any, ...], tuple[float, Answer]] = OrderedDict()
         self._answer_bytes = 0
         self._pending: dict[tuple[Any, ...], asyncio.Task[Answer]] = {}
-        self._by_url: OrderedDict[tuple[str, bytes, Hashable], Answer] = OrderedDict()
+        # URL -> the key its answer is kept under in _answers (which alone holds bytes)
+        self._by_url: OrderedDict[tuple[str, bytes, Hashable], tuple[Any, ...]] = OrderedDict()
 
     @classmethod
     def from_facade(cls, parley: Any, db: str | None = None, *, limits: Limits | None = None,
@@ -327,7 +328,7 @@ class Service:
             hit = self._answers.get(full)
             if hit is not None and self._fresh(hit[0], self.limits.cache_s, version):
                 self._answers.move_to_end(full)
-                self._note_url(url, version, hit[1])
+                self._note_url(url, full)
                 return hit[1]
         loop = asyncio.get_running_loop()
         task = self._pending.get(full)
@@ -340,7 +341,7 @@ class Service:
         except asyncio.TimeoutError:
             raise self._too_long(self.limits.timeout_s) from None
         with self._lock:
-            self._note_url(url, version, ans)
+            self._note_url(url, full)
         return ans
 
     async def _compute(self, full: tuple[Any, ...], compute: Callable[[], Any],
@@ -395,18 +396,21 @@ class Service:
             return None
         key = (path, query, version)
         with self._lock:
-            ans = self._by_url.get(key)
-            if ans is not None:
-                self._by_url.move_to_end(key)
-            return ans
+            full = self._by_url.get(key)
+            hit = self._answers.get(full) if full is not None else None
+            if hit is None or full is None:
+                return None
+            self._by_url.move_to_end(key)
+            self._answers.move_to_end(full)
+            return hit[1]
 
-    def _note_url(self, url: tuple[str, bytes] | None, version: Hashable,
-                  ans: Answer) -> None:
-        """Remember that ``url`` was answered with ``ans`` on ``version`` (under the lock)."""
-        if url is None or version is None:
+    def _note_url(self, url: tuple[str, bytes] | None, full: tuple[Any, ...]) -> None:
+        """Remember that ``url`` was answered with the answer kept under ``full`` (question,
+        data version), under the lock."""
+        if url is None or full[1] is None:
             return
-        self._by_url[(url[0], url[1], version)] = ans
-        while len(self._by_url) > 20_000:
+        self._by_url[(url[0], url[1], full[1])] = full
+        while len(self._by_url) > 50_000:
             self._by_url.popitem(last=False)
 
     def _keep_answer(self, key: tuple[Any, ...], ans: Answer) -> None:

@@ -194,3 +194,17 @@ def test_worker_processes_share_their_answers_and_compute_a_question_once(tmp_pa
     three = worker()  # a process that has answered nothing reads the shared answers
     asyncio.run(ask(three, "RUS"))
     assert sorted(calls) == ["RUS", "UKR"]
+
+
+def test_kept_answers_stay_within_their_memory_bound():
+    svc = Service(lambda: None, version=lambda: 1, limits=Limits(cache_mb=0.01))  # 10 kB
+
+    async def ask(i: int) -> None:
+        await svc.answer(("q", i), lambda: {"text": str(i) * 2000}, url=(f"/api/q/{i}", b""))
+    for i in range(6):  # 2 kB each
+        asyncio.run(ask(i))
+    kept = [i for i in range(6) if svc.answer_for_url(f"/api/q/{i}", b"") is not None]
+    assert kept == [1, 2, 3, 4, 5]  # five fit in 10 kB; the least recently used went first
+    big = svc.answer(("big",), lambda: "x" * 5000, url=("/api/big", b""))
+    asyncio.run(big)
+    assert svc.answer_for_url("/api/big", b"") is None  # over a quarter of the bound: not kept
