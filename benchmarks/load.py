@@ -5,9 +5,13 @@ Usage:
   python benchmarks/load.py --fill 30000 --build load.db   # synthetic store, then the test
   python benchmarks/load.py --fill 30000                   # synthetic store in a temp folder
 
-The server is `parley serve` in its own process (so the clients do not share its
-interpreter); the clients are asyncio tasks, each sending one request after another: a mix
-of article, search, events, dyad and brief requests. Bounded: at most --duration seconds
+The server is `parley serve` in its own processes (`--workers`, default: its own default),
+so the clients do not share its interpreter; the clients are asyncio tasks in this process,
+each sending one request after another over its own keep-alive connection (closed loop, no
+think time): a mix of article, search, events, dyad and brief requests. They speak plain
+HTTP/1.1 over asyncio streams rather than through httpx, whose per-request cost (about a
+millisecond of CPU) would take the server's CPU on a small machine; every answer is read to
+its last byte and only a 200 counts as a success. Bounded: at most --duration seconds
 (<= 300) and --max-requests requests, loopback only. Prints requests/s, p50/p95/p99 latency
 in ms, errors, and the same by kind; the last line is
 `rps=... p50_ms=... p95_ms=... p99_ms=... errors=...`.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -29,6 +34,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # never anything else
@@ -69,21 +75,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, timeout_s: float,
-                 settings: list[str]) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, timeout_s: float, settings: list[str],
+                 workers: int | None, log: Any) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=f"{ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
     cmd = [sys.executable, "-m", "parley.cli.main", "serve", "--db", str(db), "--host", HOST,
            "--port", str(port), "--set", f"web.timeout_s={timeout_s}"]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
     for item in settings:
         cmd += ["--set", item]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # stderr to a file, not a pipe: a pipe nobody reads would stop a server that logs much
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                            start_new_session=True)
 
 
-async def wait_ready(client: Any, base: str, proc: subprocess.Popen[bytes]) -> None:
+async def wait_ready(client: Any, base: str, proc: subprocess.Popen[bytes], log: Any) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode() if proc.stderr else ""
+            log.seek(0)
+            err = log.read().decode(errors="replace")
             raise SystemExit(f"the server exited: {err.strip()[-2000:]}")
         try:
             if (await client.get(base + "/api/counts")).status_code == 200:
@@ -103,7 +114,13 @@ async def targets(client: Any, base: str) -> dict[str, list[str]]:
         keys += [r["key"] for r in page["items"]]
         if page.get("next_offset") is None:
             break
-    events = (await client.get(f"{base}/api/events", params={"limit": 200})).json()["items"]
+    events: list[dict[str, Any]] = []
+    for offset in range(0, 1000, 200):  # the countries and pairs of the first 1,000 events
+        page = (await client.get(f"{base}/api/events", params={"limit": 200,
+                                                               "offset": offset})).json()
+        events += page["items"]
+        if page.get("next_offset") is None:
+            break
     countries = sorted({a["country"] for e in events for a in e["actors"] + e["recipients"]
                         if a.get("country")}) or ["RUS"]
     dyads = sorted({f"{a['country']}/{r['country']}" for e in events for a in e["actors"]
@@ -113,51 +130,113 @@ async def targets(client: Any, base: str) -> dict[str, list[str]]:
 
 def request_for(kind: str, t: dict[str, list[str]], rng: random.Random) -> tuple[str, dict[str, Any]]:
     if kind == "article":
-        return f"/api/articles/{rng.choice(t['keys'])}", {}
+        return f"/api/articles/{quote(rng.choice(t['keys']), safe='')}", {}
     if kind == "search":
         return "/api/articles", {"q": rng.choice(WORDS), "limit": 20}
     if kind == "events":
         return "/api/events", {"actor": rng.choice(t["countries"]), "limit": 50}
     if kind == "dyad":
         a, b = rng.choice(t["dyads"]).split("/")
-        return f"/api/dyads/{a}/{b}", {"by": "month"}
-    return f"/api/brief/{rng.choice(t['countries'])}", {}
+        return f"/api/dyads/{quote(a, safe='')}/{quote(b, safe='')}", {"by": "month"}
+    return f"/api/brief/{quote(rng.choice(t['countries']), safe='')}", {}
 
 
-async def run_load(base: str, clients: int, duration: float, max_requests: int,
+class Connection:
+    """One keep-alive HTTP/1.1 connection to the server: GET, read the whole answer."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {HOST}:{self.port}\r\n"
+                          "Accept: application/json\r\n\r\n".encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {}
+        for line in lines[1:]:
+            if ":" in line:
+                k, v = line.split(":", 1)
+                headers[k.strip().lower()] = v.strip()
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                chunk = await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+                parts.append(chunk[:-2])
+            body = b"".join(parts)
+        else:
+            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+def target_of(path: str, params: dict[str, Any]) -> str:
+    return path + ("?" + urlencode(params) if params else "")
+
+
+async def run_load(base: str, port: int, clients: int, duration: float, max_requests: int,
                    seed: int) -> dict[str, Any]:
     import httpx
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(limits=limits, timeout=30.0) as client:
+    async with httpx.AsyncClient(timeout=30.0) as client:
         t = await targets(client, base)
-        kinds = [k for k, w in MIX for _ in range(w)]
-        lat: dict[str, list[float]] = defaultdict(list)
-        errors: dict[str, int] = defaultdict(int)
-        sent = 0
-        stop = time.monotonic() + duration
+    kinds = [k for k, w in MIX for _ in range(w)]
+    lat: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    failures: dict[str, str] = {}
+    first: list[float] = []  # latencies of the requests sent in the first 10 s
+    sent = 0
+    started = time.perf_counter()
+    stop = time.monotonic() + duration
 
-        async def one_client(i: int) -> None:
-            nonlocal sent
-            rng = random.Random(seed * 1000 + i)
-            while time.monotonic() < stop and sent < max_requests:
-                sent += 1
-                kind = rng.choice(kinds)
-                path, params = request_for(kind, t, rng)
-                t0 = time.perf_counter()
-                try:
-                    r = await client.get(base + path, params=params)
-                    ok = r.status_code == 200
-                except Exception:
-                    ok = False
-                lat[kind].append((time.perf_counter() - t0) * 1000)
-                if not ok:
-                    errors[kind] += 1
+    async def one_client(i: int) -> None:
+        nonlocal sent
+        rng = random.Random(seed * 1000 + i)
+        conn = Connection(port)
+        while time.monotonic() < stop and sent < max_requests:
+            sent += 1
+            kind = rng.choice(kinds)
+            path, params = request_for(kind, t, rng)
+            t0 = time.perf_counter()
+            try:
+                status, body = await asyncio.wait_for(conn.get(target_of(path, params)), 30.0)
+                ok = status == 200 and body[:1] == b"{"
+                why = f"HTTP {status}: {body[:200]!r}"
+                if ok and rng.random() < 0.05:  # one answer in twenty parsed as JSON
+                    try:
+                        json.loads(body)
+                    except ValueError as exc:
+                        ok, why = False, f"not JSON: {exc}"
+            except Exception as exc:  # a refused, reset or timed-out request is an error
+                conn.close()
+                ok, why = False, f"{type(exc).__name__}: {exc}"
+            lat[kind].append((time.perf_counter() - t0) * 1000)
+            if t0 - started < 10:
+                first.append(lat[kind][-1])
+            if not ok:
+                errors[kind] += 1
+                failures.setdefault(kind, why)
+        conn.close()
 
-        t0 = time.monotonic()
-        await asyncio.gather(*(one_client(i) for i in range(clients)))
-        elapsed = time.monotonic() - t0
-    return {"lat": lat, "errors": errors, "elapsed": elapsed, "targets": t}
+    t0 = time.monotonic()
+    await asyncio.gather(*(one_client(i) for i in range(clients)))
+    elapsed = time.monotonic() - t0
+    return {"lat": lat, "errors": errors, "failures": failures, "elapsed": elapsed, "targets": t,
+            "first": first}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -178,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--timeout", type=float, default=10.0, help="the server's query time limit")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, help="server processes (default: the server's own)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="a server setting, e.g. web.cache_s=0 (no kept results)")
     args = ap.parse_args(argv)
@@ -197,17 +278,19 @@ def main(argv: list[str] | None = None) -> int:
     if db is None or not db.exists():
         ap.error("give --db STORE or --fill N")
     port = free_port()
-    proc = start_server(db, port, args.timeout, args.set)
+    log = tempfile.TemporaryFile()
+    proc = start_server(db, port, args.timeout, args.set, args.workers, log)
     base = f"http://{HOST}:{port}"
     try:
         import httpx
 
         async def go() -> dict[str, Any]:
             async with httpx.AsyncClient() as c:
-                await wait_ready(c, base, proc)
+                await wait_ready(c, base, proc, log)
                 counts = (await c.get(base + "/api/counts")).json()
             print(f"store {db}: {counts.get('articles')} articles, {counts.get('events')} events")
-            return await run_load(base, args.clients, args.duration, args.max_requests, args.seed)
+            return await run_load(base, port, args.clients, args.duration, args.max_requests,
+                                  args.seed)
 
         res = asyncio.run(go())
     finally:
@@ -215,22 +298,45 @@ def main(argv: list[str] | None = None) -> int:
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, 9)  # the server and its worker processes
+        log.seek(0)
+        tail = log.read().decode(errors="replace").strip().splitlines()[-5:]
+        if tail:
+            print("server said:", *tail, sep="\n  ")
+        log.close()
         if tmp is not None:
             tmp.cleanup()
     every = [x for v in res["lat"].values() for x in v]
     n_err = sum(res["errors"].values())
     rps = len(every) / res["elapsed"]
     shown = " ".join(args.set) or "default settings"
+    t = res["targets"]
     print(f"{args.clients} clients, {res['elapsed']:.1f} s, {len(every)} requests ({shown}; "
+          f"workers {args.workers if args.workers is not None else 'default'}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
-    print(f"{'kind':8} {'n':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
+    print(f"asked about {len(t['keys'])} articles, {len(WORDS)} words, "
+          f"{len(t['countries'])} countries, {len(t['dyads'])} pairs")
+    print(f"{'kind':8} {'n':>7} {'rps':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
     for kind, _ in MIX:
         v = res["lat"].get(kind, [])
-        print(f"{kind:8} {len(v):7d} {pct(v, 50):8.1f} {pct(v, 95):8.1f} {pct(v, 99):8.1f} "
-              f"{res['errors'].get(kind, 0):7d}")
+        print(f"{kind:8} {len(v):7d} {len(v) / res['elapsed']:7.1f} {pct(v, 50):8.1f} "
+              f"{pct(v, 95):8.1f} {pct(v, 99):8.1f} {res['errors'].get(kind, 0):7d}")
+    f = res["first"]
+    print(f"first 10 s (nothing kept yet): {len(f)} requests, p50 {pct(f, 50):.1f} "
+          f"p95 {pct(f, 95):.1f} p99 {pct(f, 99):.1f} ms")
+    for kind, why in res["failures"].items():
+        print(f"first {kind} error: {why}")
     print(f"rps={rps:.1f} p50_ms={pct(every, 50):.1f} p95_ms={pct(every, 95):.1f} "
           f"p99_ms={pct(every, 99):.1f} errors={n_err} mean_ms={statistics.fmean(every):.1f}")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "clients": args.clients, "elapsed_s": res["elapsed"], "rps": rps, "errors": n_err,
+            "p50_ms": pct(every, 50), "p95_ms": pct(every, 95), "p99_ms": pct(every, 99),
+            "load_average": os.getloadavg()[0], "settings": args.set, "workers": args.workers,
+            "kinds": {k: {"n": len(res["lat"].get(k, [])), "p50_ms": pct(res["lat"].get(k, []), 50),
+                          "p95_ms": pct(res["lat"].get(k, []), 95),
+                          "p99_ms": pct(res["lat"].get(k, []), 99),
+                          "errors": res["errors"].get(k, 0)} for k, _ in MIX}}, indent=1))
     return 0 if n_err == 0 else 1
 
 

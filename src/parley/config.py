@@ -167,9 +167,12 @@ class WebSettings(BaseModel):
     max_page: int = Field(default=200, ge=1, le=200, description="the largest page an API "
                           "client may ask for")
     threads: int = Field(default=8, ge=1, description="web queries run at once")
-    cache_s: float = Field(default=30.0, ge=0, description="seconds an analysis result (brief, "
-                           "dyad, network, positions, alerts) or a page of articles or events is "
-                           "kept and served again to the same question; 0: never")
+    cache_s: float = Field(default=30.0, ge=0, description="answers (analysis results, pages "
+                           "of articles or events) are kept and served again to the same "
+                           "question until a SQLite store changes; over a store that cannot "
+                           "tell (PostgreSQL), this many seconds; 0: never")
+    workers: int = Field(default=0, ge=0, le=64, description="server processes `parley serve` "
+                         "runs (0: one per CPU, at most 4)")
 
 
 class _InitOnly(PydanticBaseSettingsSource):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import json
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,10 @@ from parley.config import load_settings
 from parley.errors import ConfigError
 
 logger = logging.getLogger(__name__)
+
+# How `--workers N` hands the settings to its worker processes (uvicorn starts each one
+# afresh and builds the app with `app_from_environment`).
+SPEC_ENV = "PARLEY_SERVE_SPEC"
 
 
 def add_parser(sub: Any) -> None:
@@ -23,6 +30,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--db", help="the store (default: the db setting, parley.db)")
     p.add_argument("--host", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, help="port (default 8000)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="server processes (default: the web.workers setting; 0: one per CPU, "
+                        "at most 4); each opens the store for reading and keeps its own answers")
     p.add_argument("--config", help="a parley.toml settings file")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="override a setting, e.g. web.timeout_s=5 (repeatable)")
@@ -38,8 +48,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def build_app(settings: Any, db: str) -> Any:
-    """The app over ``parley.Parley(settings)`` and the store at ``db``."""
+def worker_count(setting: int, cpus: int | None = None) -> int:
+    """``setting`` processes, or with 0 one per CPU, at most 4 (more only add copies of the
+    kept answers: the store's reading is shared by the operating system's file cache)."""
+    if setting > 0:
+        return setting
+    return max(1, min(4, cpus if cpus is not None else (os.cpu_count() or 1)))
+
+
+def build_app(settings: Any, db: str, shared: str | None = None) -> Any:
+    """The app over ``parley.Parley(settings)`` and the store at ``db``; ``shared``: the
+    folder where the worker processes share their answers."""
     try:
         from parley.api import Limits, Service, create_app
         from parley.facade import Parley
@@ -49,9 +68,19 @@ def build_app(settings: Any, db: str) -> Any:
     web = settings.web
     limits = Limits(timeout_s=web.timeout_s, max_page=min(web.max_page, 200), threads=web.threads,
                     cache_s=web.cache_s)
+    from parley.api.shared import SharedAnswers
+
     service = Service.from_facade(Parley(settings), db, limits=limits, token=web.token,
-                                  writable=bool(web.token))
+                                  writable=bool(web.token),
+                                  shared=SharedAnswers(shared) if shared else None)
     return create_app(service)
+
+
+def app_from_environment() -> Any:
+    """The app of one worker process of `parley serve --workers N` (uvicorn's factory)."""
+    spec = json.loads(os.environ[SPEC_ENV])
+    settings = load_settings(Path(spec["config"]) if spec["config"] else None, spec["set"])
+    return build_app(settings, spec["db"], spec.get("shared"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,15 +91,27 @@ def run(args: argparse.Namespace) -> int:
                           "FILES...` first")
     host = args.host or settings.web.host
     port = args.port or settings.web.port
+    if args.workers is not None and not 0 <= args.workers <= 64:
+        raise ConfigError(f"--workers {args.workers}: expected 0..64 (0: one per CPU)")
+    workers = worker_count(settings.web.workers if args.workers is None else args.workers)
     if not is_loopback(host) and not settings.web.token:
         print(f"parley: warning: serving on {host} without web.token: anyone who can reach this "
               "address can read every article in the store", file=sys.stderr)
-    app = build_app(settings, db)
+    app = build_app(settings, db)  # here too: a missing extra or bad setting fails once
     try:
         import uvicorn
     except ModuleNotFoundError as exc:
         raise ConfigError("`parley serve` needs uvicorn: pip install 'parley[web]'") from exc
     shown = f"[{host}]" if ":" in host else host
-    print(f"parley: serving {db} on http://{shown}:{port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    print(f"parley: serving {db} on http://{shown}:{port}/ with {workers} "
+          f"process{'es' if workers > 1 else ''} (Ctrl-C stops)", file=sys.stderr)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        return 0
+    app.state.service.close()
+    with tempfile.TemporaryDirectory(prefix="parley-serve-") as shared:
+        os.environ[SPEC_ENV] = json.dumps({"config": args.config, "set": list(args.set),
+                                           "db": db, "shared": shared})
+        uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers,
+                    host=host, port=port, log_level="warning", access_log=False)
     return 0
