@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from parley.errors import StorageError
 from parley.model import Article, Rejection
 from parley.store.base import Batch, BatchWrites, WriteResult
-from parley.store.dyads import COLUMNS as DYAD_COLUMNS
+from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
 from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
@@ -209,10 +209,11 @@ class SQLiteStore(BatchWrites):
                           [art[k] for k in ARTICLE_STORED if k not in ("key", "id")] + [n])
                 for table in CHILD_TABLES:
                     c.execute(f"DELETE FROM {table} WHERE article=?", (n,))
-                c.execute("DELETE FROM dyad_events WHERE article_key=?", (key,))
+                c.execute("DELETE FROM dyad_events WHERE article=?", (n,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, [{**r, "article": n} for r in children[table]])
-            insert_rows(c, "dyad_events", document_dyad_rows(doc), DYAD_COLUMNS)
+            insert_rows(c, "dyad_events", [{**r, "article": n} for r in document_dyad_rows(doc)],
+                        DYAD_COLUMNS)
             result.stored += 1
         late_links = links[len(batch.duplicates):]  # first: the others may lead to them
         for article, first_key, kind, sim in late_links + links[:len(batch.duplicates)]:

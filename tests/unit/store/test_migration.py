@@ -44,7 +44,8 @@ def test_wave1_records_come_back_from_rows(migrated: SQLiteStore, wave1: Path) -
     for key, record in old.items():
         assert reader.article(key) == record
     names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
+    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
+                         "0004_compact_dyads"]
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")}
     assert "record" not in columns and "duplicate_of" not in columns
 
