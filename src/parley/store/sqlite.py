@@ -9,7 +9,9 @@ transaction, what another writer stored meanwhile:
 - an article whose text is already stored under another id becomes an ``exact`` link to
   it (the first copy keeps its id);
 - with ``watch_near_duplicates`` (the deduper sets it up), an article whose signature is
-  near one stored by another writer since this one last looked becomes a ``near`` link.
+  near one stored by another writer since this one last looked becomes a ``near`` link;
+- a link whose first copy is not stored (it became such a link) leads on to the copy
+  that is, and an input another writer stored under its own id is not linked at all.
 
 A locked, full or broken database raises ``StorageError`` with one line. The file opens in
 datasette as it is.
