@@ -174,7 +174,7 @@ _VOCAB = [f"{c}{v}{e}" for c in "bdfgklmnprstvz" for v in "aeiou" for e in ("n",
 def test_pairs_just_over_the_threshold_are_not_missed() -> None:
     """A rewrite that keeps about 82% of the 5-word shingles (a few words changed here and
     there) is a near copy whichever pair it is: the LSH index must not let it through."""
-    from parley.ingest.dedupe import minhash, similarity, _to_bytes
+    from parley.ingest.dedupe import _to_bytes, minhash, similarity
 
     rng = random.Random(7)
     pairs = []
