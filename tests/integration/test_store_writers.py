@@ -134,10 +134,6 @@ def _values(sig: bytes) -> np.ndarray:
     return values(sig)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known race (open in issue 13): a writer that checked an article before another writer's "
-    "near copy was committed can still store it and also link it, so a story may be stored "
-    "twice; exact duplicates, ids and the every-input-once rule hold"))
 def test_three_writers_on_one_file(tmp_path: Path, shared_dir: Path) -> None:
     records = with_copies(reuters(shared_dir, 240), every=10)
     third = len(records) // 3

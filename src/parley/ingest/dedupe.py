@@ -22,6 +22,10 @@ or another process writing the same file), and it asks the store to re-check, in
 write, the batch's articles against signatures stored since (``watch_near_duplicates``),
 so that two writers never code one story twice.
 
+The LSH index is banded to miss almost no pair at the threshold (``lsh_bands``: 25 bands of
+5 rows at 0.8, a pair at 0.8 missed once in 20,000), and each candidate is verified exactly,
+so the deduper decides as the store's exact re-check does.
+
 Signatures are 128 MinHash values kept to their lowest 16 bits (b-bit minwise hashing, Li
 and König 2010): two unequal values agree by chance once in 65,536, which moves a Jaccard
 estimate by under 0.00002, and a stored signature is 256 bytes. Signatures stored wider
@@ -96,6 +100,22 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(va == vb)) / len(va)
 
 
+MISS = 1e-4  # the most often the LSH may miss a pair right at the threshold
+
+
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """``(bands, rows)`` for the LSH index: the most rows a band (the fewest candidates to
+    verify) such that a pair exactly ``threshold`` similar is missed at most ``MISS`` of the
+    time, ``(1 - t^rows)^bands``; pairs above it less often. Every candidate is verified
+    exactly, so the index finds what the store's exact re-check finds. (datasketch's
+    default for 0.8, 9 bands of 13, misses 60% of the pairs at 0.8 and 31% at 0.85.)"""
+    for rows in range(num_perm, 0, -1):
+        bands = num_perm // rows
+        if (1.0 - threshold ** rows) ** bands <= MISS:
+            return bands, rows
+    return num_perm, 1
+
+
 class Deduper:
     """``check(article)`` before coding; ``add(article)`` once it goes on to be coded, which
     returns the signature to store with it; ``link(copy)`` the link to store for a copy.
@@ -115,7 +135,7 @@ class Deduper:
         self.store = store
         self.threshold = threshold
         self.min_shingles = min_shingles
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=lsh_bands(threshold))
         self.keys: dict[str, str] = {}  # content key -> article id of the first copy
         self.hashes: dict[str, Any] = {}
         self._links: dict[str, tuple[str, str, float]] = {}  # copy key -> its link

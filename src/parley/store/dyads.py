@@ -111,6 +111,31 @@ CREATE TABLE dyad_sources (
 """ + TRIGGERS
 COLUMNS = ("article_key", "level", "a", "b", "day", "event", "aux", "recip", "n",
            "intensity", "confidence", "source", "event_ids", "art_dir", "art_pair")
+# since migration 0004: a rowid table whose rows name their article by its row number
+# (``articles.n``) and three narrow indexes, instead of a table keyed by the article's
+# 20-character key whose every index repeated the whole key (a third of the file went here)
+STORED_COLUMNS = ("article",) + COLUMNS[1:]
+DDL_0004 = """
+CREATE TABLE dyad_events_new (
+    article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+    level TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, day TEXT NOT NULL,
+    event TEXT NOT NULL, aux TEXT NOT NULL, recip INTEGER NOT NULL,
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    source TEXT NOT NULL, event_ids TEXT NOT NULL,
+    art_dir INTEGER NOT NULL, art_pair INTEGER NOT NULL
+);
+INSERT INTO dyad_events_new SELECT x.n, d.level, d.a, d.b, d.day, d.event, d.aux, d.recip,
+    d.n, d.intensity, d.confidence, d.source, d.event_ids, d.art_dir, d.art_pair
+    FROM dyad_events d JOIN articles x ON x.key = d.article_key ORDER BY x.n;
+DROP TABLE dyad_events;
+ALTER TABLE dyad_events_new RENAME TO dyad_events;
+CREATE INDEX dyad_events_article ON dyad_events(article);
+CREATE INDEX dyad_events_pair ON dyad_events(level, a, b, day, aux);
+CREATE INDEX dyad_events_to ON dyad_events(level, b, day, aux);
+DROP INDEX dyad_days_from;              -- the primary key (level, a, ...) serves a = ?
+DROP INDEX dyad_days_to;                -- was the whole row again; the sums are read by key
+CREATE INDEX dyad_days_to ON dyad_days(level, b, day);
+""" + TRIGGERS
 
 
 def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
@@ -352,7 +377,7 @@ class DyadTable:
         where, args = self._where(level, date_from, date_to, True)
         ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
         row = self.conn.execute(
-            "SELECT count(DISTINCT article_key), count(DISTINCT source) FROM dyad_events"
+            "SELECT count(DISTINCT article), count(DISTINCT source) FROM dyad_events"
             f" WHERE ({ors}){where}", [v for pair in pairs for v in pair] + args).fetchone()
         return (row[0], row[1])
 
@@ -363,9 +388,9 @@ class DyadTable:
         article: those whose intensity has ``sign`` first (when given), then highest mean
         confidence, then latest."""
         where, args = self._where(level, date_from, date_to, real_only)
-        sql = ("SELECT article_key, event_ids FROM dyad_events"
+        sql = ("SELECT x.key, d.event_ids FROM dyad_events d JOIN articles x ON x.n = d.article"
                f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
-               " confidence / n DESC, day DESC, article_key, event LIMIT ?")
+               " confidence / d.n DESC, day DESC, x.key, event LIMIT ?")
         cap = 8 * limit  # rows are per article and type: a few more than wanted will do
         while True:
             rows = self.conn.execute(sql, [a, b, *args, sign, cap]).fetchall()
@@ -412,9 +437,9 @@ class DyadTable:
         """(article_key, source) of the articles with an event of ``actor`` on either side."""
         where, args = self._where(level, date_from, date_to, real_only)
         return set(self.conn.execute(
-            f"SELECT article_key, source FROM dyad_events WHERE a=?{where} UNION"
-            f" SELECT article_key, source FROM dyad_events WHERE b=?{where}",
-            [actor, *args, actor, *args]).fetchall())
+            "SELECT x.key, d.source FROM (SELECT article, source FROM dyad_events"
+            f" WHERE a=?{where} UNION SELECT article, source FROM dyad_events WHERE b=?{where})"
+            " d JOIN articles x ON x.n = d.article", [actor, *args, actor, *args]).fetchall())
 
     def stances(self, *, level: str, date_from: str | None = None,
                 date_to: str | None = None, involving: str | None = None,

@@ -262,10 +262,20 @@ def _0003_dyad_days(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
+def _0004_compact_dyads(conn: sqlite3.Connection) -> None:
+    """dyad_events by article row number, as a rowid table with narrow indexes; the
+    dyad_days index that repeated its primary key dropped (aggregates unchanged)."""
+    from parley.store.dyads import DDL_0004
+
+    for statement in statements(DDL_0004):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _0001),
     ("0002_rows_participants_fts", _0002),
     ("0003_dyad_days", _0003_dyad_days),
+    ("0004_compact_dyads", _0004_compact_dyads),
 ]
 
 

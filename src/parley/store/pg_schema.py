@@ -73,10 +73,11 @@ _SHARED_DEDUPE = [
 ]
 
 # names that SQLite applies in Python (a data step): their PostgreSQL text is built here
-# 0003 (dyad aggregates kept by SQLite triggers) is recorded but empty on PostgreSQL: its
+# 0003 and 0004 (dyad aggregates kept by SQLite triggers) are recorded but empty on PostgreSQL: its
 # reader has no ``dyads()``, so analysis computes the pairs in memory from the events
 _SPECIAL: dict[str, Callable[[], list[str]]] = {"0002_rows_participants_fts": _pg_0002,
-                                                "0003_dyad_days": lambda: []}
+                                                "0003_dyad_days": lambda: [],
+                                                "0004_compact_dyads": lambda: []}
 
 
 def pg_migrations() -> list[tuple[str, list[str]]]:

@@ -9,7 +9,9 @@ transaction, what another writer stored meanwhile:
 - an article whose text is already stored under another id becomes an ``exact`` link to
   it (the first copy keeps its id);
 - with ``watch_near_duplicates`` (the deduper sets it up), an article whose signature is
-  near one stored by another writer since this one last looked becomes a ``near`` link.
+  near one stored by another writer since this one last looked becomes a ``near`` link;
+- a link whose first copy is not stored (it became such a link) leads on to the copy
+  that is, and an input another writer stored under its own id is not linked at all.
 
 A locked, full or broken database raises ``StorageError`` with one line. The file opens in
 datasette as it is.
@@ -29,7 +31,7 @@ from typing import Any, TypeVar
 from parley.errors import StorageError
 from parley.model import Article, Rejection
 from parley.store.base import Batch, BatchWrites, WriteResult
-from parley.store.dyads import COLUMNS as DYAD_COLUMNS
+from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
 from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
@@ -170,18 +172,20 @@ class SQLiteStore(BatchWrites):
         """Write the whole batch in one transaction, or nothing of it."""
         with self._lock:
             counted: Counter[tuple[str, str, str, str]] = Counter()
-            result = self._retry("write a batch",
-                                 lambda: self._transaction(lambda: self._write(batch, counted)))
+            since = self._checked_since(batch)  # once: a retried transaction asks the same
+            result = self._retry("write a batch", lambda: self._transaction(
+                lambda: self._write(batch, since, counted)))
             self._rejected.update(counted)
             self._sig_seen = result.signatures_seen
             self._own.update(result.own_signatures)
             return result
 
-    def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
+    def _write(self, batch: Batch, since: dict[str, int],
+               counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
         counted.clear()  # a retried transaction counts again from the start
         c = self.conn
         result = WriteResult()
-        late = self._late_near(batch)
+        late = self._late_near(batch, since)
         links = list(batch.duplicates)
         for doc in batch.documents:
             a = doc.article
@@ -207,12 +211,14 @@ class SQLiteStore(BatchWrites):
                           [art[k] for k in ARTICLE_STORED if k not in ("key", "id")] + [n])
                 for table in CHILD_TABLES:
                     c.execute(f"DELETE FROM {table} WHERE article=?", (n,))
-                c.execute("DELETE FROM dyad_events WHERE article_key=?", (key,))
+                c.execute("DELETE FROM dyad_events WHERE article=?", (n,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, [{**r, "article": n} for r in children[table]])
-            insert_rows(c, "dyad_events", document_dyad_rows(doc), DYAD_COLUMNS)
+            insert_rows(c, "dyad_events", [{**r, "article": n} for r in document_dyad_rows(doc)],
+                        DYAD_COLUMNS)
             result.stored += 1
-        for article, first_key, kind, sim in links:
+        late_links = links[len(batch.duplicates):]  # first: the others may lead to them
+        for article, first_key, kind, sim in late_links + links[:len(batch.duplicates)]:
             self._link(article, first_key, kind, sim)
         for rejection, rejected in batch.rejections:
             self._reject(rejection, rejected, counted)
@@ -224,12 +230,12 @@ class SQLiteStore(BatchWrites):
         result.own_signatures = [k for k, _ in batch.signatures]
         return result
 
-    def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
-        """Articles of the batch near a signature another writer stored since they were
-        checked: ``{key: (first key, similarity)}``."""
+    def _checked_since(self, batch: Batch) -> dict[str, int]:
+        """For each article of the batch with a signature: the last stored signature (by
+        rowid) the deduper had seen when it checked it."""
         if self._near is None or not batch.signatures:
             return {}
-        threshold, similarity, checked_at = self._near
+        checked_at = self._near[2]
         mine = dict(batch.signatures)
         since: dict[str, int] = {}
         for doc in batch.documents:
@@ -237,8 +243,15 @@ class SQLiteStore(BatchWrites):
             if key in mine:
                 seen = checked_at(key) if checked_at is not None else None
                 since[key] = self._sig_seen if seen is None else seen
-        if not since:
+        return since
+
+    def _late_near(self, batch: Batch, since: dict[str, int]) -> dict[str, tuple[str, float]]:
+        """Articles of the batch near a signature another writer stored since they were
+        checked: ``{key: (first key, similarity)}``."""
+        if self._near is None or not since:
             return {}
+        threshold, similarity, _ = self._near
+        mine = dict(batch.signatures)
         new = self.conn.execute("SELECT rowid, key, signature FROM signatures WHERE rowid > ?"
                                 " ORDER BY rowid", (min(since.values()),)).fetchall()
         new = [(r, k, bytes(s)) for r, k, s in new if k not in self._own]
@@ -256,11 +269,28 @@ class SQLiteStore(BatchWrites):
         return found
 
     def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
-        if article.key == first_key:  # the same input read again is not a copy of itself
-            row = self.conn.execute("SELECT id FROM articles WHERE key=?", (first_key,)).fetchone()
-            if row is not None and row[0] == article.id:
-                return
-        self.conn.execute(
+        """Link ``article`` to the stored first copy of its story. The deduper's first copy
+        may not be stored: another writer stored a near copy of it meanwhile, so it became a
+        link itself (``_late_near``). The link then leads on to that stored copy."""
+        c = self.conn
+        if c.execute("SELECT 1 FROM articles WHERE key=? AND id=?",
+                     (article.key, article.id)).fetchone():
+            return  # this input is stored (read again, or by another writer): not a copy
+        for _ in range(8):  # deduper links lead to a first copy; a late link adds one step
+            if c.execute("SELECT 1 FROM articles WHERE key=?", (first_key,)).fetchone():
+                break
+            step = c.execute("SELECT first_key, similarity FROM duplicates WHERE key=?"
+                             " AND first_key<>key ORDER BY similarity DESC LIMIT 1",
+                             (first_key,)).fetchone()
+            if step is None:
+                break
+            # a copy of a copy: at least as near as the farther of its two steps
+            first_key, similarity = step[0], min(similarity, step[1])
+        if first_key == article.key:  # the same text, stored under another id
+            kind, similarity = "exact", 1.0
+        elif kind == "exact":
+            kind = "near"
+        c.execute(
             "INSERT INTO duplicates(id, key, first_key, kind, similarity, title, date, url,"
             " source) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id, key) DO NOTHING",
             (article.id, article.key, first_key, kind, similarity, article.title, article.date,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
@@ -161,3 +162,37 @@ def test_non_english_articles_become_language_rejections() -> None:
     assert (out[1].input, out[1].stage, out[1].reason) == ("de", "language", "not_english")
     assert out[1].detail.startswith("detected de (")
     assert out[2] == items[2]
+
+
+def _story(rng: random.Random, n: int = 200) -> list[str]:
+    return [rng.choice(_VOCAB) for _ in range(n)]
+
+
+_VOCAB = [f"{c}{v}{e}" for c in "bdfgklmnprstvz" for v in "aeiou" for e in ("n", "r", "st")]
+
+
+def test_pairs_just_over_the_threshold_are_not_missed() -> None:
+    """A rewrite that keeps about 82% of the 5-word shingles (a few words changed here and
+    there) is a near copy whichever pair it is: the LSH index must not let it through."""
+    from parley.ingest.dedupe import _to_bytes, minhash, similarity
+
+    rng = random.Random(7)
+    pairs = []
+    while len(pairs) < 40:
+        words = _story(rng)
+        edited = list(words)
+        for i in rng.sample(range(len(words)), 5):
+            edited[i] = rng.choice(_VOCAB)
+        a, b = " ".join(words), " ".join(edited)
+        sim = similarity(_to_bytes(minhash(a)[0]), _to_bytes(minhash(b)[0]))
+        if 0.8 <= sim < 0.86:
+            pairs.append((a, b))
+    missed = 0
+    for a, b in pairs:
+        deduper = Deduper()
+        first = Article("first", a)
+        assert deduper.check(first) is None
+        deduper.add(first)
+        found = deduper.check(Article("copy", b))
+        missed += found is None or found.reason != "near_duplicate"
+    assert missed == 0, f"{missed} of {len(pairs)} near copies missed"

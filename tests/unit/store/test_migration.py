@@ -44,7 +44,8 @@ def test_wave1_records_come_back_from_rows(migrated: SQLiteStore, wave1: Path) -
     for key, record in old.items():
         assert reader.article(key) == record
     names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days"]
+    assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
+                         "0004_compact_dyads"]
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")}
     assert "record" not in columns and "duplicate_of" not in columns
 
@@ -98,3 +99,59 @@ def test_migration_fills_the_dyad_table_from_stored_events(migrated: SQLiteStore
         for by in ("day", "week"):
             assert sorted(table.cells(level=level, by=by)) == sorted(
                 computed.cells(level=level, by=by))
+
+
+def _dyad_answers(store: SQLiteStore) -> dict[str, object]:
+    from parley.analysis import dyad
+    from parley.store.dyads import DyadTable
+
+    t = DyadTable(store.conn)
+    return {
+        "dyad": dyad(store.reader(), "CHN", "RUS"),
+        "days": sorted(store.conn.execute("SELECT * FROM dyad_days")),
+        "sources": sorted(store.conn.execute("SELECT * FROM dyad_sources")),
+        "sample": t.sample(level="country", a="CHN", b="RUS", limit=5),
+        "articles": t.article_sources(level="country", actor="RUS"),
+        "coverage": t.coverage_many(level="country", pairs=[("CHN", "RUS"), ("RUS", "CHN")]),
+        "cells": sorted(t.cells(level="country", by="month", b="CHN")),
+    }
+
+
+def test_a_store_written_before_0004_migrates_with_the_same_dyad_answers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import parley.store.sqlite as sqlite_store
+    from parley.store.base import Batch
+    from parley.store.dyads import COLUMNS
+    from parley.store.migrations import MIGRATIONS
+    from support.analysis_docs import Ev, doc
+
+    docs = [doc("a", "2024-03-05", [Ev("AGREE", ("CHN",), ("RUS",)),
+                                    Ev("CONSULT", ("CHN", "RUS", "IND"))], url="https://a.com/1"),
+            doc("b", "2024-03-06", [Ev("ASSAULT", ("RUS",), ("CHN",), aux="future"),
+                                    Ev("ACCUSE", ("RUS",), ("CHN",))], url="https://b.com/1"),
+            doc("c", "2024-04-01", [Ev("SUPPORT", ("CHN",), ("RUS",))], url="https://c.org/2")]
+    fresh = SQLiteStore(tmp_path / "fresh.db")
+    for d in docs:
+        fresh.write_batch(Batch(documents=[d]))
+    expected = _dyad_answers(fresh)
+    fresh.close()
+    assert expected["sample"] and expected["articles"] and expected["cells"]
+
+    with monkeypatch.context() as m:  # the code of wave 2 before 0004: dyad rows by key
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:3])
+        m.setattr(sqlite_store, "DYAD_COLUMNS", COLUMNS)
+        old = SQLiteStore(tmp_path / "old.db")
+        for d in docs:
+            old.write_batch(Batch(documents=[d]))
+        assert "article_key" in {r[1] for r in old.conn.execute("PRAGMA table_info(dyad_events)")}
+        old.close()
+    migrated = SQLiteStore(tmp_path / "old.db")
+    try:
+        names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
+        assert names[-1] == "0004_compact_dyads"
+        assert _dyad_answers(migrated) == expected
+        for d in docs[:1]:  # storing an article again after the migration keeps the sums
+            migrated.write_batch(Batch(documents=[d]))
+        assert _dyad_answers(migrated) == expected
+    finally:
+        migrated.close()

@@ -127,6 +127,39 @@ def test_near_duplicate_stored_by_another_writer_meanwhile_becomes_a_link(path: 
         theirs.close()
 
 
+def test_copies_of_a_first_copy_that_became_a_link_lead_to_the_stored_one(path: Path) -> None:
+    """Writer "mine" takes y for a first copy and links its copies to it; meanwhile "theirs"
+    stores x, a near copy of y, so y becomes a link at mine's write. y's copies then lead
+    to x, and x, read by mine too, is not linked to anything: it is stored."""
+    mine, theirs = SQLiteStore(path), SQLiteStore(path)
+    try:
+        d_mine, d_theirs = Deduper(mine), Deduper(theirs)
+        x, y = Article("x", STORY), Article("y", STORY + " Reporting by A. Writer.")
+        y_copy = Article("y-copy", y.text)
+        assert d_theirs.check(x) is None
+        sig_x = d_theirs.add(x)
+        assert d_mine.check(y) is None
+        sig_y = d_mine.add(y)
+        assert sig_x is not None and sig_y is not None
+        links = []
+        for copy in (y_copy, x):
+            assert d_mine.check(copy) is not None
+            link = d_mine.link(copy)
+            assert link is not None and link[0] == y.key
+            links.append((copy, *link))
+        theirs.write_batch(Batch(documents=[Document(x)], signatures=[(x.key, sig_x)]))
+        mine.write_batch(Batch(documents=[Document(y)], duplicates=links,
+                               signatures=[(y.key, sig_y)]))
+        assert mine.conn.execute("SELECT id FROM articles").fetchall() == [("x",)]
+        got = sorted(mine.conn.execute(
+            "SELECT id, first_key, kind, round(similarity, 4) FROM duplicates").fetchall())
+        sim = round(d_mine.hashes[y.key].jaccard(d_theirs.hashes[x.key]), 4)
+        assert got == [("y", x.key, "near", sim), ("y-copy", x.key, "near", sim)]
+    finally:
+        mine.close()
+        theirs.close()
+
+
 def _hold_lock(path: Path, seconds: float, ready: threading.Event) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
