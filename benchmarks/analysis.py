@@ -32,8 +32,9 @@ from typing import Any
 from parley.analysis import brief, dyad, network, positions
 from parley.ontology import ontology
 from parley.store import SQLiteStore
-from parley.store.dyads import DDL, REBUILD, insert_rows, rows_from_events
-from parley.store.migrations import statements
+from parley.store.dyads import REBUILD, rows_from_events
+from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
+from parley.store.migrations import insert_rows, statements
 from parley.store.sqlite_layout import ARTICLE_STORED, STORED, pack
 
 START = dt.date(2023, 1, 2)
@@ -88,11 +89,14 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
     types = ontology().types
     store = SQLiteStore(db)
     conn = store.conn
-    for name in ("dyad_events_pair", "dyad_events_from", "dyad_events_to", "dyad_days_from",
-                 "dyad_days_to", "articles_date_key"):
-        conn.execute(f"DROP INDEX IF EXISTS {name}")
-    for name in ("dyad_events_insert", "dyad_events_delete"):
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    # the store's own indexes and triggers on the dyad tables (whatever its migrations made
+    # them), dropped for the bulk load and made again after it
+    kept = conn.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL AND (tbl_name IN ('dyad_events', 'dyad_days')"
+        " OR name = 'articles_date_key')").fetchall()
+    for name, kind, _ in kept:
+        conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
     conn.execute("PRAGMA synchronous=OFF")
     made = art_n = 0
     cols = {t: STORED[t] for t in ("events", "event_participants", "actors", "stances")}
@@ -187,7 +191,9 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
         for t, c in cols.items():
             conn.executemany(f"INSERT INTO {t} ({','.join(chr(34) + x + chr(34) for x in c)})"
                              f" VALUES ({','.join('?' * len(c))})", batch[t])
-        insert_rows(conn, rows_from_events(dyad_events))
+        insert_rows(conn, "dyad_events", [{**r, "article": int(r["article_key"][1:])}
+                                          for r in rows_from_events(dyad_events)],
+                    DYAD_COLUMNS)  # keys are "k" + the article's row number
         conn.execute("COMMIT")
         print(f"\r  {made:,} events, {art_n:,} articles, {time.perf_counter() - t0:.0f} s",
               end="", file=sys.stderr, flush=True)
@@ -195,9 +201,8 @@ def fill(db: Path, n_events: int, seed: int) -> dict[str, Any]:
     conn.execute("BEGIN")
     for statement in statements(REBUILD):  # the aggregates the triggers would have kept
         conn.execute(statement)
-    for statement in statements(DDL):
-        if statement.lstrip().upper().startswith(("CREATE INDEX", "CREATE TRIGGER")):
-            conn.execute(statement)
+    for _, _, sql in kept:
+        conn.execute(sql)
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     rows = conn.execute("SELECT count(*) FROM dyad_events").fetchone()[0]
