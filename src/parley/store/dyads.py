@@ -375,11 +375,19 @@ class DyadTable:
         if not pairs:
             return (0, 0)
         where, args = self._where(level, date_from, date_to, True)
-        ors = " OR ".join("(a=? AND b=?)" for _ in pairs)
-        row = self.conn.execute(
-            "SELECT count(DISTINCT article), count(DISTINCT source) FROM dyad_events"
-            f" WHERE ({ors}){where}", [v for pair in pairs for v in pair] + args).fetchone()
-        return (row[0], row[1])
+        # one index lookup per pair (dyad_events_pair), not an OR that reads every row of
+        # the level; at most 200 pairs a compound query (SQLite's limit is 500)
+        one = f"SELECT article, source FROM dyad_events WHERE a=? AND b=?{where}"
+        articles: set[int] = set()
+        sources: set[str] = set()
+        for i in range(0, len(pairs), 200):
+            chunk = pairs[i:i + 200]
+            for article, source in self.conn.execute(
+                    " UNION ".join([one] * len(chunk)),
+                    [v for pair in chunk for v in (*pair, *args)]):
+                articles.add(article)
+                sources.add(source)
+        return (len(articles), len(sources))
 
     def sample(self, *, level: str, a: str, b: str, date_from: str | None = None,
                date_to: str | None = None, real_only: bool = True, sign: int = 0,
