@@ -46,7 +46,7 @@ def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
     conjoined reporting verb of its own ("... and maintained that ...")."""
     cut = len(doc)
     for t in head.subtree:
-        if t is not head and _own_report(t):
+        if t.i != head.i and _own_report(t):
             cut = min(cut, t.i)
             prev = t.i - 1
             while prev > head.left_edge.i and (doc[prev].dep_ == "cc" or doc[prev].text in ",;"):
@@ -69,6 +69,15 @@ def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
         return head.idx, head.idx
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return trim(doc.text, start, end)
+
+
+def _complement(verb: Any) -> Any:
+    """The clausal complement of a reporting verb. With two ``ccomp`` children, the one after
+    the verb: a phrase fronted before the subject ("In an interview focused on policy, Trump
+    said defeating IS is ...") is the parser's second complement, not what was said."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    return after[0] if after and len(comps) > 1 else (comps[0] if comps else None)
 
 
 def _addressee(verb: Any) -> Any:
@@ -100,7 +109,7 @@ def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
     for t in doc[comp.right_edge.i + 1:verb.i]:
         if t.is_punct or t.is_space or t.i in own:
             continue
-        if t.head is verb and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
+        if t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
                 and t.lower_ not in _LINKING:
             continue
         return False
@@ -118,7 +127,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             continue
         if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief
                                             or lemma in words.object_speech):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or (
+            comp = _complement(tok) or (
                 _embedded_question(tok) if lemma in _QUESTION_VERBS else None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
@@ -252,6 +261,11 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         if addressee is not None and rest and rest[0].i == addressee.i:
             i = addressee.right_edge.i - tok.i
         body = [t for t in rest[i:] if not t.is_space]
+        # "tweeted a photograph and said she was hurt": a predicate coordinated with the
+        # reporting verb is another thing its subject did, not what was said
+        stop = next((t.i for t in body if t.head.i == tok.i and t.dep_ in ("cc", "conj")), None)
+        if stop is not None:
+            body = [t for t in body if t.i < stop]
         while body and (body[0].is_punct or body[0].lower_ == "that"):
             body.pop(0)
         while body and body[-1].is_punct and body[-1].text not in "”’\"'":
@@ -350,7 +364,7 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
         if any(c.contains(tok.idx) for c in cands if c.kind == "direct"):
             continue
         head = tok.head
-        while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+        while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         clause = [t for t in sent if t not in set(tok.subtree)]
         toks = [t for t in clause if not (t.is_punct or t.is_space)]
@@ -390,7 +404,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
         verb = None
         node = tok
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ in ("nsubj", "nsubjpass"):
                 break
