@@ -253,7 +253,7 @@ def _words_after(text: str, start: int, end: int) -> int:
 def _leads_into(doc: Any, index: TokenIndex, verb: Any, open_at: int) -> bool:
     """A cue before a quote leads straight into it ("said:", "told reporters,", "says");
     a clause in between ("said that there was a ...") makes the quote a fragment."""
-    tail = doc.text[verb.idx + len(verb.text):open_at].strip()
+    tail = index.text[verb.idx + len(verb.text):open_at].strip()
     if not tail or tail[-1:] in ",:":
         return True
     for ti in index.tokens(verb.idx + len(verb.text), open_at):
@@ -288,7 +288,7 @@ def _nearest_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
 def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
         list[Candidate], list[Marked]]:
     """Split marks into direct-quote candidates and fragments (returned for the mixed pass)."""
-    text = doc.text
+    text = index.text
     direct: list[Candidate] = []
     fragments: list[Marked] = []
     skip = -1

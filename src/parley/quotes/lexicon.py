@@ -39,6 +39,16 @@ def _lemmas(data: dict[str, Any], group: str, key: str, file: str) -> frozenset[
     return frozenset(str(v).lower() for v in values)
 
 
+def _charges(data: dict[str, Any], file: str) -> dict[str, frozenset[str]]:
+    try:
+        table = data["accusation"]["charges"]
+        return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in table.items()}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(
+            f"{file}: group 'accusation' needs 'charges: {{verb: [preposition, ...]}}' "
+            "(see the comments at the top of the file)") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class ReportingWords:
     speech: frozenset[str]
@@ -51,6 +61,7 @@ class ReportingWords:
     object_speech: frozenset[str]  # speech verbs whose object is the content ("called for X")
     object_clause_only: frozenset[str]  # ... only through a clause or "for/of/as" ("called for X")
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
 
@@ -69,6 +80,7 @@ def reporting_words() -> ReportingWords:
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
         object_clause_only=_lemmas(data, "object_speech", "clause_only", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )
 
