@@ -221,29 +221,6 @@ def _continues(doc: Any, index: TokenIndex, text: str, mark: Marked, nxt: Marked
     return first.islower() or text[mark.start:mark.end].rstrip()[-1:] in ",—–-"
 
 
-def _next_sentence_quotes(doc: Any, index: TokenIndex, text: str, marks: list[Marked], k: int,
-                          cue_end: int) -> int:
-    """The quotes that go on in the next sentences of the same paragraph after a cue that
-    ends its sentence ("'A,' she said. 'B.' 'C.'"): the cue is given once, so the words are
-    the same speaker's and one quotation. Returns the index of the last such mark (``k``
-    when there is none). A following quote that has a cue of its own, or that sits inside
-    a sentence of other words, ends the run."""
-    last = k
-    pos = cue_end
-    for j in range(k + 1, len(marks)):
-        nxt = marks[j]
-        if nxt.single or nxt.close_at < 0 or text[pos:nxt.open_at].strip():
-            break
-        following = marks[j + 1].open_at if j + 1 < len(marks) else len(text)
-        a0, a1 = after_region(text, nxt, following)
-        if _words_after(text, a0, a1) or _reporting_verb(doc, index, a0, a1, last=False):
-            break  # "'B,' he added" or "'B' is what ...": not a bare continuation
-        if text[nxt.start:nxt.end].rstrip()[-1:] not in ".?!…":
-            break
-        last, pos = j, nxt.close_at + 1
-    return last
-
-
 def _words_after(text: str, start: int, end: int) -> int:
     """Words between a closing mark and the sentence end: a quote that the sentence runs on
     after ("caucuses 'are such an unknown' because ...") is a fragment of a larger clause."""
@@ -327,13 +304,6 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
                 cand.end = nxt.end  # "'...,' he said, 'and ...'": one quote split by its cue
                 cand.reason += "; split around the cue"
                 skip = k + 1
-            elif text[a0:a1].rstrip()[-1:] in ".!?" and (ends_open or content[-1:] in "?!"):
-                last = _next_sentence_quotes(doc, index, text, marks, k, a1)
-                if last > k:
-                    # "'A,' she said. 'B.'": the cue is given once for both
-                    cand.end = marks[last].end
-                    cand.reason += "; continued after the cue's sentence"
-                    skip = last
         elif pre is not None and not runs_on and (
                 before[-1:] in ",:" or (n_words >= 4 and ends_sentence)):
             cand.cue, cand.cue_token = _cue_from_verb(pre), pre.i

@@ -153,6 +153,7 @@ class StanceCues:
     eval_support_adjs: frozenset[str]
     eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
+    negating_preps: frozenset[str]  # "stopped short of backing", "far from supporting"
     receiving_verbs: frozenset[str]  # "faced criticism": the subject does not hold it
     generic_heads: frozenset[str]  # "the decision", "his remarks": no issue of their own
     person_heads: frozenset[str]  # "the coach", "voters": people, not issues
@@ -194,6 +195,7 @@ def stance_cues() -> StanceCues:
         eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
         eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
         negators=_words(data, "negators", file),
+        negating_preps=_words(data, "negating_preps", file),
         receiving_verbs=_words(data, "receiving_verbs", file),
         generic_heads=_words(data, "generic_heads", file),
         person_heads=_words(data, "person_heads", file),

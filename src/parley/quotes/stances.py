@@ -66,12 +66,18 @@ def _compose(outer: str, inner: str) -> str:
 
 
 def _negated(tok: Any) -> bool:
-    """"did not support", "never backed", "no support", and a cue under a word of refusal
-    ("refused to back", "avoids condemning", "the NRA's refusal to support")."""
+    """"did not support", "never backed", "no support", a cue under a word of refusal
+    ("refused to back", "avoids condemning", "the NRA's refusal to support") or under a
+    preposition of a position not taken ("stopped short of backing", "far from supporting")."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly")) or (
                 c.dep_ == "det" and c.lower_ == "no"):
             return True
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep":
+        prep = tok.head
+        preps = stance_cues().negating_preps
+        if prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps:
+            return True  # "stopped short of backing", "far from supporting", "without support"
     if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head.i != tok.i:
         gov = tok.head
         if gov.lemma_.lower() in stance_cues().negators:
@@ -96,7 +102,17 @@ def _holder_of_verb(verb: Any) -> Any:
         obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return obj
-    return subject_of(verb)
+    found = subject_of(verb)
+    if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "Germany stopped short of backing", "criticized them instead of backing": the
+        # subject of the verb the preposition's phrase hangs on
+        node = verb.head.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        found = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+    return found
 
 
 def _asked_of_another(verb: Any) -> bool:
@@ -196,6 +212,12 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if dobj is not None:
         if addressee and dobj.pos_ in ("PRON", "PROPN"):
             return []  # "urged voters", "asked him": whom, not what
+        charged = _charge(document, tok, lemma, dobj) if prep is None else None
+        if charged is not None:
+            # "blamed Indian soldiers for the clash": a position on the deed, toward the
+            # accused; "accused Moscow of weaponising grain exports" likewise
+            return [_Cue(pol, tok, cue_end, None, holder, f"{how} with its charge",
+                         found=charged, toward=dobj)]
         after = None
         if prep is None:
             after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS
@@ -211,6 +233,24 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
                      agent if agent is not None and agent.i != subj.i else None,
                      f"passive {tok.text!r}")]
     return []
+
+
+def _charge(document: Document, verb: Any, lemma: str, accused: Any) -> Target | None:
+    """The deed a verb of accusing charges its object with ("blamed X for the clash", "accused
+    X of shelling the town"): a noun read as a target of its own (no actor), or a lexicon
+    issue inside a gerund clause. None without a charge: then the accused is the target."""
+    preps = reporting_words().charges.get(lemma)
+    if not preps:
+        return None
+    for prep in (c for c in list(verb.children) + list(accused.children)
+                 if c.dep_ == "prep" and c.lower_ in preps and c.i > accused.i):
+        obj = _obj(prep)
+        if obj is None:
+            continue
+        if obj.pos_ in ("VERB", "AUX"):
+            return _clause_issue(document, obj)
+        return read_target(document, obj, allow_actor=False)
+    return None
 
 
 def prephrasal(key: str) -> bool:
@@ -340,10 +380,9 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
     found += _evaluative(document, doc, quotes)
     out: list[Stance] = []
     seen: dict[tuple[object, ...], int] = {}
-    for cue, quote in found:
-        stance = _stance(document, cue, quote, len(out) + 1)
-        if stance is None:
-            continue
+    made = [st for cue, quote in found for st in _stances(document, cue, quote)]
+    for stance in made:
+        stance = replace(stance, id=f"S{len(out) + 1}")
         h = stance.holder
         # a state and its government speak with one voice: the United States and its
         # spokesman opposing a ceasefire are one position; other sectors stay apart
@@ -383,7 +422,21 @@ def _placed(holder: Entity | None) -> Entity | None:
     return holder if holder is not None and holder.country else None
 
 
-def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stance | None:
+def _stances(document: Document, cue: _Cue, quote: Quote | None) -> list[Stance]:
+    """One stance per holder: "Germany and France welcomed the sanctions" is two positions,
+    one for each coordinated subject the actor stage resolved."""
+    holders = [cue.holder]
+    if cue.holder is not None:
+        holders += [t for t in cue.holder.conjuncts if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    out = []
+    for tok in holders:
+        stance = _stance(document, replace(cue, holder=tok), quote)
+        if stance is not None and all(s.holder.actor_id != stance.holder.actor_id for s in out):
+            out.append(stance)
+    return out
+
+
+def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None:
     text = document.article.text
     target = cue.found
     if target is None and cue.target is not None:
@@ -407,7 +460,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stanc
     c1 = max(cue.cue.idx + len(cue.cue.text), cue.cue_end.idx + len(cue.cue_end.text))
     start, end = min(c0, target.start), max(c1, target.end)
     return Stance(
-        id=f"S{n}", holder=holder, issue=target.issue, polarity=polarity,
+        id="S0", holder=holder, issue=target.issue, polarity=polarity,
         evidence=Span.of(text, start, end), toward=toward,
         quote_id=quote.id if quote is not None else None,
         reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
