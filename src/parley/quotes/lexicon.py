@@ -152,6 +152,7 @@ class StanceCues:
     eval_oppose_adjs: frozenset[str]  # "the pact would be one-sided"
     eval_support_adjs: frozenset[str]
     eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
+    eval_intransitive: frozenset[str]  # judge with no object ("the truce would backfire")
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
     negating_preps: frozenset[str]  # "stopped short of backing", "far from supporting"
     receiving_verbs: frozenset[str]  # "faced criticism": the subject does not hold it
@@ -194,6 +195,7 @@ def stance_cues() -> StanceCues:
         eval_oppose_adjs=_lemmas(data, "evaluative", "oppose_adjs", file),
         eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
         eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
+        eval_intransitive=frozenset(str(w).lower() for w in ev.get("intransitive") or []),
         negators=_words(data, "negators", file),
         negating_preps=_words(data, "negating_preps", file),
         receiving_verbs=_words(data, "receiving_verbs", file),

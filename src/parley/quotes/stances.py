@@ -140,12 +140,35 @@ def _holder_of_noun(noun: Any) -> Any:
 def _clause_issue(document: Document, clause: Any) -> Target | None:
     """The issue a clause is about: the target of a cue inside it, else the first lexicon
     issue in it ("urged Israel to allow humanitarian corridors")."""
+    found = _clause_issue_at(document, clause)
+    return found[0] if found is not None else None
+
+
+def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | None:
     for tok in clause.subtree:
         if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             found = read_target(document, tok, allow_actor=False)
             if found is not None and not found.how.startswith("open"):
-                return found
+                return found, tok
     return None
+
+
+def _undone_on_the_way(clause: Any, tok: Any) -> bool:
+    """Whether the verbs between an issue and the clause that holds it undo it an odd number
+    of times: "wants to prove that they can repeal Obamacare" is against it, "wants to stop
+    blocking the aid" for it. Verbs of opposing and of ending count, and each negation."""
+    cues = stance_cues()
+    undo = cues.oppose_verbs | cues.clause_oppose_verbs
+    flips = 0
+    node = tok
+    for _ in range(8):
+        if node.i == clause.i or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            flips += node.lemma_.lower() in undo
+            flips += node.i != clause.i and any(c.dep_ == "neg" for c in node.children)
+    return flips % 2 == 1
 
 
 def _phrasal(tok: Any, lemma: str, kids: list[Any]) -> tuple[str, Any] | None:
@@ -202,9 +225,11 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
             return [_Cue(_compose(base, i.polarity), tok, cue_end, i.target, holder,
                          f"{how} on {i.how}", toward=dobj, allow_actor=i.allow_actor,
                          after=i.after)]
-        found = _clause_issue(document, comp)
-        if found is not None:
-            return [_Cue(base, tok, cue_end, None, holder, f"{how} on a clause", found=found,
+        at = _clause_issue_at(document, comp)
+        if at is not None:
+            found, where = at
+            pol_in = _FLIP[base] if _undone_on_the_way(comp, where) else base
+            return [_Cue(pol_in, tok, cue_end, None, holder, f"{how} on a clause", found=found,
                          toward=dobj)]
         return []
     if pol is None:
@@ -324,6 +349,10 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         if pol is None and f"{lemma} {next((c.lower_ for c in pred.children if c.dep_ == 'prep'), '')}" \
                 in cues.eval_harm_verbs:
             pol = "oppose"
+        objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
+        if pol is None and objectless and lemma not in cues.eval_intransitive and (
+                lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
+            continue  # "the launch ended in failure", "talks failed to help": no consequence
         if pol is None and lemma in cues.eval_oppose_verbs:
             pol = "oppose"
             if lemma in cues.eval_harm_verbs:

@@ -89,3 +89,38 @@ def test_without_a_noun_charge_the_accused_is_the_target(run_quotes: Callable[..
     stances = run(run_quotes, text).stances
     assert [s.polarity for s in stances] == ["oppose"]
     assert stances[0].target is not None and stances[0].target.country == target
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Poland wants to prove that it can repeal the sanctions.", ("POL", "sanctions", "oppose")),
+    ("Spain wants to show that it can scrap the ceasefire.", ("ESP", "ceasefire", "oppose")),
+    ("Italy wants to prove that it can stop blocking the sanctions.",
+     ("ITA", "sanctions", "support")),
+])
+def test_verbs_of_undoing_inside_a_wanted_clause_compose(run_quotes: Callable[..., Document],
+                                                         text: str,
+                                                         want: tuple[str, str, str]) -> None:
+    got = triples(run(run_quotes, text))
+    assert want in got
+    flipped = "support" if want[2] == "oppose" else "oppose"
+    assert (want[0], want[1], flipped) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Germany said the ceasefire ended in confusion.",
+    "France said the sanctions ended in March after a long dispute.",
+    "Japan said the truce ended on Friday.",
+])
+def test_an_outcome_without_an_object_is_no_judgement(run_quotes: Callable[..., Document],
+                                                      text: str) -> None:
+    assert not [s for s in run(run_quotes, text).stances if s.polarity == "support"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Germany said the ceasefire would end the war.", ("DEU", "ceasefire", "support")),
+    ("France said the sanctions would backfire.", ("FRA", "sanctions", "oppose")),
+    ("Japan said the truce would help the refugees.", ("JPN", "ceasefire", "support")),
+])
+def test_a_consequence_with_its_object_is_a_judgement(run_quotes: Callable[..., Document],
+                                                      text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
