@@ -71,6 +71,17 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
     return trim(text, start, end)
 
 
+def _speaker_of(verb: Any) -> Any:
+    """The subject of a reporting verb, and through an adjective that governs its infinitive
+    ("Voters are more likely to say that ...", "Officials were quick to say ...": the
+    subject of the copula)."""
+    found = subject_of(verb)
+    if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
+            and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
+        found = subject_of(verb.head.head)
+    return found
+
+
 def _complement(verb: Any) -> Any:
     """The clausal complement of a reporting verb. With two ``ccomp`` children, the one after
     the verb: a phrase fronted before the subject ("In an interview focused on policy, Trump
@@ -135,7 +146,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                 if extra is not None:
                     out.append(extra)
                 continue
-            speaker = subject_of(tok)
+            speaker = _speaker_of(tok)
             if speaker is None and lemma not in words.speech:
                 continue
             if speaker is not None and speaker in comp.subtree:

@@ -457,7 +457,7 @@ def _stances(document: Document, cue: _Cue, quote: Quote | None) -> list[Stance]
     holders = [cue.holder]
     if cue.holder is not None:
         holders += [t for t in cue.holder.conjuncts if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    out = []
+    out: list[Stance] = []
     for tok in holders:
         stance = _stance(document, replace(cue, holder=tok), quote)
         if stance is not None and all(s.holder.actor_id != stance.holder.actor_id for s in out):

@@ -105,3 +105,17 @@ def test_an_accusation_with_a_clausal_charge_is_reported_speech(
 def test_an_accusation_without_a_clause_is_no_quote(run_quotes: Callable[..., Document],
                                                     text: str) -> None:
     assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Democratic voters are slightly more likely to say that the economy is improving.",
+     "Democratic voters", "the economy is improving"),
+    ("Officials were quick to say the plant was safe.", "Officials", "the plant was safe"),
+    ("The senator was eager to say that the bill would pass.", "The senator",
+     "the bill would pass"),
+])
+def test_the_speaker_of_an_infinitive_under_an_adjective(run_quotes: Callable[..., Document],
+                                                         text: str, speaker: str,
+                                                         content: str) -> None:
+    quote = next(q for q in run_quotes(text).quotes if q.content.text == content)
+    assert quote.speaker_span is not None and quote.speaker_span.text == speaker
