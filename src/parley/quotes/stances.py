@@ -123,6 +123,15 @@ def _asked_of_another(verb: Any) -> bool:
         c.dep_ in ("dobj", "dative") for c in verb.head.children)
 
 
+def _charged_deed(verb: Any) -> bool:
+    """A gerund that is the charge of a verb of accusing ("accused Brazil of blocking the
+    talks"): what the speaker says the accused did, read with the accusation."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    prep, gov = verb.head, verb.head.head
+    return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
+
+
 def _holder_of_noun(noun: Any) -> Any:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
@@ -240,9 +249,10 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         charged = _charge(document, tok, lemma, dobj) if prep is None else None
         if charged is not None:
             # "blamed Indian soldiers for the clash": a position on the deed, toward the
-            # accused; "accused Moscow of weaponising grain exports" likewise
-            return [_Cue(pol, tok, cue_end, None, holder, f"{how} with its charge",
-                         found=charged, toward=dobj)]
+            # accused; "accused Moscow of imposing sanctions" likewise
+            found, undoes = charged
+            return [_Cue(_FLIP[pol] if undoes else pol, tok, cue_end, None, holder,
+                         f"{how} with its charge", found=found, toward=dobj)]
         after = None
         if prep is None:
             after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS
@@ -260,10 +270,12 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     return []
 
 
-def _charge(document: Document, verb: Any, lemma: str, accused: Any) -> Target | None:
+def _charge(document: Document, verb: Any, lemma: str,
+            accused: Any) -> tuple[Target, bool] | None:
     """The deed a verb of accusing charges its object with ("blamed X for the clash", "accused
-    X of shelling the town"): a noun read as a target of its own (no actor), or a lexicon
-    issue inside a gerund clause. None without a charge: then the accused is the target."""
+    X of imposing sanctions"): a noun read as a target of its own (no actor), or the gerund's
+    object when it is a lexicon issue, and whether the gerund undoes it ("of violating the
+    ceasefire"). None otherwise: then the accused is the target."""
     preps = reporting_words().charges.get(lemma)
     if not preps:
         return None
@@ -273,8 +285,18 @@ def _charge(document: Document, verb: Any, lemma: str, accused: Any) -> Target |
         if obj is None:
             continue
         if obj.pos_ in ("VERB", "AUX"):
-            return _clause_issue(document, obj)
-        return read_target(document, obj, allow_actor=False)
+            # "of supplying drones that Russian forces used": the gerund's own object, and
+            # only as a lexicon issue (an open "drone" says less than the accused actor)
+            theme = next((c for c in obj.children if c.dep_ == "dobj"), None)
+            found = read_target(document, theme, allow_actor=False) if theme is not None else None
+            if found is None or found.how.startswith("open"):
+                return None
+            # "accused Japan of violating the ceasefire": against the violation, for the truce
+            cues = stance_cues()
+            undoes = obj.lemma_.lower() in cues.oppose_verbs | cues.clause_oppose_verbs
+            return found, undoes
+        found = read_target(document, obj, allow_actor=False)
+        return (found, False) if found is not None else None
     return None
 
 
@@ -343,8 +365,13 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         lemma = pred.lemma_.lower()
         pol = toward = None
         cue_end = pred
+        if pred.dep_ in ("relcl", "acl"):
+            continue  # "drones that Russian forces used against cities" describes the drones
+        has_object = any(c.dep_ == "dobj" for c in pred.children)
         for c in pred.children:
-            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps:
+            # "would work against Ukraine", "goes against Ukraine": no object; "used drones
+            # against cities" tells what was done, not what the speaker holds
+            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
                 pol, toward, cue_end = "oppose", _obj(c), c
         if pol is None and f"{lemma} {next((c.lower_ for c in pred.children if c.dep_ == 'prep'), '')}" \
                 in cues.eval_harm_verbs:
@@ -389,6 +416,8 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
         if tok.pos_ in ("VERB", "AUX"):
             if _asked_of_another(tok):
                 continue  # "challenged Iran to ratify the treaty": not Iran's position
+            if _charged_deed(tok):
+                continue  # "accused Brazil of blocking the talks": the accusation reads it
             for cue in _verb_cues(document, tok):
                 found.append((cue, quote_at(tok.idx)))
         elif tok.pos_ == "NOUN" and tok.i not in inner:

@@ -124,3 +124,28 @@ def test_an_outcome_without_an_object_is_no_judgement(run_quotes: Callable[..., 
 def test_a_consequence_with_its_object_is_a_judgement(run_quotes: Callable[..., Document],
                                                       text: str, want: tuple[str, str, str]) -> None:
     assert want in triples(run(run_quotes, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany accused Moscow of supplying drones that the troops used against the cities.",
+    "France said the rebels used mortars against the villages.",
+    "Spain said that Israel had deployed troops against the protesters.",
+])
+def test_a_deed_done_against_someone_is_no_judgement_of_the_doer(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run(run_quotes, text)
+    assert not [s for s in doc.stances if s.cue is not None and s.cue.text in (
+        "used against", "deployed against", "used", "deployed")], [s.reason for s in doc.stances]
+
+
+@pytest.mark.parametrize(("text", "issue", "polarity", "toward"), [
+    ("Moscow accused Germany of imposing sanctions on the banks.", "sanctions", "oppose", "DEU"),
+    ("Beijing accused Japan of violating the ceasefire.", "ceasefire", "support", "JPN"),
+    ("Kenya accused Brazil of blocking the peace talks.", "peace talks", "support", "BRA"),
+    ("Spain blamed Poland for lifting the sanctions.", "sanctions", "support", "POL"),
+])
+def test_a_gerund_charge_gives_its_lexicon_issue(run_quotes: Callable[..., Document], text: str,
+                                                 issue: str, polarity: str, toward: str) -> None:
+    stances = [s for s in run(run_quotes, text).stances if s.issue == issue]
+    assert [s.polarity for s in stances] == [polarity]
+    assert stances[0].toward is not None and stances[0].toward.country == toward
