@@ -37,6 +37,9 @@ class TokenIndex:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        # spaCy rebuilds ``Doc.text`` from every token on each access: read it once here and
+        # pass this copy on, so that a long article costs linear time (issue 9)
+        self.text: str = doc.text
 
     def at(self, pos: int) -> int:
         """Index of the token that contains (or last starts before) ``pos``."""
@@ -47,6 +50,31 @@ class TokenIndex:
         lo = bisect_right(self.starts, start - 1)
         hi = bisect_right(self.starts, end - 1)
         return range(lo, hi)
+
+
+class SpanSet:
+    """Candidates sorted by start, for "which of them overlap [start, end)" in time that grows
+    with the answer rather than with the article (a long article has thousands)."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.items = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+        self.reach: list[int] = []  # the largest end among items[0..j]
+        top = -1
+        for c in self.items:
+            top = max(top, c.end)
+            self.reach.append(top)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        """The candidates ``c`` with ``c.start < end`` and ``c.end > start``, in start order."""
+        j = bisect_right(self.starts, end - 1) - 1
+        out = []
+        while j >= 0 and self.reach[j] > start:
+            if self.items[j].end > start:
+                out.append(self.items[j])
+            j -= 1
+        out.reverse()
+        return out
 
 
 def phrase_span(token: Any) -> tuple[int, int]:

@@ -202,10 +202,20 @@ def _reporting_verb(doc: Any, index: TokenIndex, start: int, end: int, last: boo
     return found
 
 
-def _continues(text: str, mark: Marked, nxt: Marked) -> bool:
-    """The next quote goes on with the same sentence after the cue ("..., he said, 'to ...'")."""
+def _continues(doc: Any, index: TokenIndex, text: str, mark: Marked, nxt: Marked) -> bool:
+    """The next quote goes on with the same sentence after the cue ("..., he said, 'to ...'").
+    Not when a sentence ends between them ("'A,' she wrote. Still, she added, 'B'") or a
+    second reporting verb brings the next quote ("'A,' he said, adding, 'B'"): that is a
+    quote of its own, with its own cue."""
     between = text[mark.close_at + 1:nxt.open_at] if mark.close_at >= 0 else ""
     if "\n" in between or len(between) > 100 or not between.rstrip().endswith(","):
+        return False
+    if _sentence_ends(text, mark.close_at + 1, nxt.open_at):
+        return False
+    words = reporting_words()
+    verbs = [ti for ti in index.tokens(mark.close_at + 1, nxt.open_at)
+             if doc[ti].lemma_.lower() in words.speech and doc[ti].pos_ in ("VERB", "AUX")]
+    if len(verbs) > 1:
         return False
     first = text[nxt.start:nxt.start + 1]
     return first.islower() or text[mark.start:mark.end].rstrip()[-1:] in ",—–-"
@@ -220,7 +230,7 @@ def _words_after(text: str, start: int, end: int) -> int:
 def _leads_into(doc: Any, index: TokenIndex, verb: Any, open_at: int) -> bool:
     """A cue before a quote leads straight into it ("said:", "told reporters,", "says");
     a clause in between ("said that there was a ...") makes the quote a fragment."""
-    tail = doc.text[verb.idx + len(verb.text):open_at].strip()
+    tail = index.text[verb.idx + len(verb.text):open_at].strip()
     if not tail or tail[-1:] in ",:":
         return True
     for ti in index.tokens(verb.idx + len(verb.text), open_at):
@@ -255,12 +265,12 @@ def _nearest_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
 def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
         list[Candidate], list[Marked]]:
     """Split marks into direct-quote candidates and fragments (returned for the mixed pass)."""
-    text = doc.text
+    text = index.text
     direct: list[Candidate] = []
     fragments: list[Marked] = []
     skip = -1
     for k, mark in enumerate(marks):
-        if k == skip:
+        if k <= skip:
             continue
         prev_close = marks[k - 1].close_at if k else -1
         next_open = marks[k + 1].open_at if k + 1 < len(marks) else len(text)
@@ -290,7 +300,7 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
                     subject_of(pre) if pre is not None else None)
             cand.reason = f"quotation marks, cue {post.text!r} after the quote"
             nxt = marks[k + 1] if k + 1 < len(marks) else None
-            if nxt is not None and _continues(text, mark, nxt):
+            if nxt is not None and _continues(doc, index, text, mark, nxt):
                 cand.end = nxt.end  # "'...,' he said, 'and ...'": one quote split by its cue
                 cand.reason += "; split around the cue"
                 skip = k + 1

@@ -42,7 +42,7 @@ def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
 
 
 def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:
-    text = doc.text
+    text = index.text
     start = len(text) - len(text.lstrip())
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
@@ -78,7 +78,7 @@ def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:
 
 def find_turns(doc: Any, index: TokenIndex) -> list[Candidate]:
     """Transcript turns: paragraphs that open with a speaker label and a colon."""
-    text = doc.text
+    text = index.text
     first = len(text) - len(text.lstrip())
     title_end = text.find("\n", first)
     out: list[Candidate] = []
@@ -121,7 +121,7 @@ def find_qa(doc: Any, index: TokenIndex) -> list[Candidate]:
     """Answers of a Q&A layout: paragraphs labelled "A:" (or "Answer:"), with the unlabelled
     paragraphs after one up to the next question; at least two labelled paragraphs and one
     question, and a person named before the first question."""
-    text = doc.text
+    text = index.text
     labels = list(_QA.finditer(text))
     if len(labels) < 2 or not any(m.group("label").lower().startswith("q") for m in labels):
         return []

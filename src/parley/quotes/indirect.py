@@ -19,7 +19,7 @@ from parley import limits
 from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
-from parley.syntax import subject_of
+from parley.syntax import RELATIVE_HEADS, subject_of
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +41,12 @@ def _own_report(tok: Any) -> bool:
             and any(c.dep_ == "ccomp" for c in tok.children))
 
 
-def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
+def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
     """Character span of the clause ``head`` heads, without a leading "that" and without a
     conjoined reporting verb of its own ("... and maintained that ...")."""
     cut = len(doc)
     for t in head.subtree:
-        if t is not head and _own_report(t):
+        if t.i != head.i and _own_report(t):
             cut = min(cut, t.i)
             prev = t.i - 1
             while prev > head.left_edge.i and (doc[prev].dep_ == "cc" or doc[prev].text in ",;"):
@@ -68,7 +68,27 @@ def _clause_span(doc: Any, head: Any) -> tuple[int, int]:
     if not toks:
         return head.idx, head.idx
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return trim(doc.text, start, end)
+    return trim(text, start, end)
+
+
+def _speaker_of(verb: Any) -> Any:
+    """The subject of a reporting verb, and through an adjective that governs its infinitive
+    ("Voters are more likely to say that ...", "Officials were quick to say ...": the
+    subject of the copula)."""
+    found = subject_of(verb)
+    if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
+            and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
+        found = subject_of(verb.head.head)
+    return found
+
+
+def _complement(verb: Any) -> Any:
+    """The clausal complement of a reporting verb. With two ``ccomp`` children, the one after
+    the verb: a phrase fronted before the subject ("In an interview focused on policy, Trump
+    said defeating IS is ...") is the parser's second complement, not what was said."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    return after[0] if after and len(comps) > 1 else (comps[0] if comps else None)
 
 
 def _addressee(verb: Any) -> Any:
@@ -100,7 +120,7 @@ def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
     for t in doc[comp.right_edge.i + 1:verb.i]:
         if t.is_punct or t.is_space or t.i in own:
             continue
-        if t.head is verb and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
+        if t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
                 and t.lower_ not in _LINKING:
             continue
         return False
@@ -118,15 +138,15 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             continue
         if tok.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief
                                             or lemma in words.object_speech):
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None) or (
+            comp = _complement(tok) or (
                 _embedded_question(tok) if lemma in _QUESTION_VERBS else None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
-                extra = _without_complement(doc, tok, words)
+                extra = _without_complement(doc, index.text, tok, words)
                 if extra is not None:
                     out.append(extra)
                 continue
-            speaker = subject_of(tok)
+            speaker = _speaker_of(tok)
             if speaker is None and lemma not in words.speech:
                 continue
             if speaker is not None and speaker in comp.subtree:
@@ -136,7 +156,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             if comp.i < tok.i and not _attribution_follows(doc, comp, tok, speaker):
                 continue
             addressee = _addressee(tok) if lemma in words.addressee else None
-            start, end = _clause_span(doc, comp)
+            start, end = _clause_span(doc, comp, index.text)
             if end - start < 4:
                 continue
             cand = Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
@@ -144,6 +164,10 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                              addressee=addressee.text if addressee is not None else None,
                              reason=f"reporting verb {tok.text!r} with a clausal complement")
             out.append(cand)
+        elif tok.pos_ == "VERB" and lemma in words.charges:
+            charged = _accusation(doc, index.text, tok, words.charges[lemma])
+            if charged is not None:
+                out.append(charged)
         elif tok.pos_ == "NOUN" and lemma in words.nouns:
             comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
                          and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
@@ -153,13 +177,50 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             if speaker is None and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
                 gov = tok.head.head if tok.dep_ == "pobj" else tok.head
                 speaker = subject_of(gov) if gov.pos_ in ("VERB", "AUX") else None
-            start, end = _clause_span(doc, comp)
+            start, end = _clause_span(doc, comp, index.text)
             if end - start < 4:
                 continue
             out.append(Candidate("indirect", start, end, source="noun", cue_token=tok.i,
                                  cue=(tok.idx, tok.idx + len(tok.text)), speaker=speaker,
                                  reason=f"reporting noun {tok.text!r} with a 'that' clause"))
     return out
+
+
+def _accusation(doc: Any, text: str, tok: Any, preps: frozenset[str]) -> Candidate | None:
+    """"accused Moscow of using food as a weapon", "blamed Obama for letting relations sour":
+    the object and its charge, a gerund clause, are what the speaker says (that Moscow used
+    it); a bare object ("criticized the visit") or a noun charge ("accused him of rape") is
+    no clause and no content."""
+    if tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return None
+    if obj.lower_ in RELATIVE_HEADS:
+        return None  # "whom Erdogan accuses of ...": the content would begin with the pronoun
+
+    def clausal(prep: Any) -> bool:  # "of using food", never a bare noun ("of rape")
+        return prep.dep_ == "prep" and prep.lower_ in preps and any(
+            g.dep_ in ("pobj", "pcomp") and g.pos_ in ("VERB", "AUX") for g in prep.children)
+
+    charge = next((c for c in tok.children if c.i > obj.i and clausal(c)), None) or next(
+        (c for c in obj.children if clausal(c)), None)
+    if charge is None:
+        return None
+    speaker = subject_of(tok) if obj.dep_ == "dobj" else next(
+        (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+        None)
+    if speaker is None and obj.dep_ != "dobj":
+        return None
+    first = obj.left_edge if obj.dep_ == "dobj" else tok.doc[tok.i + 1]
+    if obj.dep_ == "nsubjpass":
+        first = charge.left_edge  # "was accused of lying": the charge alone
+    start, end = trim(text, first.idx, charge.right_edge.idx + len(charge.right_edge.text))
+    if end - start < 4:
+        return None
+    return Candidate("indirect", start, end, source="object", cue_token=tok.i,
+                     cue=_cue_span(tok, None), speaker=speaker,
+                     reason=f"verb of accusing {tok.text!r} with its charge ({charge.text!r})")
 
 
 _RIGHT_CONTENT = frozenset({"dobj", "prep", "xcomp", "dative", "oprd", "pcomp", "ccomp"})
@@ -226,7 +287,7 @@ def _small_clause(verb: Any, rights: list[Any]) -> bool:
                                                       "as", "into")) for c in rights)
 
 
-def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
+def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate | None:
     """A reporting verb the parser gave no clausal complement: a parenthetical ("At one point,
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
     could ..."), or a speech act whose object is what was said ("called for a prosecutor")."""
@@ -240,7 +301,7 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         toks = [t for t in sent if t not in own and not (t.is_punct or t.is_space)]
         if len(toks) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
             return None
-        start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        start, end = trim(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
                          reason=f"parenthetical reporting verb {tok.text!r}")
@@ -252,6 +313,11 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         if addressee is not None and rest and rest[0].i == addressee.i:
             i = addressee.right_edge.i - tok.i
         body = [t for t in rest[i:] if not t.is_space]
+        # "tweeted a photograph and said she was hurt": a predicate coordinated with the
+        # reporting verb is another thing its subject did, not what was said
+        stop = next((t.i for t in body if t.head.i == tok.i and t.dep_ in ("cc", "conj")), None)
+        if stop is not None:
+            body = [t for t in body if t.i < stop]
         while body and (body[0].is_punct or body[0].lower_ == "that"):
             body.pop(0)
         while body and body[-1].is_punct and body[-1].text not in "”’\"'":
@@ -265,7 +331,7 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
             for c in t.children) for t in body)
         if len(body) >= 4 and clause and not any(
                 t.text in "“\"" for t in body[:1]):
-            start, end = trim(doc.text, body[0].idx, body[-1].idx + len(body[-1].text))
+            start, end = trim(text, body[0].idx, body[-1].idx + len(body[-1].text))
             return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                              cue=_cue_span(tok, addressee), speaker=speaker,
                              addressee=addressee.text if addressee is not None else None,
@@ -301,7 +367,7 @@ def _without_complement(doc: Any, tok: Any, words: Any) -> Candidate | None:
         start = first.idx
         last = rights[-1]
         end = last.right_edge.idx + len(last.right_edge.text)
-        start, end = trim(doc.text, start, end)
+        start, end = trim(text, start, end)
         if end - start < 3:
             return None
         return Candidate("indirect", start, end, source="object", cue_token=tok.i,
@@ -325,6 +391,7 @@ def _according_to(tok: Any) -> Any:
 def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> list[Candidate]:
     """Attach "according to X" as ``via`` to a quote whose cue is in the same clause, or make
     the clause an indirect quote by X."""
+    text = index.text
     by_cue = {c.cue_token: c for c in cands if c.cue_token is not None}
     new: list[Candidate] = []
     for tok in doc:
@@ -350,20 +417,20 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
         if any(c.contains(tok.idx) for c in cands if c.kind == "direct"):
             continue
         head = tok.head
-        while head.dep_ not in ("ROOT",) and head.head is not head and head.pos_ not in ("VERB", "AUX"):
+        while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         clause = [t for t in sent if t not in set(tok.subtree)]
         toks = [t for t in clause if not (t.is_punct or t.is_space)]
         if len(toks) < 3:
             continue
-        start, end = trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        start, end = trim(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
         a0, a1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         words = reporting_words()
         after = [t for t in sent if t.idx >= a1 and t.pos_ in ("VERB", "AUX")]
         if a0 > start and a1 < end and after and after[0].lemma_.lower() in words.speech:
             end = a0  # "X, according to Y, said ...": the part before
         # otherwise "The convoy, according to officials, was attacked": the whole clause
-        start, end = trim(doc.text, start, end)
+        start, end = trim(text, start, end)
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
         new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,
                              cue=(tok.idx, to.idx + len(to.text)), speaker=source,
@@ -376,6 +443,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
     """Quoted fragments: inside a reported clause they make it mixed; in the object of a
     naming verb they are a mixed quote of their own; elsewhere they are scare quotes."""
     words = reporting_words()
+    text = index.text
     new: list[Candidate] = []
     taken = {c.cue_token for c in cands if c.cue_token is not None}
     for frag in fragments:
@@ -390,7 +458,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
         verb = None
         node = tok
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ in ("nsubj", "nsubjpass"):
                 break
@@ -408,7 +476,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
         end_tok = doc[last]
         while end_tok.i > rights[0].left_edge.i and end_tok.is_punct and end_tok.text not in "”’\"'":
             end_tok = doc[end_tok.i - 1]
-        start, end = trim(doc.text, start, end_tok.idx + len(end_tok.text))
+        start, end = trim(text, start, end_tok.idx + len(end_tok.text))
         if frag.close_at >= end and frag.close_at - end <= 2:
             end = frag.close_at + 1  # keep the closing mark of a fragment that ends the clause
         if not (start <= frag.start and frag.end <= end + 2):

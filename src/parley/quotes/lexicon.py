@@ -39,6 +39,16 @@ def _lemmas(data: dict[str, Any], group: str, key: str, file: str) -> frozenset[
     return frozenset(str(v).lower() for v in values)
 
 
+def _charges(data: dict[str, Any], file: str) -> dict[str, frozenset[str]]:
+    try:
+        table = data["accusation"]["charges"]
+        return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in table.items()}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(
+            f"{file}: group 'accusation' needs 'charges: {{verb: [preposition, ...]}}' "
+            "(see the comments at the top of the file)") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class ReportingWords:
     speech: frozenset[str]
@@ -51,6 +61,7 @@ class ReportingWords:
     object_speech: frozenset[str]  # speech verbs whose object is the content ("called for X")
     object_clause_only: frozenset[str]  # ... only through a clause or "for/of/as" ("called for X")
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
 
@@ -69,6 +80,7 @@ def reporting_words() -> ReportingWords:
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
         object_clause_only=_lemmas(data, "object_speech", "clause_only", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )
 
@@ -140,7 +152,9 @@ class StanceCues:
     eval_oppose_adjs: frozenset[str]  # "the pact would be one-sided"
     eval_support_adjs: frozenset[str]
     eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
+    eval_intransitive: frozenset[str]  # judge with no object ("the truce would backfire")
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
+    negating_preps: frozenset[str]  # "stopped short of backing", "far from supporting"
     receiving_verbs: frozenset[str]  # "faced criticism": the subject does not hold it
     generic_heads: frozenset[str]  # "the decision", "his remarks": no issue of their own
     person_heads: frozenset[str]  # "the coach", "voters": people, not issues
@@ -181,7 +195,9 @@ def stance_cues() -> StanceCues:
         eval_oppose_adjs=_lemmas(data, "evaluative", "oppose_adjs", file),
         eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
         eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
+        eval_intransitive=frozenset(str(w).lower() for w in ev.get("intransitive") or []),
         negators=_words(data, "negators", file),
+        negating_preps=_words(data, "negating_preps", file),
         receiving_verbs=_words(data, "receiving_verbs", file),
         generic_heads=_words(data, "generic_heads", file),
         person_heads=_words(data, "person_heads", file),

@@ -9,7 +9,7 @@ from typing import Any
 
 from parley.errors import StageError
 from parley.model import Document, Quote, Span
-from parley.quotes.attribution import Candidate, TokenIndex
+from parley.quotes.attribution import Candidate, SpanSet, TokenIndex
 from parley.quotes.direct import attribute_marks, find_marks
 from parley.quotes.headline import find_headline, find_qa, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
@@ -27,12 +27,12 @@ from parley.quotes.stances import find_stances
 logger = logging.getLogger(__name__)
 
 
-def _inside_any(pos: int, spans: list[Candidate]) -> bool:
-    return any(c.start <= pos < c.end for c in spans)
+def _inside_any(pos: int, spans: SpanSet) -> bool:
+    return bool(spans.overlapping(pos, pos + 1))
 
 
-def _share_inside(c: Candidate, spans: list[Candidate]) -> float:
-    inside = sum(max(0, min(c.end, d.end) - max(c.start, d.start)) for d in spans)
+def _share_inside(c: Candidate, spans: SpanSet) -> float:
+    inside = sum(min(c.end, d.end) - max(c.start, d.start) for d in spans.overlapping(c.start, c.end))
     return inside / max(1, c.end - c.start)
 
 
@@ -60,7 +60,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 def find_candidates(doc: Any) -> list[Candidate]:
     """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
     index = TokenIndex(doc)
-    text: str = doc.text
+    text = index.text
     marks = find_marks(text)
     direct, fragments = attribute_marks(doc, index, marks)
     head = find_headline(doc, index)
@@ -74,18 +74,20 @@ def find_candidates(doc: Any) -> list[Candidate]:
         fragments = [f for f in fragments if not any(t.start <= f.start < t.end + 2 for t in turns)]
         direct += turns
     taken = {c.cue_token for c in direct if c.cue_token is not None}
-    quoted = direct + [Candidate("direct", m.start, m.end) for m in fragments]
+    quoted = SpanSet(direct + [Candidate("direct", m.start, m.end) for m in fragments])
+    direct_set = SpanSet(direct)
     indirect = []
     for cand in find_indirect(doc, index, taken):
-        if cand.cue_token is not None and _inside_any(doc[cand.cue_token].idx, quoted):
+        if cand.cue_token is not None and _inside_any(index.starts[cand.cue_token], quoted):
             continue  # reported speech inside quotation marks belongs to the quote
-        if _share_inside(cand, direct) > 0.5:
+        if _share_inside(cand, direct_set) > 0.5:
             continue  # the complement is a direct quote already found
         indirect.append(cand)
     # nested reporting: "X said the administration believes ..." is one attribution
-    indirect = [c for c in indirect if not any(
-        d is not c and c.cue_token is not None and d.start <= doc[c.cue_token].idx < d.end
-        for d in indirect)]
+    reported = SpanSet(indirect)
+    indirect = [c for c in indirect if c.cue_token is None or not any(
+        d is not c for d in reported.overlapping(index.starts[c.cue_token],
+                                                 index.starts[c.cue_token] + 1))]
     cands = direct + indirect
     cands += apply_according_to(doc, index, cands)
     cands += apply_fragments(doc, index, fragments, cands)

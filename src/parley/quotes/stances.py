@@ -66,12 +66,18 @@ def _compose(outer: str, inner: str) -> str:
 
 
 def _negated(tok: Any) -> bool:
-    """"did not support", "never backed", "no support", and a cue under a word of refusal
-    ("refused to back", "avoids condemning", "the NRA's refusal to support")."""
+    """"did not support", "never backed", "no support", a cue under a word of refusal
+    ("refused to back", "avoids condemning", "the NRA's refusal to support") or under a
+    preposition of a position not taken ("stopped short of backing", "far from supporting")."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly")) or (
                 c.dep_ == "det" and c.lower_ == "no"):
             return True
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep":
+        prep = tok.head
+        preps = stance_cues().negating_preps
+        if prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps:
+            return True  # "stopped short of backing", "far from supporting", "without support"
     if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head.i != tok.i:
         gov = tok.head
         if gov.lemma_.lower() in stance_cues().negators:
@@ -96,7 +102,17 @@ def _holder_of_verb(verb: Any) -> Any:
         obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return obj
-    return subject_of(verb)
+    found = subject_of(verb)
+    if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "Germany stopped short of backing", "criticized them instead of backing": the
+        # subject of the verb the preposition's phrase hangs on
+        node = verb.head.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        found = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+    return found
 
 
 def _asked_of_another(verb: Any) -> bool:
@@ -105,6 +121,15 @@ def _asked_of_another(verb: Any) -> bool:
     object, not the object's own position; the governing verb reads it when it is a cue."""
     return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
         c.dep_ in ("dobj", "dative") for c in verb.head.children)
+
+
+def _charged_deed(verb: Any) -> bool:
+    """A gerund that is the charge of a verb of accusing ("accused Brazil of blocking the
+    talks"): what the speaker says the accused did, read with the accusation."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    prep, gov = verb.head, verb.head.head
+    return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
 
 
 def _holder_of_noun(noun: Any) -> Any:
@@ -124,12 +149,35 @@ def _holder_of_noun(noun: Any) -> Any:
 def _clause_issue(document: Document, clause: Any) -> Target | None:
     """The issue a clause is about: the target of a cue inside it, else the first lexicon
     issue in it ("urged Israel to allow humanitarian corridors")."""
+    found = _clause_issue_at(document, clause)
+    return found[0] if found is not None else None
+
+
+def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | None:
     for tok in clause.subtree:
         if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             found = read_target(document, tok, allow_actor=False)
             if found is not None and not found.how.startswith("open"):
-                return found
+                return found, tok
     return None
+
+
+def _undone_on_the_way(clause: Any, tok: Any) -> bool:
+    """Whether the verbs between an issue and the clause that holds it undo it an odd number
+    of times: "wants to prove that they can repeal Obamacare" is against it, "wants to stop
+    blocking the aid" for it. Verbs of opposing and of ending count, and each negation."""
+    cues = stance_cues()
+    undo = cues.oppose_verbs | cues.clause_oppose_verbs
+    flips = 0
+    node = tok
+    for _ in range(8):
+        if node.i == clause.i or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            flips += node.lemma_.lower() in undo
+            flips += node.i != clause.i and any(c.dep_ == "neg" for c in node.children)
+    return flips % 2 == 1
 
 
 def _phrasal(tok: Any, lemma: str, kids: list[Any]) -> tuple[str, Any] | None:
@@ -186,9 +234,11 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
             return [_Cue(_compose(base, i.polarity), tok, cue_end, i.target, holder,
                          f"{how} on {i.how}", toward=dobj, allow_actor=i.allow_actor,
                          after=i.after)]
-        found = _clause_issue(document, comp)
-        if found is not None:
-            return [_Cue(base, tok, cue_end, None, holder, f"{how} on a clause", found=found,
+        at = _clause_issue_at(document, comp)
+        if at is not None:
+            found, where = at
+            pol_in = _FLIP[base] if _undone_on_the_way(comp, where) else base
+            return [_Cue(pol_in, tok, cue_end, None, holder, f"{how} on a clause", found=found,
                          toward=dobj)]
         return []
     if pol is None:
@@ -196,6 +246,13 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if dobj is not None:
         if addressee and dobj.pos_ in ("PRON", "PROPN"):
             return []  # "urged voters", "asked him": whom, not what
+        charged = _charge(document, tok, lemma, dobj) if prep is None else None
+        if charged is not None:
+            # "blamed Indian soldiers for the clash": a position on the deed, toward the
+            # accused; "accused Moscow of imposing sanctions" likewise
+            found, undoes = charged
+            return [_Cue(_FLIP[pol] if undoes else pol, tok, cue_end, None, holder,
+                         f"{how} with its charge", found=found, toward=dobj)]
         after = None
         if prep is None:
             after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS
@@ -211,6 +268,36 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
                      agent if agent is not None and agent.i != subj.i else None,
                      f"passive {tok.text!r}")]
     return []
+
+
+def _charge(document: Document, verb: Any, lemma: str,
+            accused: Any) -> tuple[Target, bool] | None:
+    """The deed a verb of accusing charges its object with ("blamed X for the clash", "accused
+    X of imposing sanctions"): a noun read as a target of its own (no actor), or the gerund's
+    object when it is a lexicon issue, and whether the gerund undoes it ("of violating the
+    ceasefire"). None otherwise: then the accused is the target."""
+    preps = reporting_words().charges.get(lemma)
+    if not preps:
+        return None
+    for prep in (c for c in list(verb.children) + list(accused.children)
+                 if c.dep_ == "prep" and c.lower_ in preps and c.i > accused.i):
+        obj = _obj(prep)
+        if obj is None:
+            continue
+        if obj.pos_ in ("VERB", "AUX"):
+            # "of supplying drones that Russian forces used": the gerund's own object, and
+            # only as a lexicon issue (an open "drone" says less than the accused actor)
+            theme = next((c for c in obj.children if c.dep_ == "dobj"), None)
+            found = read_target(document, theme, allow_actor=False) if theme is not None else None
+            if found is None or found.how.startswith("open"):
+                return None
+            # "accused Japan of violating the ceasefire": against the violation, for the truce
+            cues = stance_cues()
+            undoes = obj.lemma_.lower() in cues.oppose_verbs | cues.clause_oppose_verbs
+            return found, undoes
+        found = read_target(document, obj, allow_actor=False)
+        return (found, False) if found is not None else None
+    return None
 
 
 def prephrasal(key: str) -> bool:
@@ -278,12 +365,21 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         lemma = pred.lemma_.lower()
         pol = toward = None
         cue_end = pred
+        if pred.dep_ in ("relcl", "acl"):
+            continue  # "drones that Russian forces used against cities" describes the drones
+        has_object = any(c.dep_ == "dobj" for c in pred.children)
         for c in pred.children:
-            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps:
+            # "would work against Ukraine", "goes against Ukraine": no object; "used drones
+            # against cities" tells what was done, not what the speaker holds
+            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
                 pol, toward, cue_end = "oppose", _obj(c), c
         if pol is None and f"{lemma} {next((c.lower_ for c in pred.children if c.dep_ == 'prep'), '')}" \
                 in cues.eval_harm_verbs:
             pol = "oppose"
+        objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
+        if pol is None and objectless and lemma not in cues.eval_intransitive and (
+                lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
+            continue  # "the launch ended in failure", "talks failed to help": no consequence
         if pol is None and lemma in cues.eval_oppose_verbs:
             pol = "oppose"
             if lemma in cues.eval_harm_verbs:
@@ -320,6 +416,8 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
         if tok.pos_ in ("VERB", "AUX"):
             if _asked_of_another(tok):
                 continue  # "challenged Iran to ratify the treaty": not Iran's position
+            if _charged_deed(tok):
+                continue  # "accused Brazil of blocking the talks": the accusation reads it
             for cue in _verb_cues(document, tok):
                 found.append((cue, quote_at(tok.idx)))
         elif tok.pos_ == "NOUN" and tok.i not in inner:
@@ -340,10 +438,9 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
     found += _evaluative(document, doc, quotes)
     out: list[Stance] = []
     seen: dict[tuple[object, ...], int] = {}
-    for cue, quote in found:
-        stance = _stance(document, cue, quote, len(out) + 1)
-        if stance is None:
-            continue
+    made = [st for cue, quote in found for st in _stances(document, cue, quote)]
+    for stance in made:
+        stance = replace(stance, id=f"S{len(out) + 1}")
         h = stance.holder
         # a state and its government speak with one voice: the United States and its
         # spokesman opposing a ceasefire are one position; other sectors stay apart
@@ -383,7 +480,21 @@ def _placed(holder: Entity | None) -> Entity | None:
     return holder if holder is not None and holder.country else None
 
 
-def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stance | None:
+def _stances(document: Document, cue: _Cue, quote: Quote | None) -> list[Stance]:
+    """One stance per holder: "Germany and France welcomed the sanctions" is two positions,
+    one for each coordinated subject the actor stage resolved."""
+    holders = [cue.holder]
+    if cue.holder is not None:
+        holders += [t for t in cue.holder.conjuncts if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    out: list[Stance] = []
+    for tok in holders:
+        stance = _stance(document, replace(cue, holder=tok), quote)
+        if stance is not None and all(s.holder.actor_id != stance.holder.actor_id for s in out):
+            out.append(stance)
+    return out
+
+
+def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None:
     text = document.article.text
     target = cue.found
     if target is None and cue.target is not None:
@@ -407,7 +518,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None, n: int) -> Stanc
     c1 = max(cue.cue.idx + len(cue.cue.text), cue.cue_end.idx + len(cue.cue_end.text))
     start, end = min(c0, target.start), max(c1, target.end)
     return Stance(
-        id=f"S{n}", holder=holder, issue=target.issue, polarity=polarity,
+        id="S0", holder=holder, issue=target.issue, polarity=polarity,
         evidence=Span.of(text, start, end), toward=toward,
         quote_id=quote.id if quote is not None else None,
         reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
