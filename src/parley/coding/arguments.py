@@ -56,11 +56,29 @@ def expand(tok: Any) -> list[Any]:
     return out
 
 
+def _participle(tok: Any) -> bool:
+    """A participle clause with no subject, auxiliary or conjunction of its own ("Backed by
+    Egypt, Sudan rejected ...", "..., killing three"): it reports its own act, in its own
+    mood, not in the mood of the clause it hangs on."""
+    return tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children)
+
+
+def mood_chain(trigger: Any) -> list[Any]:
+    """The clause chain whose auxiliaries and negations set the event's mood: up to the
+    first participle clause."""
+    chain = clause_chain(trigger)
+    for k, v in enumerate(chain):
+        if _participle(v):
+            return chain[:k + 1]
+    return chain
+
+
 def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str]:
     """PLOVER auxiliary mode of the event and the words that show it."""
-    chain = clause_chain(trigger)
+    chain = mood_chain(trigger)
     if governor is not None:
-        chain += [t for t in clause_chain(governor) if t not in chain]
+        chain += [t for t in mood_chain(governor) if t not in chain]
     toks = []
     for v in chain:
         toks.append(v)
@@ -88,7 +106,7 @@ def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str
 
 def negating_governor(trigger: Any) -> Any:
     """'refused', 'failed', 'declined' governing the event through control, if any."""
-    return next((v for v in clause_chain(trigger)[1:] if v.lemma_ in _NEGATING_GOVERNORS), None)
+    return next((v for v in mood_chain(trigger)[1:] if v.lemma_ in _NEGATING_GOVERNORS), None)
 
 
 def modal_future(trigger: Any) -> bool:

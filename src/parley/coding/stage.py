@@ -9,6 +9,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding import arguments as args
+from parley.coding import roles
 from parley.coding.dates import event_when, is_historical
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
@@ -25,6 +26,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
+# verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
+_COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
@@ -52,6 +55,9 @@ class CodingStage:
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or default_patterns()
         self.onto = ontology()
+        # the sense a claim of another's harm is coded with ("claimed that Iran attacked")
+        self._claim = next((p for p in self.patterns.verbs.get("allege", ())
+                            if not p.words and p.event == "ACCUSE"), None)
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
         return (self(d) for d in documents)
@@ -158,7 +164,10 @@ class CodingStage:
         hits: list[_Hit] = []
         used: set[int] = set()
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "advcl", "conj")):
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (
+                    tok.dep_ in ("ROOT", "advcl", "conj")
+                    or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
+                # a predicative adjective is its clause's predicate: "Iran is critical of ..."
                 h = match_verb(tok, self.patterns, lambda c: self._names_someone(c, ctx))
                 if h is not None:
                     hits.append(h)
@@ -168,12 +177,21 @@ class CodingStage:
                 h = match_noun(tok, self.patterns)
                 if h is not None:
                     hits.append(h)
+        hits += self._claims(sent, hits, ctx)
         # light verbs lend nominal events their subject: "held talks", "launched an attack"
         by_trigger = {h.trigger.i: h for h in hits}
         for h in hits:
             if h.pattern.pos != "noun":
                 continue
             gov = h.trigger.head
+            if h.trigger.dep_ == "pobj" and gov.head.i in by_trigger \
+                    and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
+                # the complement of an event noun is part of it: "talks on a peace
+                # agreement", "the withdrawal from the Paris agreement"
+                outer = by_trigger[gov.head.i]
+                h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
+                h.by = outer
+                continue
             if h.trigger.dep_ == "pobj":
                 gov = gov.head
             if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
@@ -234,6 +252,32 @@ class CodingStage:
                     break
         return hits
 
+    def _claims(self, sent: Any, hits: list[_Hit], ctx: _Context) -> list[_Hit]:
+        """Claims that another actor did harm are accusations: "The US claimed that Iran had
+        attacked a tanker" (the attack is what is alleged, not a fact of the day); a claim of
+        one's own act ("Russia claimed it had destroyed ...") stays that act."""
+        if self._claim is None:
+            return []
+        taken = {h.trigger.i for h in hits}
+        out = []
+        for tok in sent:
+            comp = roles.claim_complement(tok)
+            if comp is None or tok.i in taken:
+                continue
+            inner = [h for h in hits if h.pattern.pos == "verb" and h.trigger in comp.subtree
+                     and self.onto.type(h.pattern.event).quad in (3, 4)]
+            if not inner:
+                continue
+            claimer = self._entities(syntax.subject_tokens(tok)[0], ctx.index, ctx.actors, ctx.text)
+            doer = self._entities(syntax.subject_tokens(inner[0].trigger)[0], ctx.index,
+                                  ctx.actors, ctx.text)
+            if not claimer or {e.actor_id for e in claimer} & {e.actor_id for e in doer} or (
+                    {e.country for e in claimer if e.country}
+                    & {e.country for e in doer if e.country}):
+                continue
+            out.append(_Hit(self._claim, tok, [tok]))
+        return out
+
     def _names_someone(self, tok: Any, ctx: _Context) -> bool:
         """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
         if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
@@ -264,6 +308,8 @@ class CodingStage:
         anchor = outer.extra if outer.extra is not None else outer.trigger
         if t.i == anchor.i or t in outer.tokens:
             return False
+        if t.dep_ == "conj" and t.head.i == outer.trigger.i and t.pos_ in ("VERB", "AUX"):
+            return False  # "criticized and then rejected the plan": two acts, not one's content
         cur = t
         for _ in range(5):
             if cur.head.i == cur.i:
@@ -292,9 +338,29 @@ class CodingStage:
         trig = hit.trigger
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
+        ordered: list[Any] = []
         if p.pos == "verb":
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
+            shared = [] if passive else roles.passive_conjunct_subject(trig)
+            if shared:
+                subj = shared  # "has been indicted ... and will resign": the indicted resigns
+            stative = roles.stative_subject(trig) if passive else []
+            if stative:
+                subj, passive = stative, False  # "Japan is opposed to the plan"
+                reasons.append(f"'{trig.text}' is predicative: its subject acts")
+            boss, ordered = roles.orderer(trig)
+            bosses = self._entities(boss, index, actors, text)
+            if bosses:
+                # "the government ordered the newspaper to close": the one who orders acts;
+                # the one ordered is acted on unless it is the orderer's own ("its troops")
+                reasons.append(f"ordered by '{boss[0].text}'")
+                subj, passive = boss, False
+                own = {e.country for e in bosses if e.country}
+                ordered = [t for t in ordered if not {e.country for e in self._entities(
+                    [t], index, actors, text)} & own]
+            else:
+                ordered = []
         else:
             subj, passive = self._noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
@@ -315,8 +381,12 @@ class CodingStage:
                          if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
+            rec_toks += ordered + roles.participle_undergoer(trig)
+            if "dobj" in p.recipient:
+                rec_toks += roles.shared_objects(trig)
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
+            rec_toks += roles.noun_complements(trig)
             if hit.governor is not None:
                 # "engaged Filipino peacekeepers in a firefight": the light verb's object
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
@@ -341,6 +411,16 @@ class CodingStage:
                     index, actors, text)
                 if recipient_ents:
                     break
+        if not recipient_ents and p.pos == "verb":
+            # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
+            # "renewed its demand that Israel lift ...": the complements of the event noun
+            for noun in roles.event_nouns(hit.tokens[1:]):
+                recipient_ents = self._entities(
+                    [t for t in roles.noun_complements(noun) if not is_place_token(t)],
+                    index, actors, text)
+                if recipient_ents:
+                    reasons.append(f"recipient from the complement of '{noun.text}'")
+                    break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
             for comp in self._complements(trig):
@@ -356,6 +436,13 @@ class CodingStage:
                     break
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
+        if not recipient_ents:
+            # "... unless the United States lifts sanctions", "until Israel lifts the siege"
+            recipient_ents = [e for e in self._entities(roles.condition_subjects(trig), index,
+                                                         actors, text)
+                              if e.actor_id not in actor_ids]
+            if recipient_ents:
+                reasons.append("recipient from the unless/until clause")
         # place
         place, place_text = event_place(anchor, sent)
         if place_text:
@@ -371,6 +458,12 @@ class CodingStage:
             for k, e in enumerate(actor_ents):
                 if e.country is None and e.sector in _DOMESTIC_SECTORS:
                     actor_ents[k] = replace(e, country=place.country)
+                    reasons.append(f"country of '{e.text}' from the place ({place.name})")
+            # ... and those acted on with no country named are people of that place
+            # ("police dispersed demonstrators in Monrovia")
+            for k, e in enumerate(recipient_ents):
+                if e.country is None:
+                    recipient_ents[k] = replace(e, country=place.country)
                     reasons.append(f"country of '{e.text}' from the place ({place.name})")
         if p.place_actor and not actor_ents and place is not None and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
@@ -414,6 +507,11 @@ class CodingStage:
         elif mode is None and pub:
             date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
+        left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
+        if left is not None:
+            # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected
+            reasons.append(f"{event_type} from an agreement ('{left.text}') -> REJECT")
+            event_type, event_mode = "REJECT", ()
         etype = self.onto.type(event_type)
         if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
                 args.negating_governor(trig) is not None or (
@@ -441,6 +539,8 @@ class CodingStage:
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
             stated = self._stated_by_actor(trig, actor_ents, ctx)
+            if stated is None and unless:
+                stated = trig  # "Greece will block the talks unless ...": a conditioned act
             if stated is not None:
                 intent = "THREATEN" if etype.quad == 4 or unless else "AGREE"
                 reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
@@ -544,6 +644,10 @@ class CodingStage:
             return mods, False
         preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in t.children
                  if c.dep_ == "prep"}
+        if hit.pattern.reciprocal and hit.governor is not None and not preps.get("between"):
+            # "talks were held between Armenia and Azerbaijan": on the light verb
+            preps["between"] = [p for c in hit.governor.children if c.dep_ == "prep"
+                                and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"]
         if hit.pattern.reciprocal and preps.get("between"):
             # "talks between India and Pakistan": all parties are actors
             return preps["between"], False
