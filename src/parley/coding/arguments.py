@@ -85,8 +85,9 @@ def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str
         toks.extend(c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det"))
     words = {t.lower_ for t in toks}
     neg = [t for t in toks if t.dep_ == "neg" or (t.lower_ in _NEGATION_WORDS and t.dep_ in ("neg", "advmod", "det"))]
-    if neg or any(v.lemma_ in _NEGATING_GOVERNORS for v in chain[1:]):
-        return "negation", (neg[0].text if neg else next(v.text for v in chain[1:] if v.lemma_ in _NEGATING_GOVERNORS))
+    refusal = _refusal(chain)
+    if neg or refusal is not None:
+        return "negation", (neg[0].text if neg else refusal.text)
     hyp = [t for t in toks if t.dep_ == "aux" and t.lower_ in _HYPOTHETICAL_AUX]
     marks = [t for t in toks if t.dep_ == "mark" and t.lower_ in _HYPOTHETICAL_MARKS]
     if hyp or marks:
@@ -106,7 +107,16 @@ def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str
 
 def negating_governor(trigger: Any) -> Any:
     """'refused', 'failed', 'declined' governing the event through control, if any."""
-    return next((v for v in mood_chain(trigger)[1:] if v.lemma_ in _NEGATING_GOVERNORS), None)
+    return _refusal(mood_chain(trigger))
+
+
+def _refusal(chain: list[Any]) -> Any:
+    """The refusing verb whose complement the chain's event is ("refused to deploy"); a verb
+    coordinated with the refusal ("refused to X and urged Y") is no complement of it."""
+    for below, v in zip(chain, chain[1:]):
+        if v.lemma_ in _NEGATING_GOVERNORS and below.dep_ == "xcomp":
+            return v
+    return None
 
 
 def modal_future(trigger: Any) -> bool:

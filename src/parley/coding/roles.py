@@ -103,8 +103,8 @@ def participle_undergoer(trig: Any) -> list[Any]:
 def shared_objects(trig: Any) -> list[Any]:
     """The object a verb shares with the verbs it is coordinated with ("arrested and
     questioned two activists" -> activists for "arrested"); empty when it has its own."""
-    if any(c.dep_ in ("dobj", "dative") for c in trig.children):
-        return []
+    if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "attr", "oprd") for c in trig.children):
+        return []  # its own object or complement ("refused to deploy ... and urged X")
     out = []
     for other in (*[c for c in trig.children if c.dep_ == "conj"],
                   *([trig.head] if trig.dep_ == "conj" else [])):

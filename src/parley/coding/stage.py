@@ -269,8 +269,11 @@ class CodingStage:
             if not inner:
                 continue
             claimer = self._entities(syntax.subject_tokens(tok)[0], ctx.index, ctx.actors, ctx.text)
-            doer = self._entities(syntax.subject_tokens(inner[0].trigger)[0], ctx.index,
-                                  ctx.actors, ctx.text)
+            doers = syntax.subject_tokens(inner[0].trigger)[0]
+            if any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                          for c in t.children) for t in doers):
+                continue  # "Russia claimed that its forces had destroyed ...": its own act
+            doer = self._entities(doers, ctx.index, ctx.actors, ctx.text)
             if not claimer or {e.actor_id for e in claimer} & {e.actor_id for e in doer} or (
                     {e.country for e in claimer if e.country}
                     & {e.country for e in doer if e.country}):

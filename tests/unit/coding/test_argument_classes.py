@@ -1,0 +1,204 @@
+"""Argument structure by linguistic class, each rule on sentences written for it (never a
+gold sentence): subjects through raising and participle clauses, coordination, passive and
+predicative forms, recipients from event-noun complements and unless/until clauses, ordering,
+hostile claims, and a sense taken from what a verb of leaving leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document, Event
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # a raising predicate ("is expected to", "seems to") is no event: its complement is,
+    # with the raised subject as actor
+    "raising": [
+        ("Turkey is expected to impose sanctions on Syria.", "SANCTION", {"TUR"}, {"SYR"},
+         {"AGREE"}),
+        ("Egypt appears to have expelled the Qatari ambassador.", "SANCTION", {"EGY"}, {"QAT"},
+         set()),
+        ("Greece is likely to veto the Turkish proposal.", "REJECT", {"GRC"}, {"TUR"}, set()),
+    ],
+    # control: the subject of the controlling predicate acts
+    "control": [
+        ("Germany is prepared to meet Russian officials in Geneva.", "CONSULT", {"DEU"}, {"RUS"},
+         set()),
+        ("France hopes to sign a trade agreement with Vietnam next month.", "AGREE", {"FRA"},
+         {"VNM"}, set()),
+        ("Kenya is eager to mediate between Ethiopia and Eritrea.", "CONSULT", {"KEN"},
+         {"ETH", "ERI"}, set()),
+    ],
+    # a passive participle clause acts on the subject it modifies, in its own mood
+    "participle": [
+        ("Backed by Egypt, Sudan rejected the Ethiopian proposal.", "SUPPORT", {"EGY"}, {"SDN"},
+         set()),
+        ("Praised by Japan, India refused to sign the Chinese proposal.", "SUPPORT", {"JPN"},
+         {"IND"}, set()),
+        ("Backed by Russia, Serbia did not sign the Kosovo agreement.", "SUPPORT", {"RUS"}, {"SRB"},
+         set()),
+    ],
+    # coordinated verbs: each is an act of its own, and they share an object
+    "coordination": [
+        ("Israeli police arrested and questioned two Palestinian activists.", "COERCE", {"ISR"},
+         {"PSE"}, set()),
+        ("Iran criticized and then rejected the American proposal.", "REJECT", {"IRN"}, {"USA"},
+         set()),
+        ("Iran criticized and then rejected the American proposal.", "ACCUSE", {"IRN"}, {"USA"},
+         set()),
+        ("Montenegro's prime minister has been indicted by a Serbian court and will resign.",
+         "RETREAT", {"MNE"}, set(), set()),
+    ],
+    # the object slot of a verb+object pattern filled by the passive subject
+    "passive": [
+        ("A ceasefire was declared by Israel in Gaza.", "RETREAT", {"ISR"}, set(), set()),
+        ("New sanctions were imposed on Iran by the European Union.", "SANCTION", {"IGO"},
+         {"IRN"}, set()),
+        ("A trade agreement was signed by Ghana and Togo.", "AGREE", {"GHA", "TGO"}, set(),
+         set()),
+    ],
+    # a predicative adjective or participle is its clause's predicate; its subject acts
+    "predicative": [
+        ("Iran is critical of the Saudi plan.", "ACCUSE", {"IRN"}, {"SAU"}, set()),
+        ("Japan is opposed to the Chinese proposal.", "REJECT", {"JPN"}, {"CHN"}, set()),
+        ("Vietnam is supportive of the Indian initiative.", "SUPPORT", {"VNM"}, {"IND"}, set()),
+    ],
+    # recipients in the complements of an event noun
+    "noun complement": [
+        ("Serbia lodged a formal protest with Croatia over the border incident.", "ACCUSE",
+         {"SRB"}, {"HRV"}, set()),
+        ("Zambia called for sanctions against Zimbabwe.", "REQUEST", {"ZMB"}, {"ZWE"}, set()),
+        ("Egypt renewed its demand that Israel lift the blockade.", "REQUEST", {"EGY"}, {"ISR"},
+         set()),
+        ("India voiced concern about China's military buildup.", "ACCUSE", {"IND"}, {"CHN"},
+         set()),
+    ],
+    # the one an unless/until clause names is whom the threat is aimed at
+    "unless/until": [
+        ("Iran threatened to close the strait unless the United States lifts sanctions.",
+         "THREATEN", {"IRN"}, {"USA"}, set()),
+        ("Greece will block the talks unless Turkey withdraws its ships.", "THREATEN", {"GRC"},
+         {"TUR"}, {"REJECT"}),
+        ("Hamas will keep firing rockets until Israel lifts the siege.", "ASSAULT", {"PSE"},
+         {"ISR"}, set()),
+    ],
+    # the one who orders acts; the one ordered is acted on
+    "ordering": [
+        ("The Nicaraguan government ordered the newspaper to close.", "COERCE", {"NIC"}, set(),
+         set()),
+        ("The Ethiopian government ordered Eritrean troops to withdraw from the border.",
+         "RETREAT", {"ETH"}, {"ERI"}, set()),
+        ("Putin ordered Russian troops to withdraw from Kherson.", "RETREAT", {"RUS"}, set(),
+         set()),
+    ],
+    # destruction is an assault on what is destroyed
+    "destruction": [
+        ("Russian forces blew up a bridge in Kherson.", "ASSAULT", {"RUS"}, {"UKR"}, set()),
+        ("Rebels burned down a Malian village.", "ASSAULT", set(), {"MLI"}, set()),
+        ("Israeli jets destroyed a Hamas tunnel.", "ASSAULT", {"ISR"}, {"PSE"}, set()),
+    ],
+    # a claim that another did harm is an accusation, and the harm is not a fact of the day
+    "hostile claim": [
+        ("The US claimed that Iran had attacked a tanker.", "ACCUSE", {"USA"}, {"IRN"},
+         {"ASSAULT"}),
+        ("Ukraine claimed that Russia shelled the nuclear plant.", "ACCUSE", {"UKR"}, {"RUS"},
+         {"ASSAULT"}),
+        ("Azerbaijan alleged that Armenia violated the ceasefire.", "ACCUSE", {"AZE"}, {"ARM"},
+         {"ASSAULT"}),
+    ],
+    "permission": [
+        ("Egypt allowed aid trucks to enter Gaza.", "RETREAT", {"EGY"}, {"PSE"}, set()),
+        ("Turkey gave permission to Sweden to join the alliance.", "CONCEDE", {"TUR"}, {"SWE"},
+         set()),
+        ("Hungary authorized Ukrainian grain shipments.", "RETREAT", {"HUN"}, {"UKR"}, set()),
+    ],
+    "prevention": [
+        ("Serbia blocked Kosovo from joining UNESCO.", "COERCE", {"SRB"}, {"XKX"}, set()),
+        ("Israeli troops stopped Palestinian workers from entering Israel.", "COERCE", {"ISR"},
+         {"PSE"}, set()),
+        ("Chinese police prevented Tibetan monks from reaching the monastery.", "COERCE",
+         {"CHN"}, set(), set()),
+    ],
+    "violation": [
+        ("Armenia violated the ceasefire with Azerbaijan.", "ASSAULT", {"ARM"}, {"AZE"}, set()),
+        ("Russian jets violated Finnish airspace.", "MOBILIZE", {"RUS"}, {"FIN"}, set()),
+        ("North Korea breached the UN sanctions.", "REJECT", {"PRK"}, set(), set()),
+    ],
+    # leaving an agreement rejects it; it is no military retreat
+    "leaving an agreement": [
+        ("The United States withdrew from the Iran nuclear deal.", "REJECT", {"USA"}, set(),
+         {"RETREAT", "SANCTION"}),
+        ("Russia pulled out of the grain agreement.", "REJECT", {"RUS"}, set(), {"RETREAT"}),
+        ("Iran quit the treaty with France.", "REJECT", {"IRN"}, {"FRA"}, {"SANCTION"}),
+        ("The US withdrawal from the Paris agreement angered China.", "REJECT", {"USA"}, set(),
+         {"RETREAT", "AGREE"}),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+def _countries(events: tuple[Event, ...] | list[Event], side: str) -> set[str]:
+    return {x.country for e in events for x in getattr(e, side) if x.country}
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_argument_classes(analyze: Callable[..., Document], text: str, event: str,
+                          actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == event]
+    assert found, _show(doc)
+    assert not {e.event for e in doc.events} & absent, _show(doc)
+    if actors:
+        assert actors & _countries(found, "actor"), _show(doc)
+    if recipients:
+        assert recipients & _countries(found, "recipient"), _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Backed by Egypt, Sudan rejected the Ethiopian proposal.",
+    "Backed by Russia, Serbia did not sign the Kosovo agreement.",
+])
+def test_a_participle_clause_keeps_its_own_mood(analyze: Callable[..., Document],
+                                                text: str) -> None:
+    """The negation or refusal of the main clause is not the participle's: the backing
+    happened."""
+    doc = analyze(text, "2024-05-06")
+    support = [e for e in doc.events if e.event == "SUPPORT"]
+    assert support and support[0].aux_mode is None, _show(doc)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Iran and Saudi Arabia held talks with Oman in Baghdad.", "IRQ"),
+    ("The Chinese foreign minister signed an agreement with Pakistan in Moscow.", "RUS"),
+    ("Germany met France in Brussels on Monday.", "BEL"),
+])
+def test_the_venue_is_not_the_recipient_when_one_is_named(
+        analyze: Callable[..., Document], text: str, place: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert doc.events, text
+    assert place not in _countries(doc.events, "recipient"), _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia claimed that its forces had destroyed Ukrainian tanks.",
+    "Israel claimed that it had struck Hamas positions.",
+    "Turkey claimed that Turkish jets had bombed Kurdish militants.",
+])
+def test_a_claim_of_ones_own_act_is_that_act(analyze: Callable[..., Document],
+                                             text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    coded = {e.event for e in doc.events}
+    assert "ASSAULT" in coded and "ACCUSE" not in coded, _show(doc)
