@@ -113,7 +113,7 @@ def negating_governor(trigger: Any) -> Any:
 def _refusal(chain: list[Any]) -> Any:
     """The refusing verb whose complement the chain's event is ("refused to deploy"); a verb
     coordinated with the refusal ("refused to X and urged Y") is no complement of it."""
-    for below, v in zip(chain, chain[1:]):
+    for below, v in zip(chain, chain[1:], strict=False):
         if v.lemma_ in _NEGATING_GOVERNORS and below.dep_ == "xcomp":
             return v
     return None

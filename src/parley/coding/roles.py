@@ -47,7 +47,7 @@ AGREEMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "accords",
                              "truce", "armistice", "memorandum", "framework", "charter"})
 # verbs and nouns of leaving: their sense follows what is left
 _LEAVING = frozenset({"withdraw", "pull", "quit", "exit", "leave", "abandon", "withdrawal",
-                      "pullout", "exit", "departure", "abandonment", "renounce", "scrap",
+                      "pullout", "departure", "abandonment", "renounce", "scrap",
                       "ditch"})
 _CONDITION_LINKS = frozenset({"unless", "until", "till"})
 

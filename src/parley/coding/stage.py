@@ -133,8 +133,10 @@ class CodingStage:
         actors = {a.id: a for a in document.actors}
         ctx = _Context(text, actors, index)
         events: list[Event] = []
+        furniture = syntax.furniture_tokens(doc)
         for sent in doc.sents:
-            hits = self._sentence_hits(sent, ctx)
+            # "Read more: Xi arrives in Moscow", a caption, a byline: no news
+            hits = [h for h in self._sentence_hits(sent, ctx) if h.trigger.i not in furniture]
             reported = self._reported_by(sent, index, actors, text)
             coded: dict[int, bool] = {}
             pending = list(hits)
@@ -169,6 +171,8 @@ class CodingStage:
                     or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
                 # a predicative adjective is its clause's predicate: "Iran is critical of ..."
                 h = match_verb(tok, self.patterns, lambda c: self._names_someone(c, ctx))
+                if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:
+                    h = None  # "would be free to use": only "critical of", "supportive of" ...
                 if h is not None:
                     hits.append(h)
                     used.update(t.i for t in h.tokens)
@@ -188,9 +192,9 @@ class CodingStage:
                     and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
                 # the complement of an event noun is part of it: "talks on a peace
                 # agreement", "the withdrawal from the Paris agreement"
-                outer = by_trigger[gov.head.i]
-                h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
-                h.by = outer
+                head_hit = by_trigger[gov.head.i]
+                h.suppressed = f"part of {head_hit.pattern.event} '{head_hit.trigger.text}'"
+                h.by = head_hit
                 continue
             if h.trigger.dep_ == "pobj":
                 gov = gov.head
