@@ -217,7 +217,7 @@ class CodingStage:
             for other in hits:
                 if other is h or other.suppressed or not other.pattern.content:
                     continue
-                if self._inside_content(h, other):
+                if args.inside_content(h, other):
                     h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
                     h.by = other
                     break
@@ -250,7 +250,7 @@ class CodingStage:
             for other in hits:
                 if other is not h and not other.suppressed and other.pattern.pos == "verb" \
                         and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
-                        and self._hops(h.trigger, other.trigger) <= 3:
+                        and args.hops(h.trigger, other.trigger) <= 3:
                     h.suppressed = f"same event as '{other.trigger.text}'"
                     h.by = other
                     break
@@ -298,46 +298,6 @@ class CodingStage:
                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj")
 
-    @staticmethod
-    def _hops(tok: Any, ancestor: Any) -> int:
-        n = 0
-        while tok.i != ancestor.i and tok.head.i != tok.i and n < 20:
-            tok = tok.head
-            n += 1
-        return n
-
-    @staticmethod
-    def _inside_content(h: _Hit, outer: _Hit) -> bool:
-        """Is ``h`` what ``outer`` asks, agrees, threatens, alleges ...? Its complements and
-        objects, with or without a subject of their own ("demanded that Israel ease
-        restrictions"); relative and adverbial clauses with a subject are events of their own."""
-        t = h.trigger
-        anchor = outer.extra if outer.extra is not None else outer.trigger
-        if t.i == anchor.i or t in outer.tokens:
-            return False
-        if t.dep_ == "conj" and t.head.i == outer.trigger.i and t.pos_ in ("VERB", "AUX"):
-            return False  # "criticized and then rejected the plan": two acts, not one's content
-        cur = t
-        for _ in range(5):
-            if cur.head.i == cur.i:
-                return False
-            if cur.dep_ in ("relcl", "advcl") and cur.i == t.i and any(
-                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
-                return False
-            if cur.dep_ in ("relcl",):
-                return False
-            parent = cur.head
-            if parent.i == outer.trigger.i or parent.i == anchor.i:
-                # an infinitive with no subject of its own is what is asked or allowed too
-                # ("would not give permission to Russia to help Israel")
-                return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp",
-                                    "oprd", "conj", "acl") or h.pattern.pos == "noun" or (
-                    cur.dep_ == "advcl" and cur.i == t.i
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
-            cur = parent
-        return False
-
-    # ------------------------------------------------------------------ one event
     def _event(self, hit: _Hit, sent: Any, ctx: _Context, pub: str | None,
                reported: Entity | None, n: int) -> Event | None:
         index, actors, text = ctx.index, ctx.actors, ctx.text
@@ -369,7 +329,7 @@ class CodingStage:
             else:
                 ordered = []
         else:
-            subj, passive = self._noun_actor(hit)
+            subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
         # recipient
@@ -414,7 +374,7 @@ class CodingStage:
             for obj in ([hit.extra] if hit.extra is not None else []) + [
                     c for c in trig.children if c.dep_ == "dobj"]:
                 recipient_ents = self._entities(
-                    [t for t in self._objects_deep(obj, deps) if not is_place_token(t)],
+                    [t for t in args.objects_deep(obj, deps) if not is_place_token(t)],
                     index, actors, text)
                 if recipient_ents:
                     break
@@ -430,11 +390,11 @@ class CodingStage:
                     break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
-            for comp in self._complements(trig):
+            for comp in args.complements(trig):
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
-                cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
+                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
                 found = self._entities([t for t in cands if not is_place_token(t)],
                                        index, actors, text)
                 if found:
@@ -478,7 +438,7 @@ class CodingStage:
         if not actor_ents:
             # no known actor: keep the one named, with its words and no country ("the party
             # boycotted ...", "gunmen attacked ..."); an event needs someone who acts
-            actor_ents = self._unresolved(subj, text, p.event == "ASSAULT")
+            actor_ents = args.unresolved(subj, text, p.event == "ASSAULT")
             if not actor_ents:
                 return None
             reasons.append(f"actor '{actor_ents[0].text}' not in the knowledge base")
@@ -569,20 +529,6 @@ class CodingStage:
             reason="; ".join(reasons),
         )
 
-    @staticmethod
-    def _unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
-        """The subject as an actor of its own words, when it names a person or a group: its
-        head noun with the words that name it (determiners left out)."""
-        out = []
-        for t in subj[:1]:
-            if not (args.names_agent(t) or harm and t.lemma_.lower() in args.HARM_NOUNS):
-                continue  # "a car bomb killed": what harms stands for whoever set it
-            left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
-            start = min([x.idx for x in left] + [t.idx])
-            span = Span.of(text, start, t.idx + len(t))
-            out.append(Entity(None, span.text, None, None, None, span))
-        return out
-
     def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
         """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
         complement it is ("X said/concluded/reminded Y that ...")."""
@@ -610,65 +556,6 @@ class CodingStage:
                 if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
                     return gov
         return None
-
-    @staticmethod
-    def _objects_deep(tok: Any, deps: tuple[str, ...]) -> list[Any]:
-        """Objects of ``tok`` and of its direct object: "break relations with Russia",
-        "offered its troops to Lebanon's new President"."""
-        out = args.objects(tok, deps)
-        for o in list(out):
-            if o.dep_ in ("dobj", "pobj"):
-                for part in (o, *o.conjuncts):  # "photographs and other intelligence to X"
-                    out += args.objects(part, tuple(d for d in deps if d != "dobj"))
-                    out += [c for c in part.children if c.dep_ == "poss"]
-        return out
-
-    @staticmethod
-    def _complements(trig: Any) -> list[Any]:
-        """Verbs of the clause that says what is agreed, asked, threatened (two levels deep)."""
-        out = []
-        for c in trig.children:
-            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and any(
-                    g.dep_ == "pcomp" for g in c.children)):
-                verb = c if c.dep_ != "prep" else next(g for g in c.children if g.dep_ == "pcomp")
-                out.append(verb)
-                out.extend(g for g in verb.children if g.dep_ in ("xcomp", "conj"))
-        return out
-
-    @staticmethod
-    def _noun_actor(hit: _Hit) -> tuple[list[Any], bool]:
-        t = hit.trigger
-        poss = [c for c in t.children if c.dep_ == "poss"]
-        if poss:
-            return poss, False
-        agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-                  if p.dep_ == "pobj"]
-        if agents:
-            return agents, False
-        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in
-                ("NORP", "GPE", "ORG", "PERSON")]
-        if mods:
-            return mods, False
-        preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in t.children
-                 if c.dep_ == "prep"}
-        if hit.pattern.reciprocal and hit.governor is not None and not preps.get("between"):
-            # "talks were held between Armenia and Azerbaijan": on the light verb
-            preps["between"] = [p for c in hit.governor.children if c.dep_ == "prep"
-                                and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"]
-        if hit.pattern.reciprocal and preps.get("between"):
-            # "talks between India and Pakistan": all parties are actors
-            return preps["between"], False
-        if hit.pattern.of_actor and preps.get("of"):
-            # "the withdrawal of US troops", "the resignation of the prime minister"
-            return preps["of"], False
-        if hit.governor is not None:
-            subj, passive = syntax.subject_tokens(hit.governor)
-            return subj, passive
-        if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
-                and t.head.lower_ in ("in", "during", "at", "after", "before"):
-            # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
-            return syntax.subject_tokens(t.head.head)
-        return [], False
 
     def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],
                      text: str) -> Entity | None:
