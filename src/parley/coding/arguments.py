@@ -15,7 +15,9 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "m
 _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope",
                      "want", "seek", "ready", "due", "poised", "slate", "going", "go", "propose",
                      "vow", "pledge", "promise", "swear", "decide", "agree", "offer", "threaten", "try",
-                     "wish", "likely", "about", "expected", "scheduled", "planning"}
+                     "wish", "likely", "about", "expected", "scheduled", "planning",
+                     # predicative adjectives of readiness ("is prepared to", "willing to")
+                     "prepared", "willing", "eager", "determined", "keen", "committed"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # nouns for people, for patterns whose object must be someone ("arrested a tourist")
 HUMAN_NOUNS = {

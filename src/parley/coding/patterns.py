@@ -148,7 +148,7 @@ FRAME_VERBS = frozenset({
     "say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise", "swear",
     "plan", "intend", "prepare", "ready", "willing", "decide", "threaten", "offer", "agree",
     "insist", "confirm", "indicate", "signal", "want", "seek", "aim", "hope", "wish",
-    "determined", "eager", "fail", "try", "attempt"})
+    "determined", "eager", "fail", "try", "attempt", "prepared", "keen"})
 # raising predicates: they say how likely or due their complement is ("is expected to impose
 # sanctions", "seems to have attacked", "appears to be preparing"), and their subject is the
 # complement's; alone they are no event, so no generated pattern codes them bare (with a word

@@ -38,6 +38,9 @@ STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command", "decree"})
 # verbs that state as true what another did ("claimed that", "alleged that")
 CLAIM_VERBS = frozenset({"claim", "allege", "charge", "contend"})
+# verbs of complaint: what they report is held against its actor, whatever it is
+# ("authorities are failing to uphold rights, a rights group protested")
+COMPLAINT_VERBS = frozenset({"complain", "protest", "lament", "grumble"})
 # prepositions whose object, on an event noun, is on the receiving end of the event
 NOUN_COMPLEMENT_PREPS = ("with", "against", "on", "over", "about", "into", "toward", "towards",
                          "to", "at", "for")
@@ -171,9 +174,13 @@ def agreement_object(trig: Any) -> Any:
     return next((c for c in cands if c.lemma_.lower() in AGREEMENT_NOUNS), None)
 
 
-def claim_complement(tok: Any) -> Any:
-    """The that-clause of a claim verb ("The US claimed that Iran had attacked ..."), or
-    None when ``tok`` is no claim verb with one."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CLAIM_VERBS:
-        return None
-    return next((c for c in tok.children if c.dep_ == "ccomp"), None)
+def claim_complement(tok: Any) -> tuple[Any, bool]:
+    """The reported clause of a claim or complaint verb ("The US claimed that Iran had
+    attacked ...", "X is failing to ..., a rights group protested") and whether only a
+    hostile act in it makes it an accusation (claims: yes; complaints: no); (None, True)
+    when ``tok`` is neither with such a clause."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in CLAIM_VERBS | COMPLAINT_VERBS:
+        return None, True
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    return comp, lemma in CLAIM_VERBS

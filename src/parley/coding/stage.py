@@ -262,18 +262,18 @@ class CodingStage:
         one's own act ("Russia claimed it had destroyed ...") stays that act."""
         if self._claim is None:
             return []
-        taken = {h.trigger.i for h in hits}
+        taken = {h.trigger.i: h for h in hits}
         out = []
         for tok in sent:
-            comp = roles.claim_complement(tok)
-            if comp is None or tok.i in taken:
+            comp, hostile_only = roles.claim_complement(tok)
+            if comp is None or tok.i in taken and taken[tok.i].pattern.event != "PROTEST":
                 continue
             inner = [h for h in hits if h.pattern.pos == "verb" and h.trigger in comp.subtree
-                     and self.onto.type(h.pattern.event).quad in (3, 4)]
-            if not inner:
+                     and (self.onto.type(h.pattern.event).quad in (3, 4) or not hostile_only)]
+            if hostile_only and not inner:
                 continue
             claimer = self._entities(syntax.subject_tokens(tok)[0], ctx.index, ctx.actors, ctx.text)
-            doers = syntax.subject_tokens(inner[0].trigger)[0]
+            doers = syntax.subject_tokens(inner[0].trigger if inner else comp)[0]
             if any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
                                           for c in t.children) for t in doers):
                 continue  # "Russia claimed that its forces had destroyed ...": its own act
@@ -282,6 +282,8 @@ class CodingStage:
                     {e.country for e in claimer if e.country}
                     & {e.country for e in doer if e.country}):
                 continue
+            if tok.i in taken:
+                hits.remove(taken[tok.i])  # "protested that ...": a complaint, no demonstration
             out.append(_Hit(self._claim, tok, [tok]))
         return out
 
@@ -332,6 +334,13 @@ class CodingStage:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
+        if not actor_ents and subj and subj[0].lower_ in ("he", "she", "it", "they"):
+            # "Iraq's government announced that it is prepared to ...": a pronoun subject of
+            # a reported clause stands for the one who reports it
+            actor_ents = self._reporter(trig, ctx)
+            if actor_ents:
+                reasons.append(f"'{subj[0].text}' is the reporter, "
+                               + ", ".join(e.text for e in actor_ents))
         # recipient
         rec_toks: list[Any] = []
         if p.pos == "verb":
@@ -367,24 +376,28 @@ class CodingStage:
             actor_ents += [e for e in self._entities(partners, index, actors, text)
                            if e.actor_id not in actor_ids]
             rec_toks = [t for t in rec_toks if t not in partners]
-        recipient_ents = self._entities(rec_toks, index, actors, text)
+        own = {e.actor_id for e in actor_ents}
+
+        def others(toks: list[Any]) -> list[Entity]:
+            # the actor is never its own recipient ("reiterated its demand that Israel ...")
+            return [e for e in self._entities(toks, index, actors, text) if e.actor_id not in own]
+
+        recipient_ents = others(rec_toks)
         if not recipient_ents and p.pos == "verb":
             # "rejected calls by Kofi Annan", "demanded an admission by Moscow"
             deps = p.recipient + (("by", "from") if p.content else ())
             for obj in ([hit.extra] if hit.extra is not None else []) + [
                     c for c in trig.children if c.dep_ == "dobj"]:
-                recipient_ents = self._entities(
-                    [t for t in args.objects_deep(obj, deps) if not is_place_token(t)],
-                    index, actors, text)
+                recipient_ents = others(
+                    [t for t in args.objects_deep(obj, deps) if not is_place_token(t)])
                 if recipient_ents:
                     break
         if not recipient_ents and p.pos == "verb":
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
             for noun in roles.event_nouns(hit.tokens[1:]):
-                recipient_ents = self._entities(
-                    [t for t in roles.noun_complements(noun) if not is_place_token(t)],
-                    index, actors, text)
+                recipient_ents = others(
+                    [t for t in roles.noun_complements(noun) if not is_place_token(t)])
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{noun.text}'")
                     break
@@ -395,8 +408,7 @@ class CodingStage:
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
                 cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
-                found = self._entities([t for t in cands if not is_place_token(t)],
-                                       index, actors, text)
+                found = others([t for t in cands if not is_place_token(t)])
                 if found:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")

@@ -36,6 +36,44 @@ CLASSES: dict[str, list[Case]] = {
         ("Kenya is eager to mediate between Ethiopia and Eritrea.", "CONSULT", {"KEN"},
          {"ETH", "ERI"}, set()),
     ],
+    # readiness adjectives ("is willing to", "is prepared to") control their complement:
+    # a material act its actor is ready to do is an offer, or a threat when hostile
+    "readiness": [
+        ("Norway is willing to send food aid to Yemen.", "AGREE", {"NOR"}, set(), {"AID"}),
+        ("The Thai government said it is prepared to impose martial law.", "THREATEN",
+         {"THA"}, set(), {"COERCE"}),
+        ("Chile is prepared to lift the ban on Peruvian imports.", "AGREE", {"CHL"}, set(),
+         {"CONCEDE"}),
+    ],
+    # a pronoun subject of a reported clause stands for the one who reports it
+    "reporter pronoun": [
+        ("Iraq's government announced that it will expel the Turkish ambassador.", "THREATEN",
+         {"IRQ"}, {"TUR"}, set()),
+        ("The Sudanese army said that it would attack the rebel camps.", "THREATEN", {"SDN"},
+         set(), set()),
+        ("Morocco's foreign ministry said it had recalled its envoy from Algeria.", "SANCTION",
+         {"MAR"}, set(), set()),
+    ],
+    # a complaint holds what it reports against its actor, whatever it is
+    "complaint": [
+        ("Egypt complained that Ethiopia had ignored its concerns over the dam.", "ACCUSE",
+         {"EGY"}, {"ETH"}, set()),
+        ("Greek officials protested that Turkish jets had entered Greek airspace.", "ACCUSE",
+         {"GRC"}, {"TUR"}, {"PROTEST"}),
+        ("Poland complained that Belarus was pushing migrants across the border.", "ACCUSE",
+         {"POL"}, {"BLR"}, set()),
+    ],
+    # the sense of a verb from its object's class: people evacuated are rescued, roads
+    # blocked are an obstruction
+    "object class": [
+        ("Turkish helicopters evacuated wounded civilians from the Syrian town of Afrin.", "AID",
+         {"TUR"}, {"SYR"}, {"RETREAT"}),
+        ("Russian troops evacuated their positions near Kherson.", "RETREAT", {"RUS"}, set(),
+         {"AID"}),
+        ("Bolivian farmers blocked roads into La Paz.", "PROTEST", {"BOL"}, set(), {"REJECT"}),
+        ("Kenyan truck drivers blocked traffic in Nairobi.", "PROTEST", {"KEN"}, set(),
+         {"REJECT"}),
+    ],
     # a passive participle clause acts on the subject it modifies, in its own mood
     "participle": [
         ("Backed by Egypt, Sudan rejected the Ethiopian proposal.", "SUPPORT", {"EGY"}, {"SDN"},
