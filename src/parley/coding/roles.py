@@ -134,6 +134,20 @@ def noun_complements(noun: Any) -> list[Any]:
     return out
 
 
+def purpose_clause(trig: Any) -> bool:
+    """Is the verb an infinitive of purpose with no subject of its own ("deployed troops to
+    fight gangs")?"""
+    return trig.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trig.children)
+
+
+def object_place(noun: Any) -> list[Any]:
+    """The state an event noun's own place names, for a verbal reaction to it: "condemned
+    the coup in Niger" -> Niger (the place of the coup, not of the condemning)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
+
+
 def event_nouns(tokens: list[Any]) -> list[Any]:
     """The nouns of a verb pattern's words, and the objects of its prepositions ("call for
     sanctions" -> sanctions)."""

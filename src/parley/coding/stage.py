@@ -232,6 +232,16 @@ class CodingStage:
                         and not outer.pattern.content:
                     h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
                     h.by = outer
+        # the aim of an act is no act of its own: "deployed police to Haiti to fight gangs",
+        # "used tear gas to disperse demonstrators" (it comes back if the act codes nothing)
+        for h in hits:
+            if h.suppressed or h.pattern.pos != "verb" or not roles.purpose_clause(h.trigger):
+                continue
+            outer = by_trigger.get(h.trigger.head.i)
+            if outer is not None and outer is not h and not outer.suppressed \
+                    and outer.pattern.event != h.pattern.event:
+                h.suppressed = f"the aim of {outer.pattern.event} '{outer.trigger.text}'"
+                h.by = outer
         # a verb of the same type in the purpose or coordinated clause of another one is the
         # same event: "met ... to discuss", "agreed and signed"
         for h in hits:
@@ -398,6 +408,8 @@ class CodingStage:
             for noun in roles.event_nouns(hit.tokens[1:]):
                 recipient_ents = others(
                     [t for t in roles.noun_complements(noun) if not is_place_token(t)])
+                if not recipient_ents and self.onto.type(p.event).quad in (1, 3):
+                    recipient_ents = others(roles.object_place(noun))
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{noun.text}'")
                     break
@@ -454,8 +466,10 @@ class CodingStage:
             if not actor_ents:
                 return None
             reasons.append(f"actor '{actor_ents[0].text}' not in the knowledge base")
-        if not recipient_ents and place is not None and place.country and not p.place_recipient:
-            # no one named on the receiving end: the country where it happened
+        if not recipient_ents and place is not None and place.country and not p.place_recipient \
+                and len({e.country or e.text for e in actor_ents}) < 2:
+            # no one named on the receiving end: the country where it happened (where the
+            # parties are named together, "X and Y signed a deal in Jeddah", it is the venue)
             recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
             reasons.append(f"recipient {place.country} from the place of the event")
         if actor_ents:

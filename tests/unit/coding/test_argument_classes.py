@@ -74,6 +74,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Kenyan truck drivers blocked traffic in Nairobi.", "PROTEST", {"KEN"}, set(),
          {"REJECT"}),
     ],
+    # the aim of an act (an infinitive of purpose) is no act of its own
+    "purpose": [
+        ("Kenya deployed police officers to Haiti to fight gangs.", "MOBILIZE", {"KEN"},
+         {"HTI"}, {"ASSAULT"}),
+        ("Russia sent troops to Belarus to attack Ukraine.", "MOBILIZE", {"RUS"}, {"BLR"},
+         {"ASSAULT"}),
+        ("Liberian police fired tear gas to disperse protesters in Monrovia.", "ASSAULT",
+         {"LBR"}, set(), set()),
+    ],
     # a passive participle clause acts on the subject it modifies, in its own mood
     "participle": [
         ("Backed by Egypt, Sudan rejected the Ethiopian proposal.", "SUPPORT", {"EGY"}, {"SDN"},
@@ -222,6 +231,10 @@ def test_a_participle_clause_keeps_its_own_mood(analyze: Callable[..., Document]
     ("Iran and Saudi Arabia held talks with Oman in Baghdad.", "IRQ"),
     ("The Chinese foreign minister signed an agreement with Pakistan in Moscow.", "RUS"),
     ("Germany met France in Brussels on Monday.", "BEL"),
+    # parties named together: the place is the venue, not a third party
+    ("Ethiopia and Eritrea signed a peace agreement in Jeddah.", "SAU"),
+    ("Armenia and Azerbaijan held talks in Prague.", "CZE"),
+    ("Serbia and Kosovo agreed on a roadmap in Ohrid.", "MKD"),
 ])
 def test_the_venue_is_not_the_recipient_when_one_is_named(
         analyze: Callable[..., Document], text: str, place: str) -> None:
