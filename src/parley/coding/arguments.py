@@ -210,6 +210,21 @@ def _in_condition(trig: Any) -> bool:
     return False
 
 
+def _describes_noun(v: Any) -> bool:
+    """Is the verb a reduced relative, describing a noun rather than reporting an act: a
+    participle or an infinitive with no subject of its own ("a lunch hosted by ...", "the
+    first delegation to visit Bucharest"), or such a participle the parser took for a clausal
+    subject ("the team trying to broker ... met")?"""
+    if any(c.dep_ in ("nsubjpass",) for c in v.children):
+        return False
+    own_subject = any(c.dep_ == "nsubj" for c in v.children)
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return not own_subject
+    if v.dep_ == "relcl" and not own_subject:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v.dep_ == "csubj" and v.tag_ == "VBG" and own_subject
+
+
 def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
     the setting, "amid the war", "the war has driven prices up", "when asked about it, X
@@ -234,6 +249,11 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                     for c in trig.children):
         return "since"
+    cur = trig
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    if _describes_noun(cur):
+        return CONTEXT  # "a lunch hosted by the ambassador", "the team trying to broker ..."
     return ""
 
 

@@ -321,6 +321,10 @@ class CodingStage:
         if p.pos == "verb":
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
+            if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":
+                # "The Chadian team trying to broker a deal met ...": a participle the parser
+                # took for the subject; the subject is the noun it describes
+                subj = [c for c in subj[0].children if c.dep_ == "nsubj"] or subj
             shared = [] if passive else roles.passive_conjunct_subject(trig)
             if shared:
                 subj = shared  # "has been indicted ... and will resign": the indicted resigns
@@ -527,7 +531,11 @@ class CodingStage:
         unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
             c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
             for a in v.children if a.dep_ == "advcl" for c in a.children)
-        if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless
+        # "they would meet the mediator if he gave them a veto": a conditional offer
+        offer = mode in ("future", "hypothetical") and etype.quad == 1 and event_type != "AGREE" \
+            and any(c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
+                    for a in v.children if a.dep_ == "advcl" for c in a.children)
+        if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless or offer
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)

@@ -83,6 +83,24 @@ CLASSES: dict[str, list[Case]] = {
         ("Liberian police fired tear gas to disperse protesters in Monrovia.", "ASSAULT",
          {"LBR"}, set(), set()),
     ],
+    # a cooperative act its actor would do on a condition is an offer
+    "conditional offer": [
+        ("Afghan rebel leaders said they would meet the UN envoy if he gave them guarantees.",
+         "AGREE", {"AFG"}, {"IGO"}, {"CONSULT"}),
+        ("Serbia said it would support the Kosovo plan if Pristina dropped its demands.",
+         "AGREE", {"SRB"}, set(), {"SUPPORT"}),
+        ("Syria said it would negotiate with Israel if the Golan were returned.", "AGREE",
+         {"SYR"}, {"ISR"}, {"CONSULT"}),
+    ],
+    # a reduced relative describes a noun; its act is not the news
+    "reduced relative": [
+        ("A group of Moroccan diplomats met Obama at a lunch hosted by the Kenyan ambassador.",
+         "CONSULT", {"MAR"}, {"USA"}, set()),
+        ("The Chadian team trying to broker a peace deal met Sudanese officials.", "CONSULT",
+         {"TCD"}, {"SDN"}, set()),
+        ("The first Western delegation to visit Bucharest met Romanian leaders.", "CONSULT",
+         set(), {"ROU"}, set()),
+    ],
     # a passive participle clause acts on the subject it modifies, in its own mood
     "participle": [
         ("Backed by Egypt, Sudan rejected the Ethiopian proposal.", "SUPPORT", {"EGY"}, {"SDN"},
@@ -253,3 +271,14 @@ def test_a_claim_of_ones_own_act_is_that_act(analyze: Callable[..., Document],
     doc = analyze(text, "2024-05-06")
     coded = {e.event for e in doc.events}
     assert "ASSAULT" in coded and "ACCUSE" not in coded, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "A group of Moroccan diplomats met Obama at a lunch hosted by the Kenyan ambassador.",
+    "The Chadian team trying to broker a peace deal met Sudanese officials.",
+    "The first Western delegation to visit Bucharest met Romanian leaders.",
+])
+def test_a_reduced_relative_is_one_event(analyze: Callable[..., Document], text: str) -> None:
+    """Only the main clause is news: the lunch, the brokering, the visit describe a noun."""
+    doc = analyze(text, "2024-05-06")
+    assert len(doc.events) == 1, _show(doc)
