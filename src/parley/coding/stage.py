@@ -348,13 +348,19 @@ class CodingStage:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
-        if not actor_ents and subj and subj[0].lower_ in ("he", "she", "it", "they"):
-            # "Iraq's government announced that it is prepared to ...": a pronoun subject of
-            # a reported clause stands for the one who reports it
-            actor_ents = self._reporter(trig, ctx)
-            if actor_ents:
-                reasons.append(f"'{subj[0].text}' is the reporter, "
-                               + ", ".join(e.text for e in actor_ents))
+        owned = bool(subj) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
+                                   for c in subj[0].children)
+        if not any(e.country for e in actor_ents) and subj and (
+                subj[0].lower_ in ("he", "she", "it", "they") or owned):
+            # "Iraq's government announced that it is prepared to ...", "the Serbs said their
+            # forces had withdrawn": a pronoun subject of a reported clause (or its owner)
+            # stands for the one who reports it
+            rep = [e for e in self._reporter(trig, ctx) if e.country]
+            if rep:
+                actor_ents = ([replace(e, country=rep[0].country) for e in actor_ents]
+                              if owned and actor_ents else rep)
+                reasons.append(f"'{subj[0].text}' belongs to the reporter, "
+                               + ", ".join(e.text for e in rep))
         # recipient
         rec_toks: list[Any] = []
         if p.pos == "verb":

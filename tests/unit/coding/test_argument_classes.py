@@ -53,6 +53,12 @@ CLASSES: dict[str, list[Case]] = {
          set(), set()),
         ("Morocco's foreign ministry said it had recalled its envoy from Algeria.", "SANCTION",
          {"MAR"}, set(), set()),
+        ("Serbian officials said their forces had completed their withdrawal from Kosovo.",
+         "RETREAT", {"SRB"}, set(), set()),
+        ("The Turkish government said its troops had shelled Kurdish positions.", "ASSAULT",
+         {"TUR"}, set(), set()),
+        ("Ethiopia said its soldiers had withdrawn from the Eritrean border.", "RETREAT",
+         {"ETH"}, set(), set()),
     ],
     # a complaint holds what it reports against its actor, whatever it is
     "complaint": [
