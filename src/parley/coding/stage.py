@@ -396,11 +396,12 @@ class CodingStage:
             actor_ents += [e for e in self._entities(partners, index, actors, text)
                            if e.actor_id not in actor_ids]
             rec_toks = [t for t in rec_toks if t not in partners]
-        own = {e.actor_id for e in actor_ents}
+        own_ids = {e.actor_id for e in actor_ents}
 
         def others(toks: list[Any]) -> list[Entity]:
             # the actor is never its own recipient ("reiterated its demand that Israel ...")
-            return [e for e in self._entities(toks, index, actors, text) if e.actor_id not in own]
+            return [e for e in self._entities(toks, index, actors, text)
+                    if e.actor_id not in own_ids]
 
         recipient_ents = others(rec_toks)
         if not recipient_ents and p.pos == "verb":
