@@ -36,6 +36,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Kenya is eager to mediate between Ethiopia and Eritrea.", "CONSULT", {"KEN"},
          {"ETH", "ERI"}, set()),
     ],
+    # suspending a state or a body is suspending its membership; suspending aid or talks
+    # keeps the object's sense
+    "suspension": [
+        ("The African Union suspended Niger after the military coup.", "SANCTION", {"IGO"},
+         {"NER"}, set()),
+        ("The Commonwealth suspended Fiji.", "SANCTION", set(), {"FJI"}, set()),
+        ("Egypt suspended talks with Ethiopia.", "REJECT", {"EGY"}, {"ETH"}, {"SANCTION"}),
+        ("The EU suspended aid to Niger.", "SANCTION", {"IGO"}, {"NER"}, set()),
+    ],
     # readiness adjectives ("is willing to", "is prepared to") control their complement:
     # a material act its actor is ready to do is an offer, or a threat when hostile
     "readiness": [
@@ -208,6 +217,8 @@ CLASSES: dict[str, list[Case]] = {
          {"RETREAT", "SANCTION"}),
         ("Russia pulled out of the grain agreement.", "REJECT", {"RUS"}, set(), {"RETREAT"}),
         ("Iran quit the treaty with France.", "REJECT", {"IRN"}, {"FRA"}, {"SANCTION"}),
+        ("Britain abandoned the agreement with Rwanda.", "REJECT", {"GBR"}, {"RWA"},
+         {"SANCTION", "RETREAT"}),
         ("The US withdrawal from the Paris agreement angered China.", "REJECT", {"USA"}, set(),
          {"RETREAT", "AGREE"}),
     ],
