@@ -17,6 +17,7 @@ Tokens are spaCy ``Token`` objects (typed ``Any``: this module imports nothing o
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -131,3 +132,75 @@ def relative_antecedent(tok: Any) -> Any:
     if tok.lower_ in RELATIVE_HEADS and tok.head.dep_ == "relcl":
         return tok.head.head
     return None
+
+
+# ---------------------------------------------------------------- page furniture
+# Segments of a scraped page that are no news text: bylines ("By Maria Petrova and Olena
+# Harmash", "Posted by Admin on ..."), timestamps ("Updated 10:45 AM EST ..."), menus ("Home |
+# World | Politics"), photo credits and pointers to other pages ("Read more: Xi arrives in
+# Moscow"). They name people and places, but no one in them acts in the news: the actor stage
+# takes no mention from them and the coder no event (the segmenter has already made each
+# such line a segment of its own).
+
+# a segment that starts so is furniture, whatever follows (a pointer, a credit, a prompt)
+_ALWAYS = re.compile(
+    r"^\s*(?:(?:read more|read also|also read|see also|more on this|share this|share on|"
+    r"sign up|subscribe to|follow us|click here|download the app|most read|file photo|"
+    r"editing by|reporting by|additional reporting|writing by|compiled by)\b"
+    r"|(?:related|recommended|watch|listen|photos?|image|picture|video|credit|caption|"
+    r"advertisement|sponsored|copyright|trending|subscribe)\s*(?:[:|»›]|$)|©)",
+    re.IGNORECASE)
+# a segment that starts so is furniture when no verb follows ("By John Smith, Reuters";
+# not "By Tuesday, Russia had withdrawn")
+_BYLINE = re.compile(r"^\s*(?:by|posted by|written by|published by|posted|published|updated|"
+                     r"last updated|first published)\b", re.IGNORECASE)
+_PREFIX_VERBS = frozenset({"posted", "written", "published", "updated", "compiled"})
+_SEPARATORS = ("|", "•", "·", "»", "›")
+
+
+def starts_as_furniture(text: str) -> bool:
+    """Does a line of text start as a byline, a credit or a pointer does ("By ...", "Photo:",
+    "Read more:")? For the segmenter, which makes such a line a segment of its own."""
+    return bool(_ALWAYS.match(text) or _BYLINE.match(text))
+
+
+def page_furniture(sent: Any) -> str:
+    """Why the segment ``sent`` (a spaCy span) is page furniture, or "" when it is text."""
+    text = sent.text.strip()
+    if not text:
+        return ""
+    if _ALWAYS.match(text):
+        return "a pointer, credit or prompt"
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lower_ not in _PREFIX_VERBS]
+    if _BYLINE.match(text) and not verbs:
+        return "a byline or timestamp"
+    if sum(text.count(s) for s in _SEPARATORS) >= 2:
+        return "a menu"
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    timeish = [t for t in words if t.ent_type_ in ("DATE", "TIME") or t.like_num]
+    if words and not verbs and len(timeish) >= 0.6 * len(words):
+        return "a timestamp"
+    return ""
+
+
+_KEY = "parley.furniture"
+
+
+def furniture_tokens(doc: Any) -> frozenset[int]:
+    """Indices of the tokens of ``doc`` that lie in page furniture, line by line within each
+    segment (a byline the segmenter left joined to the next line is still one), computed once
+    per parse."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        out: set[int] = set()
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text or tok.i == sent.end - 1:
+                    line = doc[start:tok.i + 1]
+                    if page_furniture(line):
+                        out.update(range(start, tok.i + 1))
+                    start = tok.i + 1
+        cached = frozenset(out)
+        doc.user_data[_KEY] = cached
+    return cached

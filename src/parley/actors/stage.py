@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from parley import syntax
 from parley.actors.kb import KnowledgeBase, normalise_alias
 from parley.actors.mentions import Candidate, find_candidates, mention_text
 from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind
@@ -45,7 +46,9 @@ class ActorStage:
     def __call__(self, document: Document) -> Document:
         doc = document.parse
         date = document.article.date
-        cands = find_candidates(doc, self.kb)
+        # bylines, timestamps, menus and credits name no one who acts in the news
+        furniture = syntax.furniture_tokens(doc)
+        cands = [c for c in find_candidates(doc, self.kb) if c.start not in furniture]
         records: dict[str, ActorRecord] = {}
         assigned: list[tuple[Candidate, list[str]]] = []
         # title modifiers of a name or nominal are part of it, not actors of their own

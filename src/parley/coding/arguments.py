@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from parley import syntax
+from parley.coding.matcher import Hit
+from parley.model import Entity, Span
 from parley.syntax import clause_chain
 
 _ENTITY_DEPS = {"conj", "appos", "amod", "compound", "nmod", "poss", "cc"}
@@ -12,7 +15,9 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d", "can", "m
 _FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope",
                      "want", "seek", "ready", "due", "poised", "slate", "going", "go", "propose",
                      "vow", "pledge", "promise", "swear", "decide", "agree", "offer", "threaten", "try",
-                     "wish", "likely", "about", "expected", "scheduled", "planning"}
+                     "wish", "likely", "about", "expected", "scheduled", "planning",
+                     # predicative adjectives of readiness ("is prepared to", "willing to")
+                     "prepared", "willing", "eager", "determined", "keen", "committed"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # nouns for people, for patterns whose object must be someone ("arrested a tourist")
 HUMAN_NOUNS = {
@@ -56,19 +61,38 @@ def expand(tok: Any) -> list[Any]:
     return out
 
 
+def _participle(tok: Any) -> bool:
+    """A participle clause with no subject, auxiliary or conjunction of its own ("Backed by
+    Egypt, Sudan rejected ...", "..., killing three"): it reports its own act, in its own
+    mood, not in the mood of the clause it hangs on."""
+    return tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children)
+
+
+def mood_chain(trigger: Any) -> list[Any]:
+    """The clause chain whose auxiliaries and negations set the event's mood: up to the
+    first participle clause."""
+    chain = clause_chain(trigger)
+    for k, v in enumerate(chain):
+        if _participle(v):
+            return chain[:k + 1]
+    return chain
+
+
 def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str]:
     """PLOVER auxiliary mode of the event and the words that show it."""
-    chain = clause_chain(trigger)
+    chain = mood_chain(trigger)
     if governor is not None:
-        chain += [t for t in clause_chain(governor) if t not in chain]
+        chain += [t for t in mood_chain(governor) if t not in chain]
     toks = []
     for v in chain:
         toks.append(v)
         toks.extend(c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "det"))
     words = {t.lower_ for t in toks}
     neg = [t for t in toks if t.dep_ == "neg" or (t.lower_ in _NEGATION_WORDS and t.dep_ in ("neg", "advmod", "det"))]
-    if neg or any(v.lemma_ in _NEGATING_GOVERNORS for v in chain[1:]):
-        return "negation", (neg[0].text if neg else next(v.text for v in chain[1:] if v.lemma_ in _NEGATING_GOVERNORS))
+    refusal = _refusal(chain)
+    if neg or refusal is not None:
+        return "negation", (neg[0].text if neg else refusal.text)
     hyp = [t for t in toks if t.dep_ == "aux" and t.lower_ in _HYPOTHETICAL_AUX]
     marks = [t for t in toks if t.dep_ == "mark" and t.lower_ in _HYPOTHETICAL_MARKS]
     if hyp or marks:
@@ -88,7 +112,16 @@ def aux_mode(trigger: Any, governor: Any | None = None) -> tuple[str | None, str
 
 def negating_governor(trigger: Any) -> Any:
     """'refused', 'failed', 'declined' governing the event through control, if any."""
-    return next((v for v in clause_chain(trigger)[1:] if v.lemma_ in _NEGATING_GOVERNORS), None)
+    return _refusal(mood_chain(trigger))
+
+
+def _refusal(chain: list[Any]) -> Any:
+    """The refusing verb whose complement the chain's event is ("refused to deploy"); a verb
+    coordinated with the refusal ("refused to X and urged Y") is no complement of it."""
+    for below, v in zip(chain, chain[1:], strict=False):
+        if v.lemma_ in _NEGATING_GOVERNORS and below.dep_ == "xcomp":
+            return v
+    return None
 
 
 def modal_future(trigger: Any) -> bool:
@@ -177,6 +210,21 @@ def _in_condition(trig: Any) -> bool:
     return False
 
 
+def _describes_noun(v: Any) -> bool:
+    """Is the verb a reduced relative, describing a noun rather than reporting an act: a
+    participle or an infinitive with no subject of its own ("a lunch hosted by ...", "the
+    first delegation to visit Bucharest"), or such a participle the parser took for a clausal
+    subject ("the team trying to broker ... met")?"""
+    if any(c.dep_ in ("nsubjpass",) for c in v.children):
+        return False
+    own_subject = any(c.dep_ == "nsubj" for c in v.children)
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return not own_subject
+    if v.dep_ == "relcl" and not own_subject:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v.dep_ == "csubj" and v.tag_ == "VBG" and own_subject
+
+
 def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
     the setting, "amid the war", "the war has driven prices up", "when asked about it, X
@@ -201,4 +249,124 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                     for c in trig.children):
         return "since"
+    cur = trig
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    if _describes_noun(cur):
+        return CONTEXT  # "a lunch hosted by the ambassador", "the team trying to broker ..."
     return ""
+
+
+# ------------------------------------------------------- the coder's argument helpers
+def hops(tok: Any, ancestor: Any) -> int:
+    n = 0
+    while tok.i != ancestor.i and tok.head.i != tok.i and n < 20:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def inside_content(h: Hit, outer: Hit) -> bool:
+    """Is ``h`` what ``outer`` asks, agrees, threatens, alleges ...? Its complements and
+    objects, with or without a subject of their own ("demanded that Israel ease
+    restrictions"); relative and adverbial clauses with a subject are events of their own."""
+    t = h.trigger
+    anchor = outer.extra if outer.extra is not None else outer.trigger
+    if t.i == anchor.i or t in outer.tokens:
+        return False
+    if t.dep_ == "conj" and t.head.i == outer.trigger.i and t.pos_ in ("VERB", "AUX"):
+        return False  # "criticized and then rejected the plan": two acts, not one's content
+    cur = t
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "advcl") and cur.i == t.i and any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
+            return False
+        if cur.dep_ in ("relcl",):
+            return False
+        parent = cur.head
+        if parent.i == outer.trigger.i or parent.i == anchor.i:
+            # an infinitive with no subject of its own is what is asked or allowed too
+            # ("would not give permission to Russia to help Israel")
+            return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp",
+                                "oprd", "conj", "acl") or h.pattern.pos == "noun" or (
+                cur.dep_ == "advcl" and cur.i == t.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
+        cur = parent
+    return False
+
+# ------------------------------------------------------------------ one event
+
+
+def unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
+    """The subject as an actor of its own words, when it names a person or a group: its
+    head noun with the words that name it (determiners left out)."""
+    out = []
+    for t in subj[:1]:
+        if not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
+            continue  # "a car bomb killed": what harms stands for whoever set it
+        left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
+        start = min([x.idx for x in left] + [t.idx])
+        span = Span.of(text, start, t.idx + len(t))
+        out.append(Entity(None, span.text, None, None, None, span))
+    return out
+
+
+def objects_deep(tok: Any, deps: tuple[str, ...]) -> list[Any]:
+    """Objects of ``tok`` and of its direct object: "break relations with Russia",
+    "offered its troops to Lebanon's new President"."""
+    out = objects(tok, deps)
+    for o in list(out):
+        if o.dep_ in ("dobj", "pobj"):
+            for part in (o, *o.conjuncts):  # "photographs and other intelligence to X"
+                out += objects(part, tuple(d for d in deps if d != "dobj"))
+                out += [c for c in part.children if c.dep_ == "poss"]
+    return out
+
+
+def complements(trig: Any) -> list[Any]:
+    """Verbs of the clause that says what is agreed, asked, threatened (two levels deep)."""
+    out = []
+    for c in trig.children:
+        if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and any(
+                g.dep_ == "pcomp" for g in c.children)):
+            verb = c if c.dep_ != "prep" else next(g for g in c.children if g.dep_ == "pcomp")
+            out.append(verb)
+            out.extend(g for g in verb.children if g.dep_ in ("xcomp", "conj"))
+    return out
+
+
+def noun_actor(hit: Hit) -> tuple[list[Any], bool]:
+    t = hit.trigger
+    poss = [c for c in t.children if c.dep_ == "poss"]
+    if poss:
+        return poss, False
+    agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    if agents:
+        return agents, False
+    mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in
+            ("NORP", "GPE", "ORG", "PERSON")]
+    if mods:
+        return mods, False
+    preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in t.children
+             if c.dep_ == "prep"}
+    if hit.pattern.reciprocal and hit.governor is not None and not preps.get("between"):
+        # "talks were held between Armenia and Azerbaijan": on the light verb
+        preps["between"] = [p for c in hit.governor.children if c.dep_ == "prep"
+                            and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"]
+    if hit.pattern.reciprocal and preps.get("between"):
+        # "talks between India and Pakistan": all parties are actors
+        return preps["between"], False
+    if hit.pattern.of_actor and preps.get("of"):
+        # "the withdrawal of US troops", "the resignation of the prime minister"
+        return preps["of"], False
+    if hit.governor is not None:
+        subj, passive = syntax.subject_tokens(hit.governor)
+        return subj, passive
+    if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
+            and t.head.lower_ in ("in", "during", "at", "after", "before"):
+        # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
+        return syntax.subject_tokens(t.head.head)
+    return [], False

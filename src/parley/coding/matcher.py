@@ -15,7 +15,7 @@ from parley.coding.patterns import NULL_EVENT, Pattern, PatternSet
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
 _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
-                       "advmod", "npadvmod", "oprd"})
+                       "advmod", "npadvmod", "oprd", "nsubjpass"})
 # dependents whose modifiers can be pattern words ("impose economic sanctions")
 _MODIFIED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "xcomp"})
 

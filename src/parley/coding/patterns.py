@@ -148,7 +148,13 @@ FRAME_VERBS = frozenset({
     "say", "announce", "declare", "state", "warn", "tell", "vow", "pledge", "promise", "swear",
     "plan", "intend", "prepare", "ready", "willing", "decide", "threaten", "offer", "agree",
     "insist", "confirm", "indicate", "signal", "want", "seek", "aim", "hope", "wish",
-    "determined", "eager", "fail", "try", "attempt"})
+    "determined", "eager", "fail", "try", "attempt", "prepared", "keen"})
+# raising predicates: they say how likely or due their complement is ("is expected to impose
+# sanctions", "seems to have attacked", "appears to be preparing"), and their subject is the
+# complement's; alone they are no event, so no generated pattern codes them bare (with a word
+# of their own, "appear in court", they keep their sense)
+RAISING_VERBS = frozenset({"seem", "appear", "expect", "tend", "happen", "likely", "due",
+                           "poised", "bound", "predict", "anticipate"})
 # verbs of phase: what they govern is the event ("continued their effort", "began talks")
 _ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go"})
 # prepositions that are never particles: with a verb they add a complement, not a new sense
@@ -241,7 +247,9 @@ class PatternSet:
                 if key in seen:
                     continue  # hand-written patterns win; the first line of the file wins
                 if p.head in FRAME_VERBS and p.pos == "verb":
-                    continue  # the event is the frame's complement ("wants to attack")
+                    continue
+                if p.head in RAISING_VERBS and p.pos == "verb" and not p.words:
+                    continue  # "is expected to impose sanctions": the complement is the event  # the event is the frame's complement ("wants to attack")
                 if p.pos == "verb" and p.head in _ASPECT_VERBS and p.words:
                     continue  # "continued their effort", "began talks": the object is the event
                 if p.pos == "verb" and p.words and all(w in _PREPOSITIONS for w in p.words):

@@ -9,6 +9,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding import arguments as args
+from parley.coding import roles
 from parley.coding.dates import event_when, is_historical
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
@@ -25,6 +26,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
+# verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
+_COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
@@ -52,6 +55,9 @@ class CodingStage:
     def __init__(self, patterns: PatternSet | None = None) -> None:
         self.patterns = patterns or default_patterns()
         self.onto = ontology()
+        # the sense a claim of another's harm is coded with ("claimed that Iran attacked")
+        self._claim = next((p for p in self.patterns.verbs.get("allege", ())
+                            if not p.words and p.event == "ACCUSE"), None)
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
         return (self(d) for d in documents)
@@ -127,8 +133,10 @@ class CodingStage:
         actors = {a.id: a for a in document.actors}
         ctx = _Context(text, actors, index)
         events: list[Event] = []
+        furniture = syntax.furniture_tokens(doc)
         for sent in doc.sents:
-            hits = self._sentence_hits(sent, ctx)
+            # "Read more: Xi arrives in Moscow", a caption, a byline: no news
+            hits = [h for h in self._sentence_hits(sent, ctx) if h.trigger.i not in furniture]
             reported = self._reported_by(sent, index, actors, text)
             coded: dict[int, bool] = {}
             pending = list(hits)
@@ -158,8 +166,13 @@ class CodingStage:
         hits: list[_Hit] = []
         used: set[int] = set()
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("ROOT", "advcl", "conj")):
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (
+                    tok.dep_ in ("ROOT", "advcl", "conj")
+                    or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
+                # a predicative adjective is its clause's predicate: "Iran is critical of ..."
                 h = match_verb(tok, self.patterns, lambda c: self._names_someone(c, ctx))
+                if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:
+                    h = None  # "would be free to use": only "critical of", "supportive of" ...
                 if h is not None:
                     hits.append(h)
                     used.update(t.i for t in h.tokens)
@@ -168,12 +181,21 @@ class CodingStage:
                 h = match_noun(tok, self.patterns)
                 if h is not None:
                     hits.append(h)
+        hits += self._claims(sent, hits, ctx)
         # light verbs lend nominal events their subject: "held talks", "launched an attack"
         by_trigger = {h.trigger.i: h for h in hits}
         for h in hits:
             if h.pattern.pos != "noun":
                 continue
             gov = h.trigger.head
+            if h.trigger.dep_ == "pobj" and gov.head.i in by_trigger \
+                    and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
+                # the complement of an event noun is part of it: "talks on a peace
+                # agreement", "the withdrawal from the Paris agreement"
+                head_hit = by_trigger[gov.head.i]
+                h.suppressed = f"part of {head_hit.pattern.event} '{head_hit.trigger.text}'"
+                h.by = head_hit
+                continue
             if h.trigger.dep_ == "pobj":
                 gov = gov.head
             if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
@@ -195,7 +217,7 @@ class CodingStage:
             for other in hits:
                 if other is h or other.suppressed or not other.pattern.content:
                     continue
-                if self._inside_content(h, other):
+                if args.inside_content(h, other):
                     h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
                     h.by = other
                     break
@@ -210,6 +232,16 @@ class CodingStage:
                         and not outer.pattern.content:
                     h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
                     h.by = outer
+        # the aim of an act is no act of its own: "deployed police to Haiti to fight gangs",
+        # "used tear gas to disperse demonstrators" (it comes back if the act codes nothing)
+        for h in hits:
+            if h.suppressed or h.pattern.pos != "verb" or not roles.purpose_clause(h.trigger):
+                continue
+            outer = by_trigger.get(h.trigger.head.i)
+            if outer is not None and outer is not h and not outer.suppressed \
+                    and outer.pattern.event != h.pattern.event:
+                h.suppressed = f"the aim of {outer.pattern.event} '{outer.trigger.text}'"
+                h.by = outer
         # a verb of the same type in the purpose or coordinated clause of another one is the
         # same event: "met ... to discuss", "agreed and signed"
         for h in hits:
@@ -228,11 +260,42 @@ class CodingStage:
             for other in hits:
                 if other is not h and not other.suppressed and other.pattern.pos == "verb" \
                         and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
-                        and self._hops(h.trigger, other.trigger) <= 3:
+                        and args.hops(h.trigger, other.trigger) <= 3:
                     h.suppressed = f"same event as '{other.trigger.text}'"
                     h.by = other
                     break
         return hits
+
+    def _claims(self, sent: Any, hits: list[_Hit], ctx: _Context) -> list[_Hit]:
+        """Claims that another actor did harm are accusations: "The US claimed that Iran had
+        attacked a tanker" (the attack is what is alleged, not a fact of the day); a claim of
+        one's own act ("Russia claimed it had destroyed ...") stays that act."""
+        if self._claim is None:
+            return []
+        taken = {h.trigger.i: h for h in hits}
+        out = []
+        for tok in sent:
+            comp, hostile_only = roles.claim_complement(tok)
+            if comp is None or tok.i in taken and taken[tok.i].pattern.event != "PROTEST":
+                continue
+            inner = [h for h in hits if h.pattern.pos == "verb" and h.trigger in comp.subtree
+                     and (self.onto.type(h.pattern.event).quad in (3, 4) or not hostile_only)]
+            if hostile_only and not inner:
+                continue
+            claimer = self._entities(syntax.subject_tokens(tok)[0], ctx.index, ctx.actors, ctx.text)
+            doers = syntax.subject_tokens(inner[0].trigger if inner else comp)[0]
+            if any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                          for c in t.children) for t in doers):
+                continue  # "Russia claimed that its forces had destroyed ...": its own act
+            doer = self._entities(doers, ctx.index, ctx.actors, ctx.text)
+            if not claimer or {e.actor_id for e in claimer} & {e.actor_id for e in doer} or (
+                    {e.country for e in claimer if e.country}
+                    & {e.country for e in doer if e.country}):
+                continue
+            if tok.i in taken:
+                hits.remove(taken[tok.i])  # "protested that ...": a complaint, no demonstration
+            out.append(_Hit(self._claim, tok, [tok]))
+        return out
 
     def _names_someone(self, tok: Any, ctx: _Context) -> bool:
         """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
@@ -247,44 +310,6 @@ class CodingStage:
                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                    if g.dep_ == "pobj")
 
-    @staticmethod
-    def _hops(tok: Any, ancestor: Any) -> int:
-        n = 0
-        while tok.i != ancestor.i and tok.head.i != tok.i and n < 20:
-            tok = tok.head
-            n += 1
-        return n
-
-    @staticmethod
-    def _inside_content(h: _Hit, outer: _Hit) -> bool:
-        """Is ``h`` what ``outer`` asks, agrees, threatens, alleges ...? Its complements and
-        objects, with or without a subject of their own ("demanded that Israel ease
-        restrictions"); relative and adverbial clauses with a subject are events of their own."""
-        t = h.trigger
-        anchor = outer.extra if outer.extra is not None else outer.trigger
-        if t.i == anchor.i or t in outer.tokens:
-            return False
-        cur = t
-        for _ in range(5):
-            if cur.head.i == cur.i:
-                return False
-            if cur.dep_ in ("relcl", "advcl") and cur.i == t.i and any(
-                    c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cur.children):
-                return False
-            if cur.dep_ in ("relcl",):
-                return False
-            parent = cur.head
-            if parent.i == outer.trigger.i or parent.i == anchor.i:
-                # an infinitive with no subject of its own is what is asked or allowed too
-                # ("would not give permission to Russia to help Israel")
-                return cur.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp", "pcomp", "acomp",
-                                    "oprd", "conj", "acl") or h.pattern.pos == "noun" or (
-                    cur.dep_ == "advcl" and cur.i == t.i
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))
-            cur = parent
-        return False
-
-    # ------------------------------------------------------------------ one event
     def _event(self, hit: _Hit, sent: Any, ctx: _Context, pub: str | None,
                reported: Entity | None, n: int) -> Event | None:
         index, actors, text = ctx.index, ctx.actors, ctx.text
@@ -292,13 +317,50 @@ class CodingStage:
         trig = hit.trigger
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
+        ordered: list[Any] = []
         if p.pos == "verb":
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
+            if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":
+                # "The Chadian team trying to broker a deal met ...": a participle the parser
+                # took for the subject; the subject is the noun it describes
+                subj = [c for c in subj[0].children if c.dep_ == "nsubj"] or subj
+            shared = [] if passive else roles.passive_conjunct_subject(trig)
+            if shared:
+                subj = shared  # "has been indicted ... and will resign": the indicted resigns
+            stative = roles.stative_subject(trig) if passive else []
+            if stative:
+                subj, passive = stative, False  # "Japan is opposed to the plan"
+                reasons.append(f"'{trig.text}' is predicative: its subject acts")
+            boss, ordered = roles.orderer(trig)
+            bosses = self._entities(boss, index, actors, text)
+            if bosses:
+                # "the government ordered the newspaper to close": the one who orders acts;
+                # the one ordered is acted on unless it is the orderer's own ("its troops")
+                reasons.append(f"ordered by '{boss[0].text}'")
+                subj, passive = boss, False
+                own = {e.country for e in bosses if e.country}
+                ordered = [t for t in ordered if not {e.country for e in self._entities(
+                    [t], index, actors, text)} & own]
+            else:
+                ordered = []
         else:
-            subj, passive = self._noun_actor(hit)
+            subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
+        owned = bool(subj) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
+                                   for c in subj[0].children)
+        if not any(e.country for e in actor_ents) and subj and (
+                subj[0].lower_ in ("he", "she", "it", "they") or owned):
+            # "Iraq's government announced that it is prepared to ...", "the Serbs said their
+            # forces had withdrawn": a pronoun subject of a reported clause (or its owner)
+            # stands for the one who reports it
+            rep = [e for e in self._reporter(trig, ctx) if e.country]
+            if rep:
+                actor_ents = ([replace(e, country=rep[0].country) for e in actor_ents]
+                              if owned and actor_ents else rep)
+                reasons.append(f"'{subj[0].text}' belongs to the reporter, "
+                               + ", ".join(e.text for e in rep))
         # recipient
         rec_toks: list[Any] = []
         if p.pos == "verb":
@@ -315,8 +377,12 @@ class CodingStage:
                          if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
+            rec_toks += ordered + roles.participle_undergoer(trig)
+            if "dobj" in p.recipient:
+                rec_toks += roles.shared_objects(trig)
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
+            rec_toks += roles.noun_complements(trig)
             if hit.governor is not None:
                 # "engaged Filipino peacekeepers in a firefight": the light verb's object
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
@@ -330,32 +396,55 @@ class CodingStage:
             actor_ents += [e for e in self._entities(partners, index, actors, text)
                            if e.actor_id not in actor_ids]
             rec_toks = [t for t in rec_toks if t not in partners]
-        recipient_ents = self._entities(rec_toks, index, actors, text)
+        own_ids = {e.actor_id for e in actor_ents}
+
+        def others(toks: list[Any]) -> list[Entity]:
+            # the actor is never its own recipient ("reiterated its demand that Israel ...")
+            return [e for e in self._entities(toks, index, actors, text)
+                    if e.actor_id not in own_ids]
+
+        recipient_ents = others(rec_toks)
         if not recipient_ents and p.pos == "verb":
             # "rejected calls by Kofi Annan", "demanded an admission by Moscow"
             deps = p.recipient + (("by", "from") if p.content else ())
             for obj in ([hit.extra] if hit.extra is not None else []) + [
                     c for c in trig.children if c.dep_ == "dobj"]:
-                recipient_ents = self._entities(
-                    [t for t in self._objects_deep(obj, deps) if not is_place_token(t)],
-                    index, actors, text)
+                recipient_ents = others(
+                    [t for t in args.objects_deep(obj, deps) if not is_place_token(t)])
                 if recipient_ents:
+                    break
+        if not recipient_ents and p.pos == "verb":
+            # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
+            # "renewed its demand that Israel lift ...": the complements of the event noun
+            for noun in roles.event_nouns(hit.tokens[1:]):
+                recipient_ents = others(
+                    [t for t in roles.noun_complements(noun) if not is_place_token(t)])
+                if not recipient_ents and self.onto.type(p.event).quad in (1, 3):
+                    recipient_ents = others(roles.object_place(noun))
+                if recipient_ents:
+                    reasons.append(f"recipient from the complement of '{noun.text}'")
                     break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
-            for comp in self._complements(trig):
+            for comp in args.complements(trig):
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
-                cands += self._objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
-                found = self._entities([t for t in cands if not is_place_token(t)],
-                                       index, actors, text)
+                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
+                found = others([t for t in cands if not is_place_token(t)])
                 if found:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
+        if not recipient_ents:
+            # "... unless the United States lifts sanctions", "until Israel lifts the siege"
+            recipient_ents = [e for e in self._entities(roles.condition_subjects(trig), index,
+                                                         actors, text)
+                              if e.actor_id not in actor_ids]
+            if recipient_ents:
+                reasons.append("recipient from the unless/until clause")
         # place
         place, place_text = event_place(anchor, sent)
         if place_text:
@@ -372,18 +461,26 @@ class CodingStage:
                 if e.country is None and e.sector in _DOMESTIC_SECTORS:
                     actor_ents[k] = replace(e, country=place.country)
                     reasons.append(f"country of '{e.text}' from the place ({place.name})")
+            # ... and those acted on with no country named are people of that place
+            # ("police dispersed demonstrators in Monrovia")
+            for k, e in enumerate(recipient_ents):
+                if e.country is None:
+                    recipient_ents[k] = replace(e, country=place.country)
+                    reasons.append(f"country of '{e.text}' from the place ({place.name})")
         if p.place_actor and not actor_ents and place is not None and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
             reasons.append(f"actor {place.country} from the place of the event (host)")
         if not actor_ents:
             # no known actor: keep the one named, with its words and no country ("the party
             # boycotted ...", "gunmen attacked ..."); an event needs someone who acts
-            actor_ents = self._unresolved(subj, text, p.event == "ASSAULT")
+            actor_ents = args.unresolved(subj, text, p.event == "ASSAULT")
             if not actor_ents:
                 return None
             reasons.append(f"actor '{actor_ents[0].text}' not in the knowledge base")
-        if not recipient_ents and place is not None and place.country and not p.place_recipient:
-            # no one named on the receiving end: the country where it happened
+        if not recipient_ents and place is not None and place.country and not p.place_recipient \
+                and len({e.country or e.text for e in actor_ents}) < 2:
+            # no one named on the receiving end: the country where it happened (where the
+            # parties are named together, "X and Y signed a deal in Jeddah", it is the venue)
             recipient_ents = [Entity(None, place_text, place.name, place.country, None, None)]
             reasons.append(f"recipient {place.country} from the place of the event")
         if actor_ents:
@@ -414,6 +511,11 @@ class CodingStage:
         elif mode is None and pub:
             date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
+        left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
+        if left is not None:
+            # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected
+            reasons.append(f"{event_type} from an agreement ('{left.text}') -> REJECT")
+            event_type, event_mode = "REJECT", ()
         etype = self.onto.type(event_type)
         if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
                 args.negating_governor(trig) is not None or (
@@ -436,11 +538,17 @@ class CodingStage:
         unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
             c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
             for a in v.children if a.dep_ == "advcl" for c in a.children)
-        if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless
+        # "they would meet the mediator if he gave them a veto": a conditional offer
+        offer = mode in ("future", "hypothetical") and etype.quad == 1 and event_type != "AGREE" \
+            and any(c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
+                    for a in v.children if a.dep_ == "advcl" for c in a.children)
+        if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless or offer
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
             stated = self._stated_by_actor(trig, actor_ents, ctx)
+            if stated is None and unless:
+                stated = trig  # "Greece will block the talks unless ...": a conditioned act
             if stated is not None:
                 intent = "THREATEN" if etype.quad == 4 or unless else "AGREE"
                 reasons.append(f"{event_type} announced by its actor ('{stated.text}', {mode}) "
@@ -461,20 +569,6 @@ class CodingStage:
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
-
-    @staticmethod
-    def _unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
-        """The subject as an actor of its own words, when it names a person or a group: its
-        head noun with the words that name it (determiners left out)."""
-        out = []
-        for t in subj[:1]:
-            if not (args.names_agent(t) or harm and t.lemma_.lower() in args.HARM_NOUNS):
-                continue  # "a car bomb killed": what harms stands for whoever set it
-            left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
-            start = min([x.idx for x in left] + [t.idx])
-            span = Span.of(text, start, t.idx + len(t))
-            out.append(Entity(None, span.text, None, None, None, span))
-        return out
 
     def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
         """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
@@ -503,61 +597,6 @@ class CodingStage:
                 if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
                     return gov
         return None
-
-    @staticmethod
-    def _objects_deep(tok: Any, deps: tuple[str, ...]) -> list[Any]:
-        """Objects of ``tok`` and of its direct object: "break relations with Russia",
-        "offered its troops to Lebanon's new President"."""
-        out = args.objects(tok, deps)
-        for o in list(out):
-            if o.dep_ in ("dobj", "pobj"):
-                for part in (o, *o.conjuncts):  # "photographs and other intelligence to X"
-                    out += args.objects(part, tuple(d for d in deps if d != "dobj"))
-                    out += [c for c in part.children if c.dep_ == "poss"]
-        return out
-
-    @staticmethod
-    def _complements(trig: Any) -> list[Any]:
-        """Verbs of the clause that says what is agreed, asked, threatened (two levels deep)."""
-        out = []
-        for c in trig.children:
-            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "prep" and any(
-                    g.dep_ == "pcomp" for g in c.children)):
-                verb = c if c.dep_ != "prep" else next(g for g in c.children if g.dep_ == "pcomp")
-                out.append(verb)
-                out.extend(g for g in verb.children if g.dep_ in ("xcomp", "conj"))
-        return out
-
-    @staticmethod
-    def _noun_actor(hit: _Hit) -> tuple[list[Any], bool]:
-        t = hit.trigger
-        poss = [c for c in t.children if c.dep_ == "poss"]
-        if poss:
-            return poss, False
-        agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-                  if p.dep_ == "pobj"]
-        if agents:
-            return agents, False
-        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in
-                ("NORP", "GPE", "ORG", "PERSON")]
-        if mods:
-            return mods, False
-        preps = {c.lower_: [p for p in c.children if p.dep_ == "pobj"] for c in t.children
-                 if c.dep_ == "prep"}
-        if hit.pattern.reciprocal and preps.get("between"):
-            # "talks between India and Pakistan": all parties are actors
-            return preps["between"], False
-        if hit.pattern.of_actor and preps.get("of"):
-            # "the withdrawal of US troops", "the resignation of the prime minister"
-            return preps["of"], False
-        if hit.governor is not None:
-            subj, passive = syntax.subject_tokens(hit.governor)
-            return subj, passive
-        if hit.pattern.event == "CONSULT" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX") \
-                and t.head.lower_ in ("in", "during", "at", "after", "before"):
-            # "In a phone call with Narendra Modi, Fumio Kishida raised trade"
-            return syntax.subject_tokens(t.head.head)
-        return [], False
 
     def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],
                      text: str) -> Entity | None:

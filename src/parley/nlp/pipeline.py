@@ -14,6 +14,7 @@ from parley.errors import ConfigError
 from parley.limits import text_problem
 from parley.model import Document, Rejection, Sentence, Span
 from parley.nlp.pubdate import decide_date
+from parley.syntax import starts_as_furniture
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def _paragraphs(doc: Any) -> Any:
             last = text[-1:] if text else ""
             if text and last not in _ENDS_SENTENCE and (nxt.text[:1].isupper()
                                                        or nxt.text[:1].isdigit()) and (
-                    len(text) < short or _CREDIT.search(text)):
+                    len(text) < short or _CREDIT.search(text) or starts_as_furniture(text)):
                 nxt.is_sent_start = True
         line_start = i + 1
     return doc

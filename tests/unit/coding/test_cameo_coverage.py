@@ -77,7 +77,8 @@ def test_the_owner_of_the_matched_object_is_the_recipient(
         ("Russia violated the ceasefire in Donetsk.", "ASSAULT"),
         ("Qatar mediated between Hamas and Israel.", "CONSULT"),
         # particles and objects that decide the sense; lifting a restriction, cutting aid
-        ("Russia pulled out of the grain deal.", "RETREAT"),
+        ("Russia pulled out of the grain deal.", "REJECT"),  # leaving an agreement rejects it
+        ("Russia pulled out of Kherson.", "RETREAT"),
         ("Serbia backed down over the border dispute.", "CONCEDE"),
         ("Soldiers opened fire on protesters in Lagos.", "ASSAULT"),
         ("The EU lifted its ban on Russian steel.", "CONCEDE"),

@@ -1,0 +1,200 @@
+"""Argument rules by linguistic class, for the rule coder (``coding/stage.py``).
+
+Each function answers one question about an event's trigger on the dependency parse, for a
+whole class of constructions rather than one phrase:
+
+- ``stative_subject``: predicative participles ("is opposed to", "is committed to") are no
+  passives: their grammatical subject acts;
+- ``orderer``: ordering verbs ("ordered the newspaper to close") make the one who orders the
+  actor of the ordered act and the one ordered its recipient;
+- ``participle_undergoer``: a passive participle clause ("Backed by Egypt, Sudan ...")
+  acts on the subject of the clause it modifies;
+- ``shared_objects``: coordinated verbs share an object ("arrested and questioned two
+  activists");
+- ``noun_complements``: recipients inside the complements of an event noun ("a protest with
+  Croatia", "sanctions against Zimbabwe", "its demand that Israel lift ...", "concern about
+  China's buildup");
+- ``condition_subjects``: the one an unless/until clause names is whom a threat or a
+  conditioned act is aimed at ("... unless the United States lifts sanctions");
+- ``agreement_object``: withdrawing from, pulling out of or quitting an agreement is a
+  rejection of it, not a military retreat;
+- ``claim_verbs``: a claim that another actor did harm ("claimed that Iran had attacked") is
+  an accusation.
+
+Tokens are spaCy ``Token`` objects (typed ``Any``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley import syntax
+
+# participles that say where their subject stands, not what was done to it
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "dedicated",
+                                 "resolved", "inclined", "disposed", "poised", "set", "unwilling",
+                                 "ready", "willing"})
+# verbs by which one with authority makes another act ("ordered troops to withdraw")
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "command", "decree"})
+# verbs that state as true what another did ("claimed that", "alleged that")
+CLAIM_VERBS = frozenset({"claim", "allege", "charge", "contend"})
+# verbs of complaint: what they report is held against its actor, whatever it is
+# ("authorities are failing to uphold rights, a rights group protested")
+COMPLAINT_VERBS = frozenset({"complain", "protest", "lament", "grumble"})
+# prepositions whose object, on an event noun, is on the receiving end of the event
+NOUN_COMPLEMENT_PREPS = ("with", "against", "on", "over", "about", "into", "toward", "towards",
+                         "to", "at", "for")
+# nouns for agreements: withdrawing from one rejects it
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "accords", "pact",
+                             "convention", "protocol", "compact", "arrangement", "ceasefire",
+                             "truce", "armistice", "memorandum", "framework", "charter"})
+# verbs and nouns of leaving: their sense follows what is left
+_LEAVING = frozenset({"withdraw", "pull", "quit", "exit", "leave", "abandon", "withdrawal",
+                      "pullout", "departure", "abandonment", "renounce", "scrap",
+                      "ditch"})
+_CONDITION_LINKS = frozenset({"unless", "until", "till"})
+
+
+def stative_subject(trig: Any) -> list[Any]:
+    """The subject of a predicative participle with no agent ("Japan is opposed to the
+    plan" -> Japan); empty when the clause is a true passive or no participle."""
+    if trig.lower_ not in STATIVE_PARTICIPLES:
+        return []
+    if any(c.dep_ == "agent" for c in trig.children):
+        return []
+    return syntax.passive_subject(trig)
+
+
+def passive_conjunct_subject(trig: Any) -> list[Any]:
+    """The subject an active verb shares with the passive verb it is coordinated with: "the
+    minister has been indicted ... and will resign" -> minister (not the passive's agent)."""
+    head = trig.head
+    if trig.dep_ != "conj" or head.i == trig.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in trig.children):
+        return []
+    return syntax.passive_subject(head)
+
+
+def orderer(trig: Any) -> tuple[list[Any], list[Any]]:
+    """(subject, object) of the ordering verb whose complement ``trig`` is: "Managua ordered
+    the newspaper to close" -> ([Managua], [newspaper]); two empty lists when none."""
+    head = trig.head
+    if trig.dep_ != "xcomp" or head.i == trig.i or head.lemma_.lower() not in ORDER_VERBS:
+        return [], []
+    subj, passive = syntax.subject_tokens(head)
+    if passive:
+        # "the troops were ordered to withdraw by Moscow": the agent orders, the subject obeys
+        return subj, syntax.passive_subject(head)
+    return subj, [c for c in head.children if c.dep_ == "dobj"]
+
+
+def participle_undergoer(trig: Any) -> list[Any]:
+    """Whom a passive participle clause with an agent acts on: the subject of the clause it
+    modifies ("Backed by Egypt, Sudan rejected ...") or the noun it modifies ("the minister,
+    backed by the army, ...")."""
+    if trig.tag_ != "VBN" or not any(c.dep_ == "agent" for c in trig.children):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return []
+    if trig.dep_ == "advcl":
+        return [c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trig.dep_ == "acl" and trig.head.pos_ in ("NOUN", "PROPN"):
+        return [trig.head]
+    return []
+
+
+def shared_objects(trig: Any) -> list[Any]:
+    """The object a verb shares with the verbs it is coordinated with ("arrested and
+    questioned two activists" -> activists for "arrested"); empty when it has its own."""
+    if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "attr", "oprd") for c in trig.children):
+        return []  # its own object or complement ("refused to deploy ... and urged X")
+    out = []
+    for other in (*[c for c in trig.children if c.dep_ == "conj"],
+                  *([trig.head] if trig.dep_ == "conj" else [])):
+        if other.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+            continue  # a clause with a subject of its own has its own object
+        out += [c for c in other.children if c.dep_ == "dobj"]
+    return out
+
+
+def noun_complements(noun: Any) -> list[Any]:
+    """Who an event noun is aimed at: its prepositional objects and their possessors, and the
+    subject of its that-clause ("its demand that Israel lift the blockade")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_COMPLEMENT_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out += [g for g in p.children if g.dep_ == "poss"]
+        elif c.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                    and g.lower_ not in syntax.RELATIVE_PRONOUNS]
+    return out
+
+
+def purpose_clause(trig: Any) -> bool:
+    """Is the verb an infinitive of purpose with no subject of its own ("deployed troops to
+    fight gangs")?"""
+    return trig.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trig.children)
+
+
+def object_place(noun: Any) -> list[Any]:
+    """The state an event noun's own place names, for a verbal reaction to it: "condemned
+    the coup in Niger" -> Niger (the place of the coup, not of the condemning)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"]
+
+
+def event_nouns(tokens: list[Any]) -> list[Any]:
+    """The nouns of a verb pattern's words, and the objects of its prepositions ("call for
+    sanctions" -> sanctions)."""
+    out = []
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN"):
+            out.append(t)
+        elif t.dep_ == "prep":
+            out += [p for p in t.children if p.dep_ == "pobj"]
+    return out
+
+
+def condition_subjects(trig: Any) -> list[Any]:
+    """The subjects of the unless/until clauses on the event's clause and its complements:
+    "will boycott the talks unless Turkey withdraws" -> Turkey."""
+    verbs = list(syntax.clause_chain(trig))
+    verbs += [c for c in trig.children if c.dep_ in ("xcomp", "ccomp")]
+    out = []
+    for v in verbs:
+        for a in v.children:
+            if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_LINKS
+                                         for c in a.children):
+                out += [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def agreement_object(trig: Any) -> Any:
+    """The agreement a verb or noun of leaving leaves ("withdrew from the deal", "pulled out
+    of the accord", "quit the treaty", "its withdrawal from the pact"), or None."""
+    if trig.lemma_.lower() not in _LEAVING and trig.lower_ not in _LEAVING:
+        return None
+    cands = [c for c in trig.children if c.dep_ == "dobj"]
+    for c in trig.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out"):
+            cands += [p for p in c.children if p.dep_ == "pobj"]
+            cands += [p for g in c.children if g.dep_ == "prep" for p in g.children
+                      if p.dep_ == "pobj"]  # "pull out of": out -> of -> the deal
+    return next((c for c in cands if c.lemma_.lower() in AGREEMENT_NOUNS), None)
+
+
+def claim_complement(tok: Any) -> tuple[Any, bool]:
+    """The reported clause of a claim or complaint verb ("The US claimed that Iran had
+    attacked ...", "X is failing to ..., a rights group protested") and whether only a
+    hostile act in it makes it an accusation (claims: yes; complaints: no); (None, True)
+    when ``tok`` is neither with such a clause."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in CLAIM_VERBS | COMPLAINT_VERBS:
+        return None, True
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    return comp, lemma in CLAIM_VERBS
