@@ -133,11 +133,18 @@ class PostgresStore(BatchWrites):
         self._near = (threshold, similarity, checked_at)
 
     def write_batch(self, batch: Batch) -> WriteResult:
-        """One transaction: articles, their rows, duplicate links, rejections, signatures."""
+        """One transaction: articles, their rows, duplicate links, rejections, signatures.
+
+        The commit does not wait for the server's WAL flush (``synchronous_commit = off``
+        for this transaction only, docs/decisions.md): a killed run loses nothing it
+        committed; a crash of the server itself can lose the last fraction of a second of
+        batches, whole ones, which the rerun stores again by their content keys.
+        """
         with self._lock:
             counted: Counter[tuple[str, str, str, str]] = Counter()
             try:
                 with self.conn.transaction():
+                    self.conn.execute("SET LOCAL synchronous_commit = off")
                     result = self._write(batch, counted)
             except self._psycopg.Error as exc:
                 raise StorageError(f"cannot write a batch of {len(batch)} in "
