@@ -35,7 +35,7 @@ from parley.distributed.runner import DaskRunner
 from parley.ingest.dedupe import Deduper
 from parley.model import Article, Document
 from parley.pipeline import Pipeline
-from parley.runner import LocalRunner
+from parley.runner import LocalRunner, warm_up
 from parley.store import open_store
 from parley.store.base import Batch
 
@@ -98,8 +98,7 @@ def _children_cpu() -> float:
 def run_local(articles: list[Article], db: str, n_process: int, settings: Settings,
               keep: list[Document] | None = None) -> Run:
     pipeline = Pipeline.default(settings)
-    for stage in pipeline.stages:
-        getattr(stage, "warm", lambda: None)()
+    warm_up(pipeline)  # the model and the stages' lazy loads, before the clock starts
     store = open_store(db)
     try:
         runner = LocalRunner(pipeline, store, deduper=Deduper(store),
