@@ -242,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
                               f" stored {run.stored}; CPU an article {run.cpu * 1000:.0f} ms, of it"
                               f" {run.parent * 1000:.0f} ms in the parent{extra};"
                               f" load {os.getloadavg()[0]:.1f}", flush=True)
+            if os.getloadavg()[0] > 1.5:
+                print("  (the load average says other work ran: two workers then get less "
+                      "than two cores, and the efficiency measures that share, not the "
+                      "runner; the work kept does not depend on it)")
             print("scaling efficiency 1 -> 2 (rate2 / (2 x rate1)), target >= "
                   f"{TARGET_EFFICIENCY}; and the work kept (CPU an article with 1 / with 2: "
                   "below 1 is what a second worker costs in extra work, which a busy machine "
