@@ -20,11 +20,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import sys
 import tempfile
 import time
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -34,7 +35,7 @@ from parley.distributed.runner import DaskRunner
 from parley.ingest.dedupe import Deduper
 from parley.model import Article, Document
 from parley.pipeline import Pipeline
-from parley.runner import LocalRunner
+from parley.runner import LocalRunner, warm_up
 from parley.store import open_store
 from parley.store.base import Batch
 
@@ -42,7 +43,7 @@ SHARED = Path(os.environ.get("PARLEY_SHARED") or Path(__file__).resolve().parent
 CORPUS = SHARED / "corpora" / "allsides_political_news.jsonl.gz"
 TARGET_EFFICIENCY = 0.8
 TARGET_PG_EVENTS = 5000.0
-PARTITION = 16  # articles a Dask task: enough tasks to keep 2 workers busy on --limit 100
+PARTITION = 16  # articles a Dask task at most (chunk_size makes it smaller on short runs)
 
 
 class Schemas:
@@ -51,7 +52,8 @@ class Schemas:
     def __init__(self, url: str) -> None:
         import psycopg
 
-        self.url, self.names, self.psycopg = url, [], psycopg
+        self.url, self.psycopg = url, psycopg
+        self.names: list[str] = []
 
     def new(self) -> str:
         name = f"bench_{uuid.uuid4().hex[:10]}"
@@ -67,35 +69,67 @@ class Schemas:
                 conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
 
 
+def chunk_size(n: int, largest: int, workers: int = 2) -> int:
+    """Articles a batch (local) or partition (Dask): the configured size, but small enough
+    that each of ``workers`` gets at least 8 chunks, so that at the end of a short run one
+    worker does not sit idle while the other finishes a whole chunk (which alone would cap
+    the efficiency of ``--limit 100`` at 0.78 with batches of 32)."""
+    return max(1, min(largest, -(-n // (8 * workers))))
+
+
+@dataclass
+class Run:
+    """One configuration's figures: articles/s of the coding (model load and cluster start
+    left out), articles stored, CPU seconds an article in all its processes together and in
+    the parent (client) alone, and the start-up time left out."""
+
+    rate: float
+    stored: int
+    cpu: float
+    parent: float
+    startup: float = 0.0
+
+
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def run_local(articles: list[Article], db: str, n_process: int, settings: Settings,
-              keep: list[Document] | None = None) -> tuple[float, int]:
+              keep: list[Document] | None = None) -> Run:
     pipeline = Pipeline.default(settings)
-    for stage in pipeline.stages:
-        getattr(stage, "warm", lambda: None)()
+    warm_up(pipeline)  # the model and the stages' lazy loads, before the clock starts
     store = open_store(db)
     try:
         runner = LocalRunner(pipeline, store, deduper=Deduper(store),
-                             batch_size=settings.nlp.batch_size, n_process=n_process)
-        t0 = time.perf_counter()
+                             batch_size=chunk_size(len(articles), settings.nlp.batch_size),
+                             n_process=n_process)
+        t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
         summary = runner.run(articles, on_document=keep.append if keep is not None else None)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        children = _children_cpu() - k0  # the worker processes, reaped when the pool closes
     finally:
         store.close()
-    return len(articles) / seconds, summary.stored
+    n = len(articles)
+    return Run(n / seconds, summary.stored, (cpu + children) / n, cpu / n)
 
 
-def run_dask(articles: list[Article], db: str, workers: int, settings: Settings) -> tuple[float, int, float]:
+def run_dask(articles: list[Article], db: str, workers: int, settings: Settings) -> Run:
     shared = db.startswith("postgresql://")
     store = open_store(db)
     try:
         runner = DaskRunner(settings, db, store=store, workers=workers,
                             deduper=None if shared else Deduper(store),
-                            partition_size=PARTITION)
+                            partition_size=chunk_size(len(articles), PARTITION))
+        c0 = time.process_time()
         summary = runner.run(articles)
+        client = time.process_time() - c0  # start-up included: the client's share is small
         coding = summary.seconds - runner.startup_seconds
     finally:
         store.close()
-    return len(articles) / coding, summary.stored, runner.startup_seconds
+    n = len(articles)
+    return Run(n / coding, summary.stored, (client + runner.worker_cpu) / n, client / n,
+               runner.startup_seconds)
 
 
 def pg_write_rate(docs: list[Document], url: str, min_events: int = 50_000) -> tuple[float, int]:
@@ -112,13 +146,32 @@ def pg_write_rate(docs: list[Document], url: str, min_events: int = 50_000) -> t
             batches[-1].append(doc)
     store = open_store(url)
     try:
-        t0 = time.perf_counter()
+        server = _backend_cpu(store)
+        t0, c0 = time.perf_counter(), time.process_time()
         for b in batches:
             store.write_batch(Batch(documents=b))
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        after = _backend_cpu(store)
+        server = after - server if after is not None and server is not None else None
     finally:
         store.close()
+    per = 1000 / len(batches)
+    print(f"  per batch of 32: {seconds * per:.0f} ms wall, {cpu * per:.0f} ms CPU in this "
+          "process" + (f", {server * per:.0f} ms CPU in its PostgreSQL backend"
+                       if server is not None else "") + " (on a busy machine the wall time "
+          "is mostly waiting for a core)")
     return events * copies / seconds, events * copies
+
+
+def _backend_cpu(store: object) -> float | None:
+    """CPU seconds of the store connection's server process, where it runs on this machine
+    and /proc shows it (else None)."""
+    try:
+        pid = store.conn.info.backend_pid  # type: ignore[attr-defined]
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+    except (AttributeError, OSError, IndexError, ValueError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     n = len(articles)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"scale: {args.corpus.name}, first {n} articles, {os.cpu_count()} cores, "
-          f"load average {load} (other work on the machine slows every figure)")
+          f"load average {load} (other work on the machine slows every figure); "
+          f"{chunk_size(n, settings.nlp.batch_size)} articles a batch (local), "
+          f"{chunk_size(n, PARTITION)} a partition (Dask)")
     if args.write_only:
         if not args.pg:
             print("scale: --write-only needs PostgreSQL (--pg or PARLEY_TEST_PG)", file=sys.stderr)
@@ -149,23 +204,23 @@ def main(argv: list[str] | None = None) -> int:
         pipeline = Pipeline.default(settings)
         coded = [d for i in range(0, n, 32)
                  for d in pipeline.process_batch(articles[i:i + 32])[0]]
-        schemas = Schemas(args.pg)
+        bench = Schemas(args.pg)
         try:
-            rate, events = pg_write_rate(coded, schemas.new())
+            rate, events = pg_write_rate(coded, bench.new())
         finally:
-            schemas.drop()
+            bench.drop()
         print(f"PostgreSQL write rate, pre-coded batches of 32: {rate:,.0f} events/s "
               f"({events:,} events), target >= {TARGET_PG_EVENTS:,.0f}: "
               f"{'met' if rate >= TARGET_PG_EVENTS else 'MISSED'}")
         return 0
     backends = [b for b in ("sqlite", "postgres") if args.only in (None, b)]
-    schemas = None
+    schemas: Schemas | None = None
     if "postgres" in backends and not args.pg:
         print("scale: no PostgreSQL (--pg or PARLEY_TEST_PG): its rows are skipped")
         backends.remove("postgres")
     elif "postgres" in backends:
         schemas = Schemas(args.pg)
-    rates: dict[tuple[str, str, int], float] = {}
+    runs: dict[tuple[str, str, int], Run] = {}
     docs: list[Document] = []
     try:
         with tempfile.TemporaryDirectory(prefix="parley-scale-") as tmp:
@@ -174,24 +229,34 @@ def main(argv: list[str] | None = None) -> int:
                     for k in (1, 2):
                         db = (str(Path(tmp) / f"{runner}{k}.db") if backend == "sqlite"
                               else schemas.new() if schemas else "")
-                        extra = ""
                         if runner == "local":
-                            rate, stored = run_local(articles, db, k, settings,
-                                                     keep=docs if not docs and k == 1 else None)
+                            run = run_local(articles, db, k, settings,
+                                            keep=docs if not docs and k == 1 else None)
+                            extra = ""
                         else:
-                            rate, stored, startup = run_dask(articles, db, k, settings)
-                            extra = f"  (cluster start + model load {startup:.1f} s, not counted)"
-                        rates[(backend, runner, k)] = rate
-                        unit = "process" if runner == "local" else "worker"
-                        print(f"  {backend:8s} {runner:5s} {k} {unit}{'es' if k > 1 and runner == 'local' else 's' if k > 1 else ''}:"
-                              f" {rate:6.2f} articles/s, stored {stored}{extra}", flush=True)
+                            run = run_dask(articles, db, k, settings)
+                            extra = f"; cluster start + model load {run.startup:.1f} s, not counted"
+                        runs[(backend, runner, k)] = run
+                        unit = ("process" if runner == "local" else "worker") + ("es" if k > 1 and runner == "local" else "s" if k > 1 else "")
+                        print(f"  {backend:8s} {runner:5s} {k} {unit:9s}: {run.rate:6.2f} articles/s,"
+                              f" stored {run.stored}; CPU an article {run.cpu * 1000:.0f} ms, of it"
+                              f" {run.parent * 1000:.0f} ms in the parent{extra};"
+                              f" load {os.getloadavg()[0]:.1f}", flush=True)
+            if os.getloadavg()[0] > 1.5:
+                print("  (the load average says other work ran: two workers then get less "
+                      "than two cores, and the efficiency measures that share, not the "
+                      "runner; the work kept does not depend on it)")
             print("scaling efficiency 1 -> 2 (rate2 / (2 x rate1)), target >= "
-                  f"{TARGET_EFFICIENCY}:")
-            for (backend, runner, k), rate in rates.items():
-                if k == 2 and (backend, runner, 1) in rates:
-                    eff = rate / (2 * rates[(backend, runner, 1)])
+                  f"{TARGET_EFFICIENCY}; and the work kept (CPU an article with 1 / with 2: "
+                  "below 1 is what a second worker costs in extra work, which a busy machine "
+                  "cannot hide; it bounds the efficiency on a quiet one):")
+            for (backend, runner, k), run in runs.items():
+                one = runs.get((backend, runner, 1))
+                if k == 2 and one is not None:
+                    eff = run.rate / (2 * one.rate)
                     print(f"  {backend:8s} {runner:5s}: {eff:.2f} "
-                          f"{'met' if eff >= TARGET_EFFICIENCY else 'MISSED'}")
+                          f"{'met' if eff >= TARGET_EFFICIENCY else 'MISSED'}; work kept "
+                          f"{one.cpu / run.cpu:.2f}")
             if schemas is not None and docs:
                 rate, events = pg_write_rate(docs, schemas.new())
                 print(f"PostgreSQL write rate, pre-coded batches of 32: {rate:,.0f} events/s "
@@ -201,8 +266,6 @@ def main(argv: list[str] | None = None) -> int:
         if schemas is not None:
             schemas.drop()
     return 0
-
-
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from typing import Any
 from parley.config import Settings
 from parley.model import Article, Document, Rejection
 from parley.pipeline import Pipeline
-from parley.runner import DUPLICATE_REASONS
+from parley.runner import DUPLICATE_REASONS, warm_up
 from parley.store.base import Batch
 
 _LOCK = threading.Lock()
@@ -53,8 +53,7 @@ def pipeline_for(key: str) -> Pipeline:
         pipe = _PIPELINES.get(key)
         if pipe is None:
             pipe = Pipeline.default(Settings(**json.loads(key)))
-            for stage in pipe.stages:
-                getattr(stage, "warm", lambda: None)()
+            warm_up(pipe)  # everything loaded before the first partition, not during it
             _PIPELINES[key] = pipe
             LOADS[key] += 1
         return pipe

@@ -17,10 +17,11 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from parley.errors import ConfigError, StorageError
-from parley.model import Article, Rejection
+from parley.model import Article, Document, Rejection
 from parley.store.base import Batch, BatchWrites, WriteResult
 from parley.store.pg_schema import pg_migrations
 from parley.store.tables import INTERNAL, kind_of, table_query
@@ -132,11 +133,18 @@ class PostgresStore(BatchWrites):
         self._near = (threshold, similarity, checked_at)
 
     def write_batch(self, batch: Batch) -> WriteResult:
-        """One transaction: articles, their rows, duplicate links, rejections, signatures."""
+        """One transaction: articles, their rows, duplicate links, rejections, signatures.
+
+        The commit does not wait for the server's WAL flush (``synchronous_commit = off``
+        for this transaction only, docs/decisions.md): a killed run loses nothing it
+        committed; a crash of the server itself can lose the last fraction of a second of
+        batches, whole ones, which the rerun stores again by their content keys.
+        """
         with self._lock:
             counted: Counter[tuple[str, str, str, str]] = Counter()
             try:
                 with self.conn.transaction():
+                    self.conn.execute("SET LOCAL synchronous_commit = off")
                     result = self._write(batch, counted)
             except self._psycopg.Error as exc:
                 raise StorageError(f"cannot write a batch of {len(batch)} in "
@@ -147,72 +155,36 @@ class PostgresStore(BatchWrites):
             return result
 
     def _write(self, batch: Batch, counted: Counter[tuple[str, str, str, str]]) -> WriteResult:
-        from parley.store.rows import CHILD_TABLES, document_rows
-        from parley.store.sqlite_layout import ARTICLE_STORED, encode
-
         c = self.conn
         result = WriteResult()
         if self._near is not None:
             # the late near-duplicate check must see every signature committed before it:
             # writers that watch take turns, as SQLite's BEGIN IMMEDIATE makes them
             c.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_SIGNATURES,))
-        late = self._late_near(batch)
+        # a key is a hash of the whole text: worked out once per document here
+        keyed = sorted(((doc.article.key, doc) for doc in batch.documents), key=lambda kd: kd[0])
+        late = self._late_near(batch, dict(keyed))
         links = list(batch.duplicates)
-        cols = list(ARTICLE_STORED)
-        assert cols[:2] == ["key", "id"]
-        todo: list[tuple[Article, dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
+        todo: list[tuple[str, Document]] = []
         first_of: dict[str, str] = {}
         # key order: concurrent writers of the same articles wait for each other, never deadlock
-        for doc in sorted(batch.documents, key=lambda d: d.article.key):
+        for key, doc in keyed:
             a = doc.article
-            if a.key in late:
-                first_key, sim = late[a.key]
+            if key in late:
+                first_key, sim = late[key]
                 links.append((a, first_key, "near", sim))
                 result.linked.append((a.id, first_key, "near"))
-            elif a.key in first_of:  # the same text twice in one batch: the first is stored
-                if first_of[a.key] != a.id:
-                    links.append((a, a.key, "exact", 1.0))
-                    result.linked.append((a.id, a.key, "exact"))
+            elif key in first_of:  # the same text twice in one batch: the first is stored
+                if first_of[key] != a.id:
+                    links.append((a, key, "exact", 1.0))
+                    result.linked.append((a.id, key, "exact"))
             else:
-                first_of[a.key] = a.id
-                art, children = encode(document_rows(doc))  # SQLite's layout, row for row
-                todo.append((a, art, children))
-        # all the batch's articles in one statement; those already stored come back apart
-        numbers: dict[str, int] = {}
+                first_of[key] = a.id
+                todo.append((key, doc))
         if todo:
-            kinds = dict(self.table_columns("articles"))
-            arrays = ", ".join(f"%s::{'bytea' if kinds[k] == 'blob' else 'text'}[]" for k in cols)
-            numbers = {key: n for n, key in c.execute(
-                f"INSERT INTO articles ({', '.join(map(_q, cols))}) SELECT * FROM unnest({arrays})"
-                " ON CONFLICT (key) DO NOTHING RETURNING n, key",
-                [[art[k] for _, art, _ in todo] for k in cols]).fetchall()}
-        others = [a.key for a, _, _ in todo if a.key not in numbers]
-        stored = {key: (n, id_) for key, n, id_ in c.execute(
-            "SELECT key, n, id FROM articles WHERE key = ANY(%s) ORDER BY key FOR UPDATE",
-            (others,)).fetchall()} if others else {}
-        update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
-                  " WHERE n = %s")
-        fresh: dict[str, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
-        replaced: list[int] = []
-        for a, art, children in todo:
-            n = numbers.get(a.key)
-            if n is None:
-                n, stored_id = stored[a.key]
-                if stored_id != a.id:  # the same text stored under another id
-                    links.append((a, a.key, "exact", 1.0))
-                    result.linked.append((a.id, a.key, "exact"))
-                    continue
-                c.execute(update, [art[k] for k in cols[2:]] + [n])
-                replaced.append(n)
-            for table in CHILD_TABLES:
-                fresh[table].extend({**r, "article": n} for r in children[table])
-            result.stored += 1
-        for table in CHILD_TABLES:
-            self._replace(table, replaced, fresh[table])
-        for article, first_key, kind, sim in links:
-            self._link(article, first_key, kind, sim)
-        for rejection, rejected in batch.rejections:
-            self._reject(rejection, rejected, counted)
+            result.stored = self._store_documents(todo, links, result)
+        self._links(links)
+        self._rejections(batch.rejections, counted)
         if batch.signatures:
             with c.cursor() as cur:
                 cur.executemany(
@@ -225,7 +197,61 @@ class PostgresStore(BatchWrites):
         result.own_signatures = [k for k, _ in batch.signatures]
         return result
 
-    def _late_near(self, batch: Batch) -> dict[str, tuple[str, float]]:
+    def _store_documents(self, todo: list[tuple[str, Document]],
+                         links: list[tuple[Article, str, str, float]], result: WriteResult) -> int:
+        """Insert the articles (one pipeline: the server indexes each article's text while
+        this process lays out the next), replace re-stored ones, COPY every child row in."""
+        from parley.store.rows import CHILD_TABLES, document_rows
+        from parley.store.sqlite_layout import ARTICLE_STORED, encode
+
+        c = self.conn
+        cols = list(ARTICLE_STORED)
+        assert cols[:2] == ["key", "id"]
+        laid: list[tuple[str, Article, dict[str, Any], dict[str, list[dict[str, Any]]]]] = []
+
+        def values() -> Iterator[list[Any]]:
+            for key, doc in todo:
+                art, children = encode(document_rows(doc))  # SQLite's layout, row for row
+                laid.append((key, doc.article, art, children))
+                yield [art[k] for k in cols]
+
+        insert = (f"INSERT INTO articles ({', '.join(map(_q, cols))}) VALUES"
+                  f" ({', '.join(['%s'] * len(cols))}) ON CONFLICT (key) DO NOTHING RETURNING n")
+        numbers: dict[str, int] = {}
+        with c.pipeline(), c.cursor() as cur:
+            cur.executemany(insert, values(), returning=True)
+            for key, *_ in laid:  # one result per article: its number, or none if stored
+                row = cur.fetchone()
+                if row is not None:
+                    numbers[key] = row[0]
+                cur.nextset()
+        others = [key for key, *_ in laid if key not in numbers]
+        stored = {key: (n, id_) for key, n, id_ in c.execute(
+            "SELECT key, n, id FROM articles WHERE key = ANY(%s) ORDER BY key FOR UPDATE",
+            (others,)).fetchall()} if others else {}
+        update = (f"UPDATE articles SET {', '.join(f'{_q(k)} = %s' for k in cols[2:])}"
+                  " WHERE n = %s")
+        fresh: dict[str, list[tuple[int, dict[str, Any]]]] = {t: [] for t in CHILD_TABLES}
+        replaced: list[int] = []
+        count = 0
+        for key, a, art, children in laid:
+            n = numbers.get(key)
+            if n is None:
+                n, stored_id = stored[key]
+                if stored_id != a.id:  # the same text stored under another id
+                    links.append((a, key, "exact", 1.0))
+                    result.linked.append((a.id, key, "exact"))
+                    continue
+                c.execute(update, [art[k] for k in cols[2:]] + [n])
+                replaced.append(n)
+            for table in CHILD_TABLES:
+                fresh[table].extend((n, r) for r in children[table])
+            count += 1
+        for table in CHILD_TABLES:
+            self._replace(table, replaced, fresh[table])
+        return count
+
+    def _late_near(self, batch: Batch, docs: dict[str, Document]) -> dict[str, tuple[str, float]]:
         """Articles of the batch near a signature another writer stored since they were
         checked: ``{key: (first key, similarity)}`` (SQLite's rule, by signature number)."""
         if self._near is None or not batch.signatures:
@@ -233,8 +259,7 @@ class PostgresStore(BatchWrites):
         threshold, similarity, checked_at = self._near
         mine = dict(batch.signatures)
         since: dict[str, int] = {}
-        for doc in batch.documents:
-            key = doc.article.key
+        for key in docs:
             if key in mine:
                 seen = checked_at(key) if checked_at is not None else None
                 since[key] = self._sig_seen if seen is None else seen
@@ -256,8 +281,10 @@ class PostgresStore(BatchWrites):
                 found[key] = (best[1], best[0])
         return found
 
-    def _replace(self, table: str, numbers: list[int], rows: list[dict[str, Any]]) -> None:
-        """Delete the old rows of re-stored articles from ``table``; COPY the new ones in."""
+    def _replace(self, table: str, numbers: list[int],
+                 rows: list[tuple[int, dict[str, Any]]]) -> None:
+        """Delete the old rows of re-stored articles from ``table``; COPY the new ones
+        (``(article number, row)``) in."""
         from parley.store.sqlite_layout import STORED
 
         if numbers:
@@ -265,42 +292,56 @@ class PostgresStore(BatchWrites):
         if not rows:
             return
         cols = STORED[table]
+        assert cols[0] == "article"
+        values = itemgetter(*cols[1:])
         pk = self._primary_key(table)
-        seen: set[tuple[Any, ...]] = set()
+        ident = itemgetter(*[c for c in pk if c != "article"]) if len(pk) > 1 else None
+        seen: set[tuple[int, Any]] = set()
         with self.conn.cursor() as cur, cur.copy(
                 f"COPY {_q(table)} ({', '.join(map(_q, cols))}) FROM STDIN") as copy:
-            for r in rows:
-                ident = tuple(r[c] for c in pk)
-                if pk and ident in seen:  # the same key twice in one article: keep the first
-                    continue
-                seen.add(ident)
-                copy.write_row(tuple(r[c] for c in cols))
+            for n, r in rows:
+                if ident is not None:
+                    own = (n, ident(r))
+                    if own in seen:  # the same key twice in one article: keep the first
+                        continue
+                    seen.add(own)
+                copy.write_row((n, *values(r)))
 
-    def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
-        c = self.conn
-        if article.key == first_key:  # the same input read again is not a copy of itself
-            row = c.execute("SELECT id FROM articles WHERE key = %s", (first_key,)).fetchone()
-            if row is not None and row[0] == article.id:
-                return
-        c.execute(
-            "INSERT INTO duplicates (id, key, first_key, kind, similarity, title, date, url,"
-            " source) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id, key)"
-            " DO NOTHING",
-            (article.id, article.key, first_key, kind, similarity, article.title, article.date,
-             article.url, article.source))
+    def _links(self, links: list[tuple[Article, str, str, float]]) -> None:
+        """Duplicate links, in one round trip; the same input read again is not a copy of
+        itself (an exact link to the stored article under its own id is no link)."""
+        if not links:
+            return
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO duplicates (id, key, first_key, kind, similarity, title, date, url,"
+                " source) SELECT %(id)s, %(key)s, %(first)s, %(kind)s, %(sim)s, %(title)s,"
+                " %(date)s, %(url)s, %(source)s WHERE %(key)s <> %(first)s OR NOT EXISTS"
+                " (SELECT 1 FROM articles WHERE key = %(first)s AND id = %(id)s)"
+                " ON CONFLICT (id, key) DO NOTHING",
+                [{"id": a.id, "key": key, "first": first_key, "kind": kind, "sim": sim,
+                  "title": a.title, "date": a.date, "url": a.url, "source": a.source}
+                 for a, first_key, kind, sim in links for key in (a.key,)])
 
-    def _reject(self, rejection: Rejection, article: Article | None,
-                counted: Counter[tuple[str, str, str, str]]) -> None:
-        key = article.key if article is not None and article.text else None
-        ident = (rejection.input, rejection.stage, rejection.reason, key or "")
-        counted[ident] += 1
-        occurrence = self._rejected[ident] + counted[ident]
-        self.conn.execute(
-            "INSERT INTO rejections (input, stage, reason, detail, article_key, occurrence)"
-            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (input, stage, reason,"
-            " coalesce(article_key, ''), occurrence) DO UPDATE SET detail = EXCLUDED.detail",
-            (rejection.input, rejection.stage, rejection.reason, rejection.detail, key,
-             occurrence))
+    def _rejections(self, rejections: list[tuple[Rejection, Article | None]],
+                    counted: Counter[tuple[str, str, str, str]]) -> None:
+        """Rejections, in one round trip: the nth rejection of one input, stage, reason and
+        article in this store's runs is its ``occurrence`` (a rerun replaces, never adds)."""
+        if not rejections:
+            return
+        params = []
+        for rejection, article in rejections:
+            key = article.key if article is not None and article.text else None
+            ident = (rejection.input, rejection.stage, rejection.reason, key or "")
+            counted[ident] += 1
+            params.append((rejection.input, rejection.stage, rejection.reason, rejection.detail,
+                           key, self._rejected[ident] + counted[ident]))
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO rejections (input, stage, reason, detail, article_key, occurrence)"
+                " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (input, stage, reason,"
+                " coalesce(article_key, ''), occurrence) DO UPDATE SET detail = EXCLUDED.detail",
+                params)
 
     # -- the shared near-duplicate index --------------------------------------------------
     def claim(self, key: str, article_id: str, signature: bytes | None, threshold: float,

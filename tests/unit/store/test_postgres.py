@@ -101,3 +101,43 @@ def test_exact_copy_and_a_rerun_of_the_same_input(pg_url: str) -> None:
         assert d.check(Article("x2", STORY)) is None
     finally:
         store.close()
+
+
+def _everything(store: Any) -> dict[str, Any]:
+    """What a user reads back from a store: records, links, rejections, counts."""
+    return {"records": sorted((r["id"], repr(r)) for r in store.iter_documents()),
+            "links": sorted(q(store, "SELECT id, key, first_key, kind FROM duplicates")),
+            "rejections": sorted(q(store, "SELECT input, stage, reason, detail, occurrence"
+                                          " FROM rejections")),
+            "counts": store.counts()}
+
+
+def test_mixed_batches_leave_the_same_rows_as_sqlite(pg_url: str, tmp_path: Any) -> None:
+    from parley.model import Rejection
+
+    docs = [make_document(TEXT + f" Part {i}.", f"a{i}.txt") for i in range(5)]
+    again = make_document(TEXT + " Part 1.", "a1.txt")  # the same input once more
+    copy = make_document(TEXT + " Part 2.", "copy-of-a2.txt")  # its text under another id
+    batches = [
+        Batch(documents=docs[:3], rejections=[(Rejection("bad.txt", "read", "empty", "no text"),
+                                               None)]),
+        # stored and new articles together, one text twice, a link to itself (no link)
+        Batch(documents=[again, copy, docs[3], docs[4], docs[4]],
+              duplicates=[(docs[0].article, docs[0].article.key, "exact", 1.0)],
+              rejections=[(Rejection("bad.txt", "read", "empty", "still no text"), None)]),
+    ]
+    got = []
+    for target in (str(tmp_path / "parley.db"), pg_url):
+        store = open_store(target)
+        try:
+            for batch in batches:
+                store.write_batch(batch)
+            got.append(_everything(store))
+        finally:
+            store.close()
+    sqlite, postgres = got
+    assert postgres == sqlite
+    assert postgres["counts"]["articles"] == 5
+    assert postgres["links"] == [("copy-of-a2.txt", docs[2].article.key, docs[2].article.key,
+                                  "exact")]
+    assert [r[:2] for r in postgres["rejections"]] == [("bad.txt", "read")] * 2
