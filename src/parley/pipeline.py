@@ -19,6 +19,7 @@ configuration and storage errors stop the run; with ``strict=True`` any failure 
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import threading
@@ -283,9 +284,17 @@ class Pipeline:
         global _WORKER_PIPELINE
         _WORKER_PIPELINE = self
         _register_wire_format()
-        with mp.get_context("fork").Pool(n_process, initializer=_die_with_parent) as pool:
-            yield from _bounded(rest, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
-                                2 * n_process)
+        # the models, lexicons and knowledge base (some 440,000 objects) are kept for good:
+        # frozen, the collector stops walking them every full collection, in the workers
+        # (which inherit them) and here, until the run ends
+        gc.collect()
+        gc.freeze()
+        try:
+            with mp.get_context("fork").Pool(n_process, initializer=_die_with_parent) as pool:
+                yield from _bounded(rest, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
+                                    2 * n_process)
+        finally:
+            gc.unfreeze()
 
     @staticmethod
     def _batches(articles: Iterable[Article | Document], size: int) -> Iterator[list[Document]]:
