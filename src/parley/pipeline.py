@@ -262,39 +262,42 @@ class Pipeline:
         if first is None:
             return
         second = next(it, None)
-        if second is None or n_process <= 1:
+        if second is None:
             yield first, self.process(first)
-            if second is not None:
-                yield second, self.process(second)
-            for batch in it:
+            return
+        # the models, lexicons and knowledge base (some 440,000 objects) stay for good: frozen
+        # for the run, the collector stops walking them at every full collection, here and in
+        # the workers, which inherit them (the objects that are garbage by then are left for
+        # the first full collection after the run)
+        gc.freeze()
+        try:
+            yield from self._map(_chain([first, second], it), n_process, executor)
+        finally:
+            gc.unfreeze()
+
+    def _map(self, batches: Iterator[list[Any]], n_process: int, executor: str
+             ) -> Iterator[tuple[list[Any], list[Document]]]:
+        if n_process <= 1:
+            for batch in batches:
                 yield batch, self.process(batch)
             return
-        rest = _chain([first, second], it)
         if executor == "threads":
             with ThreadPoolExecutor(n_process, thread_name_prefix="parley") as pool:
-                yield from _bounded(rest, lambda b: pool.submit(self.process, b).result,
+                yield from _bounded(batches, lambda b: pool.submit(self.process, b).result,
                                     2 * n_process)
             return
         if executor != "processes":
             raise ConfigError(f"executor {executor!r}: expected processes or threads")
         if "fork" not in mp.get_all_start_methods():
-            for batch in rest:
+            for batch in batches:
                 yield batch, self.process(batch)
             return
         global _WORKER_PIPELINE
         _WORKER_PIPELINE = self
         _register_wire_format()
-        # the models, lexicons and knowledge base (some 440,000 objects) are kept for good:
-        # frozen, the collector stops walking them every full collection, in the workers
-        # (which inherit them) and here, until the run ends
-        gc.collect()
-        gc.freeze()
-        try:
-            with mp.get_context("fork").Pool(n_process, initializer=_die_with_parent) as pool:
-                yield from _bounded(rest, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
-                                    2 * n_process)
-        finally:
-            gc.unfreeze()
+        with mp.get_context("fork").Pool(n_process, initializer=_die_with_parent) as pool:
+            yield from _bounded(batches, lambda b: pool.apply_async(_run_in_worker, (b,)).get,
+                                2 * n_process)
 
     @staticmethod
     def _batches(articles: Iterable[Article | Document], size: int) -> Iterator[list[Document]]:
