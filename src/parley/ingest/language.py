@@ -23,6 +23,7 @@ SAMPLE_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(" {2,}")
 
 
 def _mostly_figures(text: str) -> bool:
@@ -51,6 +52,12 @@ def _init() -> Any:
             """langdetect's Detector with its three inner loops written tighter: the same
             arithmetic in the same order on the same random draws, so the same answers
             (a test compares both on news in several languages), at half the cost."""
+
+            def append(self, text: str) -> None:
+                text = self.URL_RE.sub(" ", text)
+                text = self.MAIL_RE.sub(" ", text)
+                text = NGram.normalize_vi(text)  # then runs of spaces as one, as langdetect
+                self.text += _SPACES.sub(" ", text[:self.max_text_length])
 
             def _extract_ngrams(self) -> list[str]:
                 table = self.word_lang_prob_map

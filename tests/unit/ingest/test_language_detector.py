@@ -23,6 +23,8 @@ SENTENCES = [
     "وقال المتحدث باسم الحكومة إن المحادثات ستستأنف الأسبوع المقبل في القاهرة.",
     "Shr 80 cts vs 72 cts Net 55.5 mln vs 49.1 mln Revs 1.2 billion vs 1.1 billion",
     "BREAKING NEWS FROM THE CAPITAL and then the story goes on in lower case words.",
+    "  Two spaces   and runs  of    spaces, see https://example.com/a?b=1 or write to "
+    "desk@example.org  for  the   full   statement.",
 ]
 
 
