@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 PLOVER_TYPES = (
@@ -42,6 +43,7 @@ def normalise_for_hash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1024)  # asked of one text many times a run (dedupe, writer, rows)
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:20]
 
@@ -65,6 +67,7 @@ def strip_name(text: str) -> str:
     return " ".join(_SPACE.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a short name, asked ~3,000 times an article
 def normalise_alias(text: str) -> str:
     """The key every alias and every looked-up text is compared by.
 

@@ -305,3 +305,41 @@ def test_a_linked_duplicate_is_stored_as_its_link_and_reported() -> None:
     assert [(a.id, k, kind) for a, k, kind, _ in batch.duplicates] == [("b", batch.documents[0].article.key, "near")]
     assert batch.rejections == []  # the link is the copy's record
     assert reported == ["b"] and summary.duplicates == {"duplicate": 1}
+
+
+class Code:
+    """A stage that fills every kind of record, with nested entities, places and spans."""
+
+    name = "code"
+    requires: tuple[str, ...] = ("article",)
+    provides: tuple[str, ...] = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        from parley.model import Actor, Entity, Event, Mention, Place, Quote, Sentence, Span, Stance
+
+        text = doc.article.text
+        who = Span.of(text, 0, 2)
+        putin = Entity("A1", text[:2], "Putin", "RUS", "GOV", who)
+        kyiv = Entity(None, "Kyiv", None, "UKR", None, None)
+        return replace(
+            doc, sentences=(Sentence(0, Span.of(text, 0, len(text))),),
+            mentions=(Mention(who, "name", "PERSON", 0, 1),),
+            actors=(Actor("A1", "Putin", "RUS", "GOV", "president", "Q7747", (who,), "kb", "",
+                          "kb:Q7747"),),
+            events=(Event("E1", "ACCUSE", (putin,), (kyiv,), who, who, ("verbal",), ("c",),
+                          "future", "2024-03-01", "on Friday", "day",
+                          Place("Kyiv", "UKR", 703448, 50.45, 30.52), 3, -2.5, putin, "rules",
+                          0.75, "why"),),
+            quotes=(Quote("Q1", "direct", who, putin, who, who, None, "press", ""),),
+            stances=(Stance("S1", putin, "war", "oppose", who, kyiv, "Q1", "", putin, "the war",
+                            who),),
+            mention_actor=((0, 2, "A1"),))
+
+
+def test_coded_documents_come_back_from_worker_processes_whole() -> None:
+    pipeline = Pipeline([Code()])
+    ids = [f"a{i}" for i in range(10)]
+    serial = list(pipeline.run(articles(*ids), batch_size=3))
+    parallel = list(pipeline.run(articles(*ids), batch_size=3, n_process=2))
+    assert [replace(d, timings=()) for d in parallel] == [replace(d, timings=()) for d in serial]
+    assert parallel[4].events[0].event_loc is not None and parallel[4].stances[0].cue is not None

@@ -43,10 +43,16 @@ def _paragraphs(doc: Any) -> Any:
     """A blank line ends a sentence: headlines and paragraphs are never merged. So does a
     line that does not end a sentence (a caption, a menu item, a byline, a photo credit, one
     of a list of headlines) when the next line starts a new one: it is a segment of its own."""
-    short = _short_line(doc.text)
+    from spacy.attrs import IS_SPACE
+
+    if len(doc) < 2:
+        return doc
+    short: int | None = None  # _short_line of the whole text, computed when first needed
     line_start = 0
-    for i, tok in enumerate(doc[:-1]):
-        if not tok.is_space or "\n" not in tok.text:
+    # only white-space tokens can hold a line break: found in one array, not token by token
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        tok = doc[i]
+        if "\n" not in tok.text:
             continue
         nxt = doc[i + 1]
         if tok.text.count("\n") >= 2:
@@ -56,9 +62,11 @@ def _paragraphs(doc: Any) -> Any:
             text = line.text.strip()
             last = text[-1:] if text else ""
             if text and last not in _ENDS_SENTENCE and (nxt.text[:1].isupper()
-                                                       or nxt.text[:1].isdigit()) and (
-                    len(text) < short or _CREDIT.search(text) or starts_as_furniture(text)):
-                nxt.is_sent_start = True
+                                                       or nxt.text[:1].isdigit()):
+                if short is None:
+                    short = _short_line(doc.text)
+                if len(text) < short or _CREDIT.search(text) or starts_as_furniture(text):
+                    nxt.is_sent_start = True
         line_start = i + 1
     return doc
 
