@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 from parley.config import LimitSettings
 from parley.model import Article, Rejection
+from parley.textsafe import safe
 
 logger = logging.getLogger(__name__)
 
@@ -54,20 +55,19 @@ def _charset(ctype: str) -> str | None:
 
 def read_warc(path: str, default_date: str | None, max_bytes: int,
               limits: LimitSettings | None = None) -> Iterator[Article | Rejection]:
-    from warcio.archiveiterator import ArchiveIterator
-
     from parley.ingest.readers import html_article
 
     gz = path.lower().endswith(".gz")
     skipped: Counter[str] = Counter()
     pages = 0
     n = 0
+    misaligned = 0
     with open(path, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         offset = 0
         for _ in range(_MAX_RESYNCS):
             fh.seek(offset)
-            iterator = ArchiveIterator(fh, arc2warc=True)
+            iterator = _iterator(fh)
             try:
                 for record in iterator:
                     n += 1
@@ -76,10 +76,12 @@ def read_warc(path: str, default_date: str | None, max_bytes: int,
                     if item is not None:
                         pages += 1
                         yield item
+                misaligned += iterator.err_count
                 break
             except Exception as exc:  # ArchiveLoadFailed, and warcio's own bugs on bad headers
                 # resume after the bad record: at the next record start past the offset
                 # where the iterator stopped (or one byte past where it started)
+                misaligned += iterator.err_count
                 at = max(offset + 1, _position(iterator, fh, offset))
                 nxt = _next_record(fh, at, gz)
                 pages += 1
@@ -90,6 +92,9 @@ def read_warc(path: str, default_date: str | None, max_bytes: int,
                 if nxt is None or nxt >= size:
                     break
                 offset = nxt
+    if misaligned:
+        logger.warning("%s: %d WARC record(s) not followed by a blank line (a wrong "
+                       "Content-Length?); read on from the next line", safe(path), misaligned)
     if pages == 0:
         if skipped:
             what = ", ".join(f"{k} {v}" for k, v in skipped.most_common(8))
@@ -100,6 +105,17 @@ def read_warc(path: str, default_date: str | None, max_bytes: int,
     elif skipped:
         logger.info("%s: skipped %d records (%s)", path, sum(skipped.values()),
                     ", ".join(f"{k} {v}" for k, v in skipped.most_common(8)))
+
+
+def _iterator(fh: BinaryIO) -> Any:
+    """warcio's iterator, without the three-line warning it writes to stderr itself for a
+    record not followed by a blank line: ``read_warc`` says it once, naming the file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class Quiet(ArchiveIterator):
+        INC_RECORD = ""
+
+    return Quiet(fh, arc2warc=True)
 
 
 def _position(iterator: Any, fh: BinaryIO, offset: int) -> int:

@@ -181,3 +181,25 @@ def test_warc_response_records_become_articles(tmp_path: Path) -> None:
     assert isinstance(items[0], Article) and items[0].id == "https://news.example.org/a"
     assert "prisoner exchange" in items[0].text
     assert isinstance(items[1], Rejection) and items[1].reason == "http_404"
+
+
+def test_a_warc_record_with_a_wrong_length_is_said_once_naming_the_file(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
+    def record(uri: str, body: bytes, extra: bytes = b"") -> bytes:
+        http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body)
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+                f"WARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{len(uri)}>\r\n"
+                "Content-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http)}\r\n\r\n").encode()
+        return head + http + extra + b"\r\n\r\n"
+
+    # the first record's body runs on past its Content-Length ("extra" bytes)
+    path = tmp_path / "bad-length.warc"
+    path.write_bytes(record("https://news.example.org/a", PAGE, b"<!-- trailing -->")
+                     + record("https://news.example.org/b", PAGE))
+    with caplog.at_level("WARNING", logger="parley"):
+        items = list(read_sources([str(path)]))
+    assert any(isinstance(i, Article) for i in items)
+    assert "Record not followed by newline" not in capfd.readouterr().err
+    said = [r.getMessage() for r in caplog.records if "blank line" in r.getMessage()]
+    assert len(said) == 1 and "bad-length.warc" in said[0], said
