@@ -333,11 +333,10 @@ class DyadTable:
             sql += " AND aux=''"
         return sql, args
 
-    def cells(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
-              date_from: str | None = None, date_to: str | None = None,
-              real_only: bool = True) -> list[tuple[Any, ...]]:
-        """(period, a, b, event, aux, recip, n, intensity, confidence) summed; ``a``/``b``
-        fix the actor and/or recipient side (either may be None)."""
+    def _sides(self, level: str, date_from: str | None, date_to: str | None,
+               real_only: bool, a: str | None, b: str | None) -> tuple[str, list[Any]]:
+        """The period's conditions, with ``a`` and/or ``b`` fixing either side (with
+        neither, the totals row ``a = '*'`` is left out)."""
         where, args = self._where(level, date_from, date_to, real_only)
         if a is not None:
             where += " AND a=?"
@@ -347,6 +346,14 @@ class DyadTable:
             args.append(b)
         if a is None and b is None:
             where += " AND a<>'*'"
+        return where, args
+
+    def cells(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
+              date_from: str | None = None, date_to: str | None = None,
+              real_only: bool = True) -> list[tuple[Any, ...]]:
+        """(period, a, b, event, aux, recip, n, intensity, confidence) summed; ``a``/``b``
+        fix the actor and/or recipient side (either may be None)."""
+        where, args = self._sides(level, date_from, date_to, real_only, a, b)
         p = period_sql(by)
         return self.conn.execute(
             f"SELECT {p}, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
@@ -417,15 +424,7 @@ class DyadTable:
                 real_only: bool = True) -> list[tuple[Any, ...]]:
         """(period, a, b, recip, n, intensity) summed over types: what a series of volumes
         needs, fewer rows than :meth:`cells`; ``a``/``b`` fix either side."""
-        where, args = self._where(level, date_from, date_to, real_only)
-        if a is not None:
-            where += " AND a=?"
-            args.append(a)
-        if b is not None:
-            where += " AND b=?"
-            args.append(b)
-        if a is None and b is None:
-            where += " AND a<>'*'"
+        where, args = self._sides(level, date_from, date_to, real_only, a, b)
         return self.conn.execute(
             f"SELECT {period_sql(by)}, a, b, recip, sum(n), sum(intensity) FROM dyad_days"
             f" WHERE 1{where} GROUP BY 1, a, b, recip", args).fetchall()
