@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -35,6 +35,51 @@ class WriteResult:
     linked: list[tuple[str, str, str]] = field(default_factory=list)
     signatures_seen: int = 0  # the writer's high-water mark of stored signatures
     own_signatures: list[str] = field(default_factory=list)  # keys it wrote signatures for
+
+
+Similarity = Callable[[bytes, bytes], float]
+# what a writer watches for: (threshold, similarity, checked_at(key) -> signature number the
+# deduper had seen when it checked that article, or None)
+NearWatch = tuple[float, Similarity, Callable[[str], int | None] | None]
+
+
+def signatures_to_check(near: NearWatch | None, batch: Batch, keys: Iterable[str],
+                        default: int) -> dict[str, int]:
+    """For each of ``keys`` (the batch's articles) that has a signature in the batch: the
+    last stored signature number the deduper had seen when it checked it (``default``, the
+    writer's own high-water mark, when the deduper does not say)."""
+    if near is None or not batch.signatures:
+        return {}
+    checked_at = near[2]
+    mine = {k for k, _ in batch.signatures}
+    since: dict[str, int] = {}
+    for key in keys:
+        if key in mine:
+            seen = checked_at(key) if checked_at is not None else None
+            since[key] = default if seen is None else seen
+    return since
+
+
+def nearest_late(near: NearWatch, since: dict[str, int], mine: dict[str, bytes],
+                 stored: Iterable[tuple[int, str, bytes]]) -> dict[str, tuple[str, float]]:
+    """Articles near a signature another writer stored after the deduper checked them:
+    ``{key: (first key, similarity)}``, the most similar one at or above the threshold.
+    ``since`` is :func:`signatures_to_check`'s answer, ``mine`` the batch's signatures by
+    key, ``stored`` (number, key, signature) of the signatures stored since then by others."""
+    threshold, similarity, _ = near
+    stored = list(stored)
+    found: dict[str, tuple[str, float]] = {}
+    for key, seen in since.items():
+        best: tuple[float, str] | None = None
+        for number, other_key, other in stored:
+            if number <= seen or other_key == key:
+                continue
+            sim = similarity(mine[key], other)
+            if sim >= threshold and (best is None or sim > best[0]):
+                best = (sim, other_key)
+        if best is not None:
+            found[key] = (best[1], best[0])
+    return found
 
 
 class BatchWrites:

@@ -22,7 +22,15 @@ from typing import Any
 
 from parley.errors import ConfigError, StorageError
 from parley.model import Article, Document, Rejection
-from parley.store.base import Batch, BatchWrites, WriteResult
+from parley.store.base import (
+    Batch,
+    BatchWrites,
+    NearWatch,
+    Similarity,
+    WriteResult,
+    nearest_late,
+    signatures_to_check,
+)
 from parley.store.pg_schema import pg_migrations
 from parley.store.tables import INTERNAL, kind_of, table_query
 
@@ -30,7 +38,6 @@ logger = logging.getLogger(__name__)
 
 _LOCK_MIGRATE = 0x7061726C6579  # "parley": one migrating process at a time
 _LOCK_SIGNATURES = 0x7061726C6573  # writers that re-check near duplicates take turns
-Similarity = Callable[[bytes, bytes], float]
 
 
 def _pg(sql: str) -> str:
@@ -64,7 +71,7 @@ class PostgresStore(BatchWrites):
             raise StorageError(f"cannot open PostgreSQL store {_redact(url)}: {exc}") from exc
         self._catalogue: dict[str, list[tuple[str, str]]] = {}
         self._keys: dict[str, list[str]] = {}
-        self._near: tuple[float, Similarity, Callable[[str], int | None] | None] | None = None
+        self._near: NearWatch | None = None
         self._own: set[str] = set()  # keys this store wrote signatures for
         self._reader: Any = None
         self._rejected: Counter[tuple[str, str, str, str]] = Counter()
@@ -254,32 +261,14 @@ class PostgresStore(BatchWrites):
     def _late_near(self, batch: Batch, docs: dict[str, Document]) -> dict[str, tuple[str, float]]:
         """Articles of the batch near a signature another writer stored since they were
         checked: ``{key: (first key, similarity)}`` (SQLite's rule, by signature number)."""
-        if self._near is None or not batch.signatures:
+        since = signatures_to_check(self._near, batch, docs, self._sig_seen)
+        if self._near is None or not since:
             return {}
-        threshold, similarity, checked_at = self._near
-        mine = dict(batch.signatures)
-        since: dict[str, int] = {}
-        for key in docs:
-            if key in mine:
-                seen = checked_at(key) if checked_at is not None else None
-                since[key] = self._sig_seen if seen is None else seen
-        if not since:
-            return {}
-        new = [(n, k, bytes(sig)) for n, k, sig in self.conn.execute(
+        stored = self.conn.execute(
             "SELECT seq, key, signature FROM signatures WHERE seq > %s ORDER BY seq",
-            (min(since.values()),)).fetchall() if k not in self._own]
-        found: dict[str, tuple[str, float]] = {}
-        for key, seen in since.items():
-            best: tuple[float, str] | None = None
-            for n, other_key, other in new:
-                if n <= seen or other_key == key:
-                    continue
-                sim = similarity(mine[key], other)
-                if sim >= threshold and (best is None or sim > best[0]):
-                    best = (sim, other_key)
-            if best is not None:
-                found[key] = (best[1], best[0])
-        return found
+            (min(since.values()),)).fetchall()
+        return nearest_late(self._near, since, dict(batch.signatures),
+                            ((n, k, bytes(sig)) for n, k, sig in stored if k not in self._own))
 
     def _replace(self, table: str, numbers: list[int],
                  rows: list[tuple[int, dict[str, Any]]]) -> None:

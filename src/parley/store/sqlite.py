@@ -30,7 +30,15 @@ from typing import Any, TypeVar
 
 from parley.errors import StorageError
 from parley.model import Article, Rejection
-from parley.store.base import Batch, BatchWrites, WriteResult
+from parley.store.base import (
+    Batch,
+    BatchWrites,
+    NearWatch,
+    Similarity,
+    WriteResult,
+    nearest_late,
+    signatures_to_check,
+)
 from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
 from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
@@ -41,7 +49,6 @@ from parley.store.tables import INTERNAL, kind_of, table_query
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Similarity = Callable[[bytes, bytes], float]
 _UPDATE_ARTICLE = ", ".join(f'"{c}"=?' for c in ARTICLE_STORED if c not in ("key", "id"))
 
 
@@ -68,7 +75,7 @@ class SQLiteStore(BatchWrites):
         self.busy_timeout = busy_timeout
         self.lock_wait = lock_wait
         self._lock = threading.RLock()
-        self._near: tuple[float, Similarity, Callable[[str], int | None] | None] | None = None
+        self._near: NearWatch | None = None
         self._own: set[str] = set()  # keys whose signatures this store wrote
         self._rejected: Counter[tuple[str, str, str, str]] = Counter()
         if self.path != ":memory:":
@@ -231,42 +238,18 @@ class SQLiteStore(BatchWrites):
         return result
 
     def _checked_since(self, batch: Batch) -> dict[str, int]:
-        """For each article of the batch with a signature: the last stored signature (by
-        rowid) the deduper had seen when it checked it."""
-        if self._near is None or not batch.signatures:
-            return {}
-        checked_at = self._near[2]
-        mine = dict(batch.signatures)
-        since: dict[str, int] = {}
-        for doc in batch.documents:
-            key = doc.article.key
-            if key in mine:
-                seen = checked_at(key) if checked_at is not None else None
-                since[key] = self._sig_seen if seen is None else seen
-        return since
+        return signatures_to_check(self._near, batch, (d.article.key for d in batch.documents),
+                                   self._sig_seen)
 
     def _late_near(self, batch: Batch, since: dict[str, int]) -> dict[str, tuple[str, float]]:
         """Articles of the batch near a signature another writer stored since they were
         checked: ``{key: (first key, similarity)}``."""
         if self._near is None or not since:
             return {}
-        threshold, similarity, _ = self._near
-        mine = dict(batch.signatures)
-        new = self.conn.execute("SELECT rowid, key, signature FROM signatures WHERE rowid > ?"
-                                " ORDER BY rowid", (min(since.values()),)).fetchall()
-        new = [(r, k, bytes(s)) for r, k, s in new if k not in self._own]
-        found: dict[str, tuple[str, float]] = {}
-        for key, seen in since.items():
-            best: tuple[float, str] | None = None
-            for rowid, other_key, other in new:
-                if rowid <= seen or other_key == key:
-                    continue
-                sim = similarity(mine[key], other)
-                if sim >= threshold and (best is None or sim > best[0]):
-                    best = (sim, other_key)
-            if best is not None:
-                found[key] = (best[1], best[0])
-        return found
+        stored = self.conn.execute("SELECT rowid, key, signature FROM signatures WHERE rowid > ?"
+                                   " ORDER BY rowid", (min(since.values()),)).fetchall()
+        return nearest_late(self._near, since, dict(batch.signatures),
+                            ((r, k, bytes(sig)) for r, k, sig in stored if k not in self._own))
 
     def _link(self, article: Article, first_key: str, kind: str, similarity: float) -> None:
         """Link ``article`` to the stored first copy of its story. The deduper's first copy
