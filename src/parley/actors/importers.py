@@ -13,7 +13,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ import yaml
 from parley.actors.kb import NON_STATE_CODES, Entry, KnowledgeBase, Role
 from parley.actors.kbcheck import country_codes as _country_codes
 from parley.errors import ConfigError
+from parley.model import normalise_alias
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +83,12 @@ def _entry_dict(e: Entry) -> dict[str, Any]:
         out["capital"] = e.capital
     if e.seats:
         out["seats"] = list(e.seats)
-    if e.roles:
-        out["roles"] = [{"office": r.office, "country": r.country, "sector": r.sector,
-                         "start": r.start, "end": r.end, "source": r.source} for r in e.roles]
+    if e.roles:  # a role's country and source default to the entry's: written when they differ
+        out["roles"] = [{"office": r.office,
+                         **({"country": r.country} if r.country != e.country else {}),
+                         "sector": r.sector, "start": r.start, "end": r.end,
+                         **({"source": r.source} if r.source != e.source else {})}
+                        for r in e.roles]
     return out
 
 
@@ -171,9 +175,20 @@ class _Record:
     rejected: int = 0  # codes already reported as skipped
 
 
+def _name_case(word: str) -> str:
+    """A dictionary word (upper case) in a name's letter case: "MCCAIN" -> McCain,
+    "O'NEAL" -> O'Neal, "PEOPLE'S" -> People's, "AL-ASSAD" -> Al-Assad."""
+    if re.search(r"\d", word):
+        return word
+    out = "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+    if re.match(r"(?i)(mc|[od]')[a-z]", out):
+        cut = 2
+        out = out[:cut] + out[cut].upper() + out[cut + 1:]
+    return out
+
+
 def _phrase(text: str) -> str:
-    words = text.replace("_", " ").split()
-    return " ".join(w.title() if not re.search(r"\d", w) else w for w in words)
+    return " ".join(_name_case(w) for w in text.replace("_", " ").split())
 
 
 def _petrarch_records(path: Path, report: ImportReport) -> Iterator[_Record]:
@@ -337,6 +352,45 @@ def _petrarch_entry(rec: _Record, path: Path, ids: _Ids, report: ImportReport,
     return Entry(id=ids(name), kind=kind, name=name, aliases=aliases, country=country,
                  sector=sector, office=None, qid=None, roles=tuple(_merge(roles)), demonyms=(),
                  capital=None, seats=(), source=source)
+
+
+# head words of bodies, never of a person's name (dated codes make the importer take a body
+# for a person: "Sudan People's Liberation Movement", "Warsaw Treaty Organization")
+_BODY_WORDS = frozenset({"movement", "army", "party", "council", "brigade", "brigades", "front",
+                         "state", "organization", "organisation", "union", "league",
+                         "committee", "ministry", "forces", "government", "group"})
+
+
+def people_to_ship(report: ImportReport, known: KnowledgeBase | None = None) -> ImportReport:
+    """The part of an import that is fit to join the shipped base, as a report of its own
+    (what was left out is among its skips, with examples). A person is kept when their name
+    has two words or more (one word, "Hassan", names many people); of their aliases only
+    those of two words or more are kept. With ``known`` (the shipped base), an entry whose
+    name or alias it already resolves is left out: the curated entry wins, and one name
+    never gives two entries with different roles."""
+    out = ImportReport(files=list(report.files), records=report.records,
+                       skipped=Counter(report.skipped),
+                       examples={k: list(v) for k, v in report.examples.items()})
+    taken: set[str] = set()  # the names and aliases of the people kept so far
+    for e in report.entries:
+        words = e.name.split()
+        if e.kind != "person":
+            out.skip("not a person (--people)", e.name)
+        elif len(words) < 2:
+            out.skip("a one-word name (--people)", e.name)
+        elif words[0] == "The" or _BODY_WORDS & {w.lower() for w in words}:
+            out.skip("a body's name with dated codes (--people)", e.name)
+        else:
+            aliases = tuple(a for a in e.aliases if len(a.split()) >= 2)
+            keys = {normalise_alias(n) for n in (e.name, *aliases)}
+            if known is not None and any(known.lookup(n) for n in (e.name, *aliases)):
+                out.skip("a name the shipped base already knows (--people)", e.name)
+            elif keys & taken:  # a second record of one person ("Salva Kiir" of SDN, of SSD)
+                out.skip("a name an earlier record already has (--people)", e.name)
+            else:
+                taken |= keys
+                out.take(replace(e, aliases=aliases))
+    return out
 
 
 # ---------------------------------------------------------------- Wikidata

@@ -159,7 +159,8 @@ def _entry(raw: Any, where: str) -> Entry:
         roles.append(Role(
             office=str(r["office"]), country=_opt(r.get("country")) or _opt(raw.get("country")),
             sector=_opt(r.get("sector")), start=_day(r.get("start"), where),
-            end=_day(r.get("end"), where), source=str(r.get("source") or ""),
+            end=_day(r.get("end"), where),
+            source=str(r.get("source") or raw.get("source") or ""),  # default: the entry's
         ))
     return Entry(
         id=eid, kind=str(raw["kind"]), name=str(raw["name"]),

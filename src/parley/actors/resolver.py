@@ -61,6 +61,10 @@ def subtree_indices(tok: Any, limit: int = SUBTREE_TOKENS) -> list[int]:
     return sorted(found)
 
 
+# words that put a title in the past: it names no role in force on the day
+_PAST = frozenset({"former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "retired"})
+
+
 @dataclass
 class ActorRecord:
     """An actor being assembled: the resolver's working copy."""
@@ -205,7 +209,17 @@ class Resolver:
                 ctx_title = (ctx_title[0], body[1])
         if hits:
             hit = self._pick(hits, ctx_country)
-            return self._from_hit(doc, c, hit, head)
+            rec = self._from_hit(doc, c, hit, head)
+            if rec is not None and hit.entry.kind == "person" and hit.sector is None \
+                    and ctx_title is not None and not any(
+                        doc[i].lower_.strip("-") in _PAST for i in c.context):
+                # no role of theirs is in force that day: the text's title tells the role
+                # ("Thai police spokesman X"); "former president X" tells none
+                rec = replace(rec, key=f"kb:{hit.entry.id}:{ctx_title[1]}", office=ctx_title[0],
+                              sector=ctx_title[1], country=rec.country or ctx_country,
+                              reason=f"{rec.reason}; office {ctx_title[0]!r} -> {ctx_title[1]}"
+                                     " from the title")
+            return rec
         if c.label == "PERSON" or (c.label == "KB" and ctx_title):
             by_title = self._by_title_and_surname(doc, c, date, ctx_country, ctx_title)
             if by_title is not None:

@@ -8,8 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from parley.actors.importers import ImportReport, import_petrarch, import_wikidata, write_yaml
-from parley.actors.kb import KnowledgeBase
+from parley.actors.importers import (
+    ImportReport,
+    import_petrarch,
+    import_wikidata,
+    people_to_ship,
+    write_yaml,
+)
+from parley.actors.kb import KnowledgeBase, shipped_paths
 from parley.cli.options import iso_date
 
 
@@ -35,6 +41,10 @@ def add_parser(sub: Any) -> None:
     ip.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.yaml")
     ip.add_argument("--countries", action="store_true",
                     help="keep country-level records (skipped by default)")
+    ip.add_argument("--people", action="store_true",
+                    help="keep only people whose name has two words or more (aliases likewise) "
+                         "and whom the knowledge base does not name yet: how the shipped "
+                         "people_phoenix.yaml is made")
     iw = verbs.add_parser("import-wikidata", help="convert Wikidata entity JSON / JSON Lines")
     iw.add_argument("files", nargs="+", type=Path, metavar="FILE")
     iw.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.yaml")
@@ -89,13 +99,26 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and problems) else 0
 
 
-def _write(report: ImportReport, out: Path, what: str) -> int:
+def _write(report: ImportReport, out: Path, what: str, note: str = "") -> int:
+    names = ", ".join(Path(f).name for f in report.files)
     n = write_yaml(report.entries, out,
-                   header=f"Imported by `parley kb {what}` from: {', '.join(report.files)}\n"
+                   header=f"Imported by `parley kb {what}` from: {names}\n{note}"
                           "Format: docs/knowledge_base.md")
     print(report.summary())
     print(f"wrote {n} entries to {out}")
     return 0
+
+
+def _import_petrarch(args: argparse.Namespace) -> int:
+    report = import_petrarch(args.files, include_countries=args.countries)
+    if not args.people:
+        return _write(report, args.output, "import-petrarch")
+    # the base it is checked against is every other file: never the one being remade
+    known = (KnowledgeBase.from_paths(args.kb) if args.kb else KnowledgeBase.from_paths(
+        [p for p in shipped_paths() if p.name != args.output.name]))
+    return _write(people_to_ship(report, known), args.output, "import-petrarch --people",
+                  note="Phoenix/PETRARCH2 dictionaries, MIT licence, Copyright (c) 2014 Open "
+                       "Event Data (the licence: PHOENIX_LICENSE.txt beside the shipped file)\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +130,7 @@ def run(args: argparse.Namespace) -> int:
     if cmd == "validate":
         return _validate(args)
     if cmd == "import-petrarch":
-        return _write(import_petrarch(args.files, include_countries=args.countries),
-                      args.output, "import-petrarch")
+        return _import_petrarch(args)
     if cmd == "import-wikidata":
         return _write(import_wikidata(args.files, kb=_kb(args)), args.output, "import-wikidata")
     raise AssertionError(cmd)  # argparse only lets the commands above through

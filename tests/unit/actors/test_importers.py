@@ -11,9 +11,10 @@ from parley.actors.importers import (
     import_petrarch,
     import_wikidata,
     parse_cameo_code,
+    people_to_ship,
     write_yaml,
 )
-from parley.actors.kb import KnowledgeBase
+from parley.actors.kb import KnowledgeBase, shipped_paths
 from parley.errors import ConfigError
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "kb"
@@ -93,6 +94,65 @@ def test_petrarch_output_loads_and_resolves(petrarch, tmp_path) -> None:
 def test_petrarch_keeps_countries_on_request() -> None:
     r = import_petrarch(FIXTURES / "sample.actors.txt", include_countries=True)
     assert r.actors == 7  # ZZA is no ISO code, so Freedonia is still skipped
+
+
+@pytest.fixture(scope="module")
+def people():
+    known = KnowledgeBase.from_paths([FIXTURES / "small.yaml"], cache=False)
+    return people_to_ship(import_petrarch(FIXTURES / "people.actors.txt"), known)
+
+
+def test_people_to_ship_keeps_people_with_names_of_two_words(people) -> None:
+    assert [e.name for e in people.entries] == ["Marta McCloud", "Paul O'Dare"]
+    marta = people.entries[0]
+    # "McCloud" alone would name anyone of that surname: only two-word aliases are kept
+    assert marta.aliases == ("President McCloud",)
+    assert [(r.start, r.end, r.sector) for r in marta.roles] == [
+        ("1989-01-01", None, "ELI"), ("1980-01-01", "1988-12-31", "GOV")]
+
+
+@pytest.mark.parametrize(("reason", "name"), [
+    ("a one-word name", "Kordan"),
+    ("a body's name with dated codes", "People's Unity Movement"),
+    ("a name the shipped base already knows", "Ana Kord"),
+    ("a name an earlier record already has", "Paul O'Dare Junior"),
+    ("not a person", "Daily Test"),
+])
+def test_people_to_ship_says_whom_it_left_out_and_why(people, reason, name) -> None:
+    key = f"{reason} (--people)"
+    assert name in people.examples[key] and people.skipped[key] == 1
+    assert f"{people.actors} actors (person {people.actors})" in people.summary()
+
+
+def test_people_file_written_by_the_cli_resolves_on_its_dates(tmp_path, capsys) -> None:
+    from parley.cli.main import main
+
+    out = tmp_path / "people.yaml"
+    assert main(["kb", "--kb", str(FIXTURES / "small.yaml"), "import-petrarch", "--people",
+                 str(FIXTURES / "people.actors.txt"), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "MIT licence" in text and "people.actors.txt" in text and str(FIXTURES) not in text
+    kb = KnowledgeBase.from_paths([out], cache=False)
+    assert kb.validate() == []
+    h = kb.lookup("President McCloud", "1985-03-01")[0]
+    # a role's country and source default to the entry's: the file does not repeat them
+    assert (h.country, h.sector) == ("FRA", "GOV") and "line" in h.entry.roles[0].source
+    assert kb.lookup("Marta McCloud", "1995-03-01")[0].sector == "ELI"
+    assert kb.lookup("McCloud", "1985-03-01") == []
+
+
+def test_shipped_phoenix_people_name_their_source_and_licence() -> None:
+    path = next(p for p in shipped_paths() if p.name == "people_phoenix.yaml")
+    head = path.read_text(encoding="utf-8")[:600]
+    assert "MIT licence" in head and "Open Event Data" in head
+    assert (path.parent / "PHOENIX_LICENSE.txt").read_text().startswith("The MIT License")
+    kb = KnowledgeBase.default()
+    # leaders of the 1980s and 1990s that the curated files lack
+    for name, date, country in [("President Reagan", "1985-06-01", "USA"),
+                                ("Yoweri Museveni", "1996-06-01", "UGA"),
+                                ("Abdelaziz Bouteflika", "2001-06-01", "DZA")]:
+        hits = kb.lookup(name, date)
+        assert hits and (hits[0].country, hits[0].sector) == (country, "GOV"), name
 
 
 def test_petrarch_missing_file() -> None:
