@@ -366,6 +366,9 @@ class Resolver:
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)
+        head = c.head(doc)
+        if any(t.lower_ == "ethnic" for t in head.lefts):
+            return self._ethnic_group(doc, head, text, date)
         entry = self.demonym(text)
         if entry is None:
             hits = self.kb.lookup(text, date)
@@ -374,6 +377,26 @@ class Resolver:
             return self._from_hit(doc, c, hits[0], c.head(doc))
         return ActorRecord(f"kb:{entry.id}:", entry.name, entry.id, None, None, entry.qid or entry.id,
                            "country", "kb-demonym", f"demonym {text!r} of {entry.name}")
+
+
+    def _ethnic_group(self, doc: Any, head: Any, text: str, date: str | None) -> ActorRecord:
+        """"Ethnic Hungarians in Romania": a people, not the state its name comes from; it is
+        coded by the country it lives in, when a phrase on it says where (in/from/of X)."""
+        country = None
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of", "across"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        words = doc[obj.left_edge.i:obj.i + 1].text
+                        country = self._country_of_text(words, date, states_only=True) or \
+                            self._country_of_text(obj.text, date, states_only=True)
+                if country:
+                    break
+        name = f"ethnic {text}"
+        where = f"lives in {country}" if country else "no phrase says where it lives"
+        return ActorRecord(f"ethnic:{country or '---'}:{normalise_alias(text)}", name, country,
+                           None, None, None, "group", "ethnic-group",
+                           f"{name!r}: an ethnic group, coded by where it lives ({where})")
 
 
 def pronoun_kind(c: Candidate) -> str:
