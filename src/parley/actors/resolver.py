@@ -61,6 +61,16 @@ def subtree_indices(tok: Any, limit: int = SUBTREE_TOKENS) -> list[int]:
     return sorted(found)
 
 
+# peoples (in the plural) who live in several states, so that a country word before them says
+# which: "Bosnian Serbs" live in Bosnia, "Iraqi Kurds" in Iraq; a civic demonym ("Cypriots",
+# "Bosnians") is not among them: "Turkish Cypriots" are Cypriots
+PEOPLES = frozenset({
+    "serbs", "croats", "albanians", "kurds", "hungarians", "russians", "turks", "arabs",
+    "tamils", "pashtuns", "uighurs", "uyghurs", "tajiks", "uzbeks", "armenians", "azeris",
+    "greeks", "romanians", "poles", "germans", "somalis", "hutus", "tutsis", "berbers",
+    "baluchs", "baloch", "shiites", "shias", "sunnis", "christians", "muslims", "jews",
+    "druze", "copts", "maronites", "alawites", "yazidis", "rohingya", "roma", "palestinians",
+})
 # words that put a title in the past: it names no role in force on the day
 _PAST = frozenset({"former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "retired"})
 
@@ -220,6 +230,9 @@ class Resolver:
                               reason=f"{rec.reason}; office {ctx_title[0]!r} -> {ctx_title[1]}"
                                      " from the title")
             return rec
+        people = self._people_of(doc, c, text, date) if c.label in ("PERSON", "NORP") else None
+        if people is not None:
+            return people
         if c.label == "PERSON" or (c.label == "KB" and ctx_title):
             by_title = self._by_title_and_surname(doc, c, date, ctx_country, ctx_title)
             if by_title is not None:
@@ -369,6 +382,17 @@ class Resolver:
         head = c.head(doc)
         if any(t.lower_ == "ethnic" for t in head.lefts):
             return self._ethnic_group(doc, head, text, date)
+        if head.lower_ in PEOPLES and c.start > 0 and doc[c.start - 1].head.i == head.i \
+                and doc[c.start - 1].dep_ in ("amod", "compound"):
+            # "Croatian Serbs", "Kosovo Albanians": a people of several states, qualified by
+            # the one it lives in
+            country = self._country_of_text(doc[c.start - 1].text, date, states_only=True)
+            if country is not None:
+                words = f"{doc[c.start - 1].text} {text}"
+                return ActorRecord(f"people:{country}:{normalise_alias(words)}", words, country,
+                                   None, None, None, "group", "people-of-country",
+                                   f"{words!r}: a people, coded by the country its first word "
+                                   f"names ({country})")
         entry = self.demonym(text)
         if entry is None:
             hits = self.kb.lookup(text, date)
@@ -378,6 +402,24 @@ class Resolver:
         return ActorRecord(f"kb:{entry.id}:", entry.name, entry.id, None, None, entry.qid or entry.id,
                            "country", "kb-demonym", f"demonym {text!r} of {entry.name}")
 
+
+    def _people_of(self, doc: Any, c: Candidate, text: str, date: str | None
+                   ) -> ActorRecord | None:
+        """"Bosnian Serbs", "Lebanese Shiites": a people named by the country it lives in and
+        a plural (the tagger often takes it for a person's name); coded by that country."""
+        toks = doc[c.start:c.end]
+        if len(toks) != 2 or toks[1].tag_ not in ("NNS", "NNPS") or \
+                not toks[1].text[:1].isupper():
+            return None
+        if toks[1].lower_ not in PEOPLES and self.demonym(toks[1].text) is not None:
+            return None  # "Turkish Cypriots" are Cypriots: the head's own country holds
+        country = self._country_of_text(toks[0].text, date, states_only=True)
+        if country is None:
+            return None
+        return ActorRecord(f"people:{country}:{normalise_alias(text)}", text, country, None, None,
+                           None, "group", "people-of-country",
+                           f"{text!r}: a people, coded by the country its first word names "
+                           f"({country})")
 
     def _ethnic_group(self, doc: Any, head: Any, text: str, date: str | None) -> ActorRecord:
         """"Ethnic Hungarians in Romania": a people, not the state its name comes from; it is
