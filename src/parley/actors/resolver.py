@@ -71,6 +71,9 @@ PEOPLES = frozenset({
     "baluchs", "baloch", "shiites", "shias", "sunnis", "christians", "muslims", "jews",
     "druze", "copts", "maronites", "alawites", "yazidis", "rohingya", "roma", "palestinians",
 })
+# head words of the names of non-governmental bodies
+_NGO_WORDS = frozenset({"association", "foundation", "forum", "society", "watch", "network",
+                        "institute"})
 # words that put a title in the past: it names no role in force on the day
 _PAST = frozenset({"former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "retired"})
 
@@ -287,6 +290,14 @@ class Resolver:
         idxs = list(range(c.start, c.end))
         country = self._countries_in(doc, idxs, date)
         title = self.kb.office_sector(text)
+        if title is None and _NGO_WORDS & {doc[i].lower_ for i in idxs}:
+            # "the Association of Independent Lawyers", "Global Water Forum": a body of
+            # citizens; with no country word it is an international one (PLOVER's NGO)
+            where = f"country {country} from a country word in the name" if country else \
+                "no country word: an international one"
+            return ActorRecord(f"org:{normalise_alias(text)}", text, country or "NGO", "NGO",
+                               None, None, "org", "name-parts",
+                               f"{text!r}: a non-governmental body by its name; {where}")
         if country is None and title is None:
             return ActorRecord(f"org:{normalise_alias(text)}", text, None, None, None, None, "org",
                                "unresolved", f"organisation {text!r}: not in the knowledge base")
