@@ -34,7 +34,7 @@ TERRITORY_KINDS = frozenset({"country", "historical", "region"})
 VIAS = ("name", "alias", "demonym", "capital", "seat")
 NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 EXTRA_COUNTRY_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the EU, IMF, World Bank
-_CACHE_VERSION = "kb-3"
+_CACHE_VERSION = "kb-4"
 _DATA_PACKAGE = "parley.actors.data"
 
 # ---------------------------------------------------------------- normalisation
@@ -80,6 +80,8 @@ class Entry:
     seats: tuple[str, ...]
     source: str
     exact: tuple[str, ...] = ()  # aliases that match only in this letter case
+    # a country that was part of another before it became a state: (that state, last day)
+    part_of: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +172,17 @@ def _entry(raw: Any, where: str) -> Entry:
         demonyms=_tuple(raw.get("demonyms"), where, "demonyms"),
         capital=_opt(raw.get("capital")), seats=_tuple(raw.get("seats"), where, "seats"),
         source=str(raw.get("source") or ""), exact=_tuple(raw.get("exact"), where, "exact"),
+        part_of=tuple(_part_of(raw.get("part_of"), where)),
     )
+
+
+def _part_of(raw: Any, where: str) -> Iterator[tuple[str, str]]:
+    for i, p in enumerate(raw or []):
+        until = _day(p.get("until"), where) if isinstance(p, dict) else None
+        if not isinstance(p, dict) or not p.get("country") or until is None:
+            raise ConfigError(f"{where}: part_of {i} must be a mapping with 'country' and "
+                              f"'until' (YYYY-MM-DD); got {p!r}")
+        yield str(p["country"]), until
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,6 +406,10 @@ class KnowledgeBase:
 
     def _resolve(self, e: Entry, via: str, text: str, date: str | None) -> tuple[int, Hit]:
         what = f"{via} {text!r} of {e.name}"
+        for state, until in e.part_of if date else ():
+            if _start_key(date) <= until:  # "Juba" in 2000: a town of Sudan, no capital yet
+                return 1, Hit(e, via, state, None, None,
+                              f"{what}: part of {state} until {until}, on {date}")
         if via in ("capital", "seat") and e.kind == "country":
             return 1, Hit(e, via, e.id, "GOV", None, f"{what}: {via} stands for the government")
         if via == "demonym":

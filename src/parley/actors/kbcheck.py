@@ -54,6 +54,10 @@ def check(kb: KnowledgeBase) -> list[str]:
             out.append(f"error: {tag}: sector {e.sector!r} is not a PLOVER sector")
         if e.kind == "country" and e.id not in codes:
             out.append(f"error: {tag}: a country's id must be its ISO alpha-3 code")
+        for state, _until in e.part_of:
+            if e.kind != "country" or not country_ok(state):
+                out.append(f"error: {tag}: part_of {state!r} needs a country entry and an "
+                           "ISO 3166-1 alpha-3 code")
         for r in e.roles:
             if not country_ok(r.country):
                 out.append(f"error: {tag}: role {r.office!r} country {r.country!r} is not "

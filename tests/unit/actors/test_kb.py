@@ -303,3 +303,24 @@ def test_later_file_replaces_entry_with_same_id(tmp_path) -> None:
     assert kb.get("ZZA").name == "Freedonia Reborn"
     assert kb.lookup("Freedonian") == []
 
+
+
+@pytest.mark.parametrize(("text", "date", "country", "sector"), [
+    ("Juba", "2000-01-01", "SDN", None),        # a town of Sudan before 9 July 2011
+    ("Juba", "2015-01-01", "SSD", "GOV"),       # then the capital of South Sudan
+    ("South Sudanese", "2005-06-01", "SDN", None),
+    ("Asmara", "1990-06-01", "ETH", None),      # Eritrea was part of Ethiopia until May 1993
+    ("Eritrea", "1994-06-01", "ERI", None),
+])
+def test_a_state_that_was_part_of_another_resolves_to_it_before_independence(
+        shipped, text, date, country, sector) -> None:
+    hit = shipped.lookup(text, date)[0]
+    assert (hit.country, hit.sector) == (country, sector)
+
+
+def test_part_of_must_name_a_country_and_a_day(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - {id: ZZB, kind: country, name: Bad, country: ZZB, source: x,\n"
+                   "     part_of: [{country: SDN}]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="part_of 0 must be a mapping with 'country' and 'until'"):
+        KnowledgeBase.from_paths([bad], cache=False)
