@@ -399,11 +399,7 @@ class Resolver:
             # the one it lives in
             country = self._country_of_text(doc[c.start - 1].text, date, states_only=True)
             if country is not None:
-                words = f"{doc[c.start - 1].text} {text}"
-                return ActorRecord(f"people:{country}:{normalise_alias(words)}", words, country,
-                                   None, None, None, "group", "people-of-country",
-                                   f"{words!r}: a people, coded by the country its first word "
-                                   f"names ({country})")
+                return _people(f"{doc[c.start - 1].text} {text}", country)
         entry = self.demonym(text)
         if entry is None:
             hits = self.kb.lookup(text, date)
@@ -412,7 +408,6 @@ class Resolver:
             return self._from_hit(doc, c, hits[0], c.head(doc))
         return ActorRecord(f"kb:{entry.id}:", entry.name, entry.id, None, None, entry.qid or entry.id,
                            "country", "kb-demonym", f"demonym {text!r} of {entry.name}")
-
 
     def _people_of(self, doc: Any, c: Candidate, text: str, date: str | None
                    ) -> ActorRecord | None:
@@ -425,12 +420,7 @@ class Resolver:
         if toks[1].lower_ not in PEOPLES and self.demonym(toks[1].text) is not None:
             return None  # "Turkish Cypriots" are Cypriots: the head's own country holds
         country = self._country_of_text(toks[0].text, date, states_only=True)
-        if country is None:
-            return None
-        return ActorRecord(f"people:{country}:{normalise_alias(text)}", text, country, None, None,
-                           None, "group", "people-of-country",
-                           f"{text!r}: a people, coded by the country its first word names "
-                           f"({country})")
+        return None if country is None else _people(text, country)
 
     def _ethnic_group(self, doc: Any, head: Any, text: str, date: str | None) -> ActorRecord:
         """"Ethnic Hungarians in Romania": a people, not the state its name comes from; it is
@@ -450,6 +440,13 @@ class Resolver:
         return ActorRecord(f"ethnic:{country or '---'}:{normalise_alias(text)}", name, country,
                            None, None, None, "group", "ethnic-group",
                            f"{name!r}: an ethnic group, coded by where it lives ({where})")
+
+
+def _people(words: str, country: str) -> ActorRecord:
+    return ActorRecord(f"people:{country}:{normalise_alias(words)}", words, country, None, None,
+                       None, "group", "people-of-country",
+                       f"{words!r}: a people, coded by the country its first word names "
+                       f"({country})")
 
 
 def pronoun_kind(c: Candidate) -> str:
