@@ -118,6 +118,10 @@ def place_check(ev: dict[str, Any], names: dict[str, str]) -> bool | None:
     return loc.get("country") == code
 
 
+def share(n: int, d: int) -> float:
+    return round(n / d, 4) if d else 0.0
+
+
 def measure(records: list[dict[str, Any]], show: int = 0) -> dict[str, Any]:
     names = country_names()
     total = merged = bare = background = placed = placed_ok = 0
@@ -142,7 +146,6 @@ def measure(records: list[dict[str, Any]], show: int = 0) -> dict[str, Any]:
                 placed_ok += ok
                 if not ok:
                     examples["place"].append(f"{rec['id']} {ev['event_loc']}: {sent.strip()!r}")
-    share = (lambda n, d: round(n / d, 4) if d else 0.0)
     out = {
         "pages": len(records), "events": total,
         "merged": merged, "merged_share": share(merged, total),
