@@ -192,6 +192,25 @@ _STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "viole
                           "bloodshed", "insurgency", "crisis", "fighting", "siege"})
 
 
+# acts that last and that news names once they are known ("Russia's annexation of Crimea",
+# "his invasion of Ukraine"): named so, with a possessor, they are background
+_CAMPAIGN_NOUNS = frozenset({"invasion", "annexation", "occupation", "conquest",
+                             "incursion"})
+# verbs of which such a noun is still the news: "the invasion began at dawn"
+_ONSET_VERBS = frozenset({"begin", "start", "resume", "continue", "escalate", "intensify",
+                          "expand", "widen", "enter", "stall", "end"})
+
+
+def _names_a_known_act(trig: Any) -> bool:
+    """A campaign noun with a possessor ("Russia's", "his", "Crimea's"), not the subject of
+    a verb of its onset or course, nor dated in its own phrase."""
+    if not any(c.dep_ == "poss" for c in trig.children):
+        return False
+    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.lemma_.lower() in _ONSET_VERBS:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in trig.subtree)
+
+
 _CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "providing", "lest"})
 
 
@@ -242,6 +261,8 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
             return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
         if trig.lemma_.lower() in _STATE_NOUNS and not governed:
             return CONTEXT
+        if trig.lemma_.lower() in _CAMPAIGN_NOUNS and not governed and _names_a_known_act(trig):
+            return f"'{trig.text}' named as known"  # "Russia's annexation of Crimea alarmed ..."
         return ""
     if event == "REQUEST" and trig.tag_ == "VBN" and trig.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):

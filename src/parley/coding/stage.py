@@ -445,6 +445,13 @@ class CodingStage:
                               if e.actor_id not in actor_ids]
             if recipient_ents:
                 reasons.append("recipient from the unless/until clause")
+        if not recipient_ents:
+            # "sent arms to help defend Estonia", "refused to allow UN planes to land"
+            recipient_ents = [e for e in self._entities(roles.beneficiaries(trig), index,
+                                                         actors, text)
+                              if e.actor_id not in actor_ids]
+            if recipient_ents:
+                reasons.append("recipient whom the act is for or lets act")
         # place
         place, place_text = event_place(anchor, sent)
         if place_text:
