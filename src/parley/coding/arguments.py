@@ -320,11 +320,32 @@ def inside_content(h: Hit, outer: Hit) -> bool:
 # ------------------------------------------------------------------ one event
 
 
+# nouns of a number or a body of people: "thousands of workers", "a group of soldiers" act
+# as the people they count
+MEASURE_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                           "million", "millions", "score", "scores", "group", "crowd",
+                           "number", "handful", "band", "contingent", "column", "unit",
+                           "squad", "convoy", "wave", "throng", "mob", "batch"})
+
+
+def measured(tok: Any) -> Any:
+    """The noun a measure noun counts ("thousands of workers" -> workers), else ``tok``."""
+    if tok.lemma_.lower() not in MEASURE_NOUNS and tok.lower_ not in MEASURE_NOUNS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    return tok
+
+
 def unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
     """The subject as an actor of its own words, when it names a person or a group: its
     head noun with the words that name it (determiners left out)."""
     out = []
     for t in subj[:1]:
+        t = measured(t)
         if not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
             continue  # "a car bomb killed": what harms stands for whoever set it
         left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]

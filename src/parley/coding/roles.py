@@ -134,6 +134,17 @@ def noun_complements(noun: Any) -> list[Any]:
     return out
 
 
+def between(noun: Any) -> list[Any]:
+    """The parties named by "between" on a noun: "mediation between Sudan and Ethiopia"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [p, *p.conjuncts]
+    return out
+
+
 def purpose_clause(trig: Any) -> bool:
     """Is the verb an infinitive of purpose with no subject of its own ("deployed troops to
     fight gangs")?"""

@@ -26,6 +26,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
+# verbs of taking part in an act whose object names it: the act is the noun's
+_TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
 _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
@@ -200,6 +202,14 @@ class CodingStage:
                 gov = gov.head
             if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
                 outer = by_trigger.get(gov.i)
+                if outer is not None and outer is not h and h.trigger.dep_ == "dobj" \
+                        and gov.lemma_.lower() in _TAKE_PART and not outer.pattern.words:
+                    # "undertook a mediation mission", "joined the protests": the verb of
+                    # taking part lends its subject to the act named, and has no sense of its own
+                    outer.suppressed = f"takes part in {h.pattern.event} '{h.trigger.text}'"
+                    outer.by = h
+                    h.governor = gov
+                    continue
                 if outer is None:
                     if gov.lemma_.lower() in _LIGHT_VERBS:
                         h.governor = gov
@@ -423,6 +433,18 @@ class CodingStage:
                     recipient_ents = others(roles.object_place(noun))
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{noun.text}'")
+                    break
+        if not recipient_ents and p.pos == "verb" and not p.words:
+            # "offered mediation between Russia and Ukraine", "proposed talks with Iran": an
+            # event noun as the object of a bare verb pattern names whom the act concerns
+            for obj in (c for c in trig.children if c.dep_ == "dobj"):
+                if not any(match_noun(t, self.patterns) for t in (obj, *(
+                        c for c in obj.children if c.dep_ == "compound"))):
+                    continue
+                cands = roles.noun_complements(obj) + roles.between(obj)
+                recipient_ents = others([t for t in cands if not is_place_token(t)])
+                if recipient_ents:
+                    reasons.append(f"recipient from the complement of '{obj.text}'")
                     break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
