@@ -434,14 +434,18 @@ class CodingStage:
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{noun.text}'")
                     break
-        if not recipient_ents and p.pos == "verb" and not p.words:
+        if not recipient_ents and p.pos == "verb":
             # "offered mediation between Russia and Ukraine", "proposed talks with Iran": an
-            # event noun as the object of a bare verb pattern names whom the act concerns
+            # event noun as the object of a bare verb pattern names whom the act concerns;
+            # the parties of the object of any pattern ("brokered a truce between A and B")
             for obj in (c for c in trig.children if c.dep_ == "dobj"):
-                if not any(match_noun(t, self.patterns) for t in (obj, *(
+                if p.words:
+                    cands = roles.between(obj)
+                elif any(match_noun(t, self.patterns) for t in (obj, *(
                         c for c in obj.children if c.dep_ == "compound"))):
+                    cands = roles.noun_complements(obj) + roles.between(obj)
+                else:
                     continue
-                cands = roles.noun_complements(obj) + roles.between(obj)
                 recipient_ents = others([t for t in cands if not is_place_token(t)])
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{obj.text}'")
