@@ -328,6 +328,9 @@ MEASURE_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doze
                            "squad", "convoy", "wave", "throng", "mob", "batch"})
 
 
+_CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+
+
 def measured(tok: Any) -> Any:
     """The noun a measure noun counts ("thousands of workers" -> workers), else ``tok``."""
     if tok.lemma_.lower() not in MEASURE_NOUNS and tok.lower_ not in MEASURE_NOUNS:
@@ -346,7 +349,9 @@ def unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
     out = []
     for t in subj[:1]:
         t = measured(t)
-        if not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
+        if t.lower_ in _CROWDS and not list(t.children):
+            pass  # "thousands rallied": a number of people on its own
+        elif not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
             continue  # "a car bomb killed": what harms stands for whoever set it
         left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
         start = min([x.idx for x in left] + [t.idx])

@@ -64,6 +64,12 @@ def _around_verb(tok: Any) -> dict[str, Any]:
             for g in c.children:
                 if g.dep_ in ("compound", "amod"):
                     near.setdefault(g.lemma_.lower(), c)
+                elif g.dep_ == "prep" and g.lower_ == "of" and dep == "dobj":
+                    # an object named with its complement: "declared a state of emergency"
+                    near.setdefault("of", g)
+                    for o in g.children:
+                        if o.dep_ == "pobj":
+                            near.setdefault(o.lemma_.lower(), o)
         if dep == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":

@@ -14,7 +14,7 @@ from parley.coding.dates import event_when, is_historical
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
 from parley.coding.patterns import FRAME_VERBS, PatternSet, default_patterns
-from parley.coding.places import event_place, is_place_token
+from parley.coding.places import event_place, is_place_token, resolve_place
 from parley.model import Actor, Document, Entity, Event, Span
 from parley.ontology import ontology
 
@@ -115,7 +115,13 @@ class CodingStage:
                     seen.add(aid)
                     a = actors[aid]
                     mention = self._mention_span(a, t.idx)
-                    out.append(Entity(aid, mention.text if mention else t.text, a.name, a.country,
+                    country = a.country
+                    if country is None and (t.ent_type_ in ("GPE", "LOC") or a.method == "unresolved"
+                                            and t.dep_ in ("dobj", "pobj", "nsubjpass")):
+                        # a town named as a party ("pounded Kharkiv") stands for its state
+                        place = resolve_place(a.name or t.text)
+                        country = place.country if place is not None else None
+                    out.append(Entity(aid, mention.text if mention else t.text, a.name, country,
                                       a.sector, mention))
         return out
 
@@ -385,6 +391,10 @@ class CodingStage:
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
                          and not index.get(t.idx) for m in t.children
                          if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
+            # ... or its of-complement: "accepted the proposal of Egypt"
+            rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
+                         for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
+                         for o in m.children if o.dep_ == "pobj" and index.get(o.idx)]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
             rec_toks += ordered + roles.participle_undergoer(trig)
