@@ -364,6 +364,14 @@ class CodingStage:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
+        if subj and actor_ents and all(e.country is None for e in actor_ents):
+            # "Iran's navy seized ...": a body with no country of its own is its owner's
+            owner = [e for e in self._entities([c for c in subj[0].children if c.dep_ == "poss"],
+                                               index, actors, text) if e.country]
+            if owner:
+                actor_ents = [replace(e, country=owner[0].country) for e in actor_ents]
+                reasons.append(f"country of '{actor_ents[0].text}' from its owner "
+                               f"'{owner[0].text}'")
         owned = bool(subj) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
                                    for c in subj[0].children)
         if not any(e.country for e in actor_ents) and subj and (
