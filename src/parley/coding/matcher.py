@@ -133,11 +133,8 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
-        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep", "nsubjpass")
-                                      for c in kids):
-            # "are seeking to deepen a partnership": intent, not a request; in the passive
-            # the object is the subject ("Egypt was pressed by the US to ...")
-            continue
+        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
+            continue  # "are seeking to deepen a partnership": intent, not a request
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object
         if p.event == NULL_EVENT:
