@@ -21,7 +21,8 @@ the gold text is not used) and prints, over all events:
   country; target >= 97 %.
 
 Also, for information: events from a one-line segment that has no sentence-final mark (a
-headline or caption on its own line: not merged, but worth watching).
+headline or caption on its own line: not merged, but worth watching), and events with no
+recipient.
 """
 
 from __future__ import annotations
@@ -124,12 +125,13 @@ def share(n: int, d: int) -> float:
 
 def measure(records: list[dict[str, Any]], show: int = 0) -> dict[str, Any]:
     names = country_names()
-    total = merged = bare = background = placed = placed_ok = 0
+    total = merged = bare = background = placed = placed_ok = no_recipient = 0
     examples: dict[str, list[str]] = {"merged": [], "background": [], "place": []}
     for rec in records:
         text = rec.get("text") or ""
         for ev in rec.get("events") or []:
             total += 1
+            no_recipient += not ev.get("recipient")
             sent = _sentence(text, ev)
             if is_merged(sent):
                 merged += 1
@@ -153,6 +155,7 @@ def measure(records: list[dict[str, Any]], show: int = 0) -> dict[str, Any]:
         "country_place": placed, "country_place_ok": placed_ok,
         "country_place_share": share(placed_ok, placed) if placed else 1.0,
         "bare_line": bare, "bare_line_share": share(bare, total),
+        "no_recipient": no_recipient, "no_recipient_share": share(no_recipient, total),
         "targets_met": bool(share(merged, total) <= 0.02 and share(background, total) <= 0.02
                             and (share(placed_ok, placed) if placed else 1.0) >= 0.97),
     }
@@ -215,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"country places    {out['country_place_ok']:5d}/{out['country_place']}"
           f"  {out['country_place_share']:.1%}  (target >= 97%)")
     print(f"bare lines (info) {out['bare_line']:5d}  {out['bare_line_share']:.1%}")
+    print(f"no recipient (info) {out['no_recipient']:3d}  {out['no_recipient_share']:.1%}")
     for kind, rows in (out.get("examples") or {}).items():
         for row in rows:
             print(f"  {kind}: {row}")
