@@ -192,6 +192,25 @@ _STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "viole
                           "bloodshed", "insurgency", "crisis", "fighting", "siege"})
 
 
+# acts that last and that news names once they are known ("Russia's annexation of Crimea",
+# "his invasion of Ukraine"): named so, with a possessor, they are background
+_CAMPAIGN_NOUNS = frozenset({"invasion", "annexation", "occupation", "conquest",
+                             "incursion"})
+# verbs of which such a noun is still the news: "the invasion began at dawn"
+_ONSET_VERBS = frozenset({"begin", "start", "resume", "continue", "escalate", "intensify",
+                          "expand", "widen", "enter", "stall", "end"})
+
+
+def _names_a_known_act(trig: Any) -> bool:
+    """A campaign noun with a possessor ("Russia's", "his", "Crimea's"), not the subject of
+    a verb of its onset or course, nor dated in its own phrase."""
+    if not any(c.dep_ == "poss" for c in trig.children):
+        return False
+    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.lemma_.lower() in _ONSET_VERBS:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in trig.subtree)
+
+
 _CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "providing", "lest"})
 
 
@@ -242,6 +261,8 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
             return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
         if trig.lemma_.lower() in _STATE_NOUNS and not governed:
             return CONTEXT
+        if trig.lemma_.lower() in _CAMPAIGN_NOUNS and not governed and _names_a_known_act(trig):
+            return f"'{trig.text}' named as known"  # "Russia's annexation of Crimea alarmed ..."
         return ""
     if event == "REQUEST" and trig.tag_ == "VBN" and trig.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
@@ -299,12 +320,38 @@ def inside_content(h: Hit, outer: Hit) -> bool:
 # ------------------------------------------------------------------ one event
 
 
+# nouns of a number or a body of people: "thousands of workers", "a group of soldiers" act
+# as the people they count
+MEASURE_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                           "million", "millions", "score", "scores", "group", "crowd",
+                           "number", "handful", "band", "contingent", "column", "unit",
+                           "squad", "convoy", "wave", "throng", "mob", "batch"})
+
+
+_CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+
+
+def measured(tok: Any) -> Any:
+    """The noun a measure noun counts ("thousands of workers" -> workers), else ``tok``."""
+    if tok.lemma_.lower() not in MEASURE_NOUNS and tok.lower_ not in MEASURE_NOUNS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    return tok
+
+
 def unresolved(subj: list[Any], text: str, harm: bool = False) -> list[Entity]:
     """The subject as an actor of its own words, when it names a person or a group: its
     head noun with the words that name it (determiners left out)."""
     out = []
     for t in subj[:1]:
-        if not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
+        t = measured(t)
+        if t.lower_ in _CROWDS and not list(t.children):
+            pass  # "thousands rallied": a number of people on its own
+        elif not (names_agent(t) or harm and t.lemma_.lower() in HARM_NOUNS):
             continue  # "a car bomb killed": what harms stands for whoever set it
         left = [x for x in t.lefts if x.dep_ in ("amod", "compound", "nmod", "nummod")]
         start = min([x.idx for x in left] + [t.idx])

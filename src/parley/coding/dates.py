@@ -21,6 +21,11 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _AGO = re.compile(r"(?:(?:over|more than|about|nearly|almost|some|just)\s+)?"
                   r"(\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)"
                   r"\s+(days?|weeks?|months?|years?|decades?)\s+ago")
+# a length of time is no point in time: "sentenced to 19 years", "for 5 days", "72 hours"
+_DURATION = re.compile(r"^(?:for |about |nearly |almost |more than |up to |over |some |the )?"
+                       r"(?:\d+|\d+-|a few|several|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\s*"
+                       r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)(?:-long| long)?$")
 _NOT_DATES = re.compile(r"^(the )?(time|moment|era|period|past|future|age|years?|decades?)$")
 
 
@@ -97,7 +102,7 @@ def resolve(text: str, published: str | None, tense: str = "unknown"
         if stripped in ("", "this", "today", "tonight", "the"):
             return base.isoformat(), "day"  # "this morning", "at 10 a.m.", "late tonight"
         t = _clean(stripped)
-    if _NOT_DATES.match(t):
+    if _NOT_DATES.match(t) or _DURATION.match(t):
         return None, None
     for w in WEEKDAYS:
         if re.fullmatch(rf"(this |last |next |on )?{w}", t):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parley.coding.patterns import NULL_EVENT, Pattern, PatternSet
+from parley.coding.roles import ORDER_VERBS
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
 _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
@@ -64,6 +65,12 @@ def _around_verb(tok: Any) -> dict[str, Any]:
             for g in c.children:
                 if g.dep_ in ("compound", "amod"):
                     near.setdefault(g.lemma_.lower(), c)
+                elif g.dep_ == "prep" and g.lower_ == "of" and dep == "dobj":
+                    # an object named with its complement: "declared a state of emergency"
+                    near.setdefault("of", g)
+                    for o in g.children:
+                        if o.dep_ == "pobj":
+                            near.setdefault(o.lemma_.lower(), o)
         if dep == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -107,7 +114,12 @@ def match_verb(tok: Any, patterns: PatternSet,
         return None
     kids = list(tok.children)
     near = _around_verb(tok) if any(p.words for p in cands) else {}
+    # "ordered the UN mission to leave": the one ordered is no object of a sense of the verb;
+    # the ordered act is the event (see roles.orderer)
+    ordering = tok.lemma_.lower() in ORDER_VERBS and any(c.dep_ == "xcomp" for c in kids)
     for p in cands:
+        if ordering and p.words and p.id.startswith("cameo:"):
+            continue
         matched = [tok]
         extra = None
         ok = True

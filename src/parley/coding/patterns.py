@@ -242,6 +242,7 @@ class PatternSet:
         if generated is not None:
             gen, sets = read_generated(generated)
             hand_heads = {f"{p.pos}:{p.head}" for p in pats}
+            disapproving = _disapproving_verbs(pats)
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
                 if key in seen:
@@ -259,6 +260,11 @@ class PatternSet:
                     # a verb written by hand keeps its sense with any preposition or particle
                     # ("sue for", "host by"); only a named object changes it ("accept refugees")
                     continue
+                if p.pos == "verb" and p.event == "SUPPORT" and p.head in disapproving:
+                    # CAMEO's "rally support on behalf of" (05x) on "criticized the detention
+                    # of ...", "protested the expulsion of ...": to disapprove of a hostile
+                    # act is no support; the verb keeps its own sense
+                    continue
                 seen[key] = p.event
                 pats.append(p)
                 (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
@@ -268,6 +274,18 @@ class PatternSet:
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in nouns.items()},
             tuple(pats), sets,
         )
+
+
+_DISAPPROVAL = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+
+
+def _disapproving_verbs(pats: list[Pattern]) -> set[str]:
+    """Verbs whose hand-written senses alone (no words) are all disapproval."""
+    senses: dict[str, set[str]] = {}
+    for p in pats:
+        if p.pos == "verb" and not p.words:
+            senses.setdefault(p.head, set()).add(p.event)
+    return {v for v, events in senses.items() if events <= _DISAPPROVAL}
 
 
 @lru_cache(maxsize=1)

@@ -33,22 +33,29 @@ def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, A
         countries.setdefault(s["name"].lower(), {"name": s["name"], "iso3": "USA",
                                                  "geonameid": s["geonameid"]})
     # regions news names like states (Crimea, Donbas, Golan Heights): the state they belong to,
-    # from the knowledge base's file of historical states and regions (data only)
-    for name, code in _regions():
-        countries.setdefault(name, {"name": name.title(), "iso3": code, "geonameid": 0})
+    # from the knowledge base's file of historical states and regions; and the short names
+    # of countries ("US", "UK", "Britain"), from its file of countries (data only)
+    by_iso3 = {c["iso3"]: c for c in gc.get_countries().values()}
+    for name, code, shown in _regions():
+        countries.setdefault(name, by_iso3.get(code) if shown is None and code in by_iso3
+                             else {"name": shown or name, "iso3": code, "geonameid": 0})
     return cities, countries, iso2to3
 
 
-def _regions() -> list[tuple[str, str]]:
+def _regions() -> list[tuple[str, str, str | None]]:
+    """(lower-case name, ISO alpha-3, name shown) of the regions and of every country's
+    names; a country's name shown is its gazetteer entry's (None)."""
     import yaml
 
-    path = resources.files("parley.actors.data").joinpath("historical.yaml")
-    raw = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506
     out = []
-    for e in raw.get("actors") or []:
-        if e.get("kind") == "region" and e.get("country"):
-            for n in [e["name"], *(e.get("aliases") or [])]:
-                out.append((str(n).lower(), str(e["country"])))
+    for file, kind in (("historical.yaml", "region"), ("countries.yaml", "country")):
+        path = resources.files("parley.actors.data").joinpath(file)
+        raw = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506
+        for e in raw.get("actors") or []:
+            if e.get("kind") == kind and e.get("country"):
+                for n in [e["name"], *(e.get("aliases") or [])]:
+                    shown = str(e["name"]) if kind == "region" else None
+                    out.append((str(n).lower(), str(e["country"]), shown))
     return out
 
 

@@ -134,6 +134,17 @@ def noun_complements(noun: Any) -> list[Any]:
     return out
 
 
+def between(noun: Any) -> list[Any]:
+    """The parties named by "between" on a noun: "mediation between Sudan and Ethiopia"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += [p, *p.conjuncts]
+    return out
+
+
 def purpose_clause(trig: Any) -> bool:
     """Is the verb an infinitive of purpose with no subject of its own ("deployed troops to
     fight gangs")?"""
@@ -198,3 +209,55 @@ def claim_complement(tok: Any) -> tuple[Any, bool]:
         return None, True
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     return comp, lemma in CLAIM_VERBS
+
+
+# verbs whose object is the one an act is for: "sent weapons to help defend Estonia"
+_BENEFIT_VERBS = frozenset({"help", "defend", "protect", "assist", "aid", "support", "guard",
+                            "secure", "rescue", "back", "bolster", "shield", "reinforce"})
+# verbs of letting whose object is the one let (or not let) do something
+_PERMIT_VERBS = frozenset({"allow", "let", "permit", "authorize", "authorise", "enable"})
+
+
+def _object_or_owner(verb: Any) -> list[Any]:
+    """The object of ``verb``, or its possessor when the object is a thing of someone's
+    ("to protect Iraq's oil fields" -> Iraq)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        owners = [m for m in c.children if m.dep_ == "poss" and m.pos_ == "PROPN"]
+        out += owners or [c]
+    return out
+
+
+def _infinitive(c: Any) -> bool:
+    return any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) \
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children)
+
+
+def beneficiaries(trig: Any) -> list[Any]:
+    """Whom an act is for or whom it lets (or does not let) act, when no recipient is
+    named: the object of a purpose clause of helping or defending ("deployed troops to
+    protect Kuwait", "sent arms to help defend Estonia") and the one let act in the event's
+    complement ("refused to allow UN planes to land", "refused to let inspectors visit")."""
+    out: list[Any] = []
+    has_object = any(c.dep_ == "dobj" for c in trig.children)
+    for c in trig.children:
+        if c.dep_ not in ("advcl", "xcomp") or not _infinitive(c):
+            continue
+        v = c
+        # "to help defend Estonia": the object of the last verb of the chain
+        for _ in range(3):
+            nxt = next((x for x in v.children if x.dep_ == "xcomp"
+                        and x.lemma_.lower() in _BENEFIT_VERBS), None)
+            if nxt is None:
+                break
+            v = nxt
+        lemma = v.lemma_.lower()
+        if lemma in _BENEFIT_VERBS and (c.dep_ == "advcl" or has_object):
+            out += _object_or_owner(v)
+        elif lemma in _PERMIT_VERBS and c.dep_ == "xcomp":
+            out += [x for x in v.children if x.dep_ == "dobj"]
+            out += [x for k in v.children if k.dep_ in ("ccomp", "xcomp")
+                    for x in k.children if x.dep_ == "nsubj"]
+    return out

@@ -14,7 +14,7 @@ from parley.coding.dates import event_when, is_historical
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
 from parley.coding.patterns import FRAME_VERBS, PatternSet, default_patterns
-from parley.coding.places import event_place, is_place_token
+from parley.coding.places import event_place, is_place_token, resolve_place
 from parley.model import Actor, Document, Entity, Event, Span
 from parley.ontology import ontology
 
@@ -26,6 +26,8 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark"}
+# verbs of taking part in an act whose object names it: the act is the noun's
+_TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
 _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
@@ -113,7 +115,13 @@ class CodingStage:
                     seen.add(aid)
                     a = actors[aid]
                     mention = self._mention_span(a, t.idx)
-                    out.append(Entity(aid, mention.text if mention else t.text, a.name, a.country,
+                    country = a.country
+                    if country is None and (t.ent_type_ in ("GPE", "LOC") or a.method == "unresolved"
+                                            and t.dep_ in ("dobj", "pobj", "nsubjpass")):
+                        # a town named as a party ("pounded Kharkiv") stands for its state
+                        place = resolve_place(a.name or t.text)
+                        country = place.country if place is not None else None
+                    out.append(Entity(aid, mention.text if mention else t.text, a.name, country,
                                       a.sector, mention))
         return out
 
@@ -200,6 +208,14 @@ class CodingStage:
                 gov = gov.head
             if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
                 outer = by_trigger.get(gov.i)
+                if outer is not None and outer is not h and h.trigger.dep_ == "dobj" \
+                        and gov.lemma_.lower() in _TAKE_PART and not outer.pattern.words:
+                    # "undertook a mediation mission", "joined the protests": the verb of
+                    # taking part lends its subject to the act named, and has no sense of its own
+                    outer.suppressed = f"takes part in {h.pattern.event} '{h.trigger.text}'"
+                    outer.by = h
+                    h.governor = gov
+                    continue
                 if outer is None:
                     if gov.lemma_.lower() in _LIGHT_VERBS:
                         h.governor = gov
@@ -348,6 +364,14 @@ class CodingStage:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
         actor_ents = self._entities(subj, index, actors, text)
+        if subj and actor_ents and all(e.country is None for e in actor_ents):
+            # "Iran's navy seized ...": a body with no country of its own is its owner's
+            owner = [e for e in self._entities([c for c in subj[0].children if c.dep_ == "poss"],
+                                               index, actors, text) if e.country]
+            if owner:
+                actor_ents = [replace(e, country=owner[0].country) for e in actor_ents]
+                reasons.append(f"country of '{actor_ents[0].text}' from its owner "
+                               f"'{owner[0].text}'")
         owned = bool(subj) and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
                                    for c in subj[0].children)
         if not any(e.country for e in actor_ents) and subj and (
@@ -375,6 +399,10 @@ class CodingStage:
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
                          and not index.get(t.idx) for m in t.children
                          if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
+            # ... or its of-complement: "accepted the proposal of Egypt"
+            rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
+                         for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
+                         for o in m.children if o.dep_ == "pobj" and index.get(o.idx)]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
             rec_toks += ordered + roles.participle_undergoer(trig)
@@ -424,6 +452,22 @@ class CodingStage:
                 if recipient_ents:
                     reasons.append(f"recipient from the complement of '{noun.text}'")
                     break
+        if not recipient_ents and p.pos == "verb":
+            # "offered mediation between Russia and Ukraine", "proposed talks with Iran": an
+            # event noun as the object of a bare verb pattern names whom the act concerns;
+            # the parties of the object of any pattern ("brokered a truce between A and B")
+            for obj in (c for c in trig.children if c.dep_ == "dobj"):
+                if p.words:
+                    cands = roles.between(obj)
+                elif any(match_noun(t, self.patterns) for t in (obj, *(
+                        c for c in obj.children if c.dep_ == "compound"))):
+                    cands = roles.noun_complements(obj) + roles.between(obj)
+                else:
+                    continue
+                recipient_ents = others([t for t in cands if not is_place_token(t)])
+                if recipient_ents:
+                    reasons.append(f"recipient from the complement of '{obj.text}'")
+                    break
         if not recipient_ents and p.content and p.pos == "verb":
             # "Libya offered to hand over two suspects to Britain": whom the content concerns
             for comp in args.complements(trig):
@@ -445,6 +489,13 @@ class CodingStage:
                               if e.actor_id not in actor_ids]
             if recipient_ents:
                 reasons.append("recipient from the unless/until clause")
+        if not recipient_ents:
+            # "sent arms to help defend Estonia", "refused to allow UN planes to land"
+            recipient_ents = [e for e in self._entities(roles.beneficiaries(trig), index,
+                                                         actors, text)
+                              if e.actor_id not in actor_ids]
+            if recipient_ents:
+                reasons.append("recipient whom the act is for or lets act")
         # place
         place, place_text = event_place(anchor, sent)
         if place_text:

@@ -24,30 +24,63 @@ _DISABLE: tuple[str, ...] = ()
 
 
 _ENDS_SENTENCE = frozenset('.!?:;"\'”’)]…')
-# a line shorter than this that ends with no sentence mark is a line of its own (a caption,
-# a menu item, a byline, a headline in a list); longer ones may be prose wrapped by hand
-_SHORT_LINE = 80
+# in prose wrapped by hand, a line shorter than this that ends with no sentence mark is a
+# line of its own (a caption, a menu item, a byline, a headline in a list)
+_SHORT_LINE = 40
 _CREDIT = re.compile(r"(?:REUTERS|AP|AFP|Getty Images|EPA|Reuters|Shutterstock|Xinhua|"
                      r"Bloomberg|File Photo|File photo)$")
+# a line that ends a sentence: a full stop, question or exclamation mark, then any closing
+# quotes or brackets; in wrapped prose a full stop after a short capitalised word may be an
+# abbreviation that runs on ("Mr.", "U.S.", "Nov.") and is left to the parser
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
+# what a line that goes on with the line before starts with: a lower-case word, or
+# punctuation that cannot open a sentence
+_GOES_ON = frozenset(",;:)]}%")
+_OPENING = frozenset('"\'“‘([')
 
 
-def _short_line(text: str) -> int:
-    """How short a line must be to stand alone: in prose wrapped by hand (most lines of much
-    the same length, running on into the next) only a much shorter line does."""
+def _wrapped(text: str) -> bool:
+    """Is the text prose wrapped by hand (many lines of much the same length running on
+    into the next, often on a lower-case word), rather than one paragraph or item a line,
+    as page text is?"""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
     runs_on = [ln for ln in lines if 50 <= len(ln) <= 90 and ln[-1] not in _ENDS_SENTENCE]
-    return 40 if lines and len(runs_on) > 0.3 * len(lines) else _SHORT_LINE
+    continued = [b for a, b in zip(lines, lines[1:], strict=False)
+                 if a[-1] not in _ENDS_SENTENCE and b[:1].islower()]
+    return (len(lines) >= 4 and len(runs_on) > 0.3 * len(lines)) \
+        or len(continued) > 0.1 * len(lines)
+
+
+def _starts_segment(tok: Any) -> bool:
+    first = tok.text[:1]
+    return bool(first) and not first.islower() and first not in _GOES_ON
+
+
+def _line_ends_segment(text: str) -> bool:
+    """In wrapped prose, does this line (stripped) end a segment before a line that starts
+    like a new one? When it ends a sentence (and no abbreviation), or when it is a short
+    line with no mark at the end, a photo credit or a byline."""
+    if _SENTENCE_END.search(text):
+        return not _ABBREVIATION.search(text.rstrip('"\'”’)]'))
+    if text[-1:] in _ENDS_SENTENCE:
+        return False
+    return len(text) < _SHORT_LINE or bool(_CREDIT.search(text)) or starts_as_furniture(text)
 
 
 def _paragraphs(doc: Any) -> Any:
-    """A blank line ends a sentence: headlines and paragraphs are never merged. So does a
-    line that does not end a sentence (a caption, a menu item, a byline, a photo credit, one
-    of a list of headlines) when the next line starts a new one: it is a segment of its own."""
+    """A blank line ends a sentence: headlines and paragraphs are never merged. In page text
+    (one paragraph or item a line) so does every line break before a line that starts like
+    a sentence (not on a lower-case word): a caption, a menu item, a byline, a photo credit,
+    one of a list of headlines is a segment of its own. In prose wrapped by hand, only a
+    line that ends a sentence or that is short and ends with no mark does."""
     from spacy.attrs import IS_SPACE
 
     if len(doc) < 2:
         return doc
-    short: int | None = None  # _short_line of the whole text, computed when first needed
+    wrapped: bool | None = None  # _wrapped of the whole text, computed when first needed
     line_start = 0
     # only white-space tokens can hold a line break: found in one array, not token by token
     for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
@@ -57,16 +90,14 @@ def _paragraphs(doc: Any) -> Any:
         nxt = doc[i + 1]
         if tok.text.count("\n") >= 2:
             nxt.is_sent_start = True
-        else:
-            line = doc[line_start:i]
-            text = line.text.strip()
-            last = text[-1:] if text else ""
-            if text and last not in _ENDS_SENTENCE and (nxt.text[:1].isupper()
-                                                       or nxt.text[:1].isdigit()):
-                if short is None:
-                    short = _short_line(doc.text)
-                if len(text) < short or _CREDIT.search(text) or starts_as_furniture(text):
-                    nxt.is_sent_start = True
+        elif _starts_segment(nxt):
+            if wrapped is None:
+                wrapped = _wrapped(doc.text)
+            text = doc[line_start:i].text.strip()
+            if text and (not wrapped or _line_ends_segment(text)):
+                nxt.is_sent_start = True
+                if nxt.text in _OPENING and i + 2 < len(doc):
+                    doc[i + 2].is_sent_start = False  # an opening quote goes with its words
         line_start = i + 1
     return doc
 
