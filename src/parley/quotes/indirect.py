@@ -270,21 +270,29 @@ def _is_clause(tok: Any) -> bool:
     return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
 
 
-def _small_clause(verb: Any, rights: list[Any]) -> bool:
-    """An object with its own predicate ("called him divisive", "called the results into
-    question"), two objects ("asked Republicans a simple question"), or the preposition of a
-    phrasal speech act ("called for a ceasefire", "warned of a crisis")."""
+def _small_clause(rights: list[Any]) -> bool:
+    """An object with its own predicate, a small clause: "called him divisive" (``oprd``),
+    "called the results into question", "cited rising rents as the cause", "described the
+    deal as a disaster" (the object *is* something). Not two objects ("asked Republicans a
+    question"), nor a preposition's noun phrase ("called for a ceasefire", "warned of a
+    crisis"): what those name is asked for or warned of, a stance target, not a clause."""
     if any(c.dep_ == "oprd" or c.dep_ in ("ccomp", "xcomp") and c.pos_ not in ("VERB", "AUX")
            for c in rights):
         return True
-    if sum(c.dep_ in ("dobj", "dative") for c in rights) >= 2:
-        return True
-    if any(g.dep_ == "prep" and g.lower_ == "as" for c in rights if c.dep_ == "dobj"
-           for g in c.children):
+    objs = [c for c in rights if c.dep_ == "dobj"]
+    if any(g.dep_ == "prep" and g.lower_ == "as" for c in objs for g in c.children):
         return True  # "cited rising rents as the cause", the parser's "as" on the object
-    return any(c.dep_ == "prep" and c.lower_ in ("for", "about", "of", "as", "against", "into",
-                                                  "on") and (c.i == verb.i + 1 or c.lower_ in (
-                                                      "as", "into")) for c in rights)
+    return bool(objs) and any(c.dep_ == "prep" and c.lower_ in ("as", "into") and c.i > objs[0].i
+                              for c in rights)
+
+
+def _gerund_clause(rights: list[Any]) -> bool:
+    """A gerund clause as the object ("denied taking the money", "proposed raising the
+    ceiling"): a verb with its own arguments, a clause without a finite verb."""
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.pos_ == "VERB" and c.tag_ == "VBG"
+               and any(g.dep_ in ("dobj", "prep", "advmod", "npadvmod", "dative", "attr")
+                       for g in c.children)
+               for c in rights)
 
 
 def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate | None:
@@ -357,8 +365,11 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         upto = next((n for n, c in enumerate(rights) if _is_clause(c)), None)
         if upto is not None:
             rights = rights[:upto + 1]
-        elif lemma in words.object_clause_only and not _small_clause(tok, rights):
-            return None  # "called them", "called a meeting", "urged voters"
+        elif not (_small_clause(rights) or _gerund_clause(rights)):
+            # a bare noun phrase is no content: "demanded an investigation", "called for a
+            # ceasefire", "pledged new aid" ask for, promise or announce a thing (a stance or
+            # an event: REQUEST), they report no clause; nor "called them", "called a meeting"
+            return None
         if not rights:
             return None
         first = rights[0].left_edge
