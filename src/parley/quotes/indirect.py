@@ -118,6 +118,8 @@ def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
     valid, so she continued to renew it")."""
     own = {t.i for t in speaker.subtree} if speaker is not None else set()
     for t in doc[comp.right_edge.i + 1:verb.i]:
+        if t.text == ";":
+            return False  # "..., so X; one lawmaker called the mayor ...": a clause of its own
         if t.is_punct or t.is_space or t.i in own:
             continue
         if t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
@@ -399,9 +401,12 @@ def _according_to(tok: Any) -> Any:
     return next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
-def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> list[Candidate]:
-    """Attach "according to X" as ``via`` to a quote whose cue is in the same clause, or make
-    the clause an indirect quote by X."""
+def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate],
+                       fragments: list[Marked]) -> list[Candidate]:
+    """Attach "according to X" as ``via`` to a quote whose cue is in the same clause ("Xi
+    said, according to TASS"; "According to IRNA, he called the measures 'illegal'": he is
+    the speaker, IRNA the relay), or make the clause an indirect quote by X (mixed when
+    quoted words stand in it)."""
     text = index.text
     by_cue = {c.cue_token: c for c in cands if c.cue_token is not None}
     new: list[Candidate] = []
@@ -443,7 +448,8 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
         # otherwise "The convoy, according to officials, was attacked": the whole clause
         start, end = trim(text, start, end)
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-        new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,
+        kind = "mixed" if any(start <= f.start and f.end <= end + 2 for f in fragments) else "indirect"
+        new.append(Candidate(kind, start, end, source="according", cue_token=tok.i,
                              cue=(tok.idx, to.idx + len(to.text)), speaker=source,
                              reason=f"'according to {source.text}'"))
     return new
@@ -479,6 +485,9 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
                 break
         if verb is None or verb.i in taken:
             continue
+        if (verb.dep_ == "amod" or verb.dep_ == "acl" and verb.tag_ == "VBN") and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue  # "a show called “Brokers”": a participle naming its noun, no speaker
         rights = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
         if not rights or not any(c.left_edge.i <= tok.i <= c.right_edge.i for c in rights):
             continue  # the fragment names a show or a place ("told NBC's 'Today'"), not words

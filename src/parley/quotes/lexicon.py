@@ -60,6 +60,7 @@ class ReportingWords:
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
@@ -78,6 +79,7 @@ def reporting_words() -> ReportingWords:
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )

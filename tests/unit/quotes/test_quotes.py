@@ -405,3 +405,78 @@ def test_cite_needs_its_predicate(run_quotes: Callable[..., Document], text: str
 def test_according_to_inside_a_clause_keeps_the_clause(run_quotes: Callable[..., Document],
                                                        text: str, content: str) -> None:
     assert [q.content.text for q in run_quotes(text).quotes] == [content]
+
+
+# --- titles of works and participles of naming are no quotes ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She first told the story in her 2015 memoir, “Plenty of Time.” The speaker could not be reached.",
+    "In his new book, ''Winning the Peace,'' and in an interview, the envoy said little.",
+    "“Orange Skies” star Ana Ruiz opened up about her body-related fears.",
+    "The comedy is based on a show called “Brokers,” written by a Spanish troupe.",
+    "The town hosts a festival dubbed “The Long Night” every winter.",
+], ids=["memoir", "book", "modifier", "called-participle", "dubbed-participle"])
+def test_titles_of_works_are_no_quotes(run_quotes: Callable[..., Document], text: str) -> None:
+    assert [q for q in run_quotes(text).quotes if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("When the governor offered towns money through his grant program, “towns were losing "
+     "money. They needed it,” Lee said.", "towns were losing money"),
+    ("''Most of the cost in the budget comes from efforts to measure'' income, he said.",
+     "Most of the cost"),
+    ("One senator called the mayor “the orange prince of the city.”", "orange prince"),
+], ids=["after-a-noun-not-a-title", "lower-case-words", "naming-with-object"])
+def test_words_that_are_no_title_stay_quotes(run_quotes: Callable[..., Document], text: str,
+                                             piece: str) -> None:
+    assert only(run_quotes(text), piece).kind in ("direct", "mixed")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ministry has called the vote a “violation of the constitution.”",
+     "the vote a “violation of the constitution.”"),
+    ("The coach said the team had played “without any heart.”",
+     "the team had played “without any heart.”"),
+    ("The mayor, who calls the plan a “disgrace,” voted against it.", "the plan a “disgrace,”"),
+], ids=["naming", "clause", "relative"])
+def test_a_content_span_that_opens_a_quotation_takes_its_closing_mark(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    assert only(run_quotes(text), content[:12]).content.text == content
+
+
+def test_a_hyphenated_word_is_no_cue(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("“Blue Harbor” actor Tom Reyes spoke about his money-related worries.")
+    assert doc.quotes == ()
+
+
+# --- "according to" on a clause that has a reporting verb of its own ----------------------
+
+@pytest.mark.parametrize(("text", "piece", "speaker", "via"), [
+    ("According to the state news agency, he called the measures “illegal and baseless”.",
+     "illegal and baseless", "he", "the state news agency"),
+    ("According to the agency, the minister said the talks would resume.",
+     "the talks would resume", "the minister", "the agency"),
+    ("The envoy described the offer as “a trap,” according to two diplomats.",
+     "a trap", "The envoy", "two diplomats"),
+], ids=["naming", "said", "described"])
+def test_according_to_relays_a_report_with_its_own_speaker(
+        run_quotes: Callable[..., Document], text: str, piece: str, speaker: str, via: str) -> None:
+    doc = run_quotes(text)
+    q = only(doc, piece)
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+    assert q.via is not None and q.via.text == via
+    assert not [p for p in doc.quotes if p.cue is not None and p.cue.text.lower() == "according to"]
+
+
+def test_according_to_a_clause_with_quoted_words_is_mixed(
+        run_quotes: Callable[..., Document]) -> None:
+    q = only(run_quotes("The convoy was “brutally” attacked overnight, according to local "
+                        "officials."), "attacked")
+    assert q.kind == "mixed" and q.speaker_span is not None and q.speaker_span.text == "local officials"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_clauses_content(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("The vote prompted the council to call a debate in March on the budget; one "
+                     "member called the plan “a gift to the banks.”")
+    assert [q.content.text for q in doc.quotes] == ["the plan “a gift to the banks.”"]
