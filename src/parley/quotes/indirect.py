@@ -79,7 +79,18 @@ def _speaker_of(verb: Any) -> Any:
     if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
             and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
         found = subject_of(verb.head.head)
+    if found is not None and verb.dep_ == "acl" and found.i == verb.head.i \
+            and found.dep_ == "dobj" and found.head.lemma_.lower() in _ISSUING:
+        # "The governor issued a statement saying that ...": the statement says what its
+        # issuer says; "911 calls saying ..." (no verb of issuing) keeps the calls
+        found = subject_of(found.head) or found
     return found
+
+
+# verbs whose subject issues a message ("issued a statement saying ...", "released a video
+# claiming ...", "posted a tweet suggesting ...")
+_ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "tweet", "deliver",
+                      "make", "file", "write", "pen", "air", "run", "circulate", "distribute"})
 
 
 def _complement(verb: Any) -> Any:

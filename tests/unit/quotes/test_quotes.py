@@ -480,3 +480,17 @@ def test_a_clause_before_a_semicolon_is_not_the_next_clauses_content(
     doc = run_quotes("The vote prompted the council to call a debate in March on the budget; one "
                      "member called the plan “a gift to the banks.”")
     assert [q.content.text for q in doc.quotes] == ["the plan “a gift to the banks.”"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The governor issued a statement saying that the judge was a remarkable person.",
+     "The governor"),
+    ("The campaign released a video claiming that the senator had lied.", "The campaign"),
+    ("The union posted a message suggesting that the strike would go on.", "The union"),
+    ("Police received calls saying shots were fired.", "calls"),
+], ids=["issued-statement", "released-video", "posted-message", "received-calls"])
+def test_a_message_says_what_its_issuer_says(run_quotes: Callable[..., Document], text: str,
+                                             speaker: str) -> None:
+    quotes = run_quotes(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker_span is not None
+    assert quotes[0].speaker_span.text == speaker
