@@ -426,6 +426,11 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
                 pol = ("oppose" if word in cues.eval_oppose_adjs else
                        "support" if word in cues.eval_support_adjs else None)
                 cue_end = attr
+                # "is a disaster for the mayor", "would be harmful to Europe": whom it affects
+                bears = next((c for c in attr.children if c.dep_ == "prep"
+                              and c.lower_ in ("for", "to")), None)
+                if pol is not None and bears is not None and _obj(bears) is not None:
+                    toward, cue_end = _obj(bears), bears
         if pol is None:
             continue
         holder, ok = _speech_holder(pred, quote)
