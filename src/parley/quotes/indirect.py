@@ -76,6 +76,9 @@ def _speaker_of(verb: Any) -> Any:
     ("Voters are more likely to say that ...", "Officials were quick to say ...": the
     subject of the copula)."""
     found = subject_of(verb)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) > 1:
+        found = subjects[-1]  # "The storm that hit ..., the governor said": the nearer one
     if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
             and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
         found = subject_of(verb.head.head)
@@ -128,6 +131,9 @@ def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
     auxiliaries and adverbs, never a linking word or a clause of its own ("Her residency was
     valid, so she continued to renew it")."""
     own = {t.i for t in speaker.subtree} if speaker is not None else set()
+    # "..., even in good years, the minister said": a phrase of the verb's own between
+    own |= {t.i for c in verb.children if c.dep_ == "prep" and comp.right_edge.i < c.i < verb.i
+            for t in c.subtree}
     for t in doc[comp.right_edge.i + 1:verb.i]:
         if t.text == ";":
             return False  # "..., so X; one lawmaker called the mayor ...": a clause of its own
@@ -257,6 +263,8 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in kids):
         return False
+    if any(c.dep_ == "oprd" for c in kids) and not any(c.dep_ in ("dobj", "dative") for c in kids):
+        return False  # "an initiative, called the EB-5 program": a name given, no one speaking
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
               and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)]
@@ -308,6 +316,42 @@ def _gerund_clause(rights: list[Any]) -> bool:
                for c in rights)
 
 
+_AFTER_ATTRIBUTION = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+
+
+def _fronted_before_attribution(doc: Any, tok: Any) -> tuple[Any, list[Any]] | None:
+    """"Students who take on heavy debt struggle, even with a good job, he said.": a sentence
+    that ends in its attribution (a comma, the subject, the verb and at most when or where)
+    reports what stands before the comma, even where the parser hung it elsewhere (as a
+    second subject of the verb: the speaker is the subject after the comma). The part before
+    must be a clause (a verb with its subject in it) of four words at least. Returns the
+    speaker and the part."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if tok.dep_ != "ROOT" or not subjects:
+        return None
+    speaker = subjects[-1]
+    comma = speaker.left_edge.i - 1
+    sent = tok.sent
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    if any(c.i > tok.i and c.dep_ not in _AFTER_ATTRIBUTION for c in tok.children):
+        return None  # "..., he said the talks would resume": a complement of its own after it
+    if any(t.i < tok.i and t.i > speaker.right_edge.i and not (t.is_punct or t.dep_ in (
+            "aux", "neg", "advmod")) for t in sent):
+        return None  # only auxiliaries and adverbs between the subject and the verb
+    part = [t for t in sent if t.i < comma and not t.is_space]
+    while part and part[0].is_punct:
+        part.pop(0)
+    while part and part[-1].is_punct and part[-1].text not in "”’\"'":
+        part.pop()
+    inside = {t.i for t in part}
+    clause = any(t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in inside for c in t.children) for t in part)
+    if len(part) < 4 or not clause or part[0].text in "“\"‘'":
+        return None  # "In his new book, ..., and in an interview, the envoy said little"
+    return speaker, part
+
+
 def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate | None:
     """A reporting verb the parser gave no clausal complement: a parenthetical ("At one point,
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
@@ -326,6 +370,13 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
                          reason=f"parenthetical reporting verb {tok.text!r}")
+    fronted = _fronted_before_attribution(doc, tok) if lemma in words.speech else None
+    if fronted is not None:
+        speaker, fronted = fronted
+        start, end = trim(text, fronted[0].idx, fronted[-1].idx + len(fronted[-1].text))
+        return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"reporting verb {tok.text!r} after the clause it reports")
     rest = [t for t in sent if t.i > tok.i]
     addressee = _addressee(tok) if lemma in words.addressee else None
     if lemma in words.bare_clause and lemma not in words.object_speech and tok.dep_ in (

@@ -121,7 +121,11 @@ def test_addressee(run_quotes: Callable[..., Document]) -> None:
     "The company called off the merger on Friday.",
     "The candidate asked voters on Saturday.",
     "Her legal residency was still valid, so she continued to renew it.",
-], ids=["participle-naming", "particle-sense", "addressee-only", "linked-clause"])
+    "It was a program for foreign investors, called the Harbor Visa program.",
+    "The rebels joined a new front, dubbed the Northern Alliance.",
+    "The city opened a new bridge, named the Harbor Link.",
+], ids=["participle-naming", "particle-sense", "addressee-only", "linked-clause",
+        "comma-participle-called", "comma-participle-dubbed", "comma-participle-named"])
 def test_speech_verbs_in_other_uses_are_no_quotes(run_quotes: Callable[..., Document],
                                                   text: str) -> None:
     assert run_quotes(text).quotes == ()
@@ -494,3 +498,29 @@ def test_a_message_says_what_its_issuer_says(run_quotes: Callable[..., Document]
     quotes = run_quotes(text).quotes
     assert len(quotes) == 1 and quotes[0].speaker_span is not None
     assert quotes[0].speaker_span.text == speaker
+
+
+# --- a sentence that ends in its attribution ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Students who take on heavy debt struggle, even with a \"good\" job, he said.",
+     "Students who take on heavy debt struggle, even with a \"good\" job", "he"),
+    ("The storm that hit the coast destroyed homes, the governor said.",
+     "The storm that hit the coast destroyed homes", "the governor"),
+    ("Farmers who grow wheat lose money, even in good years, the minister said on Tuesday.",
+     "Farmers who grow wheat lose money", "the minister"),
+], ids=["misparsed-noun", "second-subject", "phrase-between"])
+def test_a_sentence_that_ends_in_its_attribution_reports_what_stands_before(
+        run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
+    (q,) = run_quotes(text).quotes
+    assert q.content.text == content
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "In the morning, he said.",
+    "The talks will resume, in the view of the envoy, next week.",
+], ids=["no-verb-before", "no-reporting-verb"])
+def test_no_attribution_at_the_end_no_fronted_content(run_quotes: Callable[..., Document],
+                                                      text: str) -> None:
+    assert run_quotes(text).quotes == ()
