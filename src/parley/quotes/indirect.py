@@ -263,7 +263,9 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in kids):
         return False
-    if any(c.dep_ == "oprd" for c in kids) and not any(c.dep_ in ("dobj", "dative") for c in kids):
+    if any(c.dep_ == "oprd" for c in kids) and not any(
+            c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") for c in kids) \
+            and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
         return False  # "an initiative, called the EB-5 program": a name given, no one speaking
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
