@@ -318,6 +318,31 @@ def _gerund_clause(rights: list[Any]) -> bool:
                for c in rights)
 
 
+# "said so", "said no", "said the same": a word that stands for a whole clause (a pro-form)
+# is the content of a verb of saying; it reports a proposition as any clause does
+_PRO_CLAUSE_VERBS = frozenset({"say", "answer", "reply", "respond", "agree", "predict"})
+_PRO_CLAUSE = frozenset({"so", "otherwise", "yes", "no", "same"})
+
+
+def _pro_clause(doc: Any, tok: Any) -> list[Any] | None:
+    """The pro-clause right after a verb of saying ("said so", "said yes, yes, yes", "said the
+    same"), as its tokens; None when the verb has a complement or an object of its own."""
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "the":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _PRO_CLAUSE or doc[nxt].head.i != tok.i:
+        return None
+    first = doc[nxt]
+    if first.lower_ == "same" and doc[nxt - 1].lower_ != "the":
+        return None
+    if first.lower_ in ("so", "otherwise") and first.dep_ != "advmod":
+        return None
+    last = first
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 2].lower_ == first.lower_:
+        last = doc[last.i + 2]  # "yes, yes, yes"
+    return list(doc[doc[tok.i + 1].i:last.i + 1])
+
+
 _AFTER_ATTRIBUTION = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
 
 
@@ -372,6 +397,12 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
                          reason=f"parenthetical reporting verb {tok.text!r}")
+    pro = _pro_clause(doc, tok) if lemma in _PRO_CLAUSE_VERBS else None
+    if pro is not None:
+        start, end = trim(text, pro[0].idx, pro[-1].idx + len(pro[-1].text))
+        return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"reporting verb {tok.text!r} with a pro-clause ({text[start:end]!r})")
     fronted = _fronted_before_attribution(doc, tok) if lemma in words.speech else None
     if fronted is not None:
         speaker, fronted = fronted

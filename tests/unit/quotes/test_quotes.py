@@ -524,3 +524,18 @@ def test_a_sentence_that_ends_in_its_attribution_reports_what_stands_before(
 def test_no_attribution_at_the_end_no_fronted_content(run_quotes: Callable[..., Document],
                                                       text: str) -> None:
     assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Six in 10 voters said so in the earlier poll.", "so"),
+    ("Last month, 26 percent said the same.", "the same"),
+    ("The crowd said yes, yes, yes.", "yes, yes, yes"),
+    ("Half of them said otherwise.", "otherwise"),
+], ids=["so", "the-same", "yes", "otherwise"])
+def test_a_pro_clause_is_what_was_said(run_quotes: Callable[..., Document], text: str,
+                                       content: str) -> None:
+    assert [q.content.text for q in run_quotes(text).quotes] == [content]
+
+
+def test_so_as_a_degree_word_is_no_pro_clause(run_quotes: Callable[..., Document]) -> None:
+    assert run_quotes("He said so many things.").quotes == ()
