@@ -178,3 +178,13 @@ def test_an_indicative_clause_of_suggesting_is_a_claim_not_a_wish(
 def test_what_a_wanted_statement_would_say_is_no_issue(run_quotes: Callable[..., Document],
                                                        text: str) -> None:
     assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Germany praised the rounds of sanctions.", {("DEU", "sanctions", "support")}),
+    ("France welcomed a new wave of sanctions.", {("FRA", "sanctions", "support")}),
+    ("Japan backed a series of tariffs on steel.", {("JPN", "tariffs", "support")}),
+], ids=["rounds", "wave", "series"])
+def test_a_head_of_quantity_leaves_the_target_to_what_it_counts(
+        run_quotes: Callable[..., Document], text: str, want: set[tuple[str, str, str]]) -> None:
+    assert triples(run(run_quotes, text)) == want
