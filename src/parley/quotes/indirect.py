@@ -403,9 +403,9 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
                          reason=f"reporting verb {tok.text!r} with a pro-clause ({text[start:end]!r})")
-    fronted = _fronted_before_attribution(doc, tok) if lemma in words.speech else None
-    if fronted is not None:
-        speaker, fronted = fronted
+    before = _fronted_before_attribution(doc, tok) if lemma in words.speech else None
+    if before is not None:
+        speaker, fronted = before
         start, end = trim(text, fronted[0].idx, fronted[-1].idx + len(fronted[-1].text))
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
