@@ -190,12 +190,18 @@ def after_region(text: str, mark: Marked, next_open: int) -> tuple[int, int]:
     return mark.close_at + 1, hi
 
 
+def _hyphenated(doc: Any, tok: Any) -> bool:
+    """Part of a hyphenated word ("body-related", "so-called"): no verb of its own."""
+    return tok.i > 0 and doc[tok.i - 1].text in "-‐" and not doc[tok.i - 1].whitespace_
+
+
 def _reporting_verb(doc: Any, index: TokenIndex, start: int, end: int, last: bool) -> Any:
     words = reporting_words()
     found = None
     for ti in index.tokens(start, end):
         tok = doc[ti]
-        if tok.lemma_.lower() in words.speech and tok.pos_ in ("VERB", "AUX"):
+        if tok.lemma_.lower() in words.speech and tok.pos_ in ("VERB", "AUX") \
+                and not _hyphenated(doc, tok):
             found = tok
             if not last:
                 return tok
@@ -262,6 +268,38 @@ def _nearest_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     return None
 
 
+_WORD_END = re.compile(r"([^\W\d_][\w'’-]*)\s*,?\s*$")
+
+
+def _title_case(words: str) -> bool:
+    """Words capitalised as a title is: the first and every word of four letters or more."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    return bool(found) and len(found) <= 12 and all(
+        w[0].isupper() for n, w in enumerate(found) if n == 0 or len(w) >= 4)
+
+
+def _is_title(doc: Any, index: TokenIndex, mark: Marked) -> bool:
+    """Quoted words that name a work or modify a noun, not words someone said: right after a
+    noun of works ("her memoir, “Plenty of Time.”", "his book, ''Winning the Peace,''"), or
+    before a noun they modify, with no punctuation of their own at the end (“Orange Skies”
+    star Ana Ruiz); in both, capitalised as a title."""
+    text = index.text
+    if not _title_case(text[mark.start:mark.end]):
+        return False  # "grant program, “states were hemorrhaging money”": words, not a title
+    line_start = text.rfind("\n", 0, mark.open_at) + 1
+    m = _WORD_END.search(text, max(line_start, mark.open_at - 40), mark.open_at)
+    if m is not None and m.group(1).lower() in reporting_words().title_nouns:
+        return True
+    if mark.close_at < 0 or not text[mark.start:mark.end].rstrip()[-1:].isalnum():
+        return False
+    nxt = index.at(mark.close_at + 1) + 1
+    if nxt >= len(doc) or doc[nxt].idx != mark.close_at + 2:
+        return False
+    tok = doc[nxt]
+    return (tok.pos_ == "NOUN" and tok.text[:1].islower() and tok.dep_ not in ("nsubj", "nsubjpass")
+            and tok.idx > mark.close_at)
+
+
 def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
         list[Candidate], list[Marked]]:
     """Split marks into direct-quote candidates and fragments (returned for the mixed pass)."""
@@ -271,6 +309,9 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
     skip = -1
     for k, mark in enumerate(marks):
         if k <= skip:
+            continue
+        if _is_title(doc, index, mark):
+            fragments.append(mark)
             continue
         prev_close = marks[k - 1].close_at if k else -1
         next_open = marks[k + 1].open_at if k + 1 < len(marks) else len(text)

@@ -76,10 +76,24 @@ def _speaker_of(verb: Any) -> Any:
     ("Voters are more likely to say that ...", "Officials were quick to say ...": the
     subject of the copula)."""
     found = subject_of(verb)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) > 1:
+        found = subjects[-1]  # "The storm that hit ..., the governor said": the nearer one
     if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
             and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
         found = subject_of(verb.head.head)
+    if found is not None and verb.dep_ == "acl" and found.i == verb.head.i \
+            and found.dep_ == "dobj" and found.head.lemma_.lower() in _ISSUING:
+        # "The governor issued a statement saying that ...": the statement says what its
+        # issuer says; "911 calls saying ..." (no verb of issuing) keeps the calls
+        found = subject_of(found.head) or found
     return found
+
+
+# verbs whose subject issues a message ("issued a statement saying ...", "released a video
+# claiming ...", "posted a tweet suggesting ...")
+_ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "tweet", "deliver",
+                      "make", "file", "write", "pen", "air", "run", "circulate", "distribute"})
 
 
 def _complement(verb: Any) -> Any:
@@ -117,7 +131,12 @@ def _attribution_follows(doc: Any, comp: Any, verb: Any, speaker: Any) -> bool:
     auxiliaries and adverbs, never a linking word or a clause of its own ("Her residency was
     valid, so she continued to renew it")."""
     own = {t.i for t in speaker.subtree} if speaker is not None else set()
+    # "..., even in good years, the minister said": a phrase of the verb's own between
+    own |= {t.i for c in verb.children if c.dep_ == "prep" and comp.right_edge.i < c.i < verb.i
+            for t in c.subtree}
     for t in doc[comp.right_edge.i + 1:verb.i]:
+        if t.text == ";":
+            return False  # "..., so X; one lawmaker called the mayor ...": a clause of its own
         if t.is_punct or t.is_space or t.i in own:
             continue
         if t.head.i == verb.i and t.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod") \
@@ -244,6 +263,10 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in kids):
         return False
+    if any(c.dep_ == "oprd" for c in kids) and not any(
+            c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") for c in kids) \
+            and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+        return False  # "an initiative, called the EB-5 program": a name given, no one speaking
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
               and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)]
@@ -270,21 +293,90 @@ def _is_clause(tok: Any) -> bool:
     return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
 
 
-def _small_clause(verb: Any, rights: list[Any]) -> bool:
-    """An object with its own predicate ("called him divisive", "called the results into
-    question"), two objects ("asked Republicans a simple question"), or the preposition of a
-    phrasal speech act ("called for a ceasefire", "warned of a crisis")."""
+def _small_clause(rights: list[Any]) -> bool:
+    """An object with its own predicate, a small clause: "called him divisive" (``oprd``),
+    "called the results into question", "cited rising rents as the cause", "described the
+    deal as a disaster" (the object *is* something). Not two objects ("asked Republicans a
+    question"), nor a preposition's noun phrase ("called for a ceasefire", "warned of a
+    crisis"): what those name is asked for or warned of, a stance target, not a clause."""
     if any(c.dep_ == "oprd" or c.dep_ in ("ccomp", "xcomp") and c.pos_ not in ("VERB", "AUX")
            for c in rights):
         return True
-    if sum(c.dep_ in ("dobj", "dative") for c in rights) >= 2:
-        return True
-    if any(g.dep_ == "prep" and g.lower_ == "as" for c in rights if c.dep_ == "dobj"
-           for g in c.children):
+    objs = [c for c in rights if c.dep_ == "dobj"]
+    if any(g.dep_ == "prep" and g.lower_ == "as" for c in objs for g in c.children):
         return True  # "cited rising rents as the cause", the parser's "as" on the object
-    return any(c.dep_ == "prep" and c.lower_ in ("for", "about", "of", "as", "against", "into",
-                                                  "on") and (c.i == verb.i + 1 or c.lower_ in (
-                                                      "as", "into")) for c in rights)
+    return bool(objs) and any(c.dep_ == "prep" and c.lower_ in ("as", "into") and c.i > objs[0].i
+                              for c in rights)
+
+
+def _gerund_clause(rights: list[Any]) -> bool:
+    """A gerund clause as the object ("denied taking the money", "proposed raising the
+    ceiling"): a verb with its own arguments, a clause without a finite verb."""
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.pos_ == "VERB" and c.tag_ == "VBG"
+               and any(g.dep_ in ("dobj", "prep", "advmod", "npadvmod", "dative", "attr")
+                       for g in c.children)
+               for c in rights)
+
+
+# "said so", "said no", "said the same": a word that stands for a whole clause (a pro-form)
+# is the content of a verb of saying; it reports a proposition as any clause does
+_PRO_CLAUSE_VERBS = frozenset({"say", "answer", "reply", "respond", "agree", "predict"})
+_PRO_CLAUSE = frozenset({"so", "otherwise", "yes", "no", "same"})
+
+
+def _pro_clause(doc: Any, tok: Any) -> list[Any] | None:
+    """The pro-clause right after a verb of saying ("said so", "said yes, yes, yes", "said the
+    same"), as its tokens; None when the verb has a complement or an object of its own."""
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "the":
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in _PRO_CLAUSE or doc[nxt].head.i != tok.i:
+        return None
+    first = doc[nxt]
+    if first.lower_ == "same" and doc[nxt - 1].lower_ != "the":
+        return None
+    if first.lower_ in ("so", "otherwise") and first.dep_ != "advmod":
+        return None
+    last = first
+    while last.i + 2 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 2].lower_ == first.lower_:
+        last = doc[last.i + 2]  # "yes, yes, yes"
+    return list(doc[doc[tok.i + 1].i:last.i + 1])
+
+
+_AFTER_ATTRIBUTION = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+
+
+def _fronted_before_attribution(doc: Any, tok: Any) -> tuple[Any, list[Any]] | None:
+    """"Students who take on heavy debt struggle, even with a good job, he said.": a sentence
+    that ends in its attribution (a comma, the subject, the verb and at most when or where)
+    reports what stands before the comma, even where the parser hung it elsewhere (as a
+    second subject of the verb: the speaker is the subject after the comma). The part before
+    must be a clause (a verb with its subject in it) of four words at least. Returns the
+    speaker and the part."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if tok.dep_ != "ROOT" or not subjects:
+        return None
+    speaker = subjects[-1]
+    comma = speaker.left_edge.i - 1
+    sent = tok.sent
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    if any(c.i > tok.i and c.dep_ not in _AFTER_ATTRIBUTION for c in tok.children):
+        return None  # "..., he said the talks would resume": a complement of its own after it
+    if any(t.i < tok.i and t.i > speaker.right_edge.i and not (t.is_punct or t.dep_ in (
+            "aux", "neg", "advmod")) for t in sent):
+        return None  # only auxiliaries and adverbs between the subject and the verb
+    part = [t for t in sent if t.i < comma and not t.is_space]
+    while part and part[0].is_punct:
+        part.pop(0)
+    while part and part[-1].is_punct and part[-1].text not in "”’\"'":
+        part.pop()
+    inside = {t.i for t in part}
+    clause = any(t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in inside for c in t.children) for t in part)
+    if len(part) < 4 or not clause or part[0].text in "“\"‘'":
+        return None  # "In his new book, ..., and in an interview, the envoy said little"
+    return speaker, part
 
 
 def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate | None:
@@ -305,6 +397,19 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                          cue=_cue_span(tok, None), speaker=speaker,
                          reason=f"parenthetical reporting verb {tok.text!r}")
+    pro = _pro_clause(doc, tok) if lemma in _PRO_CLAUSE_VERBS else None
+    if pro is not None:
+        start, end = trim(text, pro[0].idx, pro[-1].idx + len(pro[-1].text))
+        return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"reporting verb {tok.text!r} with a pro-clause ({text[start:end]!r})")
+    before = _fronted_before_attribution(doc, tok) if lemma in words.speech else None
+    if before is not None:
+        speaker, fronted = before
+        start, end = trim(text, fronted[0].idx, fronted[-1].idx + len(fronted[-1].text))
+        return Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
+                         cue=_cue_span(tok, None), speaker=speaker,
+                         reason=f"reporting verb {tok.text!r} after the clause it reports")
     rest = [t for t in sent if t.i > tok.i]
     addressee = _addressee(tok) if lemma in words.addressee else None
     if lemma in words.bare_clause and lemma not in words.object_speech and tok.dep_ in (
@@ -357,8 +462,11 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         upto = next((n for n, c in enumerate(rights) if _is_clause(c)), None)
         if upto is not None:
             rights = rights[:upto + 1]
-        elif lemma in words.object_clause_only and not _small_clause(tok, rights):
-            return None  # "called them", "called a meeting", "urged voters"
+        elif not (_small_clause(rights) or _gerund_clause(rights)):
+            # a bare noun phrase is no content: "demanded an investigation", "called for a
+            # ceasefire", "pledged new aid" ask for, promise or announce a thing (a stance or
+            # an event: REQUEST), they report no clause; nor "called them", "called a meeting"
+            return None
         if not rights:
             return None
         first = rights[0].left_edge
@@ -388,9 +496,12 @@ def _according_to(tok: Any) -> Any:
     return next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
-def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> list[Candidate]:
-    """Attach "according to X" as ``via`` to a quote whose cue is in the same clause, or make
-    the clause an indirect quote by X."""
+def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate],
+                       fragments: list[Marked]) -> list[Candidate]:
+    """Attach "according to X" as ``via`` to a quote whose cue is in the same clause ("Xi
+    said, according to TASS"; "According to IRNA, he called the measures 'illegal'": he is
+    the speaker, IRNA the relay), or make the clause an indirect quote by X (mixed when
+    quoted words stand in it)."""
     text = index.text
     by_cue = {c.cue_token: c for c in cands if c.cue_token is not None}
     new: list[Candidate] = []
@@ -432,7 +543,8 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate]) -> l
         # otherwise "The convoy, according to officials, was attacked": the whole clause
         start, end = trim(text, start, end)
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-        new.append(Candidate("indirect", start, end, source="according", cue_token=tok.i,
+        kind = "mixed" if any(start <= f.start and f.end <= end + 2 for f in fragments) else "indirect"
+        new.append(Candidate(kind, start, end, source="according", cue_token=tok.i,
                              cue=(tok.idx, to.idx + len(to.text)), speaker=source,
                              reason=f"'according to {source.text}'"))
     return new
@@ -468,6 +580,9 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
                 break
         if verb is None or verb.i in taken:
             continue
+        if (verb.dep_ == "amod" or verb.dep_ == "acl" and verb.tag_ == "VBN") and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue  # "a show called “Brokers”": a participle naming its noun, no speaker
         rights = [c for c in verb.rights if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
         if not rights or not any(c.left_edge.i <= tok.i <= c.right_edge.i for c in rights):
             continue  # the fragment names a show or a place ("told NBC's 'Today'"), not words

@@ -58,9 +58,9 @@ class ReportingWords:
     addressee: frozenset[str]
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
-    object_speech: frozenset[str]  # speech verbs whose object is the content ("called for X")
-    object_clause_only: frozenset[str]  # ... only through a clause or "for/of/as" ("called for X")
+    object_speech: frozenset[str]  # speech acts whose content is a clause after them
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
 
@@ -78,8 +78,8 @@ def reporting_words() -> ReportingWords:
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
-        object_clause_only=_lemmas(data, "object_speech", "clause_only", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
     )

@@ -57,6 +57,28 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OPEN_MARKS, _CLOSE_MARKS = "“«", "”»"
+
+
+def close_marks(text: str, start: int, end: int) -> int:
+    """A content span that opens a quotation takes its closing mark: `the vote a “violation of
+    the constitution.”`, not a span that stops inside the quoted words. Only a mark within
+    three characters of the end (the sentence's period or comma between) is taken."""
+    part = text[start:end]
+    opened = sum(part.count(c) for c in _OPEN_MARKS) - sum(part.count(c) for c in _CLOSE_MARKS)
+    closers = _CLOSE_MARKS
+    if opened <= 0 and part.count('"') % 2:
+        opened, closers = 1, '"'  # straight marks: an odd number opens one
+    if opened <= 0:
+        return end
+    for i in range(end, min(len(text), end + 3)):
+        if text[i] in closers:
+            return i + 1
+        if not (text[i] in ".,!?;" or text[i] == " " and i == end):
+            break
+    return end
+
+
 def find_candidates(doc: Any) -> list[Candidate]:
     """Every attribution in one parse, speakers as parse tokens (no entities yet)."""
     index = TokenIndex(doc)
@@ -89,8 +111,10 @@ def find_candidates(doc: Any) -> list[Candidate]:
         d is not c for d in reported.overlapping(index.starts[c.cue_token],
                                                  index.starts[c.cue_token] + 1))]
     cands = direct + indirect
-    cands += apply_according_to(doc, index, cands)
+    # quoted words in the object of a naming verb first, so that "According to IRNA, he
+    # called the measures 'illegal'" finds the verb's quote and makes IRNA its relay
     cands += apply_fragments(doc, index, fragments, cands)
+    cands += apply_according_to(doc, index, cands, fragments)
     cands = inherit_floating(cands, text)
     cands = split_floating(cands, text)
     for c in cands:
@@ -98,6 +122,8 @@ def find_candidates(doc: Any) -> list[Candidate]:
             c.speaker_span = speaker_span(c.speaker)
     for c in cands:
         c.start, c.end = snap_to_words(text, c.start, c.end)
+        if c.kind != "direct":
+            c.end = close_marks(text, c.start, c.end)
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in cands:

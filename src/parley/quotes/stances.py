@@ -90,9 +90,35 @@ def _obj(tok: Any, deps: tuple[str, ...] = ("pobj", "pcomp")) -> Any:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+# verbs of proposing whose clause in the bare subjunctive or with "should" says what the
+# proposer wants ("suggested the country accept only skilled workers")
+_PROPOSING = frozenset({"suggest", "propose", "recommend", "demand", "insist", "request", "ask",
+                        "urge", "advise", "prefer", "require"})
+
+
+def _proposed(verb: Any) -> Any:
+    """The proposer, when ``verb`` heads what another proposes: a clause of a verb of
+    proposing in the bare subjunctive or with "should"/"must" ("Cruz suggested the country
+    accept only skilled workers": Cruz's position, the country its object). None otherwise;
+    an indicative clause ("suggested that the country accepts ...") is a claim, not a wish."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in _PROPOSING:
+        return None
+    # the bare form: "VB", or "VBP" under a past-tense proposal ("recommended the rebels
+    # reject": a present indicative would break the sequence of tenses)
+    subjunctive = (verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.head.tag_ == "VBD") \
+        and not any(c.dep_ == "aux" for c in verb.children)
+    if subjunctive or any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children):
+        return subject_of(verb.head)
+    return None
+
+
 def _holder_of_verb(verb: Any) -> Any:
     """The subject; for an infinitive under a verb with an object, that object ("urged
-    Russia to accept": Russia accepts), else the governing subject ("refused to back")."""
+    Russia to accept": Russia accepts), else the governing subject ("refused to back"); for
+    a proposed clause the proposer ("suggested the country accept ...")."""
+    proposer = _proposed(verb)
+    if proposer is not None:
+        return proposer
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
@@ -154,7 +180,14 @@ def _clause_issue(document: Document, clause: Any) -> Target | None:
 
 
 def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | None:
+    # what a wanted speech act would say is no issue of the wish: "urged the director to tell
+    # the public that he was not under investigation" wants a statement, not an investigation
+    words = reporting_words()
+    said = {t.i for c in clause.subtree if c.dep_ == "ccomp"
+            and c.head.lemma_.lower() in words.speech for t in c.subtree}
     for tok in clause.subtree:
+        if tok.i in said:
+            continue
         if tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             found = read_target(document, tok, allow_actor=False)
             if found is not None and not found.how.startswith("open"):
@@ -393,6 +426,11 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
                 pol = ("oppose" if word in cues.eval_oppose_adjs else
                        "support" if word in cues.eval_support_adjs else None)
                 cue_end = attr
+                # "is a disaster for the mayor", "would be harmful to Europe": whom it affects
+                bears = next((c for c in attr.children if c.dep_ == "prep"
+                              and c.lower_ in ("for", "to")), None)
+                if pol is not None and bears is not None and _obj(bears) is not None:
+                    toward, cue_end = _obj(bears), bears
         if pol is None:
             continue
         holder, ok = _speech_holder(pred, quote)

@@ -149,3 +149,42 @@ def test_a_gerund_charge_gives_its_lexicon_issue(run_quotes: Callable[..., Docum
     stances = [s for s in run(run_quotes, text).stances if s.issue == issue]
     assert [s.polarity for s in stances] == [polarity]
     assert stances[0].toward is not None and stances[0].toward.country == toward
+
+
+# --- a proposed clause is the proposer's position; a wanted statement names no issue -------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Poland suggested the union accept only the ceasefire.", {("POL", "ceasefire", "support")}),
+    ("Kenya proposed that the company should back the sanctions.",
+     {("KEN", "sanctions", "support")}),
+    ("Brazil recommended the rebels reject the peace talks.", {("BRA", "peace talks", "oppose")}),
+])
+def test_a_proposed_clause_is_the_proposers_position(run_quotes: Callable[..., Document],
+                                                     text: str, want: set[tuple[str, str, str]]) -> None:
+    assert triples(run(run_quotes, text)) == want
+
+
+def test_an_indicative_clause_of_suggesting_is_a_claim_not_a_wish(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Poland suggested that Germany already backs the sanctions.")
+    assert ("POL", "sanctions", "support") not in triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Germany urged France to tell the public that it was not under investigation.",
+    "Japan asked Canada to say that the sanctions were over.",
+    "Italy pressed Spain to announce that the embargo had ended.",
+])
+def test_what_a_wanted_statement_would_say_is_no_issue(run_quotes: Callable[..., Document],
+                                                       text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Germany praised the rounds of sanctions.", {("DEU", "sanctions", "support")}),
+    ("France welcomed a new wave of sanctions.", {("FRA", "sanctions", "support")}),
+    ("Japan backed a series of tariffs on steel.", {("JPN", "tariffs", "support")}),
+], ids=["rounds", "wave", "series"])
+def test_a_head_of_quantity_leaves_the_target_to_what_it_counts(
+        run_quotes: Callable[..., Document], text: str, want: set[tuple[str, str, str]]) -> None:
+    assert triples(run(run_quotes, text)) == want

@@ -208,6 +208,11 @@ def test_an_addressee_verb_reads_the_clause(run_quotes: Callable[..., Document],
      "oppose", None),
     ("The senator said the sanctions would hurt Iran.", "sanctions", "oppose", "IRN"),
     ("Tom Hale said the peace plan would be a mistake.", "peace talks", "oppose", None),
+    # a judgement with "for" / "to" names whom it affects
+    ("The senator said the sanctions would be a disaster for Iran.", "sanctions", "oppose", "IRN"),
+    ("The minister said a ceasefire now would be dangerous for Ukraine.", "ceasefire", "oppose",
+     "UKR"),
+    ("The governor said the peace plan was good for Israel.", "peace talks", "support", "ISR"),
 ])
 def test_a_judgement_in_speech_is_the_speakers_stance(run_quotes: Callable[..., Document],
                                                       text: str, issue: str, polarity: str,
