@@ -114,8 +114,8 @@ def _import_petrarch(args: argparse.Namespace) -> int:
     if not args.people:
         return _write(report, args.output, "import-petrarch")
     # the base it is checked against is every other file: never the one being remade
-    known = (KnowledgeBase.from_paths(args.kb) if args.kb else KnowledgeBase.from_paths(
-        [p for p in shipped_paths() if p.name != args.output.name]))
+    known = _kb(args) if args.kb else KnowledgeBase.from_paths(
+        [p for p in shipped_paths() if p.name != args.output.name])
     return _write(people_to_ship(report, known), args.output, "import-petrarch --people",
                   note="Phoenix/PETRARCH2 dictionaries, MIT licence, Copyright (c) 2014 Open "
                        "Event Data (the licence: PHOENIX_LICENSE.txt beside the shipped file)\n")

@@ -482,20 +482,16 @@ class CodingStage:
                     break
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
-        if not recipient_ents:
-            # "... unless the United States lifts sanctions", "until Israel lifts the siege"
-            recipient_ents = [e for e in self._entities(roles.condition_subjects(trig), index,
-                                                         actors, text)
+        # "... unless the United States lifts sanctions", "until Israel lifts the siege";
+        # "sent arms to help defend Estonia", "refused to allow UN planes to land"
+        for tokens_of, why in ((roles.condition_subjects, "from the unless/until clause"),
+                               (roles.beneficiaries, "whom the act is for or lets act")):
+            if recipient_ents:
+                break
+            recipient_ents = [e for e in self._entities(tokens_of(trig), index, actors, text)
                               if e.actor_id not in actor_ids]
             if recipient_ents:
-                reasons.append("recipient from the unless/until clause")
-        if not recipient_ents:
-            # "sent arms to help defend Estonia", "refused to allow UN planes to land"
-            recipient_ents = [e for e in self._entities(roles.beneficiaries(trig), index,
-                                                         actors, text)
-                              if e.actor_id not in actor_ids]
-            if recipient_ents:
-                reasons.append("recipient whom the act is for or lets act")
+                reasons.append(f"recipient {why}")
         # place
         place, place_text = event_place(anchor, sent)
         if place_text:
