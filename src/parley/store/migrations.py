@@ -1,7 +1,8 @@
 """Named SQLite migrations, each applied once, in one transaction.
 
 A migration is SQL, or a Python step ``(conn) -> None`` for what SQL cannot do alone
-(0002 turns the JSON record of every wave-1 article into rows).
+(0002 turns the JSON record of every wave-1 article into rows). The connection has the
+functions of ``sqlite_layout.register``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from parley.model import Article
 from parley.store.rows import document_from_contract, document_rows
-from parley.store.sqlite_layout import ARTICLE_STORED, STORED, encode
+from parley.store.sqlite_layout import ARTICLE_STORED, STORED, encode, pack_mentions
 
 _0001 = """
 CREATE TABLE articles (
@@ -196,7 +197,30 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
         VALUES ('delete', old.n, old.title, old.text);
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
 END;
-INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""  # the index is filled by 0005, which makes it contentless over the packed text
+
+_0005 = """
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='', tokenize='porter unicode61', detail='none');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.n, new.title, parley_text(new.text));
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.n, old.title, parley_text(old.text));
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.n, old.title, parley_text(old.text));
+    INSERT INTO articles_fts(rowid, title, text)
+        VALUES (new.n, new.title, parley_text(new.text));
+END;
+INSERT INTO articles_fts(rowid, title, text) SELECT n, title, parley_text(text) FROM articles;
 """
 
 
@@ -271,11 +295,30 @@ def _0004_compact_dyads(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _0005_packed(conn: sqlite3.Connection) -> None:
+    """Text packed (``sqlite_layout.pack_text``) for articles stored from now on, read
+    through ``parley_text``; the full-text index contentless, fed by the triggers; flat
+    mentions packed as varints. Texts already stored stay plain (both read the same):
+    packing them all would make the migration of a large store take an hour."""
+    conn.create_function("parley_pack_mentions", 1, pack_mentions, deterministic=True)
+    for statement in statements(_0005):
+        conn.execute(statement)
+    conn.execute("UPDATE actors SET mentions = parley_pack_mentions(mentions)"
+                 " WHERE typeof(mentions) = 'text'")
+
+
+# a quote's speaker that is the article's actor is stored as its id (sqlite_layout.SHARED);
+# filters by speaker go through actors_key
+_0006 = "DROP INDEX quotes_speaker;"
+
+
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _0001),
     ("0002_rows_participants_fts", _0002),
     ("0003_dyad_days", _0003_dyad_days),
     ("0004_compact_dyads", _0004_compact_dyads),
+    ("0005_packed_text", _0005_packed),
+    ("0006_quote_speakers", _0006),
 ]
 
 

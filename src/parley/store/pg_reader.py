@@ -1,7 +1,8 @@
 """The reader over PostgreSQL: ``store/reader.py``'s queries, with its few SQLite idioms
 rewritten as each query runs (the reader stays the one place that says what is read).
 
-The rewrites: ``json_group_array(json_object(...))`` -> ``json_agg(json_build_object(...))``
+The rewrites: ``parley_text(x)`` -> ``x`` and ``parley_mentions(x)`` -> a count over its
+JSON (PostgreSQL stores both plain); ``json_group_array(json_object(...))`` -> ``json_agg(json_build_object(...))``
 (and an alias for its sub-select); ``json_type``/``json_array_length`` on a text column ->
 PostgreSQL's over ``::json``; ``instr`` -> ``strpos``; ``IS ?`` -> ``IS NOT DISTINCT FROM
 ?``; ``LIMIT -1`` (no limit) -> ``LIMIT NULL``; FTS5 ``MATCH`` and ``rank`` -> the
@@ -33,6 +34,11 @@ _REWRITES: list[tuple[re.Pattern[str], Any]] = [
      f"{_DOC} @@ {_QUERY}"),
     (re.compile(r"\(SELECT rank FROM articles_fts WHERE articles_fts MATCH \? AND"
                 r" rowid = a\.n\)"), f"ts_rank({_DOC}, {_QUERY}) DESC"),
+    # text and mentions are stored plain (sqlite_layout.encode(compress=False))
+    (re.compile(r"parley_text\((\w+\.text)\)"), r"\1"),
+    (re.compile(r"parley_mentions\((\w+\.mentions)\)"),
+     r"coalesce(CASE WHEN json_typeof(\1::json -> 0) = 'array' THEN json_array_length(\1::json)"
+     r" ELSE json_array_length(\1::json) / 2 END, 0)"),
     (re.compile(r"\bifnull\("), "coalesce("),
     (re.compile(r"\binstr\("), "strpos("),
     (re.compile(r"json_type\((\w+\.\w+), '\$\[0\]'\)"), r"json_typeof(\1::json -> 0)"),

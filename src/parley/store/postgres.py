@@ -218,7 +218,8 @@ class PostgresStore(BatchWrites):
 
         def values() -> Iterator[list[Any]]:
             for key, doc in todo:
-                art, children = encode(document_rows(doc))  # SQLite's layout, row for row
+                # SQLite's layout, row for row, with text and mentions plain (TOAST packs them)
+                art, children = encode(document_rows(doc), compress=False)
                 laid.append((key, doc.article, art, children))
                 yield [art[k] for k in cols]
 

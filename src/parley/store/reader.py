@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from parley.errors import StorageError
 from parley.store.rows import TABLES, contract_record, mention_spans, party, span_dict
-from parley.store.sqlite_layout import decode, sentence_bounds
+from parley.store.sqlite_layout import (
+    ACTOR_FIELDS,
+    SHARED,
+    STORED,
+    decode,
+    register,
+    sentence_bounds,
+    unpack_mentions,
+    unpack_text,
+)
 
 if TYPE_CHECKING:
     from parley.store.sqlite import SQLiteStore
@@ -127,7 +136,7 @@ def _text(column_prefix: str, alias: str = "e") -> str:
     """SQL for a span's text: stored where it differs, else cut from the article text
     (SQLite's substr counts characters, as Python does)."""
     p = f"{alias}.{column_prefix}"
-    return (f"coalesce({p}_text, substr(a.text, {p}_start + 1, {p}_end - {p}_start))")
+    return (f"coalesce({p}_text, substr(parley_text(a.text), {p}_start + 1, {p}_end - {p}_start))")
 
 
 _PARTS = ("(SELECT json_group_array(json_object('key', actor_key, 'country', country, "
@@ -142,6 +151,26 @@ _EVENT_SQL = (
     " a.id AS article_id, a.source, a.site, a.url, a.date AS article_date"
     " FROM events e JOIN articles a ON a.n = e.article"
 )
+
+
+def _quote_columns() -> tuple[str, str]:
+    """The quote columns with a speaker or via that is "the actor's" (``SHARED`` in
+    sqlite_layout) filled from ``actors``, and the joins that bring those actors."""
+    cols, joins = [], []
+    shared = {f"{p}_{f}": (p, c) for p in SHARED["quotes"] for f, c in ACTOR_FIELDS.items()}
+    for p in SHARED["quotes"]:
+        joins.append(f" LEFT JOIN actors x_{p} ON x_{p}.article = q.article"
+                     f" AND x_{p}.actor_id = q.{p}_actor_id")
+    for col in STORED["quotes"]:
+        if col in shared:
+            p, c = shared[col]
+            cols.append(f"CASE WHEN q.{p}_key IS NULL THEN x_{p}.{c} ELSE q.{col} END AS {col}")
+        else:
+            cols.append(f"q.{col}")
+    return ", ".join(cols), "".join(joins)
+
+
+_QUOTE_COLUMNS, _SHARED_JOINS = _quote_columns()
 
 
 class Reader:
@@ -160,6 +189,7 @@ class Reader:
                     uri = Path(self.store.path).resolve().as_uri() + "?mode=ro"
                     conn = sqlite3.connect(uri, uri=True, check_same_thread=False,
                                            timeout=self.store.busy_timeout)
+                    register(conn)
                 except sqlite3.Error as exc:
                     raise StorageError(f"cannot read SQLite store {self.store.path}: {exc}") from exc
             self._local.conn = conn
@@ -257,9 +287,7 @@ class Reader:
             w.any_of("x.country", country)
         w.dates("a.date", date_from, date_to)
         sql = ("SELECT x.actor_key, x.name, x.country, x.sector, x.office, a.date,"
-               " ifnull(CASE WHEN json_type(x.mentions, '$[0]') = 'array'"
-               " THEN json_array_length(x.mentions) ELSE json_array_length(x.mentions) / 2"
-               " END, 0) AS n"
+               " parley_mentions(x.mentions) AS n"
                " FROM actors x JOIN articles a ON a.n = x.article" + w.sql())
         groups: dict[str, dict[str, Any]] = {}
         for r in self._rows(sql, w.params):
@@ -290,15 +318,22 @@ class Reader:
                date_to: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
         """Quotes by article date; ``speaker``: a stable actor key or a country code."""
-        w = _Where()
+        inner, w = _Where(), _Where()
         if speaker is not None:
+            keys = [v for v in _many(speaker) if ":" in str(v)]
+            if keys and len(keys) == len(_many(speaker)):  # the actors_key index first
+                inner.add(f"q.article IN (SELECT article FROM actors WHERE actor_key IN"
+                          f" ({','.join('?' * len(keys))}))", *keys)
             w.party("q.speaker", speaker)
-        w.dates("a.date", date_from, date_to)
+        inner.dates("a.date", date_from, date_to)
         page, extra = _page(limit, offset)
-        sql = (f"SELECT q.*, {_text('content', 'q')} AS content, a.key AS article_key,"
-               " a.id AS article_id, a.source, a.url, a.date AS article_date FROM quotes q"
-               " JOIN articles a ON a.n = q.article" + w.sql() + " ORDER BY a.date, a.n, q.ord")
-        return [self._quote(r) for r in self._rows(sql + page, w.params + extra)]
+        sql = (f"SELECT * FROM (SELECT {_QUOTE_COLUMNS}, {_text('content', 'q')} AS content,"
+               " a.key AS article_key, a.id AS article_id, a.source, a.url,"
+               " a.date AS article_date, a.n AS article_n FROM quotes q"
+               " JOIN articles a ON a.n = q.article" + _SHARED_JOINS + inner.sql() + ") q"
+               + w.sql() + " ORDER BY q.article_date, q.article_n, q.ord")
+        return [self._quote(r) for r in self._rows(sql + page,
+                                                    inner.params + w.params + extra)]
 
     @staticmethod
     def _quote(r: sqlite3.Row) -> dict[str, Any]:
@@ -361,7 +396,8 @@ class Reader:
         a = self._article(article_key)
         if a is None:
             return None
-        text = a["text"]
+        text = unpack_text(a["text"])
+        assert text is not None
         table, id_col, prefix = {"event": ("events", "event_id", "trigger"),
                                  "quote": ("quotes", "quote_id", "content"),
                                  "stance": ("stances", "stance_id", "evidence"),
@@ -372,7 +408,7 @@ class Reader:
             return None
         row = dict(found[0])
         if kind == "actor":
-            spans = mention_spans(row["mentions"], text)
+            spans = mention_spans(unpack_mentions(row["mentions"]), text)
             if not spans:
                 return None
             span: dict[str, Any] | None = spans[0]
@@ -433,7 +469,7 @@ class Reader:
             source_sql, where, order, order_params = self._search(match)
             w.add(where, match)
             for phrase in phrases:
-                w.add("instr(lower(ifnull(a.title, '') || ' ' || a.text), ?) > 0", phrase)
+                w.add("instr(lower(ifnull(a.title, '') || ' ' || parley_text(a.text)), ?) > 0", phrase)
         w.dates("a.date", date_from, date_to)
         if source is not None:
             w.any_of("a.source", source)

@@ -43,7 +43,7 @@ from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
 from parley.store.dyads import document_dyad_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
-from parley.store.sqlite_layout import ARTICLE_STORED, encode
+from parley.store.sqlite_layout import ARTICLE_STORED, encode, register
 from parley.store.tables import INTERNAL, kind_of, table_query
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ class SQLiteStore(BatchWrites):
         conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout,
                                check_same_thread=False)
         try:
+            register(conn)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")

@@ -45,7 +45,7 @@ def test_wave1_records_come_back_from_rows(migrated: SQLiteStore, wave1: Path) -
         assert reader.article(key) == record
     names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
     assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
-                         "0004_compact_dyads"]
+                     "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers"]
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")}
     assert "record" not in columns and "duplicate_of" not in columns
 
@@ -148,10 +148,64 @@ def test_a_store_written_before_0004_migrates_with_the_same_dyad_answers(
     migrated = SQLiteStore(tmp_path / "old.db")
     try:
         names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
-        assert names[-1] == "0004_compact_dyads"
+        assert names.index("0004_compact_dyads") == 3 and len(names) > 4
         assert _dyad_answers(migrated) == expected
         for d in docs[:1]:  # storing an article again after the migration keeps the sums
             migrated.write_batch(Batch(documents=[d]))
         assert _dyad_answers(migrated) == expected
     finally:
         migrated.close()
+
+
+def test_a_store_written_before_0005_keeps_its_plain_texts_and_packs_new_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import parley.store.sqlite as sqlite_store
+    import parley.store.sqlite_layout as layout
+    from parley.store.base import Batch
+    from parley.store.migrations import MIGRATIONS
+    from support.analysis_docs import Ev, doc
+    from unit.store.test_sqlite import make_document
+
+    def said(article_id: str, day: str, sentence: str):  # type: ignore[no-untyped-def]
+        return doc(article_id, day, [Ev("CONSULT", ("CHN",), ("RUS",), sentence=sentence)])
+
+    old_docs = [said("a", "2024-03-05", "Ministers met in Geneva about grain."),
+                said("b", "2024-03-06", "Talks on fishing rights ended early.")]
+    with monkeypatch.context() as m:  # the code before 0005: plain text, JSON mentions
+        m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:4])
+        m.setattr(layout, "pack_text", lambda text: text)
+        m.setattr(layout, "pack_mentions", lambda value: value)
+        old = SQLiteStore(tmp_path / "old.db")
+        old.write_batch(Batch(documents=[*old_docs, make_document()]))
+        before = {k: old.reader().article(k) for (k,) in old.conn.execute(
+            "SELECT key FROM articles")}
+        old.close()
+    store = SQLiteStore(tmp_path / "old.db")
+    try:
+        reader = store.reader()
+        assert {k: reader.article(k) for k in before} == before
+        assert [a["id"] for a in reader.articles(q="grain")] == ["a"]
+        assert [a["id"] for a in reader.articles(q='"fishing rights"')] == ["b"]
+        mentions = {a["key"]: a["mentions"] for a in reader.actors()}
+        assert max(mentions.values()) >= 1
+        store.write_batch(Batch(documents=[said("c", "2024-03-07",
+                                                "Grain exports resumed from Odesa.")]))
+        kinds = dict(store.conn.execute("SELECT id, typeof(text) FROM articles"))
+        assert kinds["a"] == "text" and kinds["c"] == "blob"
+        assert typeof_mentions(store) == {"blob"}
+        assert {a["key"]: a["mentions"] for a in reader.actors()
+                if a["key"] in mentions} == mentions
+        assert sorted(a["id"] for a in reader.articles(q="grain")) == ["a", "c"]
+        # an old article stored again: its plain text leaves the index, the packed one enters
+        store.write_batch(Batch(documents=[old_docs[0]]))
+        assert sorted(a["id"] for a in reader.articles(q="grain")) == ["a", "c"]
+        assert dict(store.conn.execute("SELECT id, typeof(text) FROM articles"))["a"] == "blob"
+        # raises (SQLITE_CORRUPT_VTAB) where the index disagrees with itself
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    finally:
+        store.close()
+
+
+def typeof_mentions(store: SQLiteStore) -> set[str]:
+    return {t for (t,) in store.conn.execute(
+        "SELECT typeof(mentions) FROM actors WHERE mentions IS NOT NULL")}

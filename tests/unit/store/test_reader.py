@@ -110,6 +110,29 @@ def test_quotes_and_stances(store: Any) -> None:
     assert r.stances(polarity="oppose") == []
 
 
+def test_a_speaker_that_is_not_its_actor_as_it_stands_keeps_its_own_fields(any_store: Any
+                                                                            ) -> None:
+    """A quote's speaker that names an actor is stored as the actor's id alone only when it
+    is that actor as it stands; one with another country (or name) keeps its own, and both
+    come back and filter right."""
+    doc = make_document()
+    (quote,) = doc.quotes
+    assert quote.speaker is not None
+    other = replace(quote, id="Q2", speaker=replace(quote.speaker, country="TWN",
+                                                    name="Xi (as quoted)"))
+    odd = replace(doc, quotes=(quote, other))
+    any_store.write_batch(Batch(documents=[odd]))
+    r = any_store.reader()
+    assert r.article(odd.article.key) == to_contract(odd)
+    assert [x["quote_id"] for x in r.quotes(speaker="TWN")] == ["Q2"]
+    assert [x["quote_id"] for x in r.quotes(speaker="CHN")] == ["Q1"]
+    assert [x["speaker"]["name"] for x in r.quotes(speaker="kb:Q15031")] == [
+        "Xi Jinping", "Xi (as quoted)"]
+    if isinstance(any_store, SQLiteStore):
+        stored = dict(q(any_store, "SELECT quote_id, speaker_key FROM quotes"))
+        assert stored == {"Q1": None, "Q2": "kb:Q15031"}
+
+
 def test_evidence_is_the_exact_stored_sentence(store: Any) -> None:
     r = store.reader()
     key = make_document().article.key

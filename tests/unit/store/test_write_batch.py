@@ -5,7 +5,9 @@ full database on every write path."""
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import string
 import threading
 import time
 from collections.abc import Iterator
@@ -211,7 +213,9 @@ def test_a_lock_held_too_long_is_one_line_not_a_traceback(path: Path, write: str
 def test_a_full_database_is_one_line(store: SQLiteStore) -> None:
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute(f"PRAGMA max_page_count={pages + 1}")
-    big = make_document(TEXT + " x" * 50_000, "big.txt")
+    rng = random.Random(7)  # words that do not compress: the text takes many pages
+    words = " ".join("".join(rng.choices(string.ascii_lowercase, k=6)) for _ in range(10_000))
+    big = make_document(TEXT + " " + words, "big.txt")
     with pytest.raises(StorageError) as info:
         store.put_document(big)
     assert "full" in str(info.value) and "\n" not in str(info.value)
