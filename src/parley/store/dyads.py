@@ -16,6 +16,12 @@ article replaces them). Triggers keep two aggregates exact with every insert and
 ``dyad_days`` (the sums per level, a, b, day, type, aux mode, reciprocal flag, across
 articles) and ``dyad_sources`` (per level, pair, ``dir`` 'd' directed or 'u' either way,
 day and outlet: the number of articles). Series over years read those, never the events.
+
+Since migration 0007 the three tables name actors, countries, '*' and outlets by a number:
+``dyad_keys`` (id, key) holds each string once (``intern_rows`` adds the new ones in the
+writer's transaction), and ``DyadTable`` turns strings into numbers and back, so its
+answers are strings as before. A 25-character actor key was repeated in every row and in
+two or three indexes of each table.
 """
 
 from __future__ import annotations
@@ -137,6 +143,48 @@ DROP INDEX dyad_days_to;                -- was the whole row again; the sums are
 CREATE INDEX dyad_days_to ON dyad_days(level, b, day);
 """ + TRIGGERS
 
+# since migration 0007: a, b and source as numbers of ``dyad_keys``
+DDL_0007 = """
+DROP TRIGGER dyad_events_insert;
+DROP TRIGGER dyad_events_delete;
+CREATE TABLE dyad_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+INSERT OR IGNORE INTO dyad_keys(key) SELECT k FROM (
+    SELECT rowid AS r, 0 AS o, a AS k FROM dyad_events UNION ALL
+    SELECT rowid, 1, b FROM dyad_events UNION ALL SELECT rowid, 2, source FROM dyad_events)
+    ORDER BY r, o;
+CREATE TABLE dyad_events_new (
+    article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+    level TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL, day TEXT NOT NULL,
+    event TEXT NOT NULL, aux TEXT NOT NULL, recip INTEGER NOT NULL,
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    source INTEGER NOT NULL, event_ids TEXT NOT NULL,
+    art_dir INTEGER NOT NULL, art_pair INTEGER NOT NULL
+);
+INSERT INTO dyad_events_new SELECT d.article, d.level, ka.id, kb.id, d.day, d.event, d.aux,
+    d.recip, d.n, d.intensity, d.confidence, ks.id, d.event_ids, d.art_dir, d.art_pair
+    FROM dyad_events d JOIN dyad_keys ka ON ka.key = d.a JOIN dyad_keys kb ON kb.key = d.b
+    JOIN dyad_keys ks ON ks.key = d.source ORDER BY d.rowid;
+DROP TABLE dyad_events;
+ALTER TABLE dyad_events_new RENAME TO dyad_events;
+CREATE INDEX dyad_events_article ON dyad_events(article);
+CREATE INDEX dyad_events_pair ON dyad_events(level, a, b, day, aux);
+CREATE INDEX dyad_events_to ON dyad_events(level, b, day, aux);
+DROP TABLE dyad_days;
+CREATE TABLE dyad_days (
+    level TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL, day TEXT NOT NULL,
+    event TEXT NOT NULL, aux TEXT NOT NULL, recip INTEGER NOT NULL,
+    n INTEGER NOT NULL, intensity REAL NOT NULL, confidence REAL NOT NULL,
+    PRIMARY KEY (level, a, b, day, event, aux, recip)
+) WITHOUT ROWID;
+CREATE INDEX dyad_days_to ON dyad_days(level, b, day);
+DROP TABLE dyad_sources;
+CREATE TABLE dyad_sources (
+    level TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL, dir TEXT NOT NULL,
+    day TEXT NOT NULL, source INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (level, a, b, dir, day, source)
+) WITHOUT ROWID;
+""" + REBUILD + TRIGGERS
+
 
 def outlet(url: str | None, site: str | None = None, source: str | None = None) -> str:
     """The outlet an article came from: its site (the publisher, as the input names it),
@@ -249,6 +297,21 @@ def document_dyad_rows(doc: Document) -> list[dict[str, Any]]:
     return rows_from_events(events)
 
 
+def intern_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with a, b and source as their ``dyad_keys`` numbers (new strings added, in
+    the order the rows name them)."""
+    if not rows:
+        return rows
+    names = list(dict.fromkeys(r[c] for r in rows for c in ("a", "b", "source")))
+    conn.executemany("INSERT OR IGNORE INTO dyad_keys(key) VALUES (?)", [(k,) for k in names])
+    ids: dict[str, int] = {}
+    for i in range(0, len(names), 500):
+        chunk = names[i:i + 500]
+        ids.update(conn.execute(f"SELECT key, id FROM dyad_keys WHERE key IN"
+                                f" ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return [{**r, "a": ids[r["a"]], "b": ids[r["b"]], "source": ids[r["source"]]} for r in rows]
+
+
 def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
     conn.executemany(
         f"INSERT INTO dyad_events({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
@@ -313,11 +376,20 @@ def period_sql(by: str, col: str = "day") -> str:
     return _week_sql(col)
 
 
+_NAMES = "JOIN dyad_keys ka ON ka.id = d.a JOIN dyad_keys kb ON kb.id = d.b"
+
+
 class DyadTable:
-    """Aggregates over the dyad tables (SQLite). Every method returns plain tuples."""
+    """Aggregates over the dyad tables (SQLite). Every method takes and returns strings (the
+    tables hold ``dyad_keys`` numbers) as plain tuples."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    def _id(self, key: str) -> int:
+        """The number of ``key``, or -1 (no row has it) for a string never stored."""
+        row = self.conn.execute("SELECT id FROM dyad_keys WHERE key=?", (key,)).fetchone()
+        return int(row[0]) if row else -1
 
     @staticmethod
     def _where(level: str, date_from: str | None, date_to: str | None,
@@ -339,13 +411,14 @@ class DyadTable:
         neither, the totals row ``a = '*'`` is left out)."""
         where, args = self._where(level, date_from, date_to, real_only)
         if a is not None:
-            where += " AND a=?"
-            args.append(a)
+            where += " AND d.a=?"
+            args.append(self._id(a))
         if b is not None:
-            where += " AND b=?"
-            args.append(b)
+            where += " AND d.b=?"
+            args.append(self._id(b))
         if a is None and b is None:
-            where += " AND a<>'*'"
+            where += " AND d.a<>?"
+            args.append(self._id("*"))
         return where, args
 
     def cells(self, *, level: str, by: str, a: str | None = None, b: str | None = None,
@@ -356,8 +429,9 @@ class DyadTable:
         where, args = self._sides(level, date_from, date_to, real_only, a, b)
         p = period_sql(by)
         return self.conn.execute(
-            f"SELECT {p}, a, b, event, aux, recip, sum(n), sum(intensity), sum(confidence)"
-            f" FROM dyad_days WHERE 1{where} GROUP BY 1, a, b, event, aux, recip", args,
+            f"SELECT {p}, ka.key, kb.key, event, aux, recip, sum(n), sum(intensity),"
+            f" sum(confidence) FROM dyad_days d {_NAMES} WHERE 1{where}"
+            " GROUP BY 1, d.a, d.b, event, aux, recip", args,
         ).fetchall()
 
     def coverage(self, *, level: str, by: str | None, a: str, b: str, directed: bool,
@@ -367,7 +441,8 @@ class DyadTable:
         pair or of a pair either way (real events; an article counts once, in the period of
         its first event of the pair)."""
         where, args = self._where(level, date_from, date_to)
-        key = [a, b, "d"] if directed else [min(a, b), max(a, b), "u"]
+        ia, ib = self._id(a), self._id(b)
+        key = [ia, ib, "d"] if directed else [min(ia, ib), max(ia, ib), "u"]
         p = period_sql(by) if by else "''"
         rows = self.conn.execute(
             f"SELECT {p}, sum(articles), count(DISTINCT source) FROM dyad_sources"
@@ -382,13 +457,14 @@ class DyadTable:
         if not pairs:
             return (0, 0)
         where, args = self._where(level, date_from, date_to, True)
+        ids = [(self._id(a), self._id(b)) for a, b in pairs]
         # one index lookup per pair (dyad_events_pair), not an OR that reads every row of
         # the level; at most 200 pairs a compound query (SQLite's limit is 500)
         one = f"SELECT article, source FROM dyad_events WHERE a=? AND b=?{where}"
         articles: set[int] = set()
-        sources: set[str] = set()
-        for i in range(0, len(pairs), 200):
-            chunk = pairs[i:i + 200]
+        sources: set[int] = set()
+        for i in range(0, len(ids), 200):
+            chunk = ids[i:i + 200]
             for article, source in self.conn.execute(
                     " UNION ".join([one] * len(chunk)),
                     [v for pair in chunk for v in (*pair, *args)]):
@@ -406,9 +482,10 @@ class DyadTable:
         sql = ("SELECT x.key, d.event_ids FROM dyad_events d JOIN articles x ON x.n = d.article"
                f" WHERE a=? AND b=?{where} ORDER BY (intensity * ? > 0) DESC,"
                " confidence / d.n DESC, day DESC, x.key, event LIMIT ?")
+        ia, ib = self._id(a), self._id(b)
         cap = 8 * limit  # rows are per article and type: a few more than wanted will do
         while True:
-            rows = self.conn.execute(sql, [a, b, *args, sign, cap]).fetchall()
+            rows = self.conn.execute(sql, [ia, ib, *args, sign, cap]).fetchall()
             out: dict[str, str] = {}
             for key, ids in rows:
                 if key not in out:
@@ -426,8 +503,9 @@ class DyadTable:
         needs, fewer rows than :meth:`cells`; ``a``/``b`` fix either side."""
         where, args = self._sides(level, date_from, date_to, real_only, a, b)
         return self.conn.execute(
-            f"SELECT {period_sql(by)}, a, b, recip, sum(n), sum(intensity) FROM dyad_days"
-            f" WHERE 1{where} GROUP BY 1, a, b, recip", args).fetchall()
+            f"SELECT {period_sql(by)}, ka.key, kb.key, recip, sum(n), sum(intensity)"
+            f" FROM dyad_days d {_NAMES} WHERE 1{where} GROUP BY 1, d.a, d.b, recip",
+            args).fetchall()
 
     def pair_totals(self, *, level: str, date_from: str | None = None,
                     date_to: str | None = None, real_only: bool = True
@@ -435,18 +513,21 @@ class DyadTable:
         """(a, b, recip, n, intensity, confidence) per ordered pair and reciprocal flag."""
         where, args = self._where(level, date_from, date_to, real_only)
         return self.conn.execute(
-            "SELECT a, b, recip, sum(n), sum(intensity), sum(confidence) FROM dyad_days"
-            f" WHERE a<>'*'{where} GROUP BY a, b, recip", args).fetchall()
+            "SELECT ka.key, kb.key, recip, sum(n), sum(intensity), sum(confidence)"
+            f" FROM dyad_days d {_NAMES} WHERE d.a<>?{where} GROUP BY d.a, d.b, recip",
+            [self._id("*"), *args]).fetchall()
 
     def article_sources(self, *, level: str, actor: str, date_from: str | None = None,
                         date_to: str | None = None, real_only: bool = True
                         ) -> set[tuple[str, str]]:
         """(article_key, source) of the articles with an event of ``actor`` on either side."""
         where, args = self._where(level, date_from, date_to, real_only)
+        i = self._id(actor)
         return set(self.conn.execute(
-            "SELECT x.key, d.source FROM (SELECT article, source FROM dyad_events"
+            "SELECT x.key, ks.key FROM (SELECT article, source FROM dyad_events"
             f" WHERE a=?{where} UNION SELECT article, source FROM dyad_events WHERE b=?{where})"
-            " d JOIN articles x ON x.n = d.article", [actor, *args, actor, *args]).fetchall())
+            " d JOIN articles x ON x.n = d.article JOIN dyad_keys ks ON ks.id = d.source",
+            [i, *args, i, *args]).fetchall())
 
     def stances(self, *, level: str, date_from: str | None = None,
                 date_to: str | None = None, involving: str | None = None,
@@ -486,6 +567,7 @@ class DyadTable:
 
     def bounds(self, *, level: str) -> tuple[str | None, str | None]:
         """The first and last day with a dyadic event."""
+        star = self._id("*")
         row = self.conn.execute("SELECT min(day), max(day) FROM dyad_days WHERE level=?"
-                                " AND a='*' AND b='*'", (level,)).fetchone()
+                                " AND a=? AND b=?", (level, star, star)).fetchone()
         return (row[0], row[1]) if row else (None, None)

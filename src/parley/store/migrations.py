@@ -307,6 +307,14 @@ def _0005_packed(conn: sqlite3.Connection) -> None:
                  " WHERE typeof(mentions) = 'text'")
 
 
+def _0007_dyad_keys(conn: sqlite3.Connection) -> None:
+    """The dyad tables name actors, countries and outlets by a number of ``dyad_keys``."""
+    from parley.store.dyads import DDL_0007
+
+    for statement in statements(DDL_0007):
+        conn.execute(statement)
+
+
 # a quote's speaker that is the article's actor is stored as its id (sqlite_layout.SHARED);
 # filters by speaker go through actors_key
 _0006 = "DROP INDEX quotes_speaker;"
@@ -319,6 +327,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0004_compact_dyads", _0004_compact_dyads),
     ("0005_packed_text", _0005_packed),
     ("0006_quote_speakers", _0006),
+    ("0007_dyad_keys", _0007_dyad_keys),
 ]
 
 

@@ -75,11 +75,12 @@ _SHARED_DEDUPE = [
 # names that SQLite applies in Python (a data step): their PostgreSQL text is built here
 # 0003 and 0004 (dyad aggregates kept by SQLite triggers) are recorded but empty on PostgreSQL: its
 # reader has no ``dyads()``, so analysis computes the pairs in memory from the events;
-# 0005 (SQLite's packed text and mentions) too: PostgreSQL compresses long text itself (TOAST)
+# 0005 (SQLite's packed text and mentions) and 0007 (numbered dyad keys) too: PostgreSQL compresses long text itself (TOAST)
 _SPECIAL: dict[str, Callable[[], list[str]]] = {"0002_rows_participants_fts": _pg_0002,
                                                 "0003_dyad_days": lambda: [],
                                                 "0004_compact_dyads": lambda: [],
-                                                "0005_packed_text": lambda: []}
+                                                "0005_packed_text": lambda: [],
+                                                "0007_dyad_keys": lambda: []}
 
 
 def pg_migrations() -> list[tuple[str, list[str]]]:

@@ -40,7 +40,7 @@ from parley.store.base import (
     signatures_to_check,
 )
 from parley.store.dyads import STORED_COLUMNS as DYAD_COLUMNS
-from parley.store.dyads import document_dyad_rows
+from parley.store.dyads import document_dyad_rows, intern_rows
 from parley.store.migrations import MIGRATIONS, insert_rows, statements
 from parley.store.rows import CHILD_TABLES, document_rows
 from parley.store.sqlite_layout import ARTICLE_STORED, encode, register
@@ -222,8 +222,8 @@ class SQLiteStore(BatchWrites):
                 c.execute("DELETE FROM dyad_events WHERE article=?", (n,))
             for table in CHILD_TABLES:
                 insert_rows(c, table, [{**r, "article": n} for r in children[table]])
-            insert_rows(c, "dyad_events", [{**r, "article": n} for r in document_dyad_rows(doc)],
-                        DYAD_COLUMNS)
+            insert_rows(c, "dyad_events", [{**r, "article": n} for r in
+                                           intern_rows(c, document_dyad_rows(doc))], DYAD_COLUMNS)
             result.stored += 1
         late_links = links[len(batch.duplicates):]  # first: the others may lead to them
         for article, first_key, kind, sim in late_links + links[:len(batch.duplicates)]:

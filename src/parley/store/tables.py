@@ -13,7 +13,7 @@ from collections.abc import Sequence
 INTERNAL = frozenset({"migrations", "signatures", "dedupe_claims", "dedupe_bands",
                       "sqlite_sequence", "sqlite_stat1",
                       # SQLite's pre-aggregates for analysis (store/dyads.py), rebuilt from events
-                      "dyad_events", "dyad_days", "dyad_sources"})
+                      "dyad_events", "dyad_days", "dyad_sources", "dyad_keys"})
 
 
 def kind_of(declared: str) -> str:

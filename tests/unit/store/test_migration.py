@@ -45,7 +45,8 @@ def test_wave1_records_come_back_from_rows(migrated: SQLiteStore, wave1: Path) -
         assert reader.article(key) == record
     names = [r[0] for r in migrated.conn.execute("SELECT name FROM migrations")]
     assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
-                     "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers"]
+                     "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers",
+                     "0007_dyad_keys"]
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")}
     assert "record" not in columns and "duplicate_of" not in columns
 
@@ -108,8 +109,16 @@ def _dyad_answers(store: SQLiteStore) -> dict[str, object]:
     t = DyadTable(store.conn)
     return {
         "dyad": dyad(store.reader(), "CHN", "RUS"),
-        "days": sorted(store.conn.execute("SELECT * FROM dyad_days")),
-        "sources": sorted(store.conn.execute("SELECT * FROM dyad_sources")),
+        "days": sorted(store.conn.execute(
+            "SELECT d.level, ka.key, kb.key, d.day, d.event, d.aux, d.recip, d.n, d.intensity,"
+            " d.confidence FROM dyad_days d JOIN dyad_keys ka ON ka.id = d.a"
+            " JOIN dyad_keys kb ON kb.id = d.b")),
+        # a pair either way ('u') is stored in the order of its numbers, which differ
+        "sources": sorted((lv, *(sorted((a, b)) if d == "u" else (a, b)), d, day, src, n)
+                          for lv, a, b, d, day, src, n in store.conn.execute(
+            "SELECT d.level, ka.key, kb.key, d.dir, d.day, ks.key, d.articles FROM dyad_sources d"
+            " JOIN dyad_keys ka ON ka.id = d.a JOIN dyad_keys kb ON kb.id = d.b"
+            " JOIN dyad_keys ks ON ks.id = d.source")),
         "sample": t.sample(level="country", a="CHN", b="RUS", limit=5),
         "articles": t.article_sources(level="country", actor="RUS"),
         "coverage": t.coverage_many(level="country", pairs=[("CHN", "RUS"), ("RUS", "CHN")]),
@@ -140,6 +149,7 @@ def test_a_store_written_before_0004_migrates_with_the_same_dyad_answers(
     with monkeypatch.context() as m:  # the code of wave 2 before 0004: dyad rows by key
         m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:3])
         m.setattr(sqlite_store, "DYAD_COLUMNS", COLUMNS)
+        m.setattr(sqlite_store, "intern_rows", lambda conn, rows: rows)  # before 0007
         old = SQLiteStore(tmp_path / "old.db")
         for d in docs:
             old.write_batch(Batch(documents=[d]))
@@ -173,6 +183,7 @@ def test_a_store_written_before_0005_keeps_its_plain_texts_and_packs_new_ones(
                 said("b", "2024-03-06", "Talks on fishing rights ended early.")]
     with monkeypatch.context() as m:  # the code before 0005: plain text, JSON mentions
         m.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:4])
+        m.setattr(sqlite_store, "intern_rows", lambda conn, rows: rows)  # before 0007
         m.setattr(layout, "pack_text", lambda text: text)
         m.setattr(layout, "pack_mentions", lambda value: value)
         old = SQLiteStore(tmp_path / "old.db")

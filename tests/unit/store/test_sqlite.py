@@ -139,12 +139,13 @@ def test_wal_mode_and_named_migrations(store: Any) -> None:
     assert names[:2] == ["0001_initial", "0002_rows_participants_fts"]
     if isinstance(store, SQLiteStore):
         assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
-                         "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers"]
+                         "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers",
+                         "0007_dyad_keys"]
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
     else:  # the same names, and the shared dedupe index of many writers
         assert names == ["0001_initial", "0002_rows_participants_fts", "0003_dyad_days",
                          "0004_compact_dyads", "0005_packed_text", "0006_quote_speakers",
-                         "pg_shared_dedupe"]
+                         "0007_dyad_keys", "pg_shared_dedupe"]
 
 
 def test_both_backends_have_the_same_tables_and_columns(tmp_path: Path, pg_url: str) -> None:
