@@ -221,6 +221,10 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
         VALUES (new.n, new.title, parley_text(new.text));
 END;
 INSERT INTO articles_fts(rowid, title, text) SELECT n, title, parley_text(text) FROM articles;
+-- the articles with their text as text (any connection with parley_text: the store's, the
+-- reader's, Datasette's through Parley's plugin)
+CREATE VIEW article_texts AS SELECT n, key, id, title, date, url, source, site, language,
+    parley_text(text) AS text FROM articles;
 """
 
 

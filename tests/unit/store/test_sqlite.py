@@ -230,7 +230,11 @@ def test_datasette_serves_the_file_as_it_is(tmp_path: Path) -> None:
         ds = datasette.Datasette([str(db)])
         response = await ds.client.get("/parley/events.json?_shape=array")
         assert response.status_code == 200, response.text
-        return response.json()
+        texts = await ds.client.get("/parley/article_texts.json?_shape=array")
+        assert texts.status_code == 200, texts.text
+        return [*response.json(), *texts.json()]
 
     rows = asyncio.run(query())
     assert rows and rows[0]["event"] == "CONSULT"
+    # the packed text reads as text there (Parley's Datasette plugin adds parley_text)
+    assert rows[-1]["text"] == TEXT
