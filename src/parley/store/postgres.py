@@ -424,7 +424,7 @@ class PostgresStore(BatchWrites):
                    with_month: bool = False) -> Iterator[dict[str, Any]]:
         catalogue = self.table_columns(table)
         sql, params, names = table_query(table, catalogue, columns, date_from, date_to,
-                                         with_month)
+                                         with_month, packed=False)
         # a server-side cursor on its own connection: whole tables stream in chunks
         with self._psycopg.connect(self.url) as conn, conn.cursor(name="parley_table") as cur:
             cur.itersize = 2000

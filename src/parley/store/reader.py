@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any
 from parley.errors import StorageError
 from parley.store.rows import TABLES, contract_record, mention_spans, party, span_dict
 from parley.store.sqlite_layout import (
-    ACTOR_FIELDS,
-    SHARED,
     STORED,
     decode,
+    logical_sql,
     register,
     sentence_bounds,
     unpack_mentions,
@@ -154,20 +153,11 @@ _EVENT_SQL = (
 
 
 def _quote_columns() -> tuple[str, str]:
-    """The quote columns with a speaker or via that is "the actor's" (``SHARED`` in
-    sqlite_layout) filled from ``actors``, and the joins that bring those actors."""
-    cols, joins = [], []
-    shared = {f"{p}_{f}": (p, c) for p in SHARED["quotes"] for f, c in ACTOR_FIELDS.items()}
-    for p in SHARED["quotes"]:
-        joins.append(f" LEFT JOIN actors x_{p} ON x_{p}.article = q.article"
-                     f" AND x_{p}.actor_id = q.{p}_actor_id")
-    for col in STORED["quotes"]:
-        if col in shared:
-            p, c = shared[col]
-            cols.append(f"CASE WHEN q.{p}_key IS NULL THEN x_{p}.{c} ELSE q.{col} END AS {col}")
-        else:
-            cols.append(f"q.{col}")
-    return ", ".join(cols), "".join(joins)
+    """The quote columns with a speaker or via that is "the actor's" filled from ``actors``
+    (``sqlite_layout.SHARED``), and the joins that bring those actors."""
+    exprs, joins = logical_sql("quotes", "q", packed=False)
+    return ", ".join(f"{exprs[c]} AS {c}" if c in exprs else f"q.{c}"
+                     for c in STORED["quotes"]), joins
 
 
 _QUOTE_COLUMNS, _SHARED_JOINS = _quote_columns()

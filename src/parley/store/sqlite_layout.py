@@ -209,6 +209,26 @@ def register(conn: Any) -> None:
     """The SQL functions stored columns need on ``conn`` (a sqlite3 connection)."""
     conn.create_function("parley_text", 1, unpack_text, deterministic=True)
     conn.create_function("parley_mentions", 1, mention_count, deterministic=True)
+    conn.create_function("parley_mentions_json", 1, unpack_mentions, deterministic=True)
+
+
+def logical_sql(table: str, alias: str, packed: bool = True) -> tuple[dict[str, str], str]:
+    """SQL for the stored columns of ``table`` (as ``alias``) whose value is not the logical
+    one of ``rows.py``, and the joins it needs: the text and mentions (``packed``: SQLite;
+    PostgreSQL stores them plain) and the speaker and via that are their actor's."""
+    exprs: dict[str, str] = {}
+    joins = ""
+    if packed and table == "articles":
+        exprs["text"] = f"parley_text({alias}.text)"
+    if packed and table == "actors":
+        exprs["mentions"] = f"parley_mentions_json({alias}.mentions)"
+    for p in SHARED.get(table, ()):
+        joins += (f" LEFT JOIN actors x_{p} ON x_{p}.article = {alias}.article"
+                  f" AND x_{p}.actor_id = {alias}.{p}_actor_id")
+        for f, c in ACTOR_FIELDS.items():
+            exprs[f"{p}_{f}"] = (f"CASE WHEN {alias}.{p}_key IS NULL THEN x_{p}.{c}"
+                                 f" ELSE {alias}.{p}_{f} END")
+    return exprs, joins
 
 
 def pack(notes: dict[str, Any]) -> bytes | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from parley.store.sqlite_layout import logical_sql
+
 # tables that are the store's own bookkeeping, not data a user exports
 INTERNAL = frozenset({"migrations", "signatures", "dedupe_claims", "dedupe_bands",
                       "sqlite_sequence", "sqlite_stat1",
@@ -41,13 +43,15 @@ def export_columns(catalogue: Sequence[tuple[str, str]]) -> list[tuple[str, str]
 
 def table_query(table: str, catalogue: Sequence[tuple[str, str]], columns: Sequence[str] | None,
                 date_from: str | None, date_to: str | None,
-                with_month: bool) -> tuple[str, list[str], list[str]]:
+                with_month: bool, packed: bool = True) -> tuple[str, list[str], list[str]]:
     """SQL (``?`` placeholders), its parameters and the output column names for one table
     (``export_columns``' names).
 
     Dates filter on the article's publication date (``articles.date``); a row of a table
     that belongs to an article is kept when its article is in range; rows tied to no article
     are kept only when no date is given. ``with_month`` adds ``month`` ('YYYY-MM', or NULL).
+    Values are the logical ones (``sqlite_layout.logical_sql``: text as text, a speaker that
+    is its actor with the actor's fields); ``packed``: the backend packs text and mentions.
     """
     names = [c for c, _ in catalogue]
     if not names:
@@ -63,14 +67,16 @@ def table_query(table: str, catalogue: Sequence[tuple[str, str]], columns: Seque
     filtered = bool(date_from or date_to or with_month)
     if not is_articles and ref is None and filtered:
         raise ValueError(f"table {table!r} has no article: it cannot be filtered by date")
-    select = [("a.key" if c == "article_key" and "article" in names else f"t.{_q(c)}")
-              for c in cols]
+    exprs, joins = logical_sql(table, "t", packed)
+    select = [("a.key" if c == "article_key" and "article" in names else
+               exprs.get(c, f"t.{_q(c)}")) for c in cols]
     out = list(cols)
     source = f"{_q(table)} t"
     date_col = "t.date" if is_articles else "a.date"
     if not is_articles and ref is not None and (filtered or "article" in names):
         join = "JOIN" if (date_from or date_to or "article" in names) else "LEFT JOIN"
         source += f" {join} articles a ON {ref}"
+    source += joins
     if with_month:
         select.append(f"substr({date_col}, 1, 7)")
         out.append("month")

@@ -105,6 +105,29 @@ def test_csv_one_file_per_table_with_the_store_counts(filled: Any, tmp_path: Pat
     stored = filled.counts()
     for table in ("articles", "actors", "events", "quotes", "stances"):
         assert counts[table] == stored[table], table
+    # what the store packs comes out as it was coded: text as text, mentions as JSON
+    # offsets, a speaker that is its actor with the actor's key and country
+    with open(tmp_path / "csv" / "articles.csv", encoding="utf-8", newline="") as fh:
+        texts = {r["id"]: r["text"] for r in csv.DictReader(fh)}
+    assert {texts[i] for i, _, _ in STORIES} == {t for _, _, t in STORIES}
+    reader = filled.reader()
+    records = {a["key"]: reader.article(a["key"]) for a in reader.articles(limit=None)}
+    with open(tmp_path / "csv" / "actors.csv", encoding="utf-8", newline="") as fh:
+        mentions = {(r["article_key"], r["actor_id"]): json.loads(r["mentions"] or "[]")
+                    for r in csv.DictReader(fh)}
+    with open(tmp_path / "csv" / "quotes.csv", encoding="utf-8", newline="") as fh:
+        speakers = {(r["article_key"], r["quote_id"]): (r["speaker_key"], r["speaker_country"])
+                    for r in csv.DictReader(fh)}
+    assert speakers
+    for key, rec in records.items():
+        for actor in rec["actors"]:
+            flat = [x for m in actor["mentions"] for x in (m["start"], m["end"])]
+            assert mentions[(key, actor["id"])] == flat
+        keys = {a["id"]: a["key"] for a in rec["actors"]}
+        for quote in rec["quotes"]:
+            speaker = quote.get("speaker") or {}
+            assert speakers[(key, quote["id"])] == (keys.get(speaker.get("actor_id"), ""),
+                                                    speaker.get("country") or "")
 
 
 def test_parquet_by_month_reads_back_with_pyarrow_and_duckdb(filled: Any, tmp_path: Path) -> None:
