@@ -14,6 +14,12 @@ from parley.quotes.direct import attribute_marks, find_marks
 from parley.quotes.headline import find_headline, find_qa, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
+from parley.quotes.parenthetical import (
+    continue_after_attribution,
+    find_as_clauses,
+    find_colon_blocks,
+    find_copular_nouns,
+)
 from parley.quotes.speaker import (
     chain_speakers,
     entity_for,
@@ -99,7 +105,11 @@ def find_candidates(doc: Any) -> list[Candidate]:
     quoted = SpanSet(direct + [Candidate("direct", m.start, m.end) for m in fragments])
     direct_set = SpanSet(direct)
     indirect = []
-    for cand in find_indirect(doc, index, taken):
+    found = find_indirect(doc, index, taken)
+    found += find_as_clauses(doc, index, taken) + find_copular_nouns(doc, index, taken)
+    found += find_colon_blocks(doc, index, taken)
+    continue_after_attribution(doc, index, found)
+    for cand in found:
         if cand.cue_token is not None and _inside_any(index.starts[cand.cue_token], quoted):
             continue  # reported speech inside quotation marks belongs to the quote
         if _share_inside(cand, direct_set) > 0.5:
