@@ -20,6 +20,8 @@ from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.lexicon import reporting_words
 from parley.syntax import subject_of
 
+# verbs of saying that also tell when something happens ("as the meeting began"): no as-clause
+_ASPECTUAL = frozenset({"begin", "continue"})
 # what may stand after the reporting verb inside the attribution: when and where it was said
 _ATTRIBUTION_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent", "dative", "dobj"})
 
@@ -90,7 +92,8 @@ def find_as_clauses(doc: Any, index: TokenIndex, taken: set[int]) -> list[Candid
     text = index.text
     out: list[Candidate] = []
     for tok in doc:
-        if tok.i in taken or not _reporting(tok) or tok.dep_ != "advcl":
+        if tok.i in taken or not _reporting(tok) or tok.dep_ != "advcl" \
+                or tok.lemma_.lower() in _ASPECTUAL:
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue
@@ -205,3 +208,29 @@ def find_colon_blocks(doc: Any, index: TokenIndex, taken: set[int]) -> list[Cand
                              reason=f"reporting verb {verb.text!r} and a colon closing its "
                                     "paragraph: the next paragraph is the quote"))
     return out
+
+
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                         "yourselves", "themselves", "oneself"})
+# verbs of finding: with a reflexive object they tell a situation met, not a claim
+_FINDING = frozenset({"find", "prove", "show"})
+
+
+def is_report(doc: Any, index: TokenIndex, cand: Candidate) -> bool:
+    """Whether a reporting verb's candidate reports anyone's words. Not:
+
+    - a **reflexive** object of a verb of finding ("the rivals found themselves stuck in
+      traffic", "he has proven himself unreliable"): a situation met, no one's claim (a
+      self-description, "calls himself a socialist", is one and stays);
+    - a report with a **negative quantifier** as its speaker ("nobody expected the river to
+      rise", "no one said ..."): it says that no such report was made."""
+    if cand.cue_token is None or cand.kind == "direct":
+        return True
+    verb = doc[cand.cue_token]
+    first = doc[index.at(cand.start)]
+    if first.lower_ in _REFLEXIVES and verb.lemma_.lower() in _FINDING \
+            and verb.i in (first.head.i, first.head.head.i):
+        return False
+    spk = cand.speaker
+    return not (spk is not None and (spk.lower_ == "nobody" or spk.lower_ == "one" and any(
+        c.lower_ == "no" for c in spk.children)))

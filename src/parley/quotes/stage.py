@@ -19,6 +19,7 @@ from parley.quotes.parenthetical import (
     find_as_clauses,
     find_colon_blocks,
     find_copular_nouns,
+    is_report,
 )
 from parley.quotes.speaker import (
     chain_speakers,
@@ -108,6 +109,7 @@ def find_candidates(doc: Any) -> list[Candidate]:
     found = find_indirect(doc, index, taken)
     found += find_as_clauses(doc, index, taken) + find_copular_nouns(doc, index, taken)
     found += find_colon_blocks(doc, index, taken)
+    found = [c for c in found if is_report(doc, index, c)]
     continue_after_attribution(doc, index, found)
     for cand in found:
         if cand.cue_token is not None and _inside_any(index.starts[cand.cue_token], quoted):
