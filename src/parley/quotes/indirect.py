@@ -101,6 +101,9 @@ def _complement(verb: Any) -> Any:
     the verb: a phrase fronted before the subject ("In an interview focused on policy, Trump
     said defeating IS is ...") is the parser's second complement, not what was said."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(comps) > 1:  # "X will close, the engineer said; the detour is ...": not after ";"
+        comps = [c for c in comps if c.i < verb.i or not any(
+            t.text == ";" for t in verb.doc[verb.i + 1:c.left_edge.i])] or comps
     after = [c for c in comps if c.i > verb.i]
     return after[0] if after and len(comps) > 1 else (comps[0] if comps else None)
 

@@ -81,7 +81,8 @@ def continue_after_attribution(doc: Any, index: TokenIndex, cands: list[Candidat
 def _as_clause_speaker(verb: Any) -> Any:
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj"), None)
-    return agent if agent is not None else subject_of(verb)
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return agent if agent is not None else own  # its own, never the main clause's subject
 
 
 def find_as_clauses(doc: Any, index: TokenIndex, taken: set[int]) -> list[Candidate]:

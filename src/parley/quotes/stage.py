@@ -107,7 +107,10 @@ def find_candidates(doc: Any) -> list[Candidate]:
     direct_set = SpanSet(direct)
     indirect = []
     found = find_indirect(doc, index, taken)
-    found += find_as_clauses(doc, index, taken) + find_copular_nouns(doc, index, taken)
+    as_clauses = find_as_clauses(doc, index, taken)
+    as_cues = {c.cue_token for c in as_clauses}  # the as-clause reading wins
+    found = [c for c in found if c.cue_token not in as_cues] + as_clauses
+    found += find_copular_nouns(doc, index, taken)
     found += find_colon_blocks(doc, index, taken)
     found = [c for c in found if is_report(doc, index, c)]
     continue_after_attribution(doc, index, found)

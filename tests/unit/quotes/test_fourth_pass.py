@@ -1,0 +1,171 @@
+"""Fourth pass over the quote finder (issue 11): attributions inside or beside their words,
+speakers of gerunds in prepositional phrases, and things that look like reports but are not.
+Every sentence is our own; each class has at least three."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document, Quote
+
+pytestmark = pytest.mark.model
+
+
+def only(doc: Document, containing: str) -> Quote:
+    found = [q for q in doc.quotes if containing in q.content.text]
+    assert len(found) == 1, f"want one quote with {containing!r}, got {[q.content.text for q in doc.quotes]}"
+    return found[0]
+
+
+# --------------------------------------------------------------- speakers
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The coach thanked the fans before adding that the team would play better next season.",
+     "The coach"),
+    ("The minister ended the session by saying she is ready to sign the treaty.",
+     "The minister"),
+    ("Since announcing in March that she would retire, the judge has given no interviews.",
+     "the judge"),
+    ("The mayor opened the fair after promising that the rides were safe.", "The mayor"),
+])
+def test_a_gerund_in_a_prepositional_phrase_speaks_with_the_verbs_subject(
+        run_quotes: Callable[..., Document], text: str, speaker: str) -> None:
+    q = doc_quote(run_quotes(text))
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+def doc_quote(doc: Document) -> Quote:
+    assert len(doc.quotes) == 1, [q.content.text for q in doc.quotes]
+    return doc.quotes[0]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("About 4 in 10 say they want the council to cut taxes.", "About 4 in 10"),
+    ("Nearly 6 in 10 say the new bus lanes have made the commute longer.", "Nearly 6 in 10"),
+    ("Roughly 3 in 10 said they would move to another city if rents kept rising.",
+     "Roughly 3 in 10"),
+])
+def test_a_share_of_people_before_the_verb_is_its_speaker(
+        run_quotes: Callable[..., Document], text: str, speaker: str) -> None:
+    q = doc_quote(run_quotes(text))
+    # the share's number at least ("Roughly 3" where the parser leaves "in 10" aside)
+    assert q.speaker_span is not None and speaker.startswith(q.speaker_span.text)
+    assert len(q.speaker_span.text.split()) >= 2
+
+
+# --------------------------------------------------------------- attributions inside the words
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("The harbor will reopen next week, the port director said on Friday, and the ferries "
+     "will run again by June.", "The harbor will reopen", "run again by June"),
+    ("He is leaning toward the younger candidate, he said, because he values a fresh start.",
+     "He is leaning", "values a fresh start"),
+    ("The plant will hire two hundred workers, a company spokeswoman said, once the permits "
+     "arrive in the autumn.", "The plant will hire", "arrive in the autumn"),
+])
+def test_a_report_goes_on_after_its_attribution(
+        run_quotes: Callable[..., Document], text: str, first: str, last: str) -> None:
+    q = only(run_quotes(text), first)
+    assert q.content.text.endswith(last)
+
+
+@pytest.mark.parametrize("text", [
+    "The vote was fair, the judge said, adding that the count would be checked again.",
+    "The road will close in May, the engineer said; the detour is already signposted.",
+    "The dam is safe, the engineer said on Tuesday, noting that the inspection found no cracks.",
+])
+def test_no_continuation_into_a_report_of_its_own(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run_quotes(text)
+    first = doc.quotes[0]
+    assert not any(w in first.content.text for w in ("adding", "detour", "noting"))
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("As reported by the local paper, the council voted to close the library.",
+     "the council voted to close the library", "the local paper"),
+    ("If, as the coach has suggested, the team lacks depth, it will struggle in the playoffs.",
+     "the team lacks depth", "the coach"),
+    ("As the inspectors noted in their report, the dam needs urgent repairs.",
+     "the dam needs urgent repairs", "the inspectors"),
+])
+def test_an_as_clause_reports_the_clause_it_hangs_on(
+        run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.content.text == content
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "As the meeting began, the chairman banged the gavel twice.",
+    "As the rain continued, the organizers moved the concert indoors.",
+    "As expected, the bakery raised its prices in January.",
+])
+def test_an_as_clause_of_time_or_expectation_is_no_report(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Her central argument is that the city cannot afford a second stadium.",
+     "the city cannot afford a second stadium", "Her"),
+    ("The most telling promise he made was that he would not raise the fares.",
+     "he would not raise the fares", "he"),
+    ("The union's main complaint is that the night shifts are too long.",
+     "the night shifts are too long", "The union's"),
+])
+def test_a_reporting_noun_as_the_subject_of_be(
+        run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.content.text == content
+    assert q.speaker_span is not None and q.speaker_span.text.startswith(speaker.rstrip("'s"))
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The senator wrote:\n\nThe committee has failed to hold a single hearing on the matter. "
+     "It is a scandal.\n\nThe committee did not reply.",
+     "The committee has failed to hold a single hearing on the matter. It is a scandal.",
+     "The senator"),
+    ("Later the coach added:\n\nWe lost because we stopped running in the second half, and "
+     "that is on me.", "We lost because we stopped running", "the coach"),
+    ("In her newsletter, the mayor told residents:\n\nThe water is safe to drink again, and "
+     "the boil notice is lifted.", "The water is safe to drink again", "the mayor"),
+])
+def test_a_colon_closing_a_paragraph_introduces_a_block_quotation(
+        run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.content.text.startswith(content)
+    assert "did not reply" not in q.content.text
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The results:\n\nThe turnout was the highest in twenty years.",
+    "The report said the following:\n\n“The river will flood again.”",
+    "Here is what we know:\n\nThe fire started in the kitchen shortly after midnight.",
+])
+def test_no_block_quotation_after_a_label_or_before_marks(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run_quotes(text)
+    assert not any(q.reason.startswith("reporting verb") and "colon closing" in q.reason
+                   for q in doc.quotes)
+
+
+# --------------------------------------------------------------- no report
+
+@pytest.mark.parametrize("text", [
+    "The two rivals found themselves stuck in traffic on the way to the debate.",
+    "The goalkeeper has proven himself reliable in every match this season.",
+    "Nobody expected the river to rise so fast after the storm.",
+    "No one said the bridge would be finished before the winter.",
+])
+def test_no_report_from_a_reflexive_finding_or_a_negative_speaker(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run_quotes(text).quotes == ()
+
+
+def test_a_self_description_is_still_a_report(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("The candidate calls himself a moderate on every campaign stop.")
+    assert any("himself a moderate" in q.content.text for q in doc.quotes)
