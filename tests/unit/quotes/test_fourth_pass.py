@@ -169,3 +169,30 @@ def test_no_report_from_a_reflexive_finding_or_a_negative_speaker(
 def test_a_self_description_is_still_a_report(run_quotes: Callable[..., Document]) -> None:
     doc = run_quotes("The candidate calls himself a moderate on every campaign stop.")
     assert any("himself a moderate" in q.content.text for q in doc.quotes)
+
+
+# --------------------------------------------------------------- headlines
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("EXCLUSIVE – Senator Dana Fox: The Port Deal Must Be Stopped\n\nThe senator spoke.",
+     "Senator Dana Fox", "The Port Deal Must Be Stopped"),
+    ("Former Mayor Lopez at Rally: City Will Rebuild the Pier\n\nThe rally drew thousands.",
+     "Former Mayor Lopez", "City Will Rebuild the Pier"),
+    ("Farm Unions to Governor Reyes: Lift the Water Limits\n\nThe unions met on Tuesday.",
+     "Farm Unions", "Lift the Water Limits"),
+    ("NY Harbor Times: Ferry Fares Will Rise\n\nThe paper reported it.",
+     "NY Harbor Times", "Ferry Fares Will Rise"),
+])
+def test_a_headline_speaker_without_its_label_occasion_or_addressee(
+        run_quotes: Callable[..., Document], text: str, speaker: str, content: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Analysis: What the vote means for the coalition\n\nText of the piece.",
+    "Fact Check: The Claims About the Bridge\n\nText of the piece.",
+    "Daily Digest: Ferries, Fares and the Pier\n\nText of the piece.",
+])
+def test_a_genre_label_is_no_headline_speaker(run_quotes: Callable[..., Document], text: str) -> None:
+    assert not any(q.reason.startswith("headline") for q in run_quotes(text).quotes)
