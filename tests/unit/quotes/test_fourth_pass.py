@@ -196,3 +196,28 @@ def test_a_headline_speaker_without_its_label_occasion_or_addressee(
 ])
 def test_a_genre_label_is_no_headline_speaker(run_quotes: Callable[..., Document], text: str) -> None:
     assert not any(q.reason.startswith("headline") for q in run_quotes(text).quotes)
+
+
+# --------------------------------------------------------------- verbs of characterising
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The governor dismissed the audit as a political stunt.", "the audit as a political stunt"),
+    ("The opposition cast the new tax as a burden on young families.",
+     "the new tax as a burden on young families"),
+    ("The senator portrayed the critics as part of the “old guard” of the party.",
+     "the critics as part of the “old guard” of the party"),
+])
+def test_a_verb_of_characterising_with_as_reports_a_claim(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The governor dismissed the audit.",
+    "The senator cast her vote early.",
+    "The children painted a mural on the school wall.",
+])
+def test_a_verb_of_characterising_with_a_bare_object_reports_nothing(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run_quotes(text).quotes == ()
