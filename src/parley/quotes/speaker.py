@@ -14,10 +14,34 @@ from typing import Any
 
 from parley.model import Document, Entity, Span
 from parley.quotes.attribution import Candidate, phrase_span
-from parley.syntax import relative_antecedent
+from parley.syntax import RELATIVE_HEADS, relative_antecedent, subject_of
 
 FLOAT_REACH = 700  # characters back that a floating quote looks for the last speaker
 CONTINUE_GAP = 120  # at most this much (the cue) between a quote and its continuation
+
+
+# verbs whose subject issues a message ("issued a statement saying ...", "released a video
+# claiming ...", "posted a tweet suggesting ...")
+_ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "tweet", "deliver",
+                      "make", "file", "write", "pen", "air", "run", "circulate", "distribute"})
+
+
+def message_issuer(verb: Any, found: Any) -> Any:
+    """The speaker of a message's reporting verb is the message's issuer: "The governor
+    issued a statement saying that ..." (a participle on the message), "The campaign released
+    an ad that urges voters to ..." (a relative clause on it): the subject of the verb of
+    issuing, not the statement or the relative pronoun. "911 calls saying ..." (no verb of
+    issuing) keeps the calls."""
+    if found is None:
+        return None
+    message = None
+    if verb.dep_ == "acl" and found.i == verb.head.i:
+        message = found
+    elif verb.dep_ == "relcl" and found.lower_ in RELATIVE_HEADS and found.head.i == verb.i:
+        message = verb.head
+    if message is not None and message.dep_ == "dobj" and message.head.lemma_.lower() in _ISSUING:
+        return subject_of(message.head) or found
+    return found
 
 
 def speaker_span(tok: Any) -> tuple[int, int]:

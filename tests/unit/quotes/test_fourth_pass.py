@@ -221,3 +221,21 @@ def test_a_verb_of_characterising_with_as_reports_a_claim(
 def test_a_verb_of_characterising_with_a_bare_object_reports_nothing(
         run_quotes: Callable[..., Document], text: str) -> None:
     assert run_quotes(text).quotes == ()
+
+
+# --------------------------------------------------------------- a message's issuer speaks
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The campaign released a new ad that urges voters to reject the stadium tax.", "The campaign"),
+    ("The union posted a message on its website that says the strike will go on.", "The union"),
+    ("The ministry issued a statement that says the border will stay open.", "The ministry"),
+])
+def test_the_issuer_of_a_message_speaks_through_its_relative_clause(
+        run_quotes: Callable[..., Document], text: str, speaker: str) -> None:
+    q = doc_quote(run_quotes(text))
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+
+
+def test_a_relative_clause_on_a_person_keeps_its_pronoun(run_quotes: Callable[..., Document]) -> None:
+    q = doc_quote(run_quotes("The club signed a striker who said he would stay for five years."))
+    assert q.speaker_span is not None and q.speaker_span.text == "who"
