@@ -38,6 +38,8 @@ def _embedded_question(verb: Any) -> Any:
 def _own_report(tok: Any) -> bool:
     words = reporting_words()
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and lemma in words.speech:
+        return True  # "..., adding, '...'": a participle of saying reports on its own
     return (tok.dep_ == "conj" and (lemma in words.speech or lemma in words.belief)
             and any(c.dep_ == "ccomp" for c in tok.children))
 

@@ -239,3 +239,33 @@ def test_the_issuer_of_a_message_speaks_through_its_relative_clause(
 def test_a_relative_clause_on_a_person_keeps_its_pronoun(run_quotes: Callable[..., Document]) -> None:
     q = doc_quote(run_quotes("The club signed a striker who said he would stay for five years."))
     assert q.speaker_span is not None and q.speaker_span.text == "who"
+
+
+# --------------------------------------------------------------- a participle of saying
+
+@pytest.mark.parametrize(("text", "words", "speaker", "clause"), [
+    ("The coach told the paper that the owner had a foolish plan, adding, “We will never "
+     "sell this club.”", "We will never sell this club.", "The coach",
+     "the owner had a foolish plan"),
+    ("The mayor told reporters that the council had been slow, adding, “We need the bridge "
+     "open by May.”", "We need the bridge open by May.", "The mayor", "the council had been slow"),
+    ("The senator told the station that her rival had no record, saying, “He has never "
+     "passed a single bill.”", "He has never passed a single bill.", "The senator",
+     "her rival had no record"),
+])
+def test_a_participle_of_saying_after_a_reported_clause_speaks_with_the_reporter(
+        run_quotes: Callable[..., Document], text: str, words: str, speaker: str,
+        clause: str) -> None:
+    doc = run_quotes(text)
+    q = only(doc, words)
+    assert q.speaker_span is not None and q.speaker_span.text == speaker
+    # the reported clause before it stops at the participle, which reports on its own
+    assert any(r.content.text == clause for r in doc.quotes)
+
+
+def test_a_subject_inside_the_quoted_words_is_no_speaker(run_quotes: Callable[..., Document]) -> None:
+    doc = run_quotes("The chief said the inquiry was closed. Adding, “What the officers did was "
+                     "never that bad,” he left the room.")
+    for q in doc.quotes:
+        if "officers did" in q.content.text:
+            assert q.speaker_span is None or "officers" not in q.speaker_span.text
