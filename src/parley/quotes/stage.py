@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -65,6 +66,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“«", "”»"
+_QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"")
+_RUN_ON = 600  # characters a quotation opened in reported words may run on to its mark
 
 
 def close_marks(text: str, start: int, end: int) -> int:
@@ -82,6 +85,17 @@ def close_marks(text: str, start: int, end: int) -> int:
         if text[i] in closers:
             return i + 1
         if not (text[i] in ".,!?;" or text[i] == " " and i == end):
+            break
+    # a quotation opened inside reported words runs on to its closing mark, in the same
+    # paragraph ("said the governor is “weak on the budget. Weak, weak.”"): the quoted words
+    # are the speaker's to the end
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    stop = min(para_end, end + _RUN_ON)
+    for i in range(end, stop):
+        if text[i] in closers:
+            return i + 1
+        if text[i] in _OPEN_MARKS:
             break
     return end
 
@@ -139,6 +153,8 @@ def find_candidates(doc: Any) -> list[Candidate]:
         c.start, c.end = snap_to_words(text, c.start, c.end)
         if c.kind != "direct":
             c.end = close_marks(text, c.start, c.end)
+            if c.kind == "indirect" and _QUOTED.search(text, c.start, c.end):
+                c.kind = "mixed"  # quoted words inside reported speech
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in cands:

@@ -269,3 +269,22 @@ def test_a_subject_inside_the_quoted_words_is_no_speaker(run_quotes: Callable[..
     for q in doc.quotes:
         if "officers did" in q.content.text:
             assert q.speaker_span is None or "officers" not in q.speaker_span.text
+
+
+# --------------------------------------------------------------- a quotation opened in reported words
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("He added that the chief's account should “be read in the light of hindsight. It must be "
+     "hard for him to live with it.”\n\nThe hearing ended.", "to live with it.”"),
+    ("The senator said the governor is “weak on the budget, you know that. Weak, weak, weak.”",
+     "Weak, weak, weak.”"),
+    ("The coach said his players were “tired of losing. They want this title more than "
+     "anyone.” The season starts in May.", "more than anyone.”"),
+])
+def test_a_quotation_opened_in_reported_words_runs_to_its_closing_mark(
+        run_quotes: Callable[..., Document], text: str, ends: str) -> None:
+    doc = run_quotes(text)
+    q = doc.quotes[0]
+    assert q.kind == "mixed"
+    assert q.content.text.endswith(ends)
+    assert "hearing ended" not in q.content.text and "season starts" not in q.content.text
