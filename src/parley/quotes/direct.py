@@ -330,7 +330,10 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
             if pre is not None and not _leads_into(doc, index, pre, b1):
                 pre = None
         lead_in = not before or before[-1:] in ",:;—–-("
-        runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None
+        # "... said, “I am proud.” - the first to say so": a dash brings a comment on the
+        # quote, not the rest of a clause the quoted words are part of
+        runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None \
+            and not (before[-1:] in ",:" and text[a0:a1].lstrip()[:1] in "-—–")
         cand = Candidate("direct", mark.start, mark.end, source="direct")
         if post is not None and lead_in and (ends_open or not before) and _near(post, a0):
             cand.cue, cand.cue_token = _cue_from_verb(post), post.i

@@ -288,3 +288,17 @@ def test_a_quotation_opened_in_reported_words_runs_to_its_closing_mark(
     assert q.kind == "mixed"
     assert q.content.text.endswith(ends)
     assert "hearing ended" not in q.content.text and "season starts" not in q.content.text
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ('The mayor said, "We will rebuild the pier. We will rebuild it better" - a promise that '
+     "drew loud cheers.", "We will rebuild the pier. We will rebuild it better"),
+    ("The coach said, “We played our best game. The fans deserved it” — the first win of the "
+     "season.", "We played our best game. The fans deserved it"),
+    ('The chief told the crowd, "Stay calm and go home" - and most of them did.',
+     "Stay calm and go home"),
+])
+def test_a_dash_after_a_quote_brings_a_comment_not_the_rest_of_a_clause(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    q = only(run_quotes(text), content)
+    assert q.kind == "direct" and q.content.text == content
