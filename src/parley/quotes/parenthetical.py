@@ -215,14 +215,18 @@ _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "
                          "yourselves", "themselves", "oneself"})
 # verbs of finding: with a reflexive object they tell a situation met, not a claim
 _FINDING = frozenset({"find", "prove", "show"})
+# verbs of naming: with a reflexive object and a proper name, a name taken
+_NAMING_ONESELF = frozenset({"call", "name", "dub", "style"})
 
 
 def is_report(doc: Any, index: TokenIndex, cand: Candidate) -> bool:
     """Whether a reporting verb's candidate reports anyone's words. Not:
 
     - a **reflexive** object of a verb of finding ("the rivals found themselves stuck in
-      traffic", "he has proven himself unreliable"): a situation met, no one's claim (a
-      self-description, "calls himself a socialist", is one and stays);
+      traffic", "he has proven himself unreliable"): a situation met, no one's claim; and a
+      reflexive object of a verb of naming with a proper name ("a group that calls itself
+      Night Owls", "a man calling himself Captain Rain"): a name taken (a self-description,
+      "calls himself a socialist", is a claim and stays);
     - a report with a **negative quantifier** as its speaker ("nobody expected the river to
       rise", "no one said ..."): it says that no such report was made."""
     if cand.cue_token is None or cand.kind == "direct":
@@ -232,6 +236,11 @@ def is_report(doc: Any, index: TokenIndex, cand: Candidate) -> bool:
     if first.lower_ in _REFLEXIVES and verb.lemma_.lower() in _FINDING \
             and verb.i in (first.head.i, first.head.head.i):
         return False
+    if first.lower_ in _REFLEXIVES and verb.lemma_.lower() in _NAMING_ONESELF:
+        rest = [doc[i] for i in index.tokens(cand.start, cand.end) if doc[i].i > first.i
+                and doc[i].is_alpha]
+        if rest and all(t.text[:1].isupper() for t in rest):
+            return False  # "a group that calls itself Night Owls": a name taken, no claim
     spk = cand.speaker
     return not (spk is not None and (spk.lower_ == "nobody" or spk.lower_ == "one" and any(
         c.lower_ == "no" for c in spk.children)))

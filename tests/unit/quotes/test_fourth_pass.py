@@ -302,3 +302,13 @@ def test_a_dash_after_a_quote_brings_a_comment_not_the_rest_of_a_clause(
         run_quotes: Callable[..., Document], text: str, content: str) -> None:
     q = only(run_quotes(text), content)
     assert q.kind == "direct" and q.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "A man calling himself Captain Rain posted the video on Sunday.",
+    "The page, which styles itself Harbor Watch, shared the photos.",
+    "A new account that calls itself Delta Voice posted the leaked memo.",
+])
+def test_a_name_taken_with_a_reflexive_is_no_report(run_quotes: Callable[..., Document],
+                                                     text: str) -> None:
+    assert run_quotes(text).quotes == ()
