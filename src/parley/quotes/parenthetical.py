@@ -244,3 +244,39 @@ def is_report(doc: Any, index: TokenIndex, cand: Candidate) -> bool:
     spk = cand.speaker
     return not (spk is not None and (spk.lower_ == "nobody" or spk.lower_ == "one" and any(
         c.lower_ == "no" for c in spk.children)))
+
+
+_COORDINATORS = frozenset({"but", "and", "yet"})
+
+
+def continue_into_quoted_words(doc: Any, index: TokenIndex, cands: list[Candidate]) -> None:
+    """A reported clause followed in its sentence by a coordinator and quoted words ("said he
+    had offers for the boat, but “none of them were serious”"): the quoted words are the same
+    speaker's, and the report runs to the end of the sentence. Not when the rest has a
+    reporting verb of its own outside the marks."""
+    text = index.text
+    for c in cands:
+        if c.kind == "direct" or c.cue_token is None:
+            continue
+        verb = doc[c.cue_token]
+        if verb.idx > c.start:
+            continue  # the attribution comes after: continue_after_attribution's case
+        last = index.at(max(c.start, c.end - 1))
+        sent_end = doc[last].sent.end
+        rest = [t for t in doc[last + 1:sent_end] if not t.is_space]
+        while rest and rest[0].text == ",":
+            rest.pop(0)
+        if len(rest) < 3 or rest[0].lower_ not in _COORDINATORS:
+            continue
+        tail = text[rest[0].idx:rest[-1].idx + len(rest[-1].text)]
+        if not any(m in tail for m in "“\"") or any(
+                _reporting(t) and not _inside_marks(text, rest[0].idx, t.idx) for t in rest):
+            continue
+        words = _words(rest)
+        c.end = trim(text, c.start, words[-1].idx + len(words[-1].text))[1]
+        c.reason += "; the speaker's quoted words go on after a coordinator"
+
+
+def _inside_marks(text: str, start: int, pos: int) -> bool:
+    part = text[start:pos]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1

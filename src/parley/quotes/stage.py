@@ -17,6 +17,7 @@ from parley.quotes.indirect import apply_according_to, apply_fragments, find_ind
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
 from parley.quotes.parenthetical import (
     continue_after_attribution,
+    continue_into_quoted_words,
     find_as_clauses,
     find_colon_blocks,
     find_copular_nouns,
@@ -128,6 +129,7 @@ def find_candidates(doc: Any) -> list[Candidate]:
     found += find_colon_blocks(doc, index, taken)
     found = [c for c in found if is_report(doc, index, c)]
     continue_after_attribution(doc, index, found)
+    continue_into_quoted_words(doc, index, found)
     for cand in found:
         if cand.cue_token is not None and _inside_any(index.starts[cand.cue_token], quoted):
             continue  # reported speech inside quotation marks belongs to the quote

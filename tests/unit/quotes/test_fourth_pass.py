@@ -312,3 +312,28 @@ def test_a_dash_after_a_quote_brings_a_comment_not_the_rest_of_a_clause(
 def test_a_name_taken_with_a_reflexive_is_no_report(run_quotes: Callable[..., Document],
                                                      text: str) -> None:
     assert run_quotes(text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("The owner said he had received offers for the boat, but “none of them were serious "
+     "enough to consider.”", "serious enough to consider.”"),
+    ('The coach said the team was tired, and "nobody wants to play three games in a week."',
+     'three games in a week."'),
+    ("The minister said the talks had stalled, yet “the door is still open for a deal.”",
+     "open for a deal.”"),
+])
+def test_quoted_words_after_a_coordinator_go_on_with_the_report(
+        run_quotes: Callable[..., Document], text: str, ends: str) -> None:
+    q = doc_quote(run_quotes(text))
+    assert q.kind == "mixed" and q.content.text.endswith(ends)
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor said the pier would reopen, but the council insisted that "the money is not there."',
+    "The mayor said the pier would reopen, but the work will take a year.",
+    "The chief said the road was safe, and the crews left at noon.",
+])
+def test_no_run_on_into_another_report_or_unquoted_words(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    first = run_quotes(text).quotes[0]
+    assert not any(w in first.content.text for w in ("council", "work will", "crews"))
