@@ -114,9 +114,19 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
         return agent
     if subj is not None and subj.dep_ != "nsubjpass":
         return subj
+    share = next((c for c in verb.lefts if c.dep_ == "nummod" and c.tag_ == "CD"), None)
+    if share is not None and subj is None:
+        return share  # "About 4 in 10 say ...": the parser hangs a share of people on the verb
     # "Xi declared that there was X and maintained that Y": the parser often hangs the second
     # reporting verb on the first one's complement; its subject is still the first one's
     climbs = verb.dep_ in INHERIT_DEPS or (depth > 0 and verb.dep_ == "ccomp")
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.head.i:
+        # "thanked the fans before adding that ...", "ended by saying ...": a gerund in a
+        # preposition's phrase has the subject of the verb the phrase hangs on
+        found = subject_of(verb.head.head, depth + 1)
+        if found is not None:
+            return found
     if depth < 3 and climbs and verb.head is not verb:
         found = subject_of(verb.head, depth + 1)
         if found is not None:

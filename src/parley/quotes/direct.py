@@ -17,6 +17,7 @@ from typing import Any
 
 from parley.quotes.attribution import Candidate, TokenIndex, phrase_span, trim
 from parley.quotes.lexicon import reporting_words
+from parley.quotes.speaker import reporter_of
 from parley.syntax import subject_of
 
 logger = logging.getLogger(__name__)
@@ -329,11 +330,14 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
             if pre is not None and not _leads_into(doc, index, pre, b1):
                 pre = None
         lead_in = not before or before[-1:] in ",:;—–-("
-        runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None
+        # "... said, “I am proud.” - the first to say so": a dash brings a comment on the
+        # quote, not the rest of a clause the quoted words are part of
+        runs_on = not ends_sentence and _words_after(text, a0, a1) >= 2 and post is None \
+            and not (before[-1:] in ",:" and text[a0:a1].lstrip()[:1] in "-—–")
         cand = Candidate("direct", mark.start, mark.end, source="direct")
         if post is not None and lead_in and (ends_open or not before) and _near(post, a0):
             cand.cue, cand.cue_token = _cue_from_verb(post), post.i
-            cand.speaker = subject_of(post)
+            cand.speaker = reporter_of(post, (mark.open_at, mark.end))
             if cand.speaker is None or mark.open_at <= cand.speaker.idx < a0:
                 # the quoted words never hold their own speaker ("'... #Justdoit,' he wrote",
                 # "'...,' adding, '...'"): a name after the quote, or the cue's before it
@@ -348,7 +352,8 @@ def attribute_marks(doc: Any, index: TokenIndex, marks: list[Marked]) -> tuple[
         elif pre is not None and not runs_on and (
                 before[-1:] in ",:" or (n_words >= 4 and ends_sentence)):
             cand.cue, cand.cue_token = _cue_from_verb(pre), pre.i
-            cand.speaker = subject_of(pre) or _nearest_name(doc, index, b0, pre.idx)
+            cand.speaker = reporter_of(pre, (mark.open_at, mark.end + 1)) or _nearest_name(
+                doc, index, b0, pre.idx)
             cand.kind = "direct"
             cand.reason = f"quotation marks, cue {pre.text!r} before the quote"
         elif not before and not runs_on:

@@ -31,14 +31,36 @@ def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     if not toks or len(toks) > _MAX_WHO_TOKENS:
         return None
     labels = reporting_words().headline_labels
-    if any(t.lower_ in labels for t in toks):
-        return None
     words = [t for t in toks if t.is_alpha]
+    if not words or all(t.lower_ in labels for t in words) \
+            or " ".join(t.lower_ for t in words) in labels:
+        return None  # a genre label ("Analysis:", "Fact check:"), not a name ("NY Daily News")
     if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
         return None
     if not any(t.ent_type_ in _NAME_LABELS or t.pos_ in ("PROPN", "NOUN", "ADJ") for t in words):
         return None
     return words[-1]
+
+
+# "EXCLUSIVE – Roger Stone: ...": a genre label and a dash before the name
+_LEAD_LABEL = re.compile(r"^[A-Za-z ]{2,20}\s+[—–-]\s+")
+# "Mukasey at the convention: ...", "Black Democrats to Clinton: ...": where or to whom
+_OCCASION = re.compile(r"\s+(?:at|in|on|to)\s+\S.*$")
+
+
+def _speaker_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name in a headline's speaker part: without a genre label and dash before it
+    ("EXCLUSIVE – Roger Stone") and without the occasion or addressee after it ("Former AG
+    Mukasey at RNC", "Black Democrats to Hillary Clinton")."""
+    who = text[start:end]
+    lead = _LEAD_LABEL.match(who)
+    if lead and lead.group(0).split()[0].lower() in reporting_words().headline_labels:
+        start += lead.end()
+        who = text[start:end]
+    tail = _OCCASION.search(who)
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
 
 
 def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:
@@ -52,8 +74,9 @@ def find_headline(doc: Any, index: TokenIndex) -> Candidate | None:
     m = _COLON.match(line)
     if m:
         who0, who1 = start + m.start("who"), start + m.end("who")
-        head = _is_name(doc, index, who0, who1)
         colon = text.index(":", who1)
+        who0, who1 = _speaker_part(text, who0, who1)
+        head = _is_name(doc, index, who0, who1)
         if head is not None:
             w0, w1 = start + m.start("what"), start + m.end("what")
             w0 += text[w0:w1][:1] in "“\"‘'"

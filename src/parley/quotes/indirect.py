@@ -19,6 +19,7 @@ from parley import limits
 from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
+from parley.quotes.speaker import message_issuer
 from parley.syntax import RELATIVE_HEADS, subject_of
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ def _embedded_question(verb: Any) -> Any:
 def _own_report(tok: Any) -> bool:
     words = reporting_words()
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and lemma in words.speech:
+        return True  # "..., adding, '...'": a participle of saying reports on its own
     return (tok.dep_ == "conj" and (lemma in words.speech or lemma in words.belief)
             and any(c.dep_ == "ccomp" for c in tok.children))
 
@@ -82,18 +85,7 @@ def _speaker_of(verb: Any) -> Any:
     if found is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
             and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
         found = subject_of(verb.head.head)
-    if found is not None and verb.dep_ == "acl" and found.i == verb.head.i \
-            and found.dep_ == "dobj" and found.head.lemma_.lower() in _ISSUING:
-        # "The governor issued a statement saying that ...": the statement says what its
-        # issuer says; "911 calls saying ..." (no verb of issuing) keeps the calls
-        found = subject_of(found.head) or found
-    return found
-
-
-# verbs whose subject issues a message ("issued a statement saying ...", "released a video
-# claiming ...", "posted a tweet suggesting ...")
-_ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "tweet", "deliver",
-                      "make", "file", "write", "pen", "air", "run", "circulate", "distribute"})
+    return message_issuer(verb, found)
 
 
 def _complement(verb: Any) -> Any:
@@ -101,6 +93,9 @@ def _complement(verb: Any) -> Any:
     the verb: a phrase fronted before the subject ("In an interview focused on policy, Trump
     said defeating IS is ...") is the parser's second complement, not what was said."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(comps) > 1:  # "X will close, the engineer said; the detour is ...": not after ";"
+        comps = [c for c in comps if c.i < verb.i or not any(
+            t.text == ";" for t in verb.doc[verb.i + 1:c.left_edge.i])] or comps
     after = [c for c in comps if c.i > verb.i]
     return after[0] if after and len(comps) > 1 else (comps[0] if comps else None)
 
@@ -384,7 +379,7 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
     could ..."), or a speech act whose object is what was said ("called for a prosecutor")."""
     lemma = tok.lemma_.lower()
-    speaker = subject_of(tok)
+    speaker = message_issuer(tok, subject_of(tok))
     if speaker is None:
         return None
     sent = tok.sent

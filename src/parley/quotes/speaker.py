@@ -14,10 +14,54 @@ from typing import Any
 
 from parley.model import Document, Entity, Span
 from parley.quotes.attribution import Candidate, phrase_span
-from parley.syntax import relative_antecedent
+from parley.quotes.lexicon import reporting_words
+from parley.syntax import INHERIT_DEPS, RELATIVE_HEADS, relative_antecedent, subject_of
 
 FLOAT_REACH = 700  # characters back that a floating quote looks for the last speaker
 CONTINUE_GAP = 120  # at most this much (the cue) between a quote and its continuation
+
+
+# verbs whose subject issues a message ("issued a statement saying ...", "released a video
+# claiming ...", "posted a tweet suggesting ...")
+_ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "tweet", "deliver",
+                      "make", "file", "write", "pen", "air", "run", "circulate", "distribute"})
+
+
+def message_issuer(verb: Any, found: Any) -> Any:
+    """The speaker of a message's reporting verb is the message's issuer: "The governor
+    issued a statement saying that ..." (a participle on the message), "The campaign released
+    an ad that urges voters to ..." (a relative clause on it): the subject of the verb of
+    issuing, not the statement or the relative pronoun. "911 calls saying ..." (no verb of
+    issuing) keeps the calls."""
+    if found is None:
+        return None
+    message = None
+    if verb.dep_ == "acl" and found.i == verb.head.i:
+        message = found
+    elif verb.dep_ == "relcl" and found.lower_ in RELATIVE_HEADS and found.head.i == verb.i:
+        message = verb.head
+    if message is not None and message.dep_ == "dobj" and message.head.lemma_.lower() in _ISSUING:
+        return subject_of(message.head) or found
+    return found
+
+
+def reporter_of(verb: Any, quoted: tuple[int, int]) -> Any:
+    """The speaker of a cue verb next to a direct quote. A participle of saying that the
+    parser hangs on a reported clause ("told the paper that the mayor had a plan, adding,
+    '...'") speaks with the verb that reports the clause, not with the clause's subject; a
+    subject inside the quoted words ``quoted`` (a start and end offset) is never the
+    speaker ("Adding, 'What they do is never that bad'"): no speaker rather than that one."""
+    words = reporting_words()
+    head = verb.head
+    found = None
+    if verb.tag_ == "VBG" and verb.dep_ in INHERIT_DEPS and head.dep_ == "ccomp" \
+            and head.head.lemma_.lower() in words.speech | words.belief:
+        found = subject_of(head.head)
+    if found is None:
+        found = subject_of(verb)
+    if found is not None and quoted[0] <= found.idx < quoted[1]:
+        return None
+    return found
 
 
 def speaker_span(tok: Any) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -14,6 +15,14 @@ from parley.quotes.direct import attribute_marks, find_marks
 from parley.quotes.headline import find_headline, find_qa, find_turns
 from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
+from parley.quotes.parenthetical import (
+    continue_after_attribution,
+    continue_into_quoted_words,
+    find_as_clauses,
+    find_colon_blocks,
+    find_copular_nouns,
+    is_report,
+)
 from parley.quotes.speaker import (
     chain_speakers,
     entity_for,
@@ -58,6 +67,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _OPEN_MARKS, _CLOSE_MARKS = "“«", "”»"
+_QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"")
+_RUN_ON = 600  # characters a quotation opened in reported words may run on to its mark
 
 
 def close_marks(text: str, start: int, end: int) -> int:
@@ -75,6 +86,17 @@ def close_marks(text: str, start: int, end: int) -> int:
         if text[i] in closers:
             return i + 1
         if not (text[i] in ".,!?;" or text[i] == " " and i == end):
+            break
+    # a quotation opened inside reported words runs on to its closing mark, in the same
+    # paragraph ("said the governor is “weak on the budget. Weak, weak.”"): the quoted words
+    # are the speaker's to the end
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    stop = min(para_end, end + _RUN_ON)
+    for i in range(end, stop):
+        if text[i] in closers:
+            return i + 1
+        if text[i] in _OPEN_MARKS:
             break
     return end
 
@@ -99,7 +121,16 @@ def find_candidates(doc: Any) -> list[Candidate]:
     quoted = SpanSet(direct + [Candidate("direct", m.start, m.end) for m in fragments])
     direct_set = SpanSet(direct)
     indirect = []
-    for cand in find_indirect(doc, index, taken):
+    found = find_indirect(doc, index, taken)
+    as_clauses = find_as_clauses(doc, index, taken)
+    as_cues = {c.cue_token for c in as_clauses}  # the as-clause reading wins
+    found = [c for c in found if c.cue_token not in as_cues] + as_clauses
+    found += find_copular_nouns(doc, index, taken)
+    found += find_colon_blocks(doc, index, taken)
+    found = [c for c in found if is_report(doc, index, c)]
+    continue_after_attribution(doc, index, found)
+    continue_into_quoted_words(doc, index, found)
+    for cand in found:
         if cand.cue_token is not None and _inside_any(index.starts[cand.cue_token], quoted):
             continue  # reported speech inside quotation marks belongs to the quote
         if _share_inside(cand, direct_set) > 0.5:
@@ -124,6 +155,8 @@ def find_candidates(doc: Any) -> list[Candidate]:
         c.start, c.end = snap_to_words(text, c.start, c.end)
         if c.kind != "direct":
             c.end = close_marks(text, c.start, c.end)
+            if c.kind == "indirect" and _QUOTED.search(text, c.start, c.end):
+                c.kind = "mixed"  # quoted words inside reported speech
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[Candidate] = []
     for c in cands:
