@@ -23,6 +23,10 @@ someone: "received the minister", not "received weapons"), ``of_actor`` (an intr
 US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
+
+A word ``@name`` in a phrase stands for each member of that word class of
+``patterns/_classes.yaml`` (verbs of halting, restrictions, flows of aid ...): one pattern
+per member, so that a sense is written once for its whole class ("halt @aid_flow").
 """
 
 from __future__ import annotations
@@ -89,6 +93,27 @@ def _words(items: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _expand(phrase: str, classes: dict[str, tuple[str, ...]], where: str) -> list[str]:
+    """A phrase with ``@name`` words as the phrases of each member of those classes."""
+    out = [""]
+    for word in phrase.split():
+        if word.startswith("@"):
+            if word not in classes:
+                raise ConfigError(f"{where}: no word class {word!r} in {CLASSES}")
+            out = [f"{o} {m}" for o in out for m in classes[word]]
+        else:
+            out = [f"{o} {word}" for o in out]
+    return [o.strip() for o in out]
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """The word classes of ``patterns/_classes.yaml``: ``@name`` -> its members."""
+    path = Path(str(resources.files(__package__).joinpath("patterns", CLASSES)))
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {f"@{k}": tuple(str(m).lower() for m in v) for k, v in raw.items()}
+
+
 def _parse_file(text: str, where: str) -> list[Pattern]:
     try:
         raw = yaml.safe_load(text)
@@ -100,6 +125,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
     event = raw["event"]
     onto.type(event)
     default_recipient = _words(raw.get("recipient")) or DEFAULT_RECIPIENT
+    classes = word_classes()
     out = []
     for n, p in enumerate(raw["patterns"]):
         if not isinstance(p, dict) or ("verb" in p) == ("noun" in p):
@@ -116,8 +142,8 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
         ex = ex if isinstance(ex, dict) else {"text": ex}
         example = Example(ex["text"], ex.get("event", event), tuple(ex.get("actor") or ()),
                           tuple(ex.get("recipient") or ()))
-        for phrase in phrases:
-            words = str(phrase).lower().split()
+        for phrase in (x for ph in phrases for x in _expand(str(ph).lower(), classes, where)):
+            words = phrase.split()
             head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
             out.append(Pattern(
                 id=f"{event.lower()}:{pos}:{' '.join(words)}", event=event, pos=pos, head=head,
@@ -137,10 +163,12 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
 
 def pattern_files() -> list[Path]:
     folder = resources.files(__package__).joinpath("patterns")
-    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
+    return sorted(Path(str(p)) for p in folder.iterdir()
+                  if str(p).endswith(".yaml") and not Path(str(p)).name.startswith("_"))
 
 
 GENERATED = "cameo_generated.tsv"
+CLASSES = "_classes.yaml"  # word classes (``@name``) that hand-written phrases may use
 # verbs by which an actor announces, intends or fails an act of its own: the event is their
 # complement ("wants to attack", "said it will withdraw", "failed to reach a deal"), which
 # the coder composes with them; no generated pattern codes the frame itself

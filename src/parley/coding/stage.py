@@ -25,7 +25,9 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
                 "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
-                "undertake", "perform", "wage", "commit", "unleash", "spark"}
+                "undertake", "perform", "wage", "commit", "unleash", "spark",
+                # verbs of taking an act up again: "renewed talks", "reopened negotiations"
+                "renew", "restart", "reopen", "relaunch", "revive"}
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
@@ -585,10 +587,14 @@ class CodingStage:
         unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
             c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
             for a in v.children if a.dep_ == "advcl" for c in a.children)
-        # "they would meet the mediator if he gave them a veto": a conditional offer
-        offer = mode in ("future", "hypothetical") and etype.quad == 1 and event_type != "AGREE" \
-            and any(c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
-                    for a in v.children if a.dep_ == "advcl" for c in a.children)
+        # "they would meet the mediator if he gave them a veto": a conditional offer; "Egypt
+        # may halt its mediation if the shelling goes on": a hostile act on a condition is a
+        # threat, like one on an unless-condition
+        on_if = mode in ("future", "hypothetical") and any(
+            c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
+            for a in v.children if a.dep_ == "advcl" for c in a.children)
+        offer = on_if and etype.quad == 1 and event_type != "AGREE"
+        unless = unless or (on_if and etype.quad == 4)
         if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless or offer
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":

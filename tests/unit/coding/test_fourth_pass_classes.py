@@ -1,0 +1,140 @@
+"""Fourth pass (issue 10): trigger coverage by class and events whose actor is not in the
+knowledge base, each class on sentences written for it (never a gold sentence): stopping a
+flow of aid or a mediation, going back on a commitment, taking an act up again, making a
+restriction bite harder or easing it, a hostile act on an if-condition, and actors kept with
+their words when no country is known."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document, Event, to_contract
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # stopping or cutting what flows to a recipient is a SANCTION (CAMEO 162)
+    "halting aid": [
+        ("The EU reduced food aid to Sudan.", "SANCTION", {"IGO"}, {"SDN"}, set()),
+        ("Germany scaled back humanitarian supplies to Chad.", "SANCTION", {"DEU"}, {"TCD"},
+         set()),
+        ("The United States slashed military assistance to Egypt.", "SANCTION", {"USA"},
+         {"EGY"}, set()),
+    ],
+    # a third party that stops its work between two sides withdraws (CAMEO 165); its
+    # mediation is no new CONSULT
+    "halting mediation": [
+        ("Qatar halted mediation between Hamas and Israel.", "SANCTION", {"QAT"}, {"ISR"},
+         {"CONSULT"}),
+        ("Norway ended its mediation efforts between the two factions.", "SANCTION", {"NOR"},
+         set(), {"CONSULT"}),
+        ("Algeria abandoned its mediation between Mali and the Tuareg rebels.", "SANCTION",
+         {"DZA"}, {"MLI"}, {"CONSULT"}),
+    ],
+    # going back on what one committed to is a REJECT, whatever CAMEO's revoke block says
+    "reneging": [
+        ("Venezuela reneged on its promise to hold free elections.", "REJECT", {"VEN"}, set(),
+         {"SANCTION"}),
+        ("Serbia backed out of the deal with Kosovo.", "REJECT", {"SRB"}, set(), {"SUPPORT"}),
+        ("Iran went back on its pledge to free the sailors.", "REJECT", {"IRN"}, set(), set()),
+        ("Mali's junta broke its promise to hand over power.", "REJECT", {"MLI"}, set(),
+         set()),
+    ],
+    # a verb of taking an act up again lends its subject to the act its object names
+    "taking up again": [
+        ("Israel and Lebanon renewed negotiations on Tuesday.", "CONSULT", {"ISR", "LBN"},
+         set(), set()),
+        ("Colombia and the rebels reopened peace talks.", "CONSULT", {"COL"}, set(), set()),
+        ("Sudan and Ethiopia restarted talks on the border dispute.", "CONSULT",
+         {"SDN", "ETH"}, set(), set()),
+    ],
+    # making a restriction last longer or bite harder is imposing it again
+    "tightening a restriction": [
+        ("Kenyan police extended the curfew in Nairobi by a week.", "COERCE", {"KEN"}, set(),
+         set()),
+        ("Thailand prolonged the state of emergency in the south.", "COERCE", {"THA"}, set(),
+         set()),
+        ("Egypt tightened the blockade of the border crossing.", "COERCE", {"EGY"}, set(),
+         set()),
+    ],
+    # lifting or easing it is a concession
+    "easing a restriction": [
+        ("Peru eased the curfew in Lima.", "CONCEDE", {"PER"}, set(), {"COERCE"}),
+        ("Sri Lanka lifted the state of emergency.", "CONCEDE", {"LKA"}, set(), {"COERCE"}),
+        ("Israel loosened the restrictions on Gaza.", "CONCEDE", {"ISR"}, set(), {"COERCE"}),
+    ],
+    # a hostile act its actor would do on an if-condition is a threat
+    "conditional threat": [
+        ("Turkey will close the border if Syria attacks the Kurds.", "THREATEN", {"TUR"},
+         set(), {"COERCE"}),
+        ("Russia would cut gas supplies to Poland if the EU imposes a price cap.", "THREATEN",
+         {"RUS"}, set(), {"SANCTION"}),
+        ("Egypt may suspend its mediation between the parties if the shelling goes on.",
+         "THREATEN", {"EGY"}, set(), {"SANCTION"}),
+        ("President Ruto said he will extend the curfew in Nairobi.", "THREATEN", {"KEN"},
+         set(), {"COERCE"}),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+def _countries(events: list[Event], side: str) -> set[str]:
+    return {x.country for e in events for x in getattr(e, side) if x.country}
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_fourth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
+                             actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == event]
+    assert found, _show(doc)
+    assert not {e.event for e in doc.events} & absent, _show(doc)
+    if actors:
+        assert actors & _countries(found, "actor"), _show(doc)
+    if recipients:
+        assert recipients & _countries(found, "recipient"), _show(doc)
+
+
+@pytest.mark.parametrize("text, event, words", [
+    ("The Zorbian Liberation Front attacked a police station.", "ASSAULT",
+     "Zorbian Liberation Front"),
+    ("Local militiamen burned the village.", "ASSAULT", "militiamen"),
+    ("The junta has reneged on its deal with the unions.", "REJECT", "junta"),
+    ("The Qadiri Brotherhood rejected the new constitution.", "REJECT", "Qadiri Brotherhood"),
+])
+def test_an_actor_not_in_the_knowledge_base_keeps_its_event(
+        analyze: Callable[..., Document], text: str, event: str, words: str) -> None:
+    """A person or group the knowledge base does not know still acts: the event is kept,
+    its actor an entity with the words of the text and no country, valid in the contract."""
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == event]
+    assert found, _show(doc)
+    (actor,) = [a for a in found[0].actor if words in a.text]
+    assert actor.country is None
+    out = to_contract(doc)
+    (ev,) = [e for e in out["events"] if e["event"] == event]
+    assert any(a["text"] == actor.text and a["country"] is None for a in ev["actor"])
+
+
+@pytest.mark.parametrize("text", [
+    "They attacked the convoy.",
+    "It rejected the proposal.",
+    "The decision rejected the proposal.",
+])
+def test_no_one_named_is_no_actor(analyze: Callable[..., Document], text: str) -> None:
+    """A pronoun with nothing to stand for, or a noun that names no one who can act, makes
+    no actor: the event is dropped rather than coded for no one."""
+    doc = analyze(text, "2024-05-06")
+    assert not doc.events, _show(doc)
