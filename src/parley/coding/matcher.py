@@ -17,6 +17,8 @@ from parley.coding.roles import ORDER_VERBS
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
 _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
                        "advmod", "npadvmod", "oprd", "nsubjpass"})
+# relative pronouns that stand for the modified noun as the clause's subject
+_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # dependents whose modifiers can be pattern words ("impose economic sanctions")
 _MODIFIED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "xcomp"})
 
@@ -78,8 +80,11 @@ def _around_verb(tok: Any) -> dict[str, Any]:
                     for m in g.children:
                         if m.dep_ in ("compound", "amod"):
                             near.setdefault(m.lemma_.lower(), g)
-    if tok.dep_ in ("relcl", "acl"):
-        # "the opposition it expressed": the object is the modified noun
+    if tok.dep_ in ("relcl", "acl") and not any(
+            c.dep_ == "dobj" or c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS
+            for c in tok.children):
+        # "the opposition it expressed": the object is the modified noun; not when the
+        # relative pronoun is the subject ("a strike that shut down the capital")
         near.setdefault(tok.head.lemma_.lower(), tok.head)
     return near
 

@@ -199,6 +199,22 @@ def agreement_object(trig: Any) -> Any:
     return next((c for c in cands if c.lemma_.lower() in AGREEMENT_NOUNS), None)
 
 
+# people who strike by stopping work
+_WORKERS = frozenset({
+    "worker", "miner", "teacher", "nurse", "doctor", "union", "docker", "driver", "trucker",
+    "employee", "staff", "farmer", "student", "pilot", "labourer", "laborer", "servant",
+    "railwayman", "steelworker", "dockworker", "lecturer", "professor", "unionist"})
+
+
+def work_stoppage(trig: Any, subj: list[Any]) -> bool:
+    """Is this "strike" a stopping of work ("miners began a strike", "the strike by
+    teachers"), not a military strike? By whom strikes: people named by their work."""
+    if trig.lemma_.lower() != "strike" or trig.pos_ != "NOUN":
+        return False
+    return any(t.lemma_.lower() in _WORKERS or t.lower_.rstrip("s") in _WORKERS
+               for s in subj for t in (s, *(c for c in s.children if c.dep_ == "compound")))
+
+
 def claim_complement(tok: Any) -> tuple[Any, bool]:
     """The reported clause of a claim or complaint verb ("The US claimed that Iran had
     attacked ...", "X is failing to ..., a rights group protested") and whether only a

@@ -560,6 +560,10 @@ class CodingStage:
         elif mode is None and pub:
             date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
+        if event_type == "ASSAULT" and p.pos == "noun" and roles.work_stoppage(trig, subj):
+            # "miners began a strike", "the strike by teachers": workers stop work
+            reasons.append("a strike by workers -> PROTEST (strike)")
+            event_type, event_mode = "PROTEST", ("strike",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected

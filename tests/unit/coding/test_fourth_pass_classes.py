@@ -80,6 +80,27 @@ CLASSES: dict[str, list[Case]] = {
         ("President Ruto said he will extend the curfew in Nairobi.", "THREATEN", {"KEN"},
          set(), {"COERCE"}),
     ],
+    # a relative clause whose relative pronoun is its subject does not take the noun it
+    # describes as its object: "a strike that shut down X" is no ending of the strike
+    "relative subject": [
+        ("Four unions in Greece have organized a general strike that shut down Athens.",
+         "PROTEST", {"GRC"}, set(), {"CONCEDE"}),
+        ("Teachers in Chile organized a general strike that shut down the schools.", "PROTEST",
+         {"CHL"}, set(), {"CONCEDE"}),
+        ("Dock workers in Kenya organized a general strike that shut down the port of Mombasa.",
+         "PROTEST", {"KEN"}, set(), {"CONCEDE"}),
+    ],
+    # a strike by people named by their work is a stopping of work, not a military strike
+    "work stoppage": [
+        ("Teachers in Kenya started a strike over pay.", "PROTEST", {"KEN"}, set(),
+         {"ASSAULT"}),
+        ("The strike by Nigerian doctors entered its second week.", "PROTEST", {"NGA"}, set(),
+         {"ASSAULT"}),
+        ("Bus drivers in London began a strike on Monday.", "PROTEST", set(), set(),
+         {"ASSAULT"}),
+        ("Russia launched a strike on the port of Odesa.", "ASSAULT", {"RUS"}, {"UKR"},
+         {"PROTEST"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
