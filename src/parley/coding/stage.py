@@ -36,6 +36,8 @@ _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
+# acts only a state's authorities do: in the passive with no agent, the state of the place
+_AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
 # verbs by which an actor announces or commits to its own future act
 _INTENT_VERBS = FRAME_VERBS - {"fail", "try", "attempt"}
 
@@ -516,9 +518,15 @@ class CodingStage:
                 if e.country is None:
                     recipient_ents[k] = replace(e, country=place.country)
                     reasons.append(f"country of '{e.text}' from the place ({place.name})")
-        if p.place_actor and not actor_ents and place is not None and place.country:
+        # an act of state authority in the passive with no agent ("was arrested in Egypt",
+        # "was put under investigation in Italy") is the act of the state where it happens
+        authority = passive and not actor_ents and (
+            p.event in _AUTHORITY_TYPES or "investigate" in (p.mode or hit.mode))
+        if (p.place_actor or authority) and not actor_ents and place is not None \
+                and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
-            reasons.append(f"actor {place.country} from the place of the event (host)")
+            reasons.append(f"actor {place.country} from the place of the event "
+                           + ("(the state where it is done)" if authority else "(host)"))
         if not actor_ents:
             # no known actor: keep the one named, with its words and no country ("the party
             # boycotted ...", "gunmen attacked ..."); an event needs someone who acts
@@ -534,7 +542,7 @@ class CodingStage:
             reasons.append(f"recipient {place.country} from the place of the event")
         if actor_ents:
             reasons.append("actor " + ", ".join(f"'{e.text}'" for e in actor_ents)
-                           + (" (passive agent)" if passive else ""))
+                           + (" (passive agent)" if passive and not authority else ""))
         if recipient_ents:
             reasons.append("recipient " + ", ".join(f"'{e.text}'" for e in recipient_ents))
         # mood and time

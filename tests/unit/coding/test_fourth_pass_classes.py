@@ -101,6 +101,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Russia launched a strike on the port of Odesa.", "ASSAULT", {"RUS"}, {"UKR"},
          {"PROTEST"}),
     ],
+    # an act of state authority in the passive with no agent is the act of the state where
+    # it is done (PLOVER codes the host as actor when none is named)
+    "agentless passive of authority": [
+        ("A British journalist was put under investigation in France.", "ACCUSE", {"FRA"},
+         {"GBR"}, set()),
+        ("Three American tourists were arrested in Iran.", "COERCE", {"IRN"}, {"USA"}, set()),
+        ("An Australian writer was detained in Beijing.", "COERCE", {"CHN"}, {"AUS"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -159,3 +167,10 @@ def test_no_one_named_is_no_actor(analyze: Callable[..., Document], text: str) -
     no actor: the event is dropped rather than coded for no one."""
     doc = analyze(text, "2024-05-06")
     assert not doc.events, _show(doc)
+
+
+def test_a_passive_of_harm_is_no_act_of_the_host(analyze: Callable[..., Document]) -> None:
+    """Only acts a state's authorities do are the host's: a kidnapping in Niger is not
+    Niger's."""
+    doc = analyze("A French aid worker was kidnapped in Niger.", "2024-05-06")
+    assert not any(a.country == "NER" for e in doc.events for a in e.actor), _show(doc)
