@@ -109,6 +109,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Three American tourists were arrested in Iran.", "COERCE", {"IRN"}, {"USA"}, set()),
         ("An Australian writer was detained in Beijing.", "COERCE", {"CHN"}, {"AUS"}, set()),
     ],
+    # the agent of an event noun hung by the parser on its of-object is still its agent
+    "agent of an event noun": [
+        ("The expulsion of the Russian diplomats by Poland angered Moscow.", "SANCTION",
+         {"POL"}, {"RUS"}, set()),
+        ("The release of the prisoners by Israel began on Monday.", "RETREAT", {"ISR"}, set(),
+         set()),
+        ("The seizure of the tanker by Iran drew criticism.", "COERCE", {"IRN"}, set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
