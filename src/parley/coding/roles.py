@@ -207,9 +207,13 @@ _WORKERS = frozenset({
 
 
 def work_stoppage(trig: Any, subj: list[Any]) -> bool:
-    """Is this "strike" a stopping of work ("miners began a strike", "the strike by
-    teachers"), not a military strike? By whom strikes: people named by their work."""
-    if trig.lemma_.lower() != "strike" or trig.pos_ != "NOUN":
+    """Is this "strike" (or "walk out") a stopping of work ("miners began a strike", "the
+    strike by teachers", "nurses walked out"), not a military strike or a walking out of
+    talks? By whom: people named by their work."""
+    strike = trig.pos_ == "NOUN" and trig.lemma_.lower() == "strike"
+    walkout = trig.lemma_.lower() == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out"
+                                                    for c in trig.children)
+    if not (strike or walkout):
         return False
     return any(t.lemma_.lower() in _WORKERS or t.lower_.rstrip("s") in _WORKERS
                for s in subj for t in (s, *(c for c in s.children if c.dep_ == "compound")))

@@ -568,8 +568,9 @@ class CodingStage:
         elif mode is None and pub:
             date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
-        if event_type == "ASSAULT" and p.pos == "noun" and roles.work_stoppage(trig, subj):
-            # "miners began a strike", "the strike by teachers": workers stop work
+        if event_type in ("ASSAULT", "REJECT") and roles.work_stoppage(trig, subj):
+            # "miners began a strike", "the strike by teachers", "nurses walked out": workers
+            # stop work
             reasons.append("a strike by workers -> PROTEST (strike)")
             event_type, event_mode = "PROTEST", ("strike",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None

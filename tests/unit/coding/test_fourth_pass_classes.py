@@ -100,6 +100,8 @@ CLASSES: dict[str, list[Case]] = {
          {"ASSAULT"}),
         ("Russia launched a strike on the port of Odesa.", "ASSAULT", {"RUS"}, {"UKR"},
          {"PROTEST"}),
+        ("Nurses in Ireland walked out on Tuesday.", "PROTEST", {"IRL"}, set(), {"REJECT"}),
+        ("Iran walked out of the talks in Vienna.", "REJECT", {"IRN"}, set(), {"PROTEST"}),
     ],
     # an act of state authority in the passive with no agent is the act of the state where
     # it is done (PLOVER codes the host as actor when none is named)
@@ -116,6 +118,14 @@ CLASSES: dict[str, list[Case]] = {
         ("The release of the prisoners by Israel began on Monday.", "RETREAT", {"ISR"}, set(),
          set()),
         ("The seizure of the tanker by Iran drew criticism.", "COERCE", {"IRN"}, set(), set()),
+    ],
+    # committing oneself to pay back a harm is a threat, not an offer
+    "vowing revenge": [
+        ("Iran vowed revenge against Israel.", "THREATEN", {"IRN"}, {"ISR"}, {"AGREE"}),
+        ("Pakistan promised retaliation against India.", "THREATEN", {"PAK"}, {"IND"},
+         {"AGREE"}),
+        ("The Houthis have sworn vengeance against Saudi Arabia.", "THREATEN", set(),
+         {"SAU"}, {"AGREE"}),
     ],
 }
 
