@@ -127,6 +127,31 @@ CLASSES: dict[str, list[Case]] = {
         ("The Houthis have sworn vengeance against Saudi Arabia.", "THREATEN", set(),
          {"SAU"}, {"AGREE"}),
     ],
+    # giving up a position held against another is a concession, not a new rejection
+    "giving up a stance": [
+        ("Turkey gave up its objection to Sweden's membership.", "CONCEDE", {"TUR"}, {"SWE"},
+         {"REJECT"}),
+        ("Ukraine abandoned its demand for a full Russian withdrawal.", "CONCEDE", {"UKR"},
+         set(), {"REQUEST"}),
+        ("Argentina renounced its claim to the islands.", "CONCEDE", {"ARG"}, set(), set()),
+    ],
+    # the nouns of committing oneself are offers
+    "commitment nouns": [
+        ("Poland's offer of fighter jets to Ukraine surprised Washington.", "AGREE", {"POL"},
+         {"UKR"}, set()),
+        ("The Saudi pledge of aid to Syria came on Monday.", "AGREE", {"SAU"}, set(), set()),
+        ("Russia rejected the Turkish offer of mediation.", "REJECT", {"RUS"}, {"TUR"},
+         {"AGREE"}),
+    ],
+    # the particle gives the verb its sense
+    "particle sense": [
+        ("Mali's junta kicked out the French ambassador.", "SANCTION", {"MLI"}, {"FRA"},
+         {"ASSAULT"}),
+        ("Burkina Faso threw out the French military attache.", "SANCTION", {"BFA"}, {"FRA"},
+         set()),
+        ("Police sealed off the centre of Minsk.", "COERCE", set(), {"BLR"}, set()),
+        ("Venezuela stood by its ally Cuba.", "SUPPORT", {"VEN"}, set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
