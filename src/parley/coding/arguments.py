@@ -387,7 +387,8 @@ def complements(trig: Any) -> list[Any]:
 def noun_actor(hit: Hit) -> tuple[list[Any], bool]:
     t = hit.trigger
     poss = [c for c in t.children if c.dep_ == "poss"]
-    if poss:
+    if poss and not (hit.governor is not None and poss[0].pos_ == "PRON"):
+        # ("Russia completed its withdrawal": the pronoun stands for the light verb's subject)
         return poss, False
     agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]

@@ -184,7 +184,8 @@ FRAME_VERBS = frozenset({
 RAISING_VERBS = frozenset({"seem", "appear", "expect", "tend", "happen", "likely", "due",
                            "poised", "bound", "predict", "anticipate"})
 # verbs of phase: what they govern is the event ("continued their effort", "began talks")
-_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go"})
+_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go",
+                           "complete", "finish"})
 # prepositions that are never particles: with a verb they add a complement, not a new sense
 # ("pull out", "back down", "call off" keep their particles)
 _PREPOSITIONS = frozenset(

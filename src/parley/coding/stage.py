@@ -27,7 +27,9 @@ _LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "
                 "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
                 "undertake", "perform", "wage", "commit", "unleash", "spark",
                 # verbs of taking an act up again: "renewed talks", "reopened negotiations"
-                "renew", "restart", "reopen", "relaunch", "revive"}
+                "renew", "restart", "reopen", "relaunch", "revive",
+                # ... or to its end: "completed its withdrawal"
+                "complete", "finish"}
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")

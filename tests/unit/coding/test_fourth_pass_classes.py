@@ -54,6 +54,13 @@ CLASSES: dict[str, list[Case]] = {
         ("Sudan and Ethiopia restarted talks on the border dispute.", "CONSULT",
          {"SDN", "ETH"}, set(), set()),
     ],
+    # ... and a verb of bringing it to its end: the act named is the event
+    "completing an act": [
+        ("Israel's withdrawal from Gaza was completed.", "RETREAT", {"ISR"}, set(), set()),
+        ("Russia completed its withdrawal from Kherson.", "RETREAT", {"RUS"}, {"UKR"}, set()),
+        ("Turkey and Syria finished their talks in Moscow.", "CONSULT", {"TUR"}, set(),
+         set()),
+    ],
     # making a restriction last longer or bite harder is imposing it again
     "tightening a restriction": [
         ("Kenyan police extended the curfew in Nairobi by a week.", "COERCE", {"KEN"}, set(),
