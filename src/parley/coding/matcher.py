@@ -138,6 +138,9 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
+        if p.goes_to and not any(c.dep_ == "prep" and c.lower_ == "to" for k in kids
+                                 for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
+            continue  # "cut oil supply by 2%": no one it goes to, no sanction
         if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
             continue  # "are seeking to deepen a partnership": intent, not a request
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):

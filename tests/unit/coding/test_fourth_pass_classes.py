@@ -26,6 +26,7 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("The United States slashed military assistance to Egypt.", "SANCTION", {"USA"},
          {"EGY"}, set()),
+        ("Russia halted gas deliveries to Bulgaria.", "SANCTION", {"RUS"}, {"BGR"}, set()),
     ],
     # a third party that stops its work between two sides withdraws (CAMEO 165); its
     # mediation is no new CONSULT
@@ -224,3 +225,16 @@ def test_a_passive_of_harm_is_no_act_of_the_host(analyze: Callable[..., Document
     Niger's."""
     doc = analyze("A French aid worker was kidnapped in Niger.", "2024-05-06")
     assert not any(a.country == "NER" for e in doc.events for a in e.actor), _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "OPEC cut oil supply by two million barrels a day.",
+    "Toyota suspended deliveries of new cars.",
+    "The company ended its subsidy for electric bikes.",
+])
+def test_a_flow_going_to_no_one_is_no_sanction(analyze: Callable[..., Document],
+                                                text: str) -> None:
+    """Cutting supplies, deliveries or subsidies is a sanction only when they go to someone:
+    a producer's cut in output is no political event."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == "SANCTION"], _show(doc)
