@@ -160,6 +160,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Police sealed off the centre of Minsk.", "COERCE", set(), {"BLR"}, set()),
         ("Venezuela stood by its ally Cuba.", "SUPPORT", {"VEN"}, set(), set()),
     ],
+    # recognition given to someone is a recognition of them
+    "giving recognition": [
+        ("Zambia extended diplomatic recognition to Namibia.", "SUPPORT", {"ZMB"}, {"NAM"},
+         set()),
+        ("Spain granted recognition to the Palestinian state.", "SUPPORT", {"ESP"}, {"PSE"},
+         set()),
+        ("Brazil accorded recognition to the new government in Lima.", "SUPPORT", {"BRA"},
+         {"PER"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
