@@ -20,16 +20,6 @@ from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-_LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue",
-                "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
-                "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
-                "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
-                "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
-                "undertake", "perform", "wage", "commit", "unleash", "spark",
-                # verbs of taking an act up again: "renewed talks", "reopened negotiations"
-                "renew", "restart", "reopen", "relaunch", "revive",
-                # ... or to its end: "completed its withdrawal"
-                "complete", "finish"}
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
@@ -38,8 +28,6 @@ _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
-# acts only a state's authorities do: in the passive with no agent, the state of the place
-_AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
 # verbs by which an actor announces or commits to its own future act
 _INTENT_VERBS = FRAME_VERBS - {"fail", "try", "attempt"}
 
@@ -223,7 +211,7 @@ class CodingStage:
                     h.governor = gov
                     continue
                 if outer is None:
-                    if gov.lemma_.lower() in _LIGHT_VERBS:
+                    if gov.lemma_.lower() in roles.LIGHT_VERBS:
                         h.governor = gov
                 elif outer is not h:
                     # the object of an event verb is part of that event ("negotiate a deal",
@@ -522,8 +510,7 @@ class CodingStage:
                     reasons.append(f"country of '{e.text}' from the place ({place.name})")
         # an act of state authority in the passive with no agent ("was arrested in Egypt",
         # "was put under investigation in Italy") is the act of the state where it happens
-        authority = passive and not actor_ents and (
-            p.event in _AUTHORITY_TYPES or "investigate" in (p.mode or hit.mode))
+        authority = passive and not actor_ents and roles.authority_act(p.event, p.mode or hit.mode)
         if (p.place_actor or authority) and not actor_ents and place is not None \
                 and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
@@ -599,17 +586,13 @@ class CodingStage:
                 event_type, event_mode, mode = "REQUEST", (), None
                 etype = self.onto.type(event_type)
         # a commitment on a negative condition is a threat: "will boycott ... unless"
-        unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
-            c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
-            for a in v.children if a.dep_ == "advcl" for c in a.children)
+        marks = roles.condition_marks(trig) if mode in ("future", "hypothetical") else set()
+        unless = "unless" in marks and event_type != "THREATEN"
         # "they would meet the mediator if he gave them a veto": a conditional offer; "Egypt
         # may halt its mediation if the shelling goes on": a hostile act on a condition is a
         # threat, like one on an unless-condition
-        on_if = mode in ("future", "hypothetical") and any(
-            c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
-            for a in v.children if a.dep_ == "advcl" for c in a.children)
-        offer = on_if and etype.quad == 1 and event_type != "AGREE"
-        unless = unless or (on_if and etype.quad == 4)
+        offer = "if" in marks and etype.quad == 1 and event_type != "AGREE"
+        unless = unless or ("if" in marks and etype.quad == 4)
         if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless or offer
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
