@@ -17,6 +17,8 @@ from parley.coding.roles import ORDER_VERBS
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
 _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
                        "advmod", "npadvmod", "oprd", "nsubjpass"})
+# modifiers that make an event noun a text or a briefing for the press
+_PRESS = frozenset({"press", "news", "media"})
 # relative pronouns that stand for the modified noun as the clause's subject
 _RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # dependents whose modifiers can be pattern words ("impose economic sanctions")
@@ -138,6 +140,9 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
+        if extra is not None and any(c.dep_ == "compound" and c.lower_ in _PRESS
+                                     for c in extra.children):
+            return None  # "held a news conference": a briefing for the press, no act
         if p.goes_to and not any(c.dep_ == "prep" and c.lower_ == "to" for k in kids
                                  for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
             continue  # "cut oil supply by 2%": no one it goes to, no sanction
@@ -152,6 +157,8 @@ def match_verb(tok: Any, patterns: PatternSet,
 
 
 def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:
+    if any(c.dep_ == "compound" and c.lower_ in _PRESS for c in tok.children):
+        return None  # "a press release", "a news conference": a text for the press, no act
     # patterns name the head as written ("military exercises") or as its lemma ("talks")
     cands = sorted(set(patterns.nouns.get(tok.lemma_.lower(), ())) | set(
         patterns.nouns.get(tok.lower_, ())),

@@ -247,3 +247,16 @@ def test_a_flow_going_to_no_one_is_no_sanction(analyze: Callable[..., Document],
     a producer's cut in output is no political event."""
     doc = analyze(text, "2024-05-06")
     assert not [e for e in doc.events if e.event == "SANCTION"], _show(doc)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The army is holding refugees, according to a press release by the rebels.", "RETREAT"),
+    ("The ministry said in a news release that the talks had failed.", "RETREAT"),
+    ("The minister held a news conference in Cairo.", "CONSULT"),
+])
+def test_a_text_for_the_press_is_no_act(analyze: Callable[..., Document], text: str,
+                                        absent: str) -> None:
+    """An event noun made a text or a briefing for the press ("press release", "news
+    conference") names no act between actors."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == absent], _show(doc)
