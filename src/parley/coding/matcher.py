@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.coding.patterns import NULL_EVENT, Pattern, PatternSet
+from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet
 from parley.coding.roles import ORDER_VERBS
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
@@ -124,9 +124,13 @@ def match_verb(tok: Any, patterns: PatternSet,
     # "ordered the UN mission to leave": the one ordered is no object of a sense of the verb;
     # the ordered act is the event (see roles.orderer)
     ordering = tok.lemma_.lower() in ORDER_VERBS and any(c.dep_ == "xcomp" for c in kids)
+    particles = {c.lower_ for c in kids if c.dep_ == "prt"}
     for p in cands:
         if ordering and p.words and p.id.startswith("cameo:"):
             continue
+        if particles and p.id.startswith("cameo:") and not particles & set(p.words) and any(
+                w in PREPOSITIONS for w in p.words):
+            continue  # "called up reservists for a war": a particle verb, not "call for"
         matched = [tok]
         extra = None
         ok = True

@@ -192,7 +192,7 @@ _ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resu
                            "complete", "finish"})
 # prepositions that are never particles: with a verb they add a complement, not a new sense
 # ("pull out", "back down", "call off" keep their particles)
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     "about above across after against along among around as at before behind below beside "
     "between beyond by during for from in inside into near of onto outside past since through "
     "throughout to toward towards under until upon with within without".split())
@@ -286,7 +286,7 @@ class PatternSet:
                     continue  # "is expected to impose sanctions": the complement is the event  # the event is the frame's complement ("wants to attack")
                 if p.pos == "verb" and p.head in _ASPECT_VERBS and p.words:
                     continue  # "continued their effort", "began talks": the object is the event
-                if p.pos == "verb" and p.words and all(w in _PREPOSITIONS for w in p.words):
+                if p.pos == "verb" and p.words and all(w in PREPOSITIONS for w in p.words):
                     continue  # "control for", "sue for": a preposition alone is no new sense
                 if f"{p.pos}:{p.head}" in hand_heads and all(w in _FUNCTION_WORDS
                                                               for w in p.words):

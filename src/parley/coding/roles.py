@@ -239,6 +239,20 @@ def work_stoppage(trig: Any, subj: list[Any]) -> bool:
                for s in subj for t in (s, *(c for c in s.children if c.dep_ == "compound")))
 
 
+# nouns of an armed act that a preparation can be for ("mobilized reservists for a war")
+_ARMED_ACTS = frozenset({"war", "attack", "offensive", "operation", "invasion", "assault",
+                         "strike", "campaign", "raid", "incursion"})
+
+
+def prepared_against(trig: Any) -> list[Any]:
+    """Whom the armed act that an act prepares is aimed at: "mobilized reservists for a
+    possible war against Iraq", "massed troops for an offensive on Kharkiv"."""
+    return [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "for"
+            for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _ARMED_ACTS
+            for g in n.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "into")
+            for p in g.children if p.dep_ == "pobj"]
+
+
 def authority_act(event: str, modes: tuple[str, ...]) -> bool:
     """Is it an act only a state's authorities do (arrest, expel, investigate), which in the
     passive with no agent is the state's where it happens ("was arrested in Iran")?"""

@@ -475,11 +475,14 @@ class CodingStage:
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
         actor_ids = {e.actor_id for e in actor_ents}
-        recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
+        recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
+            # the forces an actor mobilizes are its own, not whom it mobilizes against
+            p.event == "MOBILIZE" and e.country in {None} | {a.country for a in actor_ents})]
         # "... unless the United States lifts sanctions", "until Israel lifts the siege";
         # "sent arms to help defend Estonia", "refused to allow UN planes to land"
         for tokens_of, why in ((roles.condition_subjects, "from the unless/until clause"),
-                               (roles.beneficiaries, "whom the act is for or lets act")):
+                               (roles.beneficiaries, "whom the act is for or lets act"),
+                               (roles.prepared_against, "whom the armed act prepared is aimed at")):
             if recipient_ents:
                 break
             recipient_ents = [e for e in self._entities(tokens_of(trig), index, actors, text)

@@ -160,6 +160,26 @@ CLASSES: dict[str, list[Case]] = {
         ("Police sealed off the centre of Minsk.", "COERCE", set(), {"BLR"}, set()),
         ("Venezuela stood by its ally Cuba.", "SUPPORT", {"VEN"}, set(), set()),
     ],
+    # an act that prepares an armed act is aimed at whom that act is aimed at; the forces
+    # mobilized are the actor's own, never the recipient
+    "prepared against": [
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE",
+         {"GBR"}, {"IRQ"}, set()),
+        ("Turkey deployed tanks for an operation against the Kurdish militia in Syria.",
+         "MOBILIZE", {"TUR"}, {"SYR"}, set()),
+        ("Israel called up 300,000 reservists for a war against Hamas.", "MOBILIZE", {"ISR"},
+         {"PSE"}, {"THREATEN"}),
+    ],
+    # a particle verb is not the prepositional verb of the same head: "called up reservists
+    # for a war" is no "call for war"; a sense with no preposition keeps ("held back aid")
+    "particle, not preposition": [
+        ("Israel called up 300,000 reservists for a war against Hamas.", "MOBILIZE", {"ISR"},
+         set(), {"THREATEN"}),
+        ("Poland called up its reserves for the defence of the border.", "MOBILIZE", {"POL"},
+         set(), {"THREATEN"}),
+        ("Egypt held back aid for Gaza at the crossing.", "SANCTION", {"EGY"}, set(),
+         {"AID"}),
+    ],
     # recognition given to someone is a recognition of them
     "giving recognition": [
         ("Zambia extended diplomatic recognition to Namibia.", "SUPPORT", {"ZMB"}, {"NAM"},
