@@ -387,10 +387,16 @@ def complements(trig: Any) -> list[Any]:
 def noun_actor(hit: Hit) -> tuple[list[Any], bool]:
     t = hit.trigger
     poss = [c for c in t.children if c.dep_ == "poss"]
-    if poss:
+    if poss and not (hit.governor is not None and poss[0].pos_ == "PRON"):
+        # ("Russia completed its withdrawal": the pronoun stands for the light verb's subject)
         return poss, False
     agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
+    # "the expulsion of the diplomats by Poland": the parser hangs the agent on the object
+    agents = agents or [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"
+                        for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                        for p in b.children if p.dep_ == "pobj"]
     if agents:
         return agents, False
     mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in

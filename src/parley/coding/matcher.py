@@ -11,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.coding.patterns import NULL_EVENT, Pattern, PatternSet
+from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet
 from parley.coding.roles import ORDER_VERBS
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
 _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative", "xcomp",
                        "advmod", "npadvmod", "oprd", "nsubjpass"})
+# modifiers that make an event noun a text or a briefing for the press
+_PRESS = frozenset({"press", "news", "media"})
+# relative pronouns that stand for the modified noun as the clause's subject
+_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # dependents whose modifiers can be pattern words ("impose economic sanctions")
 _MODIFIED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "xcomp"})
 
@@ -78,8 +82,11 @@ def _around_verb(tok: Any) -> dict[str, Any]:
                     for m in g.children:
                         if m.dep_ in ("compound", "amod"):
                             near.setdefault(m.lemma_.lower(), g)
-    if tok.dep_ in ("relcl", "acl"):
-        # "the opposition it expressed": the object is the modified noun
+    if tok.dep_ in ("relcl", "acl") and not any(
+            c.dep_ == "dobj" or c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS
+            for c in tok.children):
+        # "the opposition it expressed": the object is the modified noun; not when the
+        # relative pronoun is the subject ("a strike that shut down the capital")
         near.setdefault(tok.head.lemma_.lower(), tok.head)
     return near
 
@@ -117,9 +124,13 @@ def match_verb(tok: Any, patterns: PatternSet,
     # "ordered the UN mission to leave": the one ordered is no object of a sense of the verb;
     # the ordered act is the event (see roles.orderer)
     ordering = tok.lemma_.lower() in ORDER_VERBS and any(c.dep_ == "xcomp" for c in kids)
+    particles = {c.lower_ for c in kids if c.dep_ == "prt"}
     for p in cands:
         if ordering and p.words and p.id.startswith("cameo:"):
             continue
+        if particles and p.id.startswith("cameo:") and not particles & set(p.words) and any(
+                w in PREPOSITIONS for w in p.words):
+            continue  # "called up reservists for a war": a particle verb, not "call for"
         matched = [tok]
         extra = None
         ok = True
@@ -133,6 +144,12 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
+        if extra is not None and any(c.dep_ == "compound" and c.lower_ in _PRESS
+                                     for c in extra.children):
+            return None  # "held a news conference": a briefing for the press, no act
+        if p.goes_to and not any(c.dep_ == "prep" and c.lower_ == "to" for k in kids
+                                 for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
+            continue  # "cut oil supply by 2%": no one it goes to, no sanction
         if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
             continue  # "are seeking to deepen a partnership": intent, not a request
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
@@ -144,6 +161,8 @@ def match_verb(tok: Any, patterns: PatternSet,
 
 
 def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:
+    if any(c.dep_ == "compound" and c.lower_ in _PRESS for c in tok.children):
+        return None  # "a press release", "a news conference": a text for the press, no act
     # patterns name the head as written ("military exercises") or as its lemma ("talks")
     cands = sorted(set(patterns.nouns.get(tok.lemma_.lower(), ())) | set(
         patterns.nouns.get(tok.lower_, ())),

@@ -17,12 +17,18 @@ Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient 
 ``dobj`` and/or prepositions; default per file), ``reciprocal`` (all parties are actors),
 ``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
 (the country of the place is the host when no actor is named: "was greeted in Russia"),
-``needs_object`` (the verb must have an object, a that-clause or a prepositional object:
+``goes_to`` (what the verb moves goes to someone: a to-complement on the verb or its
+object, "cut funding to the agency", not "cut oil supply by 2%"), ``needs_object`` (the
+verb must have an object, a that-clause or a prepositional object:
 "sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
 someone: "received the minister", not "received weapons"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
 US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
+
+A word ``@name`` in a phrase stands for each member of that word class of
+``patterns/_classes.yaml`` (verbs of halting, restrictions, flows of aid ...): one pattern
+per member, so that a sense is written once for its whole class ("halt @aid_flow").
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ class Pattern:
     place_actor: bool = False
     of_actor: bool = False
     needs_object: bool = False
+    goes_to: bool = False
     object: str = ""  # "actor": a direct object, if any, must name someone
     content: bool = False
     source: str = ""
@@ -89,6 +96,27 @@ def _words(items: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _expand(phrase: str, classes: dict[str, tuple[str, ...]], where: str) -> list[str]:
+    """A phrase with ``@name`` words as the phrases of each member of those classes."""
+    out = [""]
+    for word in phrase.split():
+        if word.startswith("@"):
+            if word not in classes:
+                raise ConfigError(f"{where}: no word class {word!r} in {CLASSES}")
+            out = [f"{o} {m}" for o in out for m in classes[word]]
+        else:
+            out = [f"{o} {word}" for o in out]
+    return [o.strip() for o in out]
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """The word classes of ``patterns/_classes.yaml``: ``@name`` -> its members."""
+    path = Path(str(resources.files(__package__).joinpath("patterns", CLASSES)))
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {f"@{k}": tuple(str(m).lower() for m in v) for k, v in raw.items()}
+
+
 def _parse_file(text: str, where: str) -> list[Pattern]:
     try:
         raw = yaml.safe_load(text)
@@ -100,6 +128,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
     event = raw["event"]
     onto.type(event)
     default_recipient = _words(raw.get("recipient")) or DEFAULT_RECIPIENT
+    classes = word_classes()
     out = []
     for n, p in enumerate(raw["patterns"]):
         if not isinstance(p, dict) or ("verb" in p) == ("noun" in p):
@@ -116,8 +145,8 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
         ex = ex if isinstance(ex, dict) else {"text": ex}
         example = Example(ex["text"], ex.get("event", event), tuple(ex.get("actor") or ()),
                           tuple(ex.get("recipient") or ()))
-        for phrase in phrases:
-            words = str(phrase).lower().split()
+        for phrase in (x for ph in phrases for x in _expand(str(ph).lower(), classes, where)):
+            words = phrase.split()
             head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
             out.append(Pattern(
                 id=f"{event.lower()}:{pos}:{' '.join(words)}", event=event, pos=pos, head=head,
@@ -128,6 +157,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 place_actor=bool(p.get("place_actor", False)),
                 of_actor=bool(p.get("of_actor", False)),
                 needs_object=bool(p.get("needs_object", False)),
+                goes_to=bool(p.get("goes_to", False)),
                 object=str(p.get("object") or ""),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
@@ -137,10 +167,12 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
 
 def pattern_files() -> list[Path]:
     folder = resources.files(__package__).joinpath("patterns")
-    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
+    return sorted(Path(str(p)) for p in folder.iterdir()
+                  if str(p).endswith(".yaml") and not Path(str(p)).name.startswith("_"))
 
 
 GENERATED = "cameo_generated.tsv"
+CLASSES = "_classes.yaml"  # word classes (``@name``) that hand-written phrases may use
 # verbs by which an actor announces, intends or fails an act of its own: the event is their
 # complement ("wants to attack", "said it will withdraw", "failed to reach a deal"), which
 # the coder composes with them; no generated pattern codes the frame itself
@@ -156,10 +188,11 @@ FRAME_VERBS = frozenset({
 RAISING_VERBS = frozenset({"seem", "appear", "expect", "tend", "happen", "likely", "due",
                            "poised", "bound", "predict", "anticipate"})
 # verbs of phase: what they govern is the event ("continued their effort", "began talks")
-_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go"})
+_ASPECT_VERBS = frozenset({"continue", "keep", "remain", "begin", "start", "resume", "go",
+                           "complete", "finish"})
 # prepositions that are never particles: with a verb they add a complement, not a new sense
 # ("pull out", "back down", "call off" keep their particles)
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     "about above across after against along among around as at before behind below beside "
     "between beyond by during for from in inside into near of onto outside past since through "
     "throughout to toward towards under until upon with within without".split())
@@ -253,7 +286,7 @@ class PatternSet:
                     continue  # "is expected to impose sanctions": the complement is the event  # the event is the frame's complement ("wants to attack")
                 if p.pos == "verb" and p.head in _ASPECT_VERBS and p.words:
                     continue  # "continued their effort", "began talks": the object is the event
-                if p.pos == "verb" and p.words and all(w in _PREPOSITIONS for w in p.words):
+                if p.pos == "verb" and p.words and all(w in PREPOSITIONS for w in p.words):
                     continue  # "control for", "sue for": a preposition alone is no new sense
                 if f"{p.pos}:{p.head}" in hand_heads and all(w in _FUNCTION_WORDS
                                                               for w in p.words):

@@ -18,6 +18,12 @@ whole class of constructions rather than one phrase:
   conditioned act is aimed at ("... unless the United States lifts sanctions");
 - ``agreement_object``: withdrawing from, pulling out of or quitting an agreement is a
   rejection of it, not a military retreat;
+- ``condition_marks``: the if/unless clauses on an event's clause (a hostile act on a
+  condition is a threat, a cooperative one an offer);
+- ``authority_act``: arrests, expulsions, investigations in the passive with no agent are
+  the acts of the state where they happen;
+- ``work_stoppage``: a "strike" or "walk out" by people named by their work is a strike
+  (PROTEST), not a military strike or a walking out of talks;
 - ``claim_verbs``: a claim that another actor did harm ("claimed that Iran had attacked") is
   an accusation.
 
@@ -44,6 +50,20 @@ COMPLAINT_VERBS = frozenset({"complain", "protest", "lament", "grumble"})
 # prepositions whose object, on an event noun, is on the receiving end of the event
 NOUN_COMPLEMENT_PREPS = ("with", "against", "on", "over", "about", "into", "toward", "towards",
                          "to", "at", "for")
+# light verbs: they lend a nominal event their subject ("held talks", "launched an attack")
+LIGHT_VERBS = frozenset({
+    "hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue", "sign",
+    "reach", "begin", "start", "continue", "resume", "open", "announce", "mount", "lead",
+    "organize", "organise", "join", "attend", "give", "provide", "offer", "send", "deliver",
+    "pay", "host", "level", "file", "lodge", "order", "step", "intensify", "escalate", "face",
+    "receive", "get", "win", "engage", "undertake", "perform", "wage", "commit", "unleash",
+    "spark",
+    # verbs of taking an act up again: "renewed talks", "reopened negotiations"
+    "renew", "restart", "reopen", "relaunch", "revive",
+    # ... or to its end: "completed its withdrawal"
+    "complete", "finish"})
+# acts only a state's authorities do: in the passive with no agent, the state of the place
+AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
 # nouns for agreements: withdrawing from one rejects it
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "treaty", "accord", "accords", "pact",
                              "convention", "protocol", "compact", "arrangement", "ceasefire",
@@ -197,6 +217,53 @@ def agreement_object(trig: Any) -> Any:
             cands += [p for g in c.children if g.dep_ == "prep" for p in g.children
                       if p.dep_ == "pobj"]  # "pull out of": out -> of -> the deal
     return next((c for c in cands if c.lemma_.lower() in AGREEMENT_NOUNS), None)
+
+
+# people who strike by stopping work
+_WORKERS = frozenset({
+    "worker", "miner", "teacher", "nurse", "doctor", "union", "docker", "driver", "trucker",
+    "employee", "staff", "farmer", "student", "pilot", "labourer", "laborer", "servant",
+    "railwayman", "steelworker", "dockworker", "lecturer", "professor", "unionist"})
+
+
+def work_stoppage(trig: Any, subj: list[Any]) -> bool:
+    """Is this "strike" (or "walk out") a stopping of work ("miners began a strike", "the
+    strike by teachers", "nurses walked out"), not a military strike or a walking out of
+    talks? By whom: people named by their work."""
+    strike = trig.pos_ == "NOUN" and trig.lemma_.lower() == "strike"
+    walkout = trig.lemma_.lower() == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out"
+                                                    for c in trig.children)
+    if not (strike or walkout):
+        return False
+    return any(t.lemma_.lower() in _WORKERS or t.lower_.rstrip("s") in _WORKERS
+               for s in subj for t in (s, *(c for c in s.children if c.dep_ == "compound")))
+
+
+# nouns of an armed act that a preparation can be for ("mobilized reservists for a war")
+_ARMED_ACTS = frozenset({"war", "attack", "offensive", "operation", "invasion", "assault",
+                         "strike", "campaign", "raid", "incursion"})
+
+
+def prepared_against(trig: Any) -> list[Any]:
+    """Whom the armed act that an act prepares is aimed at: "mobilized reservists for a
+    possible war against Iraq", "massed troops for an offensive on Kharkiv"."""
+    return [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "for"
+            for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _ARMED_ACTS
+            for g in n.children if g.dep_ == "prep" and g.lower_ in ("against", "on", "into")
+            for p in g.children if p.dep_ == "pobj"]
+
+
+def authority_act(event: str, modes: tuple[str, ...]) -> bool:
+    """Is it an act only a state's authorities do (arrest, expel, investigate), which in the
+    passive with no agent is the state's where it happens ("was arrested in Iran")?"""
+    return event in AUTHORITY_TYPES or "investigate" in modes
+
+
+def condition_marks(trig: Any) -> set[str]:
+    """The words that open conditional clauses on the event's clause ("if", "unless"):
+    "will close the border if Syria attacks"."""
+    return {c.lower_ for v in syntax.clause_chain(trig) for a in v.children
+            if a.dep_ == "advcl" for c in a.children if c.dep_ == "mark"}
 
 
 def claim_complement(tok: Any) -> tuple[Any, bool]:

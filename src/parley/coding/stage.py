@@ -20,12 +20,6 @@ from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-_LIGHT_VERBS = {"hold", "have", "launch", "conduct", "carry", "make", "stage", "impose", "issue",
-                "sign", "reach", "begin", "start", "continue", "resume", "open", "announce",
-                "mount", "lead", "organize", "organise", "join", "attend", "give", "provide",
-                "offer", "send", "deliver", "pay", "host", "level", "file", "lodge",
-                "order", "step", "intensify", "escalate", "face", "receive", "get", "win", "engage",
-                "undertake", "perform", "wage", "commit", "unleash", "spark"}
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
@@ -217,7 +211,7 @@ class CodingStage:
                     h.governor = gov
                     continue
                 if outer is None:
-                    if gov.lemma_.lower() in _LIGHT_VERBS:
+                    if gov.lemma_.lower() in roles.LIGHT_VERBS:
                         h.governor = gov
                 elif outer is not h:
                     # the object of an event verb is part of that event ("negotiate a deal",
@@ -481,11 +475,14 @@ class CodingStage:
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
         actor_ids = {e.actor_id for e in actor_ents}
-        recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids]
+        recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
+            # the forces an actor mobilizes are its own, not whom it mobilizes against
+            p.event == "MOBILIZE" and e.country in {None} | {a.country for a in actor_ents})]
         # "... unless the United States lifts sanctions", "until Israel lifts the siege";
         # "sent arms to help defend Estonia", "refused to allow UN planes to land"
         for tokens_of, why in ((roles.condition_subjects, "from the unless/until clause"),
-                               (roles.beneficiaries, "whom the act is for or lets act")):
+                               (roles.beneficiaries, "whom the act is for or lets act"),
+                               (roles.prepared_against, "whom the armed act prepared is aimed at")):
             if recipient_ents:
                 break
             recipient_ents = [e for e in self._entities(tokens_of(trig), index, actors, text)
@@ -514,9 +511,14 @@ class CodingStage:
                 if e.country is None:
                     recipient_ents[k] = replace(e, country=place.country)
                     reasons.append(f"country of '{e.text}' from the place ({place.name})")
-        if p.place_actor and not actor_ents and place is not None and place.country:
+        # an act of state authority in the passive with no agent ("was arrested in Egypt",
+        # "was put under investigation in Italy") is the act of the state where it happens
+        authority = passive and not actor_ents and roles.authority_act(p.event, p.mode or hit.mode)
+        if (p.place_actor or authority) and not actor_ents and place is not None \
+                and place.country:
             actor_ents = [Entity(None, place_text, place.name, place.country, None, None)]
-            reasons.append(f"actor {place.country} from the place of the event (host)")
+            reasons.append(f"actor {place.country} from the place of the event "
+                           + ("(the state where it is done)" if authority else "(host)"))
         if not actor_ents:
             # no known actor: keep the one named, with its words and no country ("the party
             # boycotted ...", "gunmen attacked ..."); an event needs someone who acts
@@ -532,7 +534,7 @@ class CodingStage:
             reasons.append(f"recipient {place.country} from the place of the event")
         if actor_ents:
             reasons.append("actor " + ", ".join(f"'{e.text}'" for e in actor_ents)
-                           + (" (passive agent)" if passive else ""))
+                           + (" (passive agent)" if passive and not authority else ""))
         if recipient_ents:
             reasons.append("recipient " + ", ".join(f"'{e.text}'" for e in recipient_ents))
         # mood and time
@@ -558,6 +560,11 @@ class CodingStage:
         elif mode is None and pub:
             date, precision = pub[:10], "day"
         event_type, event_mode = p.event, p.mode or hit.mode
+        if event_type in ("ASSAULT", "REJECT") and roles.work_stoppage(trig, subj):
+            # "miners began a strike", "the strike by teachers", "nurses walked out": workers
+            # stop work
+            reasons.append("a strike by workers -> PROTEST (strike)")
+            event_type, event_mode = "PROTEST", ("strike",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected
@@ -582,13 +589,13 @@ class CodingStage:
                 event_type, event_mode, mode = "REQUEST", (), None
                 etype = self.onto.type(event_type)
         # a commitment on a negative condition is a threat: "will boycott ... unless"
-        unless = mode in ("future", "hypothetical") and event_type != "THREATEN" and any(
-            c.dep_ == "mark" and c.lower_ == "unless" for v in syntax.clause_chain(trig)
-            for a in v.children if a.dep_ == "advcl" for c in a.children)
-        # "they would meet the mediator if he gave them a veto": a conditional offer
-        offer = mode in ("future", "hypothetical") and etype.quad == 1 and event_type != "AGREE" \
-            and any(c.dep_ == "mark" and c.lower_ == "if" for v in syntax.clause_chain(trig)
-                    for a in v.children if a.dep_ == "advcl" for c in a.children)
+        marks = roles.condition_marks(trig) if mode in ("future", "hypothetical") else set()
+        unless = "unless" in marks and event_type != "THREATEN"
+        # "they would meet the mediator if he gave them a veto": a conditional offer; "Egypt
+        # may halt its mediation if the shelling goes on": a hostile act on a condition is a
+        # threat, like one on an unless-condition
+        offer = "if" in marks and etype.quad == 1 and event_type != "AGREE"
+        unless = unless or ("if" in marks and etype.quad == 4)
         if mode in ("future", "hypothetical") and (etype.quad in (2, 4) or unless or offer
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":

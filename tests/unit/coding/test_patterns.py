@@ -160,3 +160,19 @@ def test_verb_and_noun_phrases_split_into_head_and_words(tmp_path: Path) -> None
     verb, noun = PatternSet.from_files([path]).all
     assert (verb.head, verb.words, verb.phrase) == ("call", ("for",), "call for")
     assert (noun.head, noun.words, noun.phrase) == ("talks", ("peace",), "peace talks")
+
+
+def test_word_class_gives_one_pattern_per_member(tmp_path: Path) -> None:
+    """``@name`` in a phrase stands for each member of that class of _classes.yaml."""
+    a = _write(tmp_path, "a.yaml", "event: SANCTION\npatterns:\n"
+               "  - verb: ['@halt @supply_flow']\n    example: Japan halted aid to Serbia.\n")
+    phrases = {p.phrase for p in PatternSet.from_files([a]).all}
+    assert {"halt funding", "cut off funding", "scale back supply"} <= phrases
+    assert not any("@" in p for p in phrases)
+
+
+def test_unknown_word_class_names_the_file(tmp_path: Path) -> None:
+    a = _write(tmp_path, "a.yaml", "event: SANCTION\npatterns:\n"
+               "  - verb: ['halt @nothing']\n    example: Japan halted aid to Serbia.\n")
+    with pytest.raises(ConfigError, match=r"a\.yaml.*@nothing"):
+        PatternSet.from_files([a])
