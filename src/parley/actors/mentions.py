@@ -55,20 +55,28 @@ def _strip_det(doc: Any, start: int, end: int) -> int:
 
 def kb_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Longest token spans whose text is a knowledge-base name (capitalised starts only)."""
+    # each token's attributes read once, and a span's text cut from the article's text
+    # (what ``doc[i:j].text`` is), not rebuilt token by token for every n-gram tried
+    toks = list(doc)
+    text = doc.text
+    words = [t.text for t in toks]
+    lowers = [t.lower_ for t in toks]
+    starts = [t.idx for t in toks]
+    cap = [w[:1].isupper() or w.isupper() for w in words]
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(toks)
     while i < n:
-        tok = doc[i]
-        if not _is_cap(tok) or tok.is_punct or tok.like_num or tok.lower_ in ("the", "a", "an"):
+        tok = toks[i]
+        if not cap[i] or tok.is_punct or tok.like_num or lowers[i] in ("the", "a", "an"):
             i += 1
             continue
         best = None
         j = i + 1
         while j <= n and j - i <= _MAX_NGRAM:
-            last = doc[j - 1]
-            if j - 1 > i and not (_is_cap(last) or last.lower_ in _JOINERS or last.like_num):
+            k = j - 1
+            if k > i and not (cap[k] or lowers[k] in _JOINERS or toks[k].like_num):
                 break
-            if last.lower_ not in _JOINERS and kb.lookup(doc[i:j].text):
+            if lowers[k] not in _JOINERS and kb.names(text[starts[i]:starts[k] + len(words[k])]):
                 best = j
             j += 1
         if best is not None:
@@ -111,21 +119,23 @@ def find_candidates(doc: Any, kb: KnowledgeBase) -> list[Candidate]:
             out.append(Candidate(s, e, "demonym" if is_demonym else "name", label))
 
     # 2. nominal mentions: office / group nouns not inside a name
-    for tok in doc:
+    toks = list(doc)
+    text = doc.text
+    for tok in toks:
         if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "Foreign" in "Foreign Minister": the head carries the mention
         lefts = [t for t in tok.lefts if t.dep_ == "compound" and not taken[t.i]]
         start = min([tok.i] + [t.i for t in lefts])
-        title = doc[start:tok.i + 1].text
+        title = text[toks[start].idx:tok.idx + len(tok)]  # doc[start:tok.i + 1].text
         if kb.office_sector(title) is None and kb.office_sector(tok.lemma_) is None:
             continue
         if claim(start, tok.i + 1):
             out.append(Candidate(start, tok.i + 1, "nominal", "OFFICE"))
 
     # 3. pronouns
-    for tok in doc:
+    for tok in toks:
         low = tok.lower_
         if taken[tok.i] or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue

@@ -36,7 +36,10 @@ class TokenIndex:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        # every token's character offset in one array, not one Token object per token
+        self.starts: list[int] = doc.to_array(IDX).tolist()
         # spaCy rebuilds ``Doc.text`` from every token on each access: read it once here and
         # pass this copy on, so that a long article costs linear time (issue 9)
         self.text: str = doc.text
