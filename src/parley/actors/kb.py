@@ -43,6 +43,7 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 # the name normalisation lives in parley.model (the store keys actor-less entities by it too)
 _strip = strip_name
+_OFFICE_MEMO_SIZE = 1 << 16  # titles remembered by office_sector before it starts again
 
 
 # ---------------------------------------------------------------- records
@@ -325,6 +326,7 @@ class KnowledgeBase:
                 for form in (key, _plural(key)):
                     self._offices.setdefault(form, (o.office, o.sector))
         self._office_list = list(offices)
+        self._office_memo: dict[str, tuple[str, str] | None] = {}
         # (canonical office, country) -> the people who held it, for "the British prime minister"
         self._holders: dict[tuple[str, str], list[tuple[Entry, Role]]] = defaultdict(list)
         for e in self._by_id.values():
@@ -516,8 +518,31 @@ class KnowledgeBase:
             hit = self._demonym.get(key[:-1])
         return hit
 
+    def names(self, text: str) -> bool:
+        """Whether ``lookup(text)`` finds anything (on any date), without resolving the hits:
+        the test the name scanner makes of every capitalised n-gram of an article."""
+        cands = self._index.get(normalise_alias(text))
+        if not cands:
+            return False
+        stripped = _strip(text) if any(form is not None for _e, _via, form in cands) else None
+        return any(form is None or form == stripped for _e, _via, form in cands)
+
     def office_sector(self, title: str) -> tuple[str, str] | None:
-        """(canonical office, sector) of a title: the longest known title at its end or start."""
+        """(canonical office, sector) of a title: the longest known title at its end or start.
+
+        Memoised per base (a pure function of the title; the base does not change once
+        built): an article asks it of every noun, mostly the same few hundred words."""
+        memo = self._office_memo
+        try:
+            return memo[title]
+        except KeyError:
+            pass
+        if len(memo) >= _OFFICE_MEMO_SIZE:
+            memo.clear()  # bounded: a long run meets ever new titles
+        hit = memo[title] = self._office_sector(title)
+        return hit
+
+    def _office_sector(self, title: str) -> tuple[str, str] | None:
         words = normalise_alias(title).split()
         for i in range(len(words)):
             hit = self._offices.get(" ".join(words[i:]))

@@ -55,20 +55,33 @@ def _strip_det(doc: Any, start: int, end: int) -> int:
 
 def kb_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Longest token spans whose text is a knowledge-base name (capitalised starts only)."""
+    from spacy.attrs import IS_PUNCT, LIKE_NUM, LOWER, SPACY
+
+    # the tokens' attributes read in one array and their texts in one pass (a spaCy Token
+    # object costs more to make than the test made of it), and an n-gram's text joined from
+    # its tokens' texts: what ``doc[i:j].text`` is, without a Span for every n-gram tried
+    strings = doc.vocab.strings
+    joiners = {strings[w] for w in _JOINERS}
+    articles = {strings[w] for w in ("the", "a", "an")}
+    words = [t.text for t in doc]
+    rows = doc.to_array([IS_PUNCT, LIKE_NUM, LOWER, SPACY]).tolist()
+    spaced = [w + " " if r[3] else w for w, r in zip(words, rows, strict=True)]
+    cap = [w[:1].isupper() or w.isupper() for w in words]
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(words)
     while i < n:
-        tok = doc[i]
-        if not _is_cap(tok) or tok.is_punct or tok.like_num or tok.lower_ in ("the", "a", "an"):
+        punct, num, lower, _ = rows[i]
+        if not cap[i] or punct or num or lower in articles:
             i += 1
             continue
         best = None
         j = i + 1
         while j <= n and j - i <= _MAX_NGRAM:
-            last = doc[j - 1]
-            if j - 1 > i and not (_is_cap(last) or last.lower_ in _JOINERS or last.like_num):
+            k = j - 1
+            joiner = rows[k][2] in joiners
+            if k > i and not (cap[k] or joiner or rows[k][1]):
                 break
-            if last.lower_ not in _JOINERS and kb.lookup(doc[i:j].text):
+            if not joiner and kb.names("".join(spaced[i:k]) + words[k]):
                 best = j
             j += 1
         if best is not None:
@@ -110,28 +123,36 @@ def find_candidates(doc: Any, kb: KnowledgeBase) -> list[Candidate]:
                 label == "KB" and kb.country_of_demonym(doc[s:e].text) is not None)
             out.append(Candidate(s, e, "demonym" if is_demonym else "name", label))
 
-    # 2. nominal mentions: office / group nouns not inside a name
-    for tok in doc:
-        if taken[tok.i] or tok.pos_ not in ("NOUN", "PROPN"):
+    # 2. nominal mentions: office / group nouns not inside a name; 3. pronouns. The parts
+    # of speech are read in one array: a Token is made only for the nouns and pronouns
+    from spacy.attrs import POS, TAG
+    from spacy.parts_of_speech import NOUN, PRON, PROPN
+
+    strings = doc.vocab.strings
+    prp = {strings["PRP"], strings["PRP$"]}
+    tags = doc.to_array([POS, TAG]).tolist()
+    nouns = [i for i, (pos, _) in enumerate(tags) if pos in (NOUN, PROPN)]
+    for i in nouns:
+        tok = doc[i]
+        if taken[tok.i]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "Foreign" in "Foreign Minister": the head carries the mention
         lefts = [t for t in tok.lefts if t.dep_ == "compound" and not taken[t.i]]
         start = min([tok.i] + [t.i for t in lefts])
-        title = doc[start:tok.i + 1].text
+        title = tok.text if start == tok.i else doc[start:tok.i + 1].text
         if kb.office_sector(title) is None and kb.office_sector(tok.lemma_) is None:
             continue
         if claim(start, tok.i + 1):
             out.append(Candidate(start, tok.i + 1, "nominal", "OFFICE"))
 
-    # 3. pronouns
-    for tok in doc:
-        low = tok.lower_
-        if taken[tok.i] or tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+    for i, (pos, tag) in enumerate(tags):
+        if taken[i] or pos != PRON and tag not in prp:
             continue
+        low = doc[i].lower_
         if low in PERSONAL_PRONOUNS or low in PLURAL_PRONOUNS or low in NEUTER_PRONOUNS:
-            if claim(tok.i, tok.i + 1):
-                out.append(Candidate(tok.i, tok.i + 1, "pronoun", low))
+            if claim(i, i + 1):
+                out.append(Candidate(i, i + 1, "pronoun", low))
 
     out.sort(key=lambda c: c.start)
     _attach_context(doc, out)

@@ -168,17 +168,15 @@ class Resolver:
         """The first country named or implied among these tokens (one to three words): a
         state's name or demonym first, then a body's ("U.S. National Security Council" is
         American, not the UN Security Council's)."""
-        toks = [doc[i] for i in sorted(idxs)]
+        order = sorted(idxs)
+        # the texts of the runs of adjacent tokens, longest first, read once for both passes
+        texts = [doc[order[k]:order[k] + n].text for n in (3, 2, 1)
+                 for k in range(len(order) - n + 1) if order[k + n - 1] - order[k] == n - 1]
         for states_only in (True, False):
-            for n in (3, 2, 1):
-                for k in range(len(toks) - n + 1):
-                    window = toks[k:k + n]
-                    if any(w.i != window[0].i + j for j, w in enumerate(window)):
-                        continue
-                    text = doc[window[0].i:window[-1].i + 1].text
-                    country = self._country_of_text(text, date, states_only)
-                    if country:
-                        return country
+            for text in texts:
+                country = self._country_of_text(text, date, states_only)
+                if country:
+                    return country
         return None
 
     def _title(self, doc: Any, idxs: list[int]) -> tuple[str, str] | None:

@@ -31,15 +31,43 @@ class Candidate:
         return self.start <= pos < self.end
 
 
+def token_indices(doc: Any, attr: str, values: tuple[str, ...],
+                  columns: dict[str, list[int]] | None = None) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``"POS"``, ``"DEP"``, ``"ORTH"``, ``"LOWER"``) is
+    one of ``values``, in order, read from one array of the parse: a finder makes Token
+    objects only for the tokens it looks at, not for every token of the article (making one
+    costs more than most tests made of it). ``columns`` keeps the arrays read, for one parse."""
+    from spacy.attrs import IDS
+    from spacy.parts_of_speech import IDS as POS_IDS
+
+    column = columns.get(attr) if columns is not None else None
+    if column is None:
+        column = doc.to_array(IDS[attr]).tolist()
+        if columns is not None:
+            columns[attr] = column
+    strings = doc.vocab.strings
+    wanted = {POS_IDS[v] if attr == "POS" else strings[v] for v in values}
+    return [i for i, v in enumerate(column) if v in wanted]
+
+
 class TokenIndex:
     """Character offset -> token index over one parse."""
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        # every token's character offset in one array, not one Token object per token
+        self.starts: list[int] = doc.to_array(IDX).tolist()
         # spaCy rebuilds ``Doc.text`` from every token on each access: read it once here and
         # pass this copy on, so that a long article costs linear time (issue 9)
         self.text: str = doc.text
+        self._columns: dict[str, list[int]] = {}  # attribute -> its value for every token
+
+    def where(self, attr: str, *values: str) -> list[int]:
+        """``token_indices`` of this parse, the attribute's array kept for the other finders
+        of this call."""
+        return token_indices(self.doc, attr, values, self._columns)
 
     def at(self, pos: int) -> int:
         """Index of the token that contains (or last starts before) ``pos``."""

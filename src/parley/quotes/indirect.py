@@ -145,7 +145,8 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
     """Reporting verbs and nouns with a clausal complement."""
     words = reporting_words()
     out: list[Candidate] = []
-    for tok in doc:
+    for i in index.where("POS", "VERB", "AUX", "NOUN"):  # the only tokens it can report with
+        tok = doc[i]
         limits.check("quotes")  # the per-article time budget (robust, issue 13)
         lemma = tok.lemma_.lower()
         if tok.i in taken_cues:
@@ -500,7 +501,8 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate],
     text = index.text
     by_cue = {c.cue_token: c for c in cands if c.cue_token is not None}
     new: list[Candidate] = []
-    for tok in doc:
+    for i in index.where("LOWER", "according"):
+        tok = doc[i]
         source = _according_to(tok)
         if source is None:
             continue

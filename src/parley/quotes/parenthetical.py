@@ -92,7 +92,8 @@ def find_as_clauses(doc: Any, index: TokenIndex, taken: set[int]) -> list[Candid
     subject, or the agent of a passive; without either ("as expected") it is no report."""
     text = index.text
     out: list[Candidate] = []
-    for tok in doc:
+    for i in index.where("DEP", "advcl"):
+        tok = doc[i]
         if tok.i in taken or not _reporting(tok) or tok.dep_ != "advcl" \
                 or tok.lemma_.lower() in _ASPECTUAL:
             continue
@@ -133,7 +134,8 @@ def find_copular_nouns(doc: Any, index: TokenIndex, taken: set[int]) -> list[Can
     words = reporting_words()
     text = index.text
     out: list[Candidate] = []
-    for tok in doc:
+    for i in index.where("POS", "NOUN"):
+        tok = doc[i]
         if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.nouns:
             continue
         be = tok.head
@@ -172,7 +174,8 @@ def find_colon_blocks(doc: Any, index: TokenIndex, taken: set[int]) -> list[Cand
     words = reporting_words()
     text = index.text
     out: list[Candidate] = []
-    for tok in doc:
+    for i in index.where("ORTH", ":"):
+        tok = doc[i]
         if tok.text != ":":
             continue
         after = tok.idx + 1

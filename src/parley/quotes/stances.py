@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from parley.model import Document, Entity, Quote, Span, Stance
-from parley.quotes.attribution import Candidate
+from parley.quotes.attribution import Candidate, token_indices
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, read_target
@@ -385,7 +385,8 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
     cues = stance_cues()
     out: list[tuple[_Cue, Quote | None]] = []
     spans = [(q.content.start, q.content.end, q) for q in quotes]
-    for tok in doc:
+    for i in token_indices(doc, "DEP", ("nsubj",)):
+        tok = doc[i]
         # active subjects only: "their safety is protected" judges nothing about safety
         if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -450,7 +451,8 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
     def quote_at(pos: int) -> Quote | None:
         return next((q for s, e, q in spans if s <= pos < e), None)
 
-    for tok in doc:
+    for i in token_indices(doc, "POS", ("VERB", "AUX", "NOUN")):
+        tok = doc[i]
         if tok.pos_ in ("VERB", "AUX"):
             if _asked_of_another(tok):
                 continue  # "challenged Iran to ratify the treaty": not Iran's position

@@ -324,3 +324,26 @@ def test_part_of_must_name_a_country_and_a_day(tmp_path) -> None:
                    "     part_of: [{country: SDN}]}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="part_of 0 must be a mapping with 'country' and 'until'"):
         KnowledgeBase.from_paths([bad], cache=False)
+
+
+# ----------------------------------------------------------------- the scanner's fast paths
+@pytest.mark.parametrize("text", ["Putin", "putin", "US", "U.S.", "us", "the Kremlin", "Xi’s",
+                                  "Nobody Atall", "", "Foreign Minister", "Hamas",
+                                  "RF", "rf", "R.F.", "Kord", "Ana Kord"])
+def test_names_agrees_with_lookup(shipped, small, text) -> None:
+    for kb in (shipped, small):
+        assert kb.names(text) == bool(kb.lookup(text)) == bool(kb.lookup(text, "2020-01-01"))
+
+
+def test_office_sector_memo_is_the_plain_answer_and_bounded(shipped, monkeypatch) -> None:
+    import parley.actors.kb as kbmod
+
+    titles = ["Foreign Minister", "foreign ministers", "spokesman", "Prime Minister", "table",
+              "Deputy Defence Minister", ""]
+    plain = [shipped._office_sector(t) for t in titles]
+    assert [shipped.office_sector(t) for t in titles] == plain
+    assert [shipped.office_sector(t) for t in titles] == plain  # the remembered answers
+    monkeypatch.setattr(kbmod, "_OFFICE_MEMO_SIZE", 3)
+    more = [f"{t} {n}" for t in titles for n in ("one", "two")]
+    assert [shipped.office_sector(t) for t in more] == [shipped._office_sector(t) for t in more]
+    assert len(shipped._office_memo) <= 3
