@@ -239,7 +239,13 @@ def _countries(events: tuple[Event, ...] | list[Event], side: str) -> set[str]:
 @pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
 def test_argument_classes(analyze: Callable[..., Document], text: str, event: str,
                           actors: set[str], recipients: set[str], absent: set[str]) -> None:
-    doc = analyze(text, "2024-05-06")
+    check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
+
+
+def check_case(doc: Document, event: str, actors: set[str], recipients: set[str],
+               absent: set[str]) -> None:
+    """An event of ``event`` with one of ``actors`` / ``recipients`` (when given) among its
+    countries, and no event of the types in ``absent``."""
     found = [e for e in doc.events if e.event == event]
     assert found, _show(doc)
     assert not {e.event for e in doc.events} & absent, _show(doc)
