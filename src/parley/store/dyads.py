@@ -304,12 +304,19 @@ def intern_rows(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[di
         return rows
     names = list(dict.fromkeys(r[c] for r in rows for c in ("a", "b", "source")))
     conn.executemany("INSERT OR IGNORE INTO dyad_keys(key) VALUES (?)", [(k,) for k in names])
+    ids = key_ids(conn, names)
+    return [{**r, "a": ids[r["a"]], "b": ids[r["b"]], "source": ids[r["source"]]} for r in rows]
+
+
+def key_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
+    """The ``dyad_keys`` numbers of those of ``names`` that are stored."""
+    wanted = list(dict.fromkeys(names))
     ids: dict[str, int] = {}
-    for i in range(0, len(names), 500):
-        chunk = names[i:i + 500]
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
         ids.update(conn.execute(f"SELECT key, id FROM dyad_keys WHERE key IN"
                                 f" ({','.join('?' * len(chunk))})", chunk).fetchall())
-    return [{**r, "a": ids[r["a"]], "b": ids[r["b"]], "source": ids[r["source"]]} for r in rows]
+    return ids
 
 
 def insert_rows(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
@@ -388,8 +395,7 @@ class DyadTable:
 
     def _id(self, key: str) -> int:
         """The number of ``key``, or -1 (no row has it) for a string never stored."""
-        row = self.conn.execute("SELECT id FROM dyad_keys WHERE key=?", (key,)).fetchone()
-        return int(row[0]) if row else -1
+        return key_ids(self.conn, [key]).get(key, -1)
 
     @staticmethod
     def _where(level: str, date_from: str | None, date_to: str | None,
@@ -457,7 +463,8 @@ class DyadTable:
         if not pairs:
             return (0, 0)
         where, args = self._where(level, date_from, date_to, True)
-        ids = [(self._id(a), self._id(b)) for a, b in pairs]
+        known = key_ids(self.conn, [k for pair in pairs for k in pair])  # one lookup
+        ids = [(known.get(a, -1), known.get(b, -1)) for a, b in pairs]
         # one index lookup per pair (dyad_events_pair), not an OR that reads every row of
         # the level; at most 200 pairs a compound query (SQLite's limit is 500)
         one = f"SELECT article, source FROM dyad_events WHERE a=? AND b=?{where}"

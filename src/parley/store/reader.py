@@ -310,8 +310,9 @@ class Reader:
         """Quotes by article date; ``speaker``: a stable actor key or a country code."""
         inner, w = _Where(), _Where()
         if speaker is not None:
-            keys = [v for v in _many(speaker) if ":" in str(v)]
-            if keys and len(keys) == len(_many(speaker)):  # the actors_key index first
+            values = _many(speaker)
+            keys = [v for v in values if ":" in str(v)]
+            if keys and len(keys) == len(values):  # the actors_key index first
                 inner.add(f"q.article IN (SELECT article FROM actors WHERE actor_key IN"
                           f" ({','.join('?' * len(keys))}))", *keys)
             w.party("q.speaker", speaker)
