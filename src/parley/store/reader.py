@@ -131,11 +131,14 @@ def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
     return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset)]
 
 
+_ARTICLE_TEXT = logical_sql("articles", "a")[0]["text"]  # a.text as text (SQLite packs it)
+
+
 def _text(column_prefix: str, alias: str = "e") -> str:
     """SQL for a span's text: stored where it differs, else cut from the article text
     (SQLite's substr counts characters, as Python does)."""
     p = f"{alias}.{column_prefix}"
-    return (f"coalesce({p}_text, substr(parley_text(a.text), {p}_start + 1, {p}_end - {p}_start))")
+    return f"coalesce({p}_text, substr({_ARTICLE_TEXT}, {p}_start + 1, {p}_end - {p}_start))"
 
 
 _PARTS = ("(SELECT json_group_array(json_object('key', actor_key, 'country', country, "
@@ -460,7 +463,8 @@ class Reader:
             source_sql, where, order, order_params = self._search(match)
             w.add(where, match)
             for phrase in phrases:
-                w.add("instr(lower(ifnull(a.title, '') || ' ' || parley_text(a.text)), ?) > 0", phrase)
+                w.add(f"instr(lower(ifnull(a.title, '') || ' ' || {_ARTICLE_TEXT}), ?) > 0",
+                      phrase)
         w.dates("a.date", date_from, date_to)
         if source is not None:
             w.any_of("a.source", source)
