@@ -17,6 +17,9 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 NEUTER_PRONOUNS = {"it", "its", "itself"}
+PAIR_NOUNS = {"countries", "nations", "states", "governments", "sides", "leaders", "neighbours",
+              "neighbors", "allies", "rivals", "delegations", "ministers", "presidents",
+              "capitals", "men", "women", "officials", "diplomats"}
 # lower-case words that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad"
 _JOINERS = {"of", "the", "for", "and", "-", ".", "'s", "’s", "de", "al", "el", "bin", "ibn",
             "von", "van", "der", "den", "du", "la", "le", "da", "dos", "di", "y", "abu", "ben"}
@@ -92,6 +95,17 @@ def kb_spans(doc: Any, kb: KnowledgeBase) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_pair(tok: Any) -> bool:
+    """'the two leaders', 'both countries', 'the two sides': a definite plural that points
+    back to two parties just named (the stage resolves it to them); 'two Russian diplomats'
+    and 'the two Gulf states' name parties of their own."""
+    if tok.lower_ not in PAIR_NOUNS:
+        return False
+    words = {t.lower_ for t in tok.children if t.dep_ in ("det", "predet", "nummod")}
+    own = any(t.dep_ in ("amod", "compound", "poss", "nmod") for t in tok.children)
+    return not own and ("both" in words or {"the", "two"} <= words)
+
+
 def find_candidates(doc: Any, kb: KnowledgeBase) -> list[Candidate]:
     """Named, nominal, demonym and pronoun candidates, in text order, not overlapping."""
     taken = [False] * len(doc)
@@ -141,6 +155,10 @@ def find_candidates(doc: Any, kb: KnowledgeBase) -> list[Candidate]:
         lefts = [t for t in tok.lefts if t.dep_ == "compound" and not taken[t.i]]
         start = min([tok.i] + [t.i for t in lefts])
         title = tok.text if start == tok.i else doc[start:tok.i + 1].text
+        if _is_pair(tok):
+            if claim(start, tok.i + 1):
+                out.append(Candidate(start, tok.i + 1, "nominal", "PAIR"))
+            continue
         if kb.office_sector(title) is None and kb.office_sector(tok.lemma_) is None:
             continue
         if claim(start, tok.i + 1):

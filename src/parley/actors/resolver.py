@@ -190,13 +190,21 @@ class Resolver:
     def _body_sector(self, doc: Any, idxs: list[int], date: str | None
                      ) -> tuple[str | None, str] | None:
         """(country, sector) of the body a generic title speaks for: "a Hamas official",
-        "Thai police spokesman" -> the group's or the force's sector, not GOV."""
+        "Thai police spokesman" -> the group's or the force's sector, not GOV; a seat stands
+        for the body it houses ("a Pentagon spokesman" -> USA, MIL; "a State Department
+        official" -> USA, GOV)."""
         for i in sorted(idxs):
             t = doc[i]
             if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            org = next((h for h in self.kb.lookup(t.text, date)
-                        if h.entry.kind in ("group", "igo", "org", "media") and h.sector), None)
+            # a body's name may be two words ("State Department"): the compound chain
+            words = " ".join(x.text for x in doc[i:i + 1].root.subtree
+                             if x.dep_ in ("compound", "amod") or x.i == i) \
+                if t.dep_ == "compound" else t.text
+            org = next((h for text in dict.fromkeys((words, t.text))
+                        for h in self.kb.lookup(text, date)
+                        if h.entry.kind in ("group", "igo", "org", "media", "seat") and h.sector),
+                       None)
             if org is not None:
                 return org.country, str(org.sector)
             inner = self.kb.office_sector(t.text)
@@ -355,7 +363,8 @@ class Resolver:
             entry = self.kb.country(country)
             name = f"{entry.name if entry else country} ({office.lower()})"
         else:
-            start = min(mods + [c.start]) if mods else c.start
+            # the whole modifier: "State Department official", not "Department official"
+            start = min([doc[i].left_edge.i for i in mods] + [c.start])
             while start < c.end and doc[start].lower_ in _DETERMINERS:
                 start += 1
             name = doc[start:c.end].text

@@ -16,6 +16,7 @@ from parley.model import Actor, Document, Mention, Span, name_key
 logger = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_COUNTERPARTS = {"counterpart", "counterparts"}
 
 
 def stable_key(record: ActorRecord) -> str:
@@ -139,6 +140,13 @@ class ActorStage:
         rec: ActorRecord | None = None
         if c.kind == "pronoun":
             return self._pronoun(doc, c, history)
+        if c.label == "PAIR":
+            return self._pair(doc, c, history)
+        if c.kind in ("name", "demonym"):
+            counterpart = self._counterpart(doc, c, date, history)
+            if counterpart is not None:
+                records.setdefault(counterpart.key, counterpart)
+                return [counterpart.key]
         if c.kind == "name":
             chained = self._chain_name(doc, c, history)
             if chained is not None:
@@ -185,6 +193,41 @@ class ActorStage:
                 return rec
         return None
 
+    def _counterpart(self, doc: Any, c: Candidate, date: str | None,
+                     history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
+        """'Kenya's president met his Ugandan counterpart': the one who holds the possessor's
+        office in the modifier's country that day (Uganda's president), or, when the base
+        knows no single holder, that country's office as a nominal actor. The mention
+        grows to take in 'counterpart'."""
+        head = c.head(doc)
+        noun = head.head
+        if head.dep_ not in ("compound", "amod") or noun.lower_ not in _COUNTERPARTS \
+                or noun.i != c.end or c.end - c.start > 3:
+            return None
+        poss = next((t for t in noun.children if t.dep_ == "poss"), None)
+        owner = None if poss is None else next(
+            (rec for pc, rec in reversed(history) if pc.start <= poss.i < pc.end), None)
+        entry = self.resolver.demonym(mention_text(doc, c))
+        if owner is None or owner.office is None or entry is None:
+            return None
+        title = self.kb.office_sector(owner.office)
+        if title is None:
+            return None
+        office, sector = title
+        c.end = noun.i + 1
+        hit = self.kb.holder(office, entry.id, date)
+        if hit is not None:
+            e = hit.entry
+            return ActorRecord(f"kb:{e.id}:{hit.sector or ''}", e.name, hit.country, hit.sector,
+                               hit.office, e.qid or e.id, "person", "kb-counterpart",
+                               f"counterpart of {owner.name} ({office}) in {entry.id}: "
+                               f"{hit.reason}")
+        return ActorRecord(f"nominal:{entry.id}:{owner.sector or sector}:{office.lower()}",
+                           f"{entry.name} ({office.lower()})", entry.id, owner.sector or sector,
+                           office, None, "nominal", "nominal",
+                           f"counterpart of {owner.name} ({office}) in {entry.id}; no single "
+                           f"holder known that day")
+
     @staticmethod
     def _possessor(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
         head = c.head(doc)
@@ -226,7 +269,40 @@ class ActorStage:
             if office_words & held or (prev.office is None and rec.country == prev.country
                                        and rec.country is not None):
                 return prev
+        if rec.country is None:
+            # "A Pentagon spokesman said ... The spokesman added ...": a definite title with
+            # no country of its own is the one last introduced with that title
+            for _prev_c, prev in reversed(history):
+                if prev.kind == "nominal" and not prev.plural and prev.country \
+                        and prev.office == rec.office and prev.sector is not None:
+                    return prev
         return None
+
+    @staticmethod
+    def _pair(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
+        """'Kenya's president met his Ugandan counterpart, and the two leaders signed ...':
+        the two parties of different countries named last, in this sentence or the one
+        before; none when fewer than two are there to point to."""
+        sent_start = doc[c.start].sent.start
+        window_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        # the one who acts on the pair is not one of them ("Israel accused both countries")
+        verb = c.head(doc)
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [ch for ch in verb.children if ch.dep_ in _SUBJECT_DEPS]
+        while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "rejected the call and accused both": the first verb's subject
+            subjects = [ch for ch in verb.children if ch.dep_ in _SUBJECT_DEPS]
+        own = {t.i for ch in subjects if ch.i < c.start for t in ch.subtree}
+        picked: dict[str, str] = {}  # country -> actor key, the latest first
+        for pc, rec in reversed(history):
+            if pc.start < window_start or len(picked) == 2:
+                break
+            if pc.start < c.start and pc.start not in own and rec.country \
+                    and rec.country not in picked and not rec.plural \
+                    and rec.kind in ("person", "country", "nominal", "org"):
+                picked[rec.country] = rec.key
+        return list(reversed(picked.values())) if len(picked) == 2 else []
 
     @staticmethod
     def _pronoun(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
