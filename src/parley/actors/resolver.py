@@ -164,6 +164,10 @@ class Resolver:
                 return hit.country  # "the United Nations Emergency Relief Coordinator"
         return None
 
+    def country_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
+        """The first country named or implied among these tokens (``_countries_in``)."""
+        return self._countries_in(doc, idxs, date)
+
     def _countries_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
         """The first country named or implied among these tokens (one to three words): a
         state's name or demonym first, then a body's ("U.S. National Security Council" is

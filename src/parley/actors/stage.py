@@ -169,11 +169,42 @@ class ActorStage:
                     return [described.key]
                 if rec.country is None and not (rec.plural and rec.sector not in ("GOV", "LAB", "OPP")):
                     return []  # "the opposition", "a union": no country, no one to point to
+                siblings = self._coordinated_countries(doc, c, rec, date)
+                if siblings:
+                    for sib in [rec, *siblings]:
+                        records.setdefault(sib.key, sib)
+                    return [rec.key] + [sib.key for sib in siblings]
         if rec is None:
             return []
         if rec.key not in records:
             records[rec.key] = rec
         return [rec.key]
+
+    def _coordinated_countries(self, doc: Any, c: Candidate, rec: ActorRecord,
+                               date: str | None) -> list[ActorRecord]:
+        """'officials from Ethiopia and Somalia', 'troops of France and Italy': a group of
+        each country that its of/from complement coordinates, one actor a country."""
+        if not rec.plural or rec.country is None or rec.kind != "nominal":
+            return []
+        out: list[ActorRecord] = []
+        for prep in c.head(doc).children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for pobj in (t for t in prep.children if t.dep_ == "pobj"):
+                for conj in pobj.conjuncts:
+                    country = self.resolver.country_in(
+                        doc, list(range(conj.left_edge.i, conj.i + 1)), date)
+                    if country is None or country == rec.country \
+                            or any(o.country == country for o in out):
+                        continue
+                    entry = self.kb.country(country)
+                    out.append(replace(
+                        rec, key=f"nominal:{country}:{rec.sector}:",
+                        country=country, name=f"{entry.name if entry else country} "
+                                               f"({(rec.office or '').lower()})",
+                        reason=f"{conj.text!r} coordinated in the complement of "
+                               f"{doc[c.start:c.end].text!r}: {rec.office} of {country}"))
+        return out
 
     @staticmethod
     def _chain_name(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]],

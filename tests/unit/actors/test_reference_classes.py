@@ -129,3 +129,17 @@ def test_the_one_who_acts_on_the_pair_is_not_one_of_them(
     (hostile,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert {p.country for p in hostile.actor} == {"ISR"}
     assert {p.country for p in hostile.recipient} == {"BRA", "CHL"}
+
+
+@pytest.mark.parametrize(("text", "event", "countries"), [
+    ("Officials from Ethiopia and Somalia met in Nairobi.", "CONSULT", {"ETH", "SOM"}),
+    ("Envoys from Armenia and Azerbaijan held talks in Geneva on Friday.", "CONSULT",
+     {"ARM", "AZE"}),
+    ("Ministers from Ghana, Togo and Benin agreed to share border patrols.", "AGREE",
+     {"GHA", "TGO", "BEN"}),
+])
+def test_a_group_from_coordinated_countries_is_a_group_of_each(
+        analyze: Callable[..., Document], text: str, event: str, countries: set[str]) -> None:
+    doc = analyze(text, DATE)
+    hits = [e for e in doc.events if e.event == event]
+    assert hits and {p.country for p in hits[0].actor} == countries
