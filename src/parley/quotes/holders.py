@@ -89,21 +89,24 @@ def charged_deed(verb: Any) -> bool:
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
-def holder_of_noun(noun: Any) -> Any:
+def holder_of_noun(noun: Any, resolved: bool = False) -> Any:
     """The possessor ("China's support for"), else the subject of the verb that governs the
-    noun ("expressed opposition to"). A possessive pronoun under a verb that is no stance cue
-    of its own ("Germany reiterated its support for", "Kim voiced his commitment to") stands
-    for that verb's subject; under a cue ("criticized their support") it is someone else."""
+    noun ("expressed opposition to"). A possessive pronoun the actor stage left unresolved
+    (``resolved`` False), on the direct object of a verb that is no stance cue of its own
+    ("Germany reiterated its support for", "Kim voiced his commitment to"), stands for that
+    verb's subject; under a cue ("criticized their support") or in a phrase of cause ("hit
+    Russia with sanctions over its support for ...") it is someone else."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     gov = noun.head
     if noun.dep_ == "pobj":
         gov = gov.head
     if poss is not None:
         cues = stance_cues()
-        if poss.lower_ in _POSSESSIVE_PRONOUNS and gov.pos_ in ("VERB", "AUX") \
-                and noun.dep_ in ("dobj", "pobj") and gov.lemma_.lower() not in \
-                cues.receiving_verbs and cues.verb_polarity(gov.lemma_.lower()) is None \
-                and gov.lemma_.lower() not in cues.addressee_verbs:
+        lemma = gov.lemma_.lower()
+        if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj" \
+                and gov.pos_ in ("VERB", "AUX") and lemma not in cues.receiving_verbs \
+                and cues.verb_polarity(lemma) is None and lemma not in cues.addressee_verbs \
+                and not any(c.dep_ in ("dative", "iobj") for c in gov.children):
             return subject_of(gov) or poss
         return poss
     if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
@@ -141,4 +144,8 @@ def advised(verb: Any) -> Any:
         node = verb.head
     elif not any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in verb.children):
         return None
-    return next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS
+                                and c.i < subj.i for c in node.children):
+        return None  # "Should Beijing agree to it, ...": a condition, not advice
+    return subj

@@ -298,7 +298,9 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     pol = cues.noun_polarity(tok.lemma_.lower()) or cues.noun_polarity(tok.lower_)
     if pol is None:
         return []
-    holder = holder_of_noun(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    holder = holder_of_noun(tok, resolved=poss is not None and document.actor_at(
+        poss.idx, poss.idx + len(poss.text)) is not None)
     preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in preps:

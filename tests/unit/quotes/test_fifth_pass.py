@@ -126,6 +126,26 @@ def test_a_plain_infinitive_under_a_verb_of_persuading_keeps_its_polarity(
     assert ("Okafor", "ceasefire", "support") in got
 
 
+# --------------------------------------------------------------- whom a target is by
+
+@pytest.mark.parametrize(("text", "issue", "toward"), [
+    ("Alvarez rejected the peace plan proposed by Norway.", "peace talks", "Norway"),
+    ("Okafor welcomed the ceasefire that Brazil brokered.", "ceasefire", "Brazil"),
+    ("Germany criticized the tariffs imposed by Canada.", "tariffs", "Canada"),
+])
+def test_a_target_done_by_an_actor_is_toward_it(run_quotes: Callable[..., Document], text: str,
+                                                issue: str, toward: str) -> None:
+    stances = run(run_quotes, text).stances
+    assert [s.issue for s in stances] == [issue]
+    assert stances[0].toward is not None and stances[0].toward.name == toward
+
+
+def test_a_relative_pronoun_subject_is_no_doer(run_quotes: Callable[..., Document]) -> None:
+    stances = run(run_quotes, "Tanaka opposed the tariffs that would hurt Peru.").stances
+    assert all(s.toward is None or s.toward.name != "Tanaka" for s in stances)
+    assert all(s.holder.name == "Tanaka" for s in stances)
+
+
 # --------------------------------------------------------------- chains of indirect quotes
 
 @pytest.mark.parametrize(("text", "first", "second", "speaker"), [
@@ -188,3 +208,26 @@ def test_an_adjective_of_a_position_after_a_copula_is_its_subjects(
     got = triples(run(run_quotes, text))
     assert want in got
     assert (want[0], want[1], "support" if want[2] == "oppose" else "oppose") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Should Brazil agree to the ceasefire, the talks would resume.",
+    "Should Japan back the sanctions, exports would fall.",
+    "Should Parliament reject the tariffs, prices would drop.",
+])
+def test_an_inverted_should_is_a_condition_not_advice(run_quotes: Callable[..., Document],
+                                                      text: str) -> None:
+    stances = run(run_quotes, f'"{text}" Alvarez said.').stances
+    assert all(s.holder.name != "Alvarez" for s in stances)
+
+
+@pytest.mark.parametrize("text", [
+    "Germany hit Peru with sanctions over its support for the tariffs.",
+    "Alvarez thanked Japan for its support for the ceasefire.",
+    "Kenya punished Brazil because of its backing for the tariffs.",
+])
+def test_a_possessive_pronoun_outside_the_object_is_not_the_subjects(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    stances = run(run_quotes, text).stances
+    subject = text.split()[0]
+    assert all(not (s.holder.name == subject and s.polarity == "support") for s in stances)
