@@ -168,16 +168,23 @@ class Resolver:
         """The first country named or implied among these tokens (``_countries_in``)."""
         return self._countries_in(doc, idxs, date)
 
-    def _countries_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
+    def _countries_in(self, doc: Any, idxs: list[int], date: str | None,
+                      name: bool = False) -> str | None:
         """The first country named or implied among these tokens (one to three words): a
         state's name or demonym first, then a body's ("U.S. National Security Council" is
-        American, not the UN Security Council's)."""
+        American, not the UN Security Council's). In the ``name`` of another body, a party's
+        one-word alias does not place it: "Conservatives", "Labour", "Greens" name a creed
+        that parties of many countries share ("Senate Conservatives Fund", "Young Labour
+        Network" are not the British party's)."""
         order = sorted(idxs)
         # the texts of the runs of adjacent tokens, longest first, read once for both passes
         texts = [doc[order[k]:order[k] + n].text for n in (3, 2, 1)
                  for k in range(len(order) - n + 1) if order[k + n - 1] - order[k] == n - 1]
         for states_only in (True, False):
             for text in texts:
+                if name and not states_only and " " not in text and len(order) > 1 and any(
+                        h.sector == "PTY" and h.via == "alias" for h in self.kb.lookup(text, date)):
+                    continue
                 country = self._country_of_text(text, date, states_only)
                 if country:
                     return country
@@ -298,7 +305,7 @@ class Resolver:
 
     def _org(self, doc: Any, c: Candidate, text: str, date: str | None) -> ActorRecord | None:
         idxs = list(range(c.start, c.end))
-        country = self._countries_in(doc, idxs, date)
+        country = self._countries_in(doc, idxs, date, name=True)
         title = self.kb.office_sector(text)
         if title is None and _NGO_WORDS & {doc[i].lower_ for i in idxs}:
             # "the Association of Independent Lawyers", "Global Water Forum": a body of

@@ -144,6 +144,8 @@ class StanceCues:
     oppose_nouns: frozenset[str]
     oppose_preps: frozenset[str]  # "argued against X"
     support_preps: frozenset[str]  # "in favor of X"
+    support_adjs: frozenset[str]  # "adjective preposition" after a copula: "committed to X"
+    oppose_adjs: frozenset[str]  # "opposed to X"
     addressee_verbs: frozenset[str]  # "urged Russia to ...": the object is whom it asks
     clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
@@ -167,6 +169,13 @@ class StanceCues:
             return "oppose"
         return None
 
+    def adjective_polarity(self, key: str) -> str | None:
+        if key in self.support_adjs:
+            return "support"
+        if key in self.oppose_adjs:
+            return "oppose"
+        return None
+
     def noun_polarity(self, word: str) -> str | None:
         if word in self.support_nouns:
             return "support"
@@ -187,6 +196,8 @@ def stance_cues() -> StanceCues:
         oppose_nouns=_lemmas(data, "oppose", "nouns", file),
         oppose_preps=_lemmas(data, "oppose", "preps", file),
         support_preps=_lemmas(data, "support", "preps", file),
+        support_adjs=_lemmas(data, "support", "adjectives", file),
+        oppose_adjs=_lemmas(data, "oppose", "adjectives", file),
         addressee_verbs=_words(data, "addressee_verbs", file),
         clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),

@@ -13,7 +13,7 @@ from parley.model import Document, Quote, Span
 from parley.quotes.attribution import Candidate, SpanSet, TokenIndex
 from parley.quotes.direct import attribute_marks, find_marks
 from parley.quotes.headline import find_headline, find_qa, find_turns
-from parley.quotes.indirect import apply_according_to, apply_fragments, find_indirect
+from parley.quotes.indirect import find_indirect
 from parley.quotes.lexicon import issues, reporting_words, stance_cues
 from parley.quotes.parenthetical import (
     continue_after_attribution,
@@ -23,6 +23,7 @@ from parley.quotes.parenthetical import (
     find_copular_nouns,
     is_report,
 )
+from parley.quotes.relay import apply_according_to, apply_fragments
 from parley.quotes.speaker import (
     chain_speakers,
     entity_for,

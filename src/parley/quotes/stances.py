@@ -30,6 +30,14 @@ from typing import Any
 
 from parley.model import Document, Entity, Quote, Span, Stance
 from parley.quotes.attribution import Candidate, token_indices
+from parley.quotes.holders import (
+    advised,
+    asked_of_another,
+    charged_deed,
+    holder_of_noun,
+    holder_of_verb,
+    passive_holder,
+)
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, read_target
@@ -59,6 +67,8 @@ class _Cue:
     toward: Any = None  # token: whom it is said to affect ("work against Ukraine")
     allow_actor: bool = True
     after: Any = None  # the verb's preposition after the object ("backed aid to Israel")
+    advice: Any = None  # token: the subject a course is urged on ("Congress needs to reject")
+    own_subject: bool = False  # the clause names its holder (or leaves it out): no speaker's
 
 
 def _compose(outer: str, inner: str) -> str:
@@ -88,88 +98,6 @@ def _negated(tok: Any) -> bool:
 
 def _obj(tok: Any, deps: tuple[str, ...] = ("pobj", "pcomp")) -> Any:
     return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-# verbs of proposing whose clause in the bare subjunctive or with "should" says what the
-# proposer wants ("suggested the country accept only skilled workers")
-_PROPOSING = frozenset({"suggest", "propose", "recommend", "demand", "insist", "request", "ask",
-                        "urge", "advise", "prefer", "require"})
-
-
-def _proposed(verb: Any) -> Any:
-    """The proposer, when ``verb`` heads what another proposes: a clause of a verb of
-    proposing in the bare subjunctive or with "should"/"must" ("Cruz suggested the country
-    accept only skilled workers": Cruz's position, the country its object). None otherwise;
-    an indicative clause ("suggested that the country accepts ...") is a claim, not a wish."""
-    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in _PROPOSING:
-        return None
-    # the bare form: "VB", or "VBP" under a past-tense proposal ("recommended the rebels
-    # reject": a present indicative would break the sequence of tenses)
-    subjunctive = (verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.head.tag_ == "VBD") \
-        and not any(c.dep_ == "aux" for c in verb.children)
-    if subjunctive or any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children):
-        return subject_of(verb.head)
-    return None
-
-
-def _holder_of_verb(verb: Any) -> Any:
-    """The subject; for an infinitive under a verb with an object, that object ("urged
-    Russia to accept": Russia accepts), else the governing subject ("refused to back"); for
-    a proposed clause the proposer ("suggested the country accept ...")."""
-    proposer = _proposed(verb)
-    if proposer is not None:
-        return proposer
-    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None:
-            return obj
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for":
-        # "called voters stupid for supporting Carson": the voters support him
-        obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None:
-            return obj
-    found = subject_of(verb)
-    if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        # "Germany stopped short of backing", "criticized them instead of backing": the
-        # subject of the verb the preposition's phrase hangs on
-        node = verb.head.head
-        for _ in range(3):
-            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-                break
-            node = node.head
-        found = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
-    return found
-
-
-def _asked_of_another(verb: Any) -> bool:
-    """An infinitive under a verb with an object ("urged Russia to accept", "required the
-    prime minister to seek", "challenged Iran to ratify") says what the subject wants of the
-    object, not the object's own position; the governing verb reads it when it is a cue."""
-    return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
-        c.dep_ in ("dobj", "dative") for c in verb.head.children)
-
-
-def _charged_deed(verb: Any) -> bool:
-    """A gerund that is the charge of a verb of accusing ("accused Brazil of blocking the
-    talks"): what the speaker says the accused did, read with the accusation."""
-    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
-        return False
-    prep, gov = verb.head, verb.head.head
-    return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
-
-
-def _holder_of_noun(noun: Any) -> Any:
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        return poss
-    gov = noun.head
-    if noun.dep_ == "pobj":
-        gov = gov.head
-    if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
-        if gov.lemma_.lower() in stance_cues().receiving_verbs:
-            return None  # "fielded criticism", "faces opposition": someone else's position
-        return subject_of(gov)
-    return None
 
 
 def _clause_issue(document: Document, clause: Any) -> Target | None:
@@ -248,9 +176,11 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     addressee = key in cues.addressee_verbs
     if pol is None and not addressee:
         return []
-    holder = _holder_of_verb(tok)
+    holder = holder_of_verb(tok)
     if prep is not None and prep.dep_ == "prep":
         dobj = _obj(prep)
+        if holder is None:  # "Kim was committed to denuclearisation": Kim's commitment
+            holder = passive_holder(tok)
     else:
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
     how = f"'{key}'" if prephrasal(key) else f"verb {tok.text!r}"
@@ -261,6 +191,10 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         # "urged Russia to accept a truce", "wants to lift the sanctions", "opposed raising
         # the debt ceiling": the clause is what is asked for, toward the one asked
         base = pol or "support"
+        # "urged Germany not to back the sanctions", "encouraged me not to run": the course
+        # asked for is the inner one undone
+        if any(c.dep_ == "neg" for c in comp.children):
+            base = _FLIP[base]
         found_inner = _verb_cues(document, comp, inner=True)
         if found_inner and found_inner[0].target is not None:
             i = found_inner[0]
@@ -297,9 +231,10 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if subj is not None:
         target = tok.head if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else subj
         agent = subject_of(tok)
+        # "the deal was widely backed": someone backed it, not the one who reports it
         return [_Cue(pol, tok, cue_end, target,
                      agent if agent is not None and agent.i != subj.i else None,
-                     f"passive {tok.text!r}")]
+                     f"passive {tok.text!r}", own_subject=True)]
     return []
 
 
@@ -337,6 +272,25 @@ def prephrasal(key: str) -> bool:
     return " " in key
 
 
+def _adjective_cues(tok: Any) -> list[_Cue]:
+    """An adjective of a position with its preposition after a copula ("Kim is committed to
+    denuclearisation", "Canada remains opposed to the tariffs", "was not supportive of"):
+    the copula's subject holds it; a negated copula flips it."""
+    if tok.dep_ != "acomp" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    for c in tok.children:
+        pol = stance_cues().adjective_polarity(f"{tok.lower_} {c.lower_}") \
+            if c.dep_ == "prep" else None
+        target = _obj(c) if pol is not None else None
+        if pol is None or target is None:
+            continue
+        if any(g.dep_ == "neg" for g in tok.head.children):
+            pol = _FLIP[pol]
+        return [_Cue(pol, tok, c, target, subject_of(tok.head), f"'{tok.text} {c.text}'",
+                     own_subject=True)]
+    return []
+
+
 def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     cues = stance_cues()
     if tok.dep_ == "compound":
@@ -344,7 +298,9 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     pol = cues.noun_polarity(tok.lemma_.lower()) or cues.noun_polarity(tok.lower_)
     if pol is None:
         return []
-    holder = _holder_of_noun(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    holder = holder_of_noun(tok, resolved=poss is not None and document.actor_at(
+        poss.idx, poss.idx + len(poss.text)) is not None)
     preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in preps:
@@ -451,14 +407,19 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
     def quote_at(pos: int) -> Quote | None:
         return next((q for s, e, q in spans if s <= pos < e), None)
 
-    for i in token_indices(doc, "POS", ("VERB", "AUX", "NOUN")):
+    for i in token_indices(doc, "POS", ("VERB", "AUX", "NOUN", "ADJ")):
         tok = doc[i]
-        if tok.pos_ in ("VERB", "AUX"):
-            if _asked_of_another(tok):
+        if tok.pos_ == "ADJ":
+            for cue in _adjective_cues(tok):
+                cue.advice = advised(tok.head)
+                found.append((cue, quote_at(tok.idx)))
+        elif tok.pos_ in ("VERB", "AUX"):
+            if asked_of_another(tok):
                 continue  # "challenged Iran to ratify the treaty": not Iran's position
-            if _charged_deed(tok):
+            if charged_deed(tok):
                 continue  # "accused Brazil of blocking the talks": the accusation reads it
             for cue in _verb_cues(document, tok):
+                cue.advice = advised(tok)
                 found.append((cue, quote_at(tok.idx)))
         elif tok.pos_ == "NOUN" and tok.i not in inner:
             for cue in _noun_cues(document, tok):
@@ -541,6 +502,18 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         target = read_target(document, cue.target, allow_actor=cue.allow_actor, after=cue.after)
     if target is None:
         return None
+    advice = cue.advice if cue.advice is not None and cue.advice.lower_ not in _FIRST_PERSON \
+        else None
+    if advice is not None:
+        # "Congress needs to reject the deal," Smith said: Smith's position for that course,
+        # toward the one advised; advice in the article's own voice has no holder to name
+        if quote is None:
+            return None
+        cue = replace(cue, holder=None,
+                      toward=cue.toward if cue.toward is not None or advice is cue.target
+                      else advice)
+    elif cue.holder is None and cue.own_subject:
+        return None
     holder = _placed(_holder(document, cue.holder, quote))
     if holder is None:
         return None  # always a holder the actor stage knows
@@ -552,7 +525,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
     toward = target.toward
     if cue.toward is not None:
         ent = entity_for(document, cue.toward, speaker_span(cue.toward))
-        if ent.actor_id is not None:
+        if ent.actor_id is not None and ent.actor_id != holder.actor_id:
             toward = ent
     c0 = cue.cue.idx
     c1 = max(cue.cue.idx + len(cue.cue.text), cue.cue_end.idx + len(cue.cue_end.text))

@@ -13,8 +13,9 @@ for"); this module reads that phrase:
 
 ``toward`` is the actor the phrase names beside its head: the possessor or a modifier
 ("China's peace plan", "a Beijing-brokered pact": the proposer; "Israel's strikes": who
-strikes), a preposition ("sanctions on Russia", "aid to Ukraine"), or the body a lexicon
-issue concerns.
+strikes), a preposition ("sanctions on Russia", "aid to Ukraine"), the doer of a clause on
+the head ("the plan proposed by China", "the truce that Turkey brokered"), or the body a
+lexicon issue concerns.
 """
 
 from __future__ import annotations
@@ -135,6 +136,26 @@ def _toward(document: Document, head: Any, skip: Entity | None = None) -> Entity
                 ent = _actor(document, obj)
                 if ent is not None:
                     return ent
+    for child in head.rights:
+        doer = _doer(child) if child.dep_ in ("acl", "relcl") else None
+        ent = _actor(document, doer) if doer is not None else None
+        if ent is not None:
+            return ent  # "the plan proposed by China", "the truce that Turkey brokered"
+    return None
+
+
+def _doer(clause: Any) -> Any:
+    """Who does what a clause on the target says was done to it: the agent of a participle
+    ("the tariffs imposed by Washington") or the subject of a relative clause ("the deal that
+    Iran signed"), never the relative pronoun itself ("the plan that would hurt Iran")."""
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in clause.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if clause.dep_ == "relcl":
+        return next((c for c in clause.children if c.dep_ == "nsubj"
+                     and c.lower_ not in ("that", "which", "who", "what")), None)
     return None
 
 

@@ -1,0 +1,151 @@
+"""Who holds a position a stance cue carries (``parley.quotes.stances``).
+
+- the cue's subject, in any voice; for an adjectival passive with its preposition the
+  passive subject ("Kim was committed to denuclearisation": Kim's commitment);
+- for an infinitive under a verb with an object, that object ("urged Russia to accept":
+  Russia accepts); for a clause of a verb of proposing, the proposer;
+- for a stance noun its possessor, or the subject of the verb that governs it; a possessive
+  pronoun under a verb of saying or showing is that subject ("Germany reiterated its
+  support": Germany's);
+- advice and obligation ("Congress needs to reject the deal", "the party should back the
+  bill"): the one who gives the advice, the quote's speaker, holds it, toward the subject.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.quotes.lexicon import reporting_words, stance_cues
+from parley.syntax import subject_of
+
+# verbs of proposing whose clause in the bare subjunctive or with "should" says what the
+# proposer wants ("suggested the country accept only skilled workers")
+_PROPOSING = frozenset({"suggest", "propose", "recommend", "demand", "insist", "request", "ask",
+                        "urge", "advise", "prefer", "require"})
+
+
+def _proposed(verb: Any) -> Any:
+    """The proposer, when ``verb`` heads what another proposes: a clause of a verb of
+    proposing in the bare subjunctive or with "should"/"must" ("Cruz suggested the country
+    accept only skilled workers": Cruz's position, the country its object). None otherwise;
+    an indicative clause ("suggested that the country accepts ...") is a claim, not a wish."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in _PROPOSING:
+        return None
+    # the bare form: "VB", or "VBP" under a past-tense proposal ("recommended the rebels
+    # reject": a present indicative would break the sequence of tenses)
+    subjunctive = (verb.tag_ == "VB" or verb.tag_ == "VBP" and verb.head.tag_ == "VBD") \
+        and not any(c.dep_ == "aux" for c in verb.children)
+    if subjunctive or any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in verb.children):
+        return subject_of(verb.head)
+    return None
+
+
+def holder_of_verb(verb: Any) -> Any:
+    """The subject; for an infinitive under a verb with an object, that object ("urged
+    Russia to accept": Russia accepts), else the governing subject ("refused to back"); for
+    a proposed clause the proposer ("suggested the country accept ...")."""
+    proposer = _proposed(verb)
+    if proposer is not None:
+        return proposer
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for":
+        # "called voters stupid for supporting Carson": the voters support him
+        obj = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj
+    found = subject_of(verb)
+    if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "Germany stopped short of backing", "criticized them instead of backing": the
+        # subject of the verb the preposition's phrase hangs on
+        node = verb.head.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        found = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+    return found
+
+
+def asked_of_another(verb: Any) -> bool:
+    """An infinitive under a verb with an object ("urged Russia to accept", "required the
+    prime minister to seek", "challenged Iran to ratify") says what the subject wants of the
+    object, not the object's own position; the governing verb reads it when it is a cue."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
+        c.dep_ in ("dobj", "dative") for c in verb.head.children)
+
+
+def charged_deed(verb: Any) -> bool:
+    """A gerund that is the charge of a verb of accusing ("accused Brazil of blocking the
+    talks"): what the speaker says the accused did, read with the accusation."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return False
+    prep, gov = verb.head, verb.head.head
+    return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+
+
+def holder_of_noun(noun: Any, resolved: bool = False) -> Any:
+    """The possessor ("China's support for"), else the subject of the verb that governs the
+    noun ("expressed opposition to"). A possessive pronoun the actor stage left unresolved
+    (``resolved`` False), on the direct object of a verb that is no stance cue of its own
+    ("Germany reiterated its support for", "Kim voiced his commitment to"), stands for that
+    verb's subject; under a cue ("criticized their support") or in a phrase of cause ("hit
+    Russia with sanctions over its support for ...") it is someone else."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    gov = noun.head
+    if noun.dep_ == "pobj":
+        gov = gov.head
+    if poss is not None:
+        cues = stance_cues()
+        lemma = gov.lemma_.lower()
+        if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj" \
+                and gov.pos_ in ("VERB", "AUX") and lemma not in cues.receiving_verbs \
+                and cues.verb_polarity(lemma) is None and lemma not in cues.addressee_verbs \
+                and not any(c.dep_ in ("dative", "iobj") for c in gov.children):
+            return subject_of(gov) or poss
+        return poss
+    if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+        if gov.lemma_.lower() in stance_cues().receiving_verbs:
+            return None  # "fielded criticism", "faces opposition": someone else's position
+        return subject_of(gov)
+    return None
+
+
+def passive_holder(verb: Any) -> Any:
+    """The subject of an adjectival passive with its preposition, which holds the position
+    ("Kim was committed to denuclearisation", "the union is dedicated to the strike"): the
+    cue's target is the preposition's object, so its subject is no target. None with an
+    agent ("was committed to it by the treaty")."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if verb.dep_ == "acomp" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)  # "Norway is still opposed to": the copula's subject
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+_ADVICE_MODALS = frozenset({"should", "must", "ought", "shall"})
+_ADVICE_VERBS = frozenset({"need", "have", "ought"})
+
+
+def advised(verb: Any) -> Any:
+    """The subject a course of action is urged on: a cue under a modal of advice or
+    obligation ("the party should back the bill", "Congress must reject it") or an infinitive
+    under "need to", "have to", "ought to" ("Congress needs to reject the deal"). Said by
+    another, it is the speaker's position for that course, not the subject's own. None
+    otherwise."""
+    node = verb
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in \
+            _ADVICE_VERBS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        node = verb.head
+    elif not any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in verb.children):
+        return None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS
+                                and c.i < subj.i for c in node.children):
+        return None  # "Should Beijing agree to it, ...": a condition, not advice
+    return subj
