@@ -12,6 +12,7 @@ from parley.coding import arguments as args
 from parley.coding import entities as ent
 from parley.coding import roles
 from parley.coding.dates import event_when, is_historical
+from parley.coding.linking import link
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
 from parley.coding.patterns import PatternSet, default_patterns
@@ -21,8 +22,6 @@ from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-# verbs of taking part in an act whose object names it: the act is the noun's
-_TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
 _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
@@ -113,96 +112,7 @@ class CodingStage:
                 if h is not None:
                     hits.append(h)
         hits += self._claims(sent, hits, ctx)
-        # light verbs lend nominal events their subject: "held talks", "launched an attack"
-        by_trigger = {h.trigger.i: h for h in hits}
-        for h in hits:
-            if h.pattern.pos != "noun":
-                continue
-            gov = h.trigger.head
-            if h.trigger.dep_ == "pobj" and gov.head.i in by_trigger \
-                    and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
-                # the complement of an event noun is part of it: "talks on a peace
-                # agreement", "the withdrawal from the Paris agreement"
-                head_hit = by_trigger[gov.head.i]
-                h.suppressed = f"part of {head_hit.pattern.event} '{head_hit.trigger.text}'"
-                h.by = head_hit
-                continue
-            if h.trigger.dep_ == "pobj":
-                gov = gov.head
-            if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
-                outer = by_trigger.get(gov.i)
-                if outer is not None and outer is not h and h.trigger.dep_ == "dobj" \
-                        and gov.lemma_.lower() in _TAKE_PART and not outer.pattern.words:
-                    # "undertook a mediation mission", "joined the protests": the verb of
-                    # taking part lends its subject to the act named, and has no sense of its own
-                    outer.suppressed = f"takes part in {h.pattern.event} '{h.trigger.text}'"
-                    outer.by = h
-                    h.governor = gov
-                    continue
-                if outer is None:
-                    if gov.lemma_.lower() in roles.LIGHT_VERBS:
-                        h.governor = gov
-                elif outer is not h:
-                    # the object of an event verb is part of that event ("negotiate a deal",
-                    # "meet for peace negotiations", "spoke ... in a phone call")
-                    h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
-                    h.by = outer
-                    if outer.pattern.event == h.pattern.event and not outer.mode and h.pattern.mode:
-                        outer.mode = h.pattern.mode
-        # complements of speech acts ("agreed to cooperate", "called for a ceasefire")
-        for h in hits:
-            if h.suppressed:
-                continue
-            for other in hits:
-                if other is h or other.suppressed or not other.pattern.content:
-                    continue
-                if args.inside_content(h, other):
-                    h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
-                    h.by = other
-                    break
-        # the claim an act makes is part of it: "demonstrated in Kirkuk, calling for
-        # independence", "blocked roads to press their demands"
-        for h in hits:
-            if h.suppressed or not h.pattern.content or h.pattern.pos != "verb":
-                continue
-            if h.trigger.dep_ in ("advcl", "xcomp"):
-                outer = by_trigger.get(h.trigger.head.i)
-                if outer is not None and outer is not h and not outer.suppressed \
-                        and not outer.pattern.content:
-                    h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
-                    h.by = outer
-        # the aim of an act is no act of its own: "deployed police to Haiti to fight gangs",
-        # "used tear gas to disperse demonstrators" (it comes back if the act codes nothing)
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "verb" or not roles.purpose_clause(h.trigger):
-                continue
-            outer = by_trigger.get(h.trigger.head.i)
-            if outer is not None and outer is not h and not outer.suppressed \
-                    and outer.pattern.event != h.pattern.event:
-                h.suppressed = f"the aim of {outer.pattern.event} '{outer.trigger.text}'"
-                h.by = outer
-        # a verb of the same type in the purpose or coordinated clause of another one is the
-        # same event: "met ... to discuss", "agreed and signed"
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "verb":
-                continue
-            head = h.trigger.head
-            if h.trigger.dep_ in ("xcomp", "advcl", "conj") and head.i in by_trigger:
-                outer = by_trigger[head.i]
-                if outer is not h and outer.pattern.event == h.pattern.event and not outer.suppressed:
-                    h.suppressed = f"same event as '{outer.trigger.text}'"
-                    h.by = outer
-        # the same type twice on one clause: keep the verb
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "noun":
-                continue
-            for other in hits:
-                if other is not h and not other.suppressed and other.pattern.pos == "verb" \
-                        and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
-                        and args.hops(h.trigger, other.trigger) <= 3:
-                    h.suppressed = f"same event as '{other.trigger.text}'"
-                    h.by = other
-                    break
+        link(hits)
         return hits
 
     def _claims(self, sent: Any, hits: list[_Hit], ctx: ent.Context) -> list[_Hit]:
