@@ -150,8 +150,11 @@ def match_verb(tok: Any, patterns: PatternSet,
         if p.goes_to and not any(c.dep_ == "prep" and c.lower_ == "to" for k in kids
                                  for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
             continue  # "cut oil supply by 2%": no one it goes to, no sanction
-        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
-            continue  # "are seeking to deepen a partnership": intent, not a request
+        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep", "nsubjpass")
+                                      for c in kids):
+            # "are seeking to deepen a partnership": intent, not a request; the one asked
+            # may be the passive's subject ("Greece was urged by Germany to cut spending")
+            continue
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object
         if p.event == NULL_EVENT:

@@ -1,0 +1,43 @@
+"""Fifth pass (issue 10): argument structure and sense by class, each class on sentences
+written for it (never a gold sentence)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+from unit.coding.test_argument_classes import check_case
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # the passive of a verb of asking or urging: the agent asks, the passive's subject is the
+    # one asked; what is asked is its content, no event of its own
+    "passive request": [
+        ("Greece was urged by Germany to cut spending.", "REQUEST", {"DEU"}, {"GRC"}, set()),
+        ("Turkey was asked by NATO to join the mission.", "REQUEST", {"IGO"}, {"TUR"}, {"AID"}),
+        ("The Philippines was pressed by China to withdraw its ships.", "REQUEST", {"CHN"},
+         {"PHL"}, {"RETREAT"}),
+        ("Serbia has been called on by the EU to recognize Kosovo.", "REQUEST", {"IGO"},
+         {"SRB"}, {"SUPPORT"}),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_fifth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
+                            actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
