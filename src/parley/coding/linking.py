@@ -90,9 +90,15 @@ def link(hits: list[Hit]) -> None:
         head = h.trigger.head
         if h.trigger.dep_ in ("xcomp", "advcl", "conj") and head.i in by_trigger:
             outer = by_trigger[head.i]
+            # "shelled the village, killing or wounding 30": the conjunct of a merged
+            # participle is merged into what that participle was merged into
+            while outer.suppressed.startswith("same event") and outer.by is not None \
+                    and outer.by.pattern.event == outer.pattern.event:
+                outer = outer.by
             if outer is not h and outer.pattern.event == h.pattern.event and not outer.suppressed:
                 h.suppressed = f"same event as '{outer.trigger.text}'"
                 h.by = outer
+                outer.parts.append(h.trigger)
     # the same type twice on one clause: keep the verb
     for h in hits:
         if h.suppressed or h.pattern.pos != "noun":

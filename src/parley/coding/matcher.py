@@ -51,6 +51,7 @@ class Hit:
     suppressed: str = ""
     by: Any = None  # the hit that stands for this one (it is part, content or twin of it)
     mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
+    parts: list[Any] = field(default_factory=list)  # verbs of the same event merged into it
 
 
 def _around_verb(tok: Any) -> dict[str, Any]:

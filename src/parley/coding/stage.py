@@ -299,6 +299,13 @@ class CodingStage:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
+        if not recipient_ents and hit.parts:
+            # "ambushed a convoy, killing four Kenyan soldiers": whom the verbs merged into
+            # the event (its result participle, its conjuncts) act on
+            recipient_ents = others([t for v in hit.parts for t in args.objects(v, ("dobj",) + p.recipient)
+                                     if not is_place_token(t)])
+            if recipient_ents:
+                reasons.append("recipient from a verb of the same event")
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
             # the forces an actor mobilizes are its own, not whom it mobilizes against

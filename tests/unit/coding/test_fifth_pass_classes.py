@@ -27,6 +27,16 @@ CLASSES: dict[str, list[Case]] = {
         ("Serbia has been called on by the EU to recognize Kosovo.", "REQUEST", {"IGO"},
          {"SRB"}, {"SUPPORT"}),
     ],
+    # a result participle ("..., killing ...") and its conjuncts are the same act as the
+    # verb they hang on: one event, whose recipient may be named only in them
+    "result participle": [
+        ("Rebels ambushed a convoy, killing four Kenyan soldiers and wounding ten.", "ASSAULT",
+         set(), {"KEN"}, set()),
+        ("Gunmen stormed the hotel and killed two French tourists.", "ASSAULT", set(), {"FRA"},
+         set()),
+        ("Russian forces pounded the town, wounding or killing scores of Ukrainian civilians.",
+         "ASSAULT", {"RUS"}, {"UKR"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -41,3 +51,14 @@ def _show(doc: Document) -> list[tuple[str, str]]:
 def test_fifth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
                             actors: set[str], recipients: set[str], absent: set[str]) -> None:
     check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
+
+
+@pytest.mark.parametrize("text", [
+    "The army shelled the village, killing or wounding 30 civilians.",
+    "Rebels ambushed a convoy, killing four Kenyan soldiers and wounding ten.",
+    "Russian forces pounded the town, wounding or killing scores of Ukrainian civilians.",
+])
+def test_a_result_participle_and_its_conjuncts_are_one_event(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert [e.event for e in doc.events] == ["ASSAULT"], _show(doc)
