@@ -328,3 +328,20 @@ def beneficiaries(trig: Any) -> list[Any]:
             out += [x for k in v.children if k.dep_ in ("ccomp", "xcomp")
                     for x in k.children if x.dep_ == "nsubj"]
     return out
+
+
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def owners(noun: Any) -> list[Any]:
+    """The modifiers of a thing that can say whose it is: its possessor and its noun and
+    adjective modifiers, and theirs through a modifying noun ("a Russian embassy car" ->
+    Russian, "the U.S. navy ship" -> U.S.)."""
+    out = []
+    for m in noun.children:
+        if m.dep_ not in _OWNER_DEPS:
+            continue
+        out.append(m)
+        if m.dep_ == "compound" and m.pos_ == "NOUN":
+            out += [g for g in m.children if g.dep_ in _OWNER_DEPS]
+    return out

@@ -214,10 +214,11 @@ class CodingStage:
             # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
             rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
             # ... but whose act it is names the recipient: "rejected a U.S. request",
-            # "support Turkey's efforts", "boycott Algeria's elections"
+            # "support Turkey's efforts", "boycott Algeria's elections", and through a
+            # modifying noun: "torched a Russian embassy car", "hit a Syrian army base"
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
-                         and not index.get(t.idx) for m in t.children
-                         if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
+                         and not index.get(t.idx) for m in roles.owners(t)
+                         if index.get(m.idx)]
             # ... or its of-complement: "accepted the proposal of Egypt"
             rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"

@@ -37,6 +37,23 @@ CLASSES: dict[str, list[Case]] = {
         ("Russian forces pounded the town, wounding or killing scores of Ukrainian civilians.",
          "ASSAULT", {"RUS"}, {"UKR"}, set()),
     ],
+    # whose a thing acted on is, through a modifying noun: the recipient
+    "owner through a noun modifier": [
+        ("Protesters torched a Russian embassy car in Kyiv.", "ASSAULT", set(), {"RUS"}, set()),
+        ("Militants attacked a Chinese oil company convoy.", "ASSAULT", set(), {"CHN"}, set()),
+        ("Gunmen ambushed a Malian army patrol near Gao.", "ASSAULT", set(), {"MLI"}, set()),
+    ],
+    # crowds moving on a target ("marched on", "converged on") protest against its owner
+    "moving on a target": [
+        ("Demonstrators marched on the U.S. embassy in Manila.", "PROTEST", set(), {"USA"},
+         set()),
+        ("Kenyan students marched on the British embassy in Nairobi.", "PROTEST", {"KEN"},
+         {"GBR"}, set()),
+        ("Thousands of farmers converged on the Indian parliament.", "PROTEST", set(), {"IND"},
+         set()),
+        ("Angry crowds descended on the French consulate in Bamako.", "PROTEST", set(), {"FRA"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
