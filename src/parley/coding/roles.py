@@ -345,3 +345,21 @@ def owners(noun: Any) -> list[Any]:
         if m.dep_ == "compound" and m.pos_ == "NOUN":
             out += [g for g in m.children if g.dep_ in _OWNER_DEPS]
     return out
+
+
+# people named by their protesting
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
+                         "picketer", "looter"})
+
+
+def by_protesters(subj: list[Any]) -> bool:
+    """Is the actor named as people protesting ("protesters", "hundreds of rioters", "a
+    Ukrainian protestor")?"""
+    for s in subj[:1]:
+        t = s
+        if t.lower_ in ("thousands", "hundreds", "dozens", "scores", "crowds", "group", "crowd"):
+            t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), t)
+        if t.lemma_.lower() in _PROTESTERS or t.lower_.rstrip("s") in _PROTESTERS:
+            return True
+    return False

@@ -398,6 +398,11 @@ class CodingStage:
             # stop work
             reasons.append("a strike by workers -> PROTEST (strike)")
             event_type, event_mode = "PROTEST", ("strike",)
+        elif event_type == "ASSAULT" and roles.by_protesters(subj):
+            # "protesters torched a police car", "rioters attacked the embassy": violence by
+            # those named as protesting is a riot (PLOVER PROTEST, mode riot)
+            reasons.append("violence by protesters -> PROTEST (riot)")
+            event_type, event_mode = "PROTEST", ("riot",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected

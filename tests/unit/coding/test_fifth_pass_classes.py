@@ -54,6 +54,16 @@ CLASSES: dict[str, list[Case]] = {
         ("Angry crowds descended on the French consulate in Bamako.", "PROTEST", set(), {"FRA"},
          set()),
     ],
+    # violence by those named as protesting is a riot (PROTEST, mode riot); violence done
+    # to them stays ASSAULT
+    "riot": [
+        ("Rioters attacked a French police station.", "PROTEST", set(), {"FRA"}, {"ASSAULT"}),
+        ("Hundreds of demonstrators stormed the parliament building in Lima.", "PROTEST",
+         {"PER"}, set(), {"ASSAULT"}),
+        ("The Turkish consulate was set on fire by Kurdish protesters.", "PROTEST", set(),
+         {"TUR"}, {"ASSAULT"}),
+        ("Police attacked protesters in Minsk.", "ASSAULT", {"BLR"}, set(), {"PROTEST"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -79,3 +89,8 @@ def test_a_result_participle_and_its_conjuncts_are_one_event(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert [e.event for e in doc.events] == ["ASSAULT"], _show(doc)
+
+
+def test_a_riot_has_the_riot_mode(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Protesters torched a Russian embassy car in Kyiv.", "2024-05-06")
+    assert [(e.event, e.mode) for e in doc.events] == [("PROTEST", ("riot",))], _show(doc)
