@@ -39,7 +39,7 @@ CLASSES: dict[str, list[Case]] = {
     ],
     # whose a thing acted on is, through a modifying noun: the recipient
     "owner through a noun modifier": [
-        ("Protesters torched a Russian embassy car in Kyiv.", "ASSAULT", set(), {"RUS"}, set()),
+        ("Protesters torched a Russian embassy car in Kyiv.", "PROTEST", set(), {"RUS"}, set()),
         ("Militants attacked a Chinese oil company convoy.", "ASSAULT", set(), {"CHN"}, set()),
         ("Gunmen ambushed a Malian army patrol near Gao.", "ASSAULT", set(), {"MLI"}, set()),
     ],
