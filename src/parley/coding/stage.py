@@ -294,7 +294,8 @@ class CodingStage:
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
-                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
+                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of",
+                                                  "between"))
                 found = others([t for t in cands if not is_place_token(t)])
                 if found:
                     recipient_ents = found

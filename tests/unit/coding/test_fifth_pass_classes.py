@@ -64,6 +64,31 @@ CLASSES: dict[str, list[Case]] = {
          {"TUR"}, {"ASSAULT"}),
         ("Police attacked protesters in Minsk.", "ASSAULT", {"BLR"}, set(), {"PROTEST"}),
     ],
+    # nouns of answering force with force are attacks
+    "counter-attacks": [
+        ("Ukrainian forces launched a counteroffensive against Russian troops.", "ASSAULT",
+         {"UKR"}, {"RUS"}, set()),
+        ("Iraqi troops repelled a counterattack by Islamic State fighters.", "ASSAULT", set(),
+         set(), set()),
+        ("The Azerbaijani army began a counterattack on Armenian positions.", "ASSAULT",
+         {"AZE"}, {"ARM"}, set()),
+    ],
+    # military drills and exercises are a show of force (MOBILIZE)
+    "drills": [
+        ("The Chinese navy conducted drills near Taiwan.", "MOBILIZE", {"CHN"}, set(), set()),
+        ("South Korea and the United States held joint military drills.", "MOBILIZE",
+         {"KOR", "USA"}, set(), set()),
+        ("Iran began a military exercise in the Gulf.", "MOBILIZE", {"IRN"}, set(), set()),
+    ],
+    # the parties named by "between" in what is offered or agreed are its recipients
+    "offered mediation between": [
+        ("Turkey offered to mediate between Russia and Ukraine.", "AGREE", {"TUR"},
+         {"RUS", "UKR"}, set()),
+        ("Kenya agreed to mediate between Ethiopia and Sudan.", "AGREE", {"KEN"},
+         {"ETH", "SDN"}, set()),
+        ("Oman pledged to mediate between Iran and the United States.", "AGREE", {"OMN"},
+         {"IRN", "USA"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
