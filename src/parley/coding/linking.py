@@ -61,13 +61,20 @@ def link(hits: list[Hit]) -> None:
                 h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
                 h.by = other
                 break
+    # a light verb's clause stands for the nominal event it governs: "started a hunger
+    # strike to protest ...", "staged a sit-in, demanding ..."
+    governed = {h.governor.i: h for h in hits if h.governor is not None and not h.suppressed}
+
+    def on_clause(i: int) -> Hit | None:
+        return by_trigger.get(i) or governed.get(i)
+
     # the claim an act makes is part of it: "demonstrated in Kirkuk, calling for
     # independence", "blocked roads to press their demands"
     for h in hits:
         if h.suppressed or not h.pattern.content or h.pattern.pos != "verb":
             continue
         if h.trigger.dep_ in ("advcl", "xcomp"):
-            outer = by_trigger.get(h.trigger.head.i)
+            outer = on_clause(h.trigger.head.i)
             if outer is not None and outer is not h and not outer.suppressed \
                     and not outer.pattern.content:
                 h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
@@ -77,7 +84,7 @@ def link(hits: list[Hit]) -> None:
     for h in hits:
         if h.suppressed or h.pattern.pos != "verb" or not roles.purpose_clause(h.trigger):
             continue
-        outer = by_trigger.get(h.trigger.head.i)
+        outer = on_clause(h.trigger.head.i)
         if outer is not None and outer is not h and not outer.suppressed \
                 and outer.pattern.event != h.pattern.event:
             h.suppressed = f"the aim of {outer.pattern.event} '{outer.trigger.text}'"
@@ -88,8 +95,9 @@ def link(hits: list[Hit]) -> None:
         if h.suppressed or h.pattern.pos != "verb":
             continue
         head = h.trigger.head
-        if h.trigger.dep_ in ("xcomp", "advcl", "conj") and head.i in by_trigger:
-            outer = by_trigger[head.i]
+        outer_hit = on_clause(head.i)
+        if h.trigger.dep_ in ("xcomp", "advcl", "conj") and outer_hit is not None:
+            outer = outer_hit
             # "shelled the village, killing or wounding 30": the conjunct of a merged
             # participle is merged into what that participle was merged into
             while outer.suppressed.startswith("same event") and outer.by is not None \

@@ -119,3 +119,16 @@ def test_a_result_participle_and_its_conjuncts_are_one_event(
 def test_a_riot_has_the_riot_mode(analyze: Callable[..., Document]) -> None:
     doc = analyze("Protesters torched a Russian embassy car in Kyiv.", "2024-05-06")
     assert [(e.event, e.mode) for e in doc.events] == [("PROTEST", ("riot",))], _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "An Egyptian activist began a hunger strike to protest the Egyptian government's crackdown.",
+    "Iranian students held a rally to demonstrate against the Iraqi government.",
+    "Chilean miners launched a strike to protest the closure of the mine.",
+])
+def test_the_aim_of_a_nominal_act_of_the_same_type_is_that_act(
+        analyze: Callable[..., Document], text: str) -> None:
+    """A light verb's clause stands for the nominal event it governs: a purpose clause of
+    the same type on it ("began a hunger strike to protest ...") is that event, once."""
+    doc = analyze(text, "2024-05-06")
+    assert [e.event for e in doc.events] == ["PROTEST"], _show(doc)
