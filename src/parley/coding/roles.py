@@ -147,10 +147,28 @@ def noun_complements(noun: Any) -> list[Any]:
                 if p.dep_ == "pobj":
                     out.append(p)
                     out += [g for g in p.children if g.dep_ == "poss"]
+                    out += act_doers(p)
         elif c.dep_ in ("acl", "ccomp", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                     and g.lower_ not in syntax.RELATIVE_PRONOUNS]
+    return out
+
+
+def act_doers(noun: Any) -> list[Any]:
+    """Who did the act a noun names, by its agent phrase: "crimes by Croat forces", "abuses
+    committed by the police", "the detention of activists by Turkey" -> the agent; an event
+    aimed at such an act is aimed at its doer."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj"]
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            out += [p for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # "the killing of civilians by soldiers": the parser hangs the agent on the object
+            out += [p for o in c.children if o.dep_ == "pobj" for b in o.children
+                    if b.dep_ == "prep" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
     return out
 
 

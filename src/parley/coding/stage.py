@@ -281,7 +281,7 @@ class CodingStage:
                     cands = roles.between(obj)
                 elif any(match_noun(t, self.patterns) for t in (obj, *(
                         c for c in obj.children if c.dep_ == "compound"))):
-                    cands = roles.noun_complements(obj) + roles.between(obj)
+                    cands = roles.noun_complements(obj) + roles.between(obj) + roles.act_doers(obj)
                 else:
                     continue
                 recipient_ents = others([t for t in cands if not is_place_token(t)])
@@ -301,6 +301,17 @@ class CodingStage:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
+        if not any(e.country for e in recipient_ents) and p.pos == "verb":
+            # "opened a probe into abuses by Ethiopian troops", "condemned the arrest of
+            # journalists by Egyptian police": an act aimed at an act is aimed at its doer
+            acts = [c for c in trig.children if c.dep_ == "dobj"] + [
+                g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            acts += [g for t in acts for c in t.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj"]
+            doers = others([d for t in acts for d in roles.act_doers(t) if not is_place_token(d)])
+            if any(e.country for e in doers):
+                recipient_ents = doers
+                reasons.append("recipient: the doer of the act it is about")
         if not recipient_ents and hit.parts:
             # "ambushed a convoy, killing four Kenyan soldiers": whom the verbs merged into
             # the event (its result participle, its conjuncts) act on

@@ -89,6 +89,18 @@ CLASSES: dict[str, list[Case]] = {
         ("Oman pledged to mediate between Iran and the United States.", "AGREE", {"OMN"},
          {"IRN", "USA"}, set()),
     ],
+    # an act aimed at an act (an investigation, a protest, a condemnation) is aimed at the
+    # doer named by the act's agent phrase
+    "doer of the act": [
+        ("Serbian police launched an investigation into crimes committed by Croatian forces.",
+         "ACCUSE", {"SRB"}, {"HRV"}, set()),
+        ("The UN opened a probe into abuses by Ethiopian troops.", "ACCUSE", {"IGO"}, {"ETH"},
+         set()),
+        ("Thousands protested in Warsaw against the killing of civilians by Russian soldiers.",
+         "PROTEST", set(), {"RUS"}, set()),
+        ("Human rights groups condemned the arrest of journalists by Egyptian police.",
+         "ACCUSE", set(), {"EGY"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
