@@ -187,6 +187,20 @@ CONTEXT = "context"
 _PAST_MARKERS = frozenset({"since", "after", "following", "before", "until", "prior"})
 # prepositions that name the setting of the news ("amid the war", "during the occupation")
 _SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"})
+# prepositions that name the ground of an act ("punished Iran for its attacks", "sanctions
+# over the attacks by the Houthis"): a known act named so is no new event
+_GROUND_PREPS = frozenset({"for", "over"})
+
+
+def _definite(noun: Any) -> bool:
+    """Is the noun named as known: a definite or possessive determiner, or its doer named
+    ("for its support", "over the attacks", "for attacks by the rebels")? An indefinite noun
+    after "for" is an aim ("pressed for a ceasefire"), not a ground."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that",
+                                                                    "these", "those")
+               or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
 # nouns for a state of affairs rather than an act: named alone they are the setting
 _STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "violence",
                           "bloodshed", "insurgency", "crisis", "fighting", "siege"})
@@ -257,6 +271,9 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
             return head.text
         if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:
             return CONTEXT
+        if trig.dep_ == "pobj" and head.lower_ in _GROUND_PREPS and not governed \
+                and _definite(trig):
+            return CONTEXT  # "sanctioned the Taliban for its support of ...": the ground
         if trig.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
             return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
         if trig.lemma_.lower() in _STATE_NOUNS and not governed:

@@ -101,6 +101,19 @@ CLASSES: dict[str, list[Case]] = {
         ("Human rights groups condemned the arrest of journalists by Egyptian police.",
          "ACCUSE", set(), {"EGY"}, set()),
     ],
+    # a known act named as the ground of another ("for its support", "over the attacks by")
+    # is no new event; an indefinite aim after "for" stays what is asked
+    "ground of an act": [
+        ("The United States imposed sanctions on the Taliban for its support of al-Qaeda.",
+         "SANCTION", {"USA"}, {"AFG"}, {"SUPPORT"}),
+        ("The EU imposed sanctions on Iran over the attacks by Houthi rebels.", "SANCTION",
+         {"IGO"}, {"IRN"}, {"ASSAULT"}),
+        ("Britain thanked Turkey for its mediation between Russia and Ukraine.", "SUPPORT",
+         {"GBR"}, {"TUR"}, {"CONSULT"}),
+        ("Poland criticized Hungary for its veto of the aid package.", "ACCUSE", {"POL"},
+         {"HUN"}, {"REJECT"}),
+        ("Ukraine pressed for a ceasefire with Russia.", "REQUEST", {"UKR"}, {"RUS"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
