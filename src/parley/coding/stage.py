@@ -265,8 +265,11 @@ class CodingStage:
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
             for noun in roles.event_nouns(hit.tokens[1:]):
-                recipient_ents = others(
-                    [t for t in roles.noun_complements(noun) if not is_place_token(t)])
+                cands = roles.noun_complements(noun)
+                if p.content:
+                    # "called for the withdrawal of Russian troops": whose act is asked
+                    cands += args.objects(noun, ("of",))
+                recipient_ents = others([t for t in cands if not is_place_token(t)])
                 if not recipient_ents and self.onto.type(p.event).quad in (1, 3):
                     recipient_ents = others(roles.object_place(noun))
                 if recipient_ents:

@@ -114,6 +114,15 @@ CLASSES: dict[str, list[Case]] = {
          {"HUN"}, {"REJECT"}),
         ("Ukraine pressed for a ceasefire with Russia.", "REQUEST", {"UKR"}, {"RUS"}, set()),
     ],
+    # whose act is asked for ("the withdrawal of Russian troops") is the one asked
+    "asked-for act's of-complement": [
+        ("Germany called for the withdrawal of Russian troops.", "REQUEST", {"DEU"}, {"RUS"},
+         set()),
+        ("The UN appealed for the release of the Iranian hostages.", "REQUEST", {"IGO"},
+         {"IRN"}, set()),
+        ("Turkey pushed for the extradition of the Swedish activists.", "REQUEST", {"TUR"},
+         {"SWE"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
