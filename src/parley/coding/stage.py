@@ -131,13 +131,17 @@ class CodingStage:
                      and (self.onto.type(h.pattern.event).quad in (3, 4) or not hostile_only)]
             if hostile_only and not inner:
                 continue
-            claimer = ent.entities(syntax.subject_tokens(tok)[0], ctx)
+            claimant = syntax.subject_tokens(tok)[0]
+            # a claimant the knowledge base does not know ("a human rights group") still
+            # claims: it is kept with its words, as the actor of the accusation
+            claimer = ent.entities(claimant, ctx) or args.unresolved(claimant, ctx.text)
             doers = syntax.subject_tokens(inner[0].trigger if inner else comp)[0]
             if any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
                                           for c in t.children) for t in doers):
                 continue  # "Russia claimed that its forces had destroyed ...": its own act
             doer = ent.entities(doers, ctx)
-            if not claimer or {e.actor_id for e in claimer} & {e.actor_id for e in doer} or (
+            if not claimer or not doer or {e.actor_id for e in claimer if e.actor_id} & {
+                    e.actor_id for e in doer} or (
                     {e.country for e in claimer if e.country}
                     & {e.country for e in doer if e.country}):
                 continue

@@ -123,6 +123,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Turkey pushed for the extradition of the Swedish activists.", "REQUEST", {"TUR"},
          {"SWE"}, set()),
     ],
+    # a claim or complaint by one the knowledge base does not know is still an accusation
+    "unknown claimant": [
+        ("Croatian authorities are failing to protect Serb refugees, a human rights group "
+         "complained.", "ACCUSE", set(), {"HRV"}, set()),
+        ("An opposition group alleged that Syrian troops had shelled the town.", "ACCUSE",
+         set(), {"SYR"}, {"ASSAULT"}),
+        ("A local monitoring group claimed that Iranian forces had attacked the tanker.",
+         "ACCUSE", set(), {"IRN"}, {"ASSAULT"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
