@@ -292,6 +292,11 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
         cur = cur.head
     if _describes_noun(cur):
         return CONTEXT  # "a lunch hosted by the ambassador", "the team trying to broker ..."
+    if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                   for c in cur.children) and cur.tag_ == "VBN":
+        # "the minister, whom they had taken hostage", "the ships it had seized": a past
+        # perfect relative clause says who a participant is, it reports nothing new
+        return CONTEXT
     return ""
 
 

@@ -175,3 +175,31 @@ def test_the_aim_of_a_nominal_act_of_the_same_type_is_that_act(
     the same type on it ("began a hunger strike to protest ...") is that event, once."""
     doc = analyze(text, "2024-05-06")
     assert [e.event for e in doc.events] == ["PROTEST"], _show(doc)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The rebels said they will release the Fijian minister, whom they had taken hostage "
+     "in May.", "ASSAULT"),
+    ("Kenya freed the Somali fishermen whom its navy had arrested last month.", "COERCE"),
+    ("Mali released the French journalists that its soldiers had detained.", "COERCE"),
+])
+def test_a_past_perfect_relative_clause_is_no_new_event(
+        analyze: Callable[..., Document], text: str, absent: str) -> None:
+    """A past perfect relative clause says who a participant is; the main clause's event
+    keeps its own date, not the clause's."""
+    doc = analyze(text, "2024-05-06")
+    assert doc.events and absent not in {e.event for e in doc.events}, _show(doc)
+    assert all(e.aux_mode != "historical" for e in doc.events), _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt recalled its ambassador, who had arrived in Tel Aviv in 2020.",
+    "Kenya freed the Somali fishermen whom its navy had arrested in Mombasa last month.",
+    "Chile expelled the Bolivian diplomat who had worked in La Paz for years.",
+])
+def test_a_relative_clause_keeps_its_place_and_date(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert doc.events, _show(doc)
+    for e in doc.events:
+        assert e.event_loc is None and e.date == "2024-05-06", _show(doc)
