@@ -31,7 +31,9 @@ HUMAN_NOUNS = {
     "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
 }
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
-_NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
+# verbs and adjectives of not doing ("refused to", "is unwilling to", "is reluctant to")
+_NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject", "reluctant", "unwilling",
+                       "hesitant", "loath"}
 
 
 def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:

@@ -4,12 +4,33 @@ act asks, the purpose clause of an act, a verb of the same type on the same clau
 
 from __future__ import annotations
 
+from typing import Any
+
 from parley.coding import arguments as args
 from parley.coding import roles
 from parley.coding.matcher import Hit
 
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
+
+
+# nouns that count or string together acts: "a series of strikes", "two days of talks"
+_SERIES = frozenset({"series", "wave", "round", "spate", "string", "barrage", "volley", "flurry"})
+# ... and spans of time, when counted ("two days of talks", "48 hours of shelling")
+_SPANS = frozenset({"day", "week", "hour"})
+
+
+def _measure_of(noun: Any) -> Any:
+    """The measure noun whose "of" names ``noun`` ("a series of strikes" -> series), or the
+    noun itself."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return noun
+    measure = prep.head
+    lemma = measure.lemma_.lower()
+    if lemma in _SERIES or lemma in _SPANS and any(c.dep_ == "nummod" for c in measure.children):
+        return measure
+    return noun
 
 
 def link(hits: list[Hit]) -> None:
@@ -19,8 +40,11 @@ def link(hits: list[Hit]) -> None:
     for h in hits:
         if h.pattern.pos != "noun":
             continue
-        gov = h.trigger.head
-        if h.trigger.dep_ == "pobj" and gov.head.i in by_trigger \
+        # "carried out a series of strikes", "began a wave of protests": the measure noun
+        # stands in the act's place
+        slot = _measure_of(h.trigger)
+        gov = slot.head
+        if slot.dep_ == "pobj" and gov.head.i in by_trigger \
                 and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
             # the complement of an event noun is part of it: "talks on a peace
             # agreement", "the withdrawal from the Paris agreement"
@@ -28,11 +52,11 @@ def link(hits: list[Hit]) -> None:
             h.suppressed = f"part of {head_hit.pattern.event} '{head_hit.trigger.text}'"
             h.by = head_hit
             continue
-        if h.trigger.dep_ == "pobj":
+        if slot.dep_ == "pobj":
             gov = gov.head
-        if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
+        if slot.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             outer = by_trigger.get(gov.i)
-            if outer is not None and outer is not h and h.trigger.dep_ == "dobj" \
+            if outer is not None and outer is not h and slot.dep_ == "dobj" \
                     and gov.lemma_.lower() in _TAKE_PART and not outer.pattern.words:
                 # "undertook a mediation mission", "joined the protests": the verb of
                 # taking part lends its subject to the act named, and has no sense of its own

@@ -132,6 +132,25 @@ CLASSES: dict[str, list[Case]] = {
         ("A local monitoring group claimed that Iranian forces had attacked the tanker.",
          "ACCUSE", set(), {"IRN"}, {"ASSAULT"}),
     ],
+    # a measure noun that counts acts stands in the act's place: the light verb's subject
+    # is the act's actor
+    "series of acts": [
+        ("Israel carried out a series of strikes on Hezbollah targets.", "ASSAULT", {"ISR"},
+         {"LBN"}, set()),
+        ("Ukraine began a new round of negotiations with Russia.", "CONSULT", {"UKR"}, {"RUS"},
+         set()),
+        ("Turkey conducted a wave of raids on Kurdish positions in Iraq.", "ASSAULT", {"TUR"},
+         set(), set()),
+    ],
+    # adjectives of not doing ("reluctant to", "unwilling to") govern their complement as a
+    # refusal: cooperation that is not done is a REJECT
+    "reluctance": [
+        ("Germany is unwilling to send tanks to Ukraine.", "REJECT", {"DEU"}, {"UKR"}, {"AID"}),
+        ("Egypt was hesitant to join the coalition against the Houthis.", "REJECT", {"EGY"},
+         set(), {"SUPPORT"}),
+        ("Japan is reluctant to provide weapons to Ukraine.", "REJECT", {"JPN"}, {"UKR"},
+         {"AID"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
