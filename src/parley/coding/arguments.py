@@ -6,6 +6,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding.matcher import Hit
+from parley.coding.roles import decided_act
 from parley.model import Entity, Span
 from parley.syntax import clause_chain
 
@@ -260,6 +261,11 @@ def _describes_noun(v: Any) -> bool:
     return v.dep_ == "csubj" and v.tag_ == "VBG" and own_subject
 
 
+def _decided(v: Any) -> bool:
+    """Is the verb the act a possessor decides ("China's decision to recognize ...")?"""
+    return bool(decided_act(v)[0])
+
+
 def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
     the setting, "amid the war", "the war has driven prices up", "when asked about it, X
@@ -292,7 +298,7 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     cur = trig
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head
-    if _describes_noun(cur):
+    if _describes_noun(cur) and not _decided(cur):
         return CONTEXT  # "a lunch hosted by the ambassador", "the team trying to broker ..."
     if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
                                    for c in cur.children) and cur.tag_ == "VBN":

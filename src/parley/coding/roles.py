@@ -381,3 +381,23 @@ def by_protesters(subj: list[Any]) -> bool:
         if t.lemma_.lower() in _PROTESTERS or t.lower_.rstrip("s") in _PROTESTERS:
             return True
     return False
+
+
+# nouns of deciding or intending whose infinitive names the act decided ("China's decision
+# to recognize ...", "Britain's plan to send troops"), and those of them that put it ahead
+DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",
+                            "intention", "determination", "resolve"})
+_INTENT_NOUNS = frozenset({"plan", "bid", "readiness", "willingness", "intention",
+                           "determination", "resolve"})
+
+
+def decided_act(trig: Any) -> tuple[list[Any], bool]:
+    """(the possessor who decides, whether the act is yet to come) when ``trig`` is the
+    infinitive of a noun of deciding with a possessor ("Moscow's move to expel ..."); else
+    ([], False)."""
+    head = trig.head
+    if trig.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in DECISION_NOUNS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+        return [], False
+    owner = [c for c in head.children if c.dep_ == "poss"]
+    return owner, bool(owner) and head.lemma_.lower() in _INTENT_NOUNS

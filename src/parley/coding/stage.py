@@ -158,9 +158,15 @@ class CodingStage:
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
         ordered: list[Any] = []
+        ahead = False  # an act a possessor plans ("Britain's plan to send troops")
         if p.pos == "verb":
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
+            decider, ahead = roles.decided_act(trig)
+            if decider and not subj:
+                # "China's decision to recognize the Taliban": the possessor decides and acts
+                subj, passive = decider, False
+                reasons.append(f"decided by '{decider[0].text}'")
             if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":
                 # "The Chadian team trying to broker a deal met ...": a participle the parser
                 # took for the subject; the subject is the noun it describes
@@ -396,6 +402,8 @@ class CodingStage:
             # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
+        if mode is None and ahead:
+            mode, mode_word = "future", trig.head.text
         background = args.background(trig, p.pos, p.event, hit.governor is not None)
         if background == args.CONTEXT:
             return None  # "amid the war", "when asked": named as the setting, not reported

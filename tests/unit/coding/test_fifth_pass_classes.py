@@ -151,6 +151,16 @@ CLASSES: dict[str, list[Case]] = {
         ("Japan is reluctant to provide weapons to Ukraine.", "REJECT", {"JPN"}, {"UKR"},
          {"AID"}),
     ],
+    # a noun of deciding or planning with a possessor: the possessor does the act its
+    # infinitive names (a plan's act is yet to come)
+    "decided act": [
+        ("China's decision to recognize the Taliban government surprised many.", "SUPPORT",
+         {"CHN"}, {"AFG"}, set()),
+        ("Moscow's move to expel the Estonian ambassador drew protests.", "SANCTION", {"RUS"},
+         {"EST"}, set()),
+        ("Poland's decision to close its border with Belarus was criticized.", "COERCE",
+         {"POL"}, {"BLR"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -222,3 +232,9 @@ def test_a_relative_clause_keeps_its_place_and_date(
     assert doc.events, _show(doc)
     for e in doc.events:
         assert e.event_loc is None and e.date == "2024-05-06", _show(doc)
+
+
+def test_a_planned_act_is_future(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Britain's plan to send troops to Estonia was announced.", "2024-05-06")
+    found = [e for e in doc.events if e.event == "MOBILIZE"]
+    assert found and found[0].aux_mode == "future", _show(doc)
