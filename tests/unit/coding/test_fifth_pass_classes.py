@@ -238,3 +238,16 @@ def test_a_planned_act_is_future(analyze: Callable[..., Document]) -> None:
     doc = analyze("Britain's plan to send troops to Estonia was announced.", "2024-05-06")
     found = [e for e in doc.events if e.event == "MOBILIZE"]
     assert found and found[0].aux_mode == "future", _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Local officials felt pressured to resign.",
+    "Mexican farmers were pressured to sell their land.",
+    "The Bolivian judges say they are pressured to rule quickly.",
+])
+def test_the_passive_of_pressure_is_a_state_not_a_request(
+        analyze: Callable[..., Document], text: str) -> None:
+    """"Pressured" in the passive mostly says how its subject stands; no one is named as
+    asking, so no REQUEST is coded."""
+    doc = analyze(text, "2024-05-06")
+    assert "REQUEST" not in {e.event for e in doc.events}, _show(doc)
