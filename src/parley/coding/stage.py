@@ -193,6 +193,9 @@ class CodingStage:
         else:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
+        if p.pos == "verb" and "visit" in p.mode and subj and subj[0].pos_ == "NOUN" \
+                and not index.get(subj[0].idx) and not args.names_agent(args.measured(subj[0])):
+            return None  # "the American aid arrived": a thing that arrives pays no visit
         actor_ents = ent.entities(subj, ctx)
         if subj and actor_ents and all(e.country is None for e in actor_ents):
             # "Iran's navy seized ...": a body with no country of its own is its owner's

@@ -251,3 +251,20 @@ def test_the_passive_of_pressure_is_a_state_not_a_request(
     asking, so no REQUEST is coded."""
     doc = analyze(text, "2024-05-06")
     assert "REQUEST" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The American aid to Ukrainian refugees arrived.",
+    "The first Russian shipment of grain arrived in Egypt.",
+    "A Turkish parcel arrived in Athens.",
+])
+def test_a_thing_that_arrives_pays_no_visit(analyze: Callable[..., Document], text: str) -> None:
+    """Verbs of visiting need someone who travels: aid, a shipment, a parcel arriving is no
+    CONSULT (the country named beside it is no visitor)."""
+    doc = analyze(text, "2024-05-06")
+    assert "CONSULT" not in {e.event for e in doc.events}, _show(doc)
+
+
+def test_a_delegation_that_arrives_visits(analyze: Callable[..., Document]) -> None:
+    doc = analyze("The Chinese delegation arrived in Moscow.", "2024-05-06")
+    assert "CONSULT" in {e.event for e in doc.events}, _show(doc)
