@@ -45,6 +45,11 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
             out.append(c)
         elif c.dep_ == "dative" and c.pos_ != "ADP":
             out.append(c)  # "gave Kyiv tanks"
+        elif c.dep_ == "prt" and c.lower_ == "up" and "dobj" in deps:
+            # "kidnapped up to 16 advisers": a count the parser took for a particle
+            out.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+                       for p in g.children if p.dep_ == "pobj"
+                       and any(n.dep_ == "nummod" for n in p.children))
         elif c.dep_ in ("prep", "dative", "agent") and (c.lower_ in deps or (
                 c.dep_ == "dative" and "dative" in deps)):
             out.extend(p for p in c.children if p.dep_ == "pobj")  # "sent tanks to Kyiv"

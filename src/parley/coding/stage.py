@@ -277,7 +277,10 @@ class CodingStage:
         if not recipient_ents and p.pos == "verb":
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
-            for noun in roles.event_nouns(hit.tokens[1:]):
+            nouns = roles.event_nouns(hit.tokens[1:])
+            # "launched artillery, mortar and rocket fire against X": the complement of the
+            # last conjunct is the whole coordination's
+            for noun in nouns + [c for n in nouns for c in n.conjuncts if c not in nouns]:
                 cands = roles.noun_complements(noun)
                 if p.content:
                     # "called for the withdrawal of Russian troops": whose act is asked

@@ -161,6 +161,23 @@ CLASSES: dict[str, list[Case]] = {
         ("Poland's decision to close its border with Belarus was criticized.", "COERCE",
          {"POL"}, {"BLR"}, set()),
     ],
+    # "up to N" before the object is a count, not a particle: the object is still whom the
+    # act is done to
+    "up to a count": [
+        ("Rebels have kidnapped up to 16 Russian engineers from a market.", "ASSAULT", set(),
+         {"RUS"}, set()),
+        ("Gunmen killed up to 30 Nigerian villagers.", "ASSAULT", set(), {"NGA"}, set()),
+        ("Police detained up to 200 Georgian students.", "COERCE", set(), {"GEO"}, set()),
+    ],
+    # the complement of the last conjunct of a coordinated object is the coordination's
+    "coordinated object": [
+        ("Syrian forces launched artillery, mortar and rocket fire against Turkish positions.",
+         "ASSAULT", {"SYR"}, {"TUR"}, set()),
+        ("The EU imposed an embargo and a travel ban on Belarus.", "SANCTION", {"IGO"},
+         {"BLR"}, set()),
+        ("Ethiopia announced a curfew and a ban on rallies in Tigray.", "COERCE", {"ETH"},
+         set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
