@@ -300,6 +300,12 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                     for c in trig.children):
         return "since"
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after"
+                                    for c in trig.children):
+        span = next((c for c in trig.children if c.dep_ == "npadvmod"
+                     and c.ent_type_ in ("DATE", "TIME")), None)
+        if span is not None:
+            return f"{span.text} after"  # "two weeks after rebels kidnapped ...": before the news
     cur = trig
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head

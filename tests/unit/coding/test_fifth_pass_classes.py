@@ -285,3 +285,17 @@ def test_a_thing_that_arrives_pays_no_visit(analyze: Callable[..., Document], te
 def test_a_delegation_that_arrives_visits(analyze: Callable[..., Document]) -> None:
     doc = analyze("The Chinese delegation arrived in Moscow.", "2024-05-06")
     assert "CONSULT" in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("UN troops withdrew from the Golan on Monday, two weeks after rebels kidnapped dozens "
+     "of peacekeepers.", "ASSAULT"),
+    ("The army retook the town days after militants attacked it.", "ASSAULT"),
+    ("Israel struck Gaza hours after Hamas fired rockets at Ashkelon.", "ASSAULT"),
+])
+def test_a_clause_dated_some_time_before_the_news_is_historical(
+        analyze: Callable[..., Document], text: str, event: str) -> None:
+    """"N weeks after X did Y": Y happened before the news; it is coded as historical."""
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == event]
+    assert found and found[-1].aux_mode == "historical", _show(doc)
