@@ -6,6 +6,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding.matcher import Hit
+from parley.coding.roles import decided_act
 from parley.model import Entity, Span
 from parley.syntax import clause_chain
 
@@ -31,7 +32,9 @@ HUMAN_NOUNS = {
     "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
 }
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
-_NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject"}
+# verbs and adjectives of not doing ("refused to", "is unwilling to", "is reluctant to")
+_NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject", "reluctant", "unwilling",
+                       "hesitant", "loath"}
 
 
 def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
@@ -42,6 +45,11 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
             out.append(c)
         elif c.dep_ == "dative" and c.pos_ != "ADP":
             out.append(c)  # "gave Kyiv tanks"
+        elif c.dep_ == "prt" and c.lower_ == "up" and "dobj" in deps:
+            # "kidnapped up to 16 advisers": a count the parser took for a particle
+            out.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+                       for p in g.children if p.dep_ == "pobj"
+                       and any(n.dep_ == "nummod" for n in p.children))
         elif c.dep_ in ("prep", "dative", "agent") and (c.lower_ in deps or (
                 c.dep_ == "dative" and "dative" in deps)):
             out.extend(p for p in c.children if p.dep_ == "pobj")  # "sent tanks to Kyiv"
@@ -187,6 +195,20 @@ CONTEXT = "context"
 _PAST_MARKERS = frozenset({"since", "after", "following", "before", "until", "prior"})
 # prepositions that name the setting of the news ("amid the war", "during the occupation")
 _SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"})
+# prepositions that name the ground of an act ("punished Iran for its attacks", "sanctions
+# over the attacks by the Houthis"): a known act named so is no new event
+_GROUND_PREPS = frozenset({"for", "over"})
+
+
+def _definite(noun: Any) -> bool:
+    """Is the noun named as known: a definite or possessive determiner, or its doer named
+    ("for its support", "over the attacks", "for attacks by the rebels")? An indefinite noun
+    after "for" is an aim ("pressed for a ceasefire"), not a ground."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that",
+                                                                    "these", "those")
+               or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+
+
 # nouns for a state of affairs rather than an act: named alone they are the setting
 _STATE_NOUNS = frozenset({"war", "conflict", "hostilities", "occupation", "violence",
                           "bloodshed", "insurgency", "crisis", "fighting", "siege"})
@@ -244,6 +266,11 @@ def _describes_noun(v: Any) -> bool:
     return v.dep_ == "csubj" and v.tag_ == "VBG" and own_subject
 
 
+def _decided(v: Any) -> bool:
+    """Is the verb the act a possessor decides ("China's decision to recognize ...")?"""
+    return bool(decided_act(v)[0])
+
+
 def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     """How an event is named as background, not as news of the day: ``CONTEXT`` (not coded:
     the setting, "amid the war", "the war has driven prices up", "when asked about it, X
@@ -257,6 +284,9 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
             return head.text
         if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:
             return CONTEXT
+        if trig.dep_ == "pobj" and head.lower_ in _GROUND_PREPS and not governed \
+                and _definite(trig):
+            return CONTEXT  # "sanctioned the Taliban for its support of ...": the ground
         if trig.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
             return f"modifier of '{head.text}'"  # "war crimes", "the invasion anniversary"
         if trig.lemma_.lower() in _STATE_NOUNS and not governed:
@@ -270,11 +300,22 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
                                     for c in trig.children):
         return "since"
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after"
+                                    for c in trig.children):
+        span = next((c for c in trig.children if c.dep_ == "npadvmod"
+                     and c.ent_type_ in ("DATE", "TIME")), None)
+        if span is not None:
+            return f"{span.text} after"  # "two weeks after rebels kidnapped ...": before the news
     cur = trig
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head
-    if _describes_noun(cur):
+    if _describes_noun(cur) and not _decided(cur):
         return CONTEXT  # "a lunch hosted by the ambassador", "the team trying to broker ..."
+    if cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                   for c in cur.children) and cur.tag_ == "VBN":
+        # "the minister, whom they had taken hostage", "the ships it had seized": a past
+        # perfect relative clause says who a participant is, it reports nothing new
+        return CONTEXT
     return ""
 
 

@@ -231,6 +231,19 @@ def event_date(anchor: Any, trig: Any, sent: Any, published: str | None,
     return shown, day
 
 
+# conjunctions of clauses that happen at a time of their own
+_OWN_TIME_MARKS = frozenset({"since", "after", "before", "until", "because", "once"})
+
+
+def _own_clause(tok: Any) -> bool:
+    """Is ``tok`` the verb of a relative clause or of a since/after/before clause, whose
+    date is its own and not that of the clause it hangs on?"""
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS
+                                       for c in tok.children)
+
+
 def event_when(anchor: Any, trig: Any, sent: Any, published: str | None,
                tense: str) -> tuple[str | None, str | None, str | None]:
     """(date_text, first day, precision) of the event: the date expression nearest in the
@@ -250,8 +263,8 @@ def event_when(anchor: Any, trig: Any, sent: Any, published: str | None,
             if cur.i in targets:
                 d = n + targets[cur.i]
                 break
-            if cur.head.i == cur.i:
-                break
+            if cur.head.i == cur.i or _own_clause(cur):
+                break  # "freed the men whom it had arrested last month": the clause's date
             cur, n = cur.head, n + 1
         if d is not None and (best is None or d < best[0]):
             best = (d, ent)

@@ -21,6 +21,9 @@ _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative"
 _PRESS = frozenset({"press", "news", "media"})
 # relative pronouns that stand for the modified noun as the clause's subject
 _RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
+# verbs of asking whose passive participle mostly says how the subject feels or stands
+# ("felt pressured", "is pressured to"), not that someone asked it: no request in the passive
+_STATE_PASSIVES = frozenset({"pressure", "pressurize", "pressurise"})
 # dependents whose modifiers can be pattern words ("impose economic sanctions")
 _MODIFIED_DEPS = frozenset({"dobj", "attr", "nsubjpass", "xcomp"})
 
@@ -51,6 +54,7 @@ class Hit:
     suppressed: str = ""
     by: Any = None  # the hit that stands for this one (it is part, content or twin of it)
     mode: tuple[str, ...] = ()  # a mode taken over from a merged nominal event
+    parts: list[Any] = field(default_factory=list)  # verbs of the same event merged into it
 
 
 def _around_verb(tok: Any) -> dict[str, Any]:
@@ -150,8 +154,11 @@ def match_verb(tok: Any, patterns: PatternSet,
         if p.goes_to and not any(c.dep_ == "prep" and c.lower_ == "to" for k in kids
                                  for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
             continue  # "cut oil supply by 2%": no one it goes to, no sanction
-        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") for c in kids):
-            continue  # "are seeking to deepen a partnership": intent, not a request
+        if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") or (
+                c.dep_ == "nsubjpass" and tok.lemma_.lower() not in _STATE_PASSIVES) for c in kids):
+            # "are seeking to deepen a partnership": intent, not a request; the one asked
+            # may be the passive's subject ("Greece was urged by Germany to cut spending")
+            continue
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object
         if p.event == NULL_EVENT:

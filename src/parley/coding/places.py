@@ -119,6 +119,8 @@ def event_place(anchor: Any, sent: Any) -> tuple[Place | None, str]:
             continue
         hops, cur = 0, root
         while cur.i != anchor.i and cur.head.i != cur.i and hops < 20:
+            if cur.dep_ == "relcl":
+                break  # "recalled its ambassador, who had arrived in Tel Aviv": the clause's
             cur, hops = cur.head, hops + 1
         if cur.i != anchor.i:
             continue

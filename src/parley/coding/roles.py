@@ -147,10 +147,28 @@ def noun_complements(noun: Any) -> list[Any]:
                 if p.dep_ == "pobj":
                     out.append(p)
                     out += [g for g in p.children if g.dep_ == "poss"]
+                    out += act_doers(p)
         elif c.dep_ in ("acl", "ccomp", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
                     and g.lower_ not in syntax.RELATIVE_PRONOUNS]
+    return out
+
+
+def act_doers(noun: Any) -> list[Any]:
+    """Who did the act a noun names, by its agent phrase: "crimes by Croat forces", "abuses
+    committed by the police", "the detention of activists by Turkey" -> the agent; an event
+    aimed at such an act is aimed at its doer."""
+    out = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+           for p in c.children if p.dep_ == "pobj"]
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            out += [p for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            # "the killing of civilians by soldiers": the parser hangs the agent on the object
+            out += [p for o in c.children if o.dep_ == "pobj" for b in o.children
+                    if b.dep_ == "prep" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"]
     return out
 
 
@@ -328,3 +346,58 @@ def beneficiaries(trig: Any) -> list[Any]:
             out += [x for k in v.children if k.dep_ in ("ccomp", "xcomp")
                     for x in k.children if x.dep_ == "nsubj"]
     return out
+
+
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def owners(noun: Any) -> list[Any]:
+    """The modifiers of a thing that can say whose it is: its possessor and its noun and
+    adjective modifiers, and theirs through a modifying noun ("a Russian embassy car" ->
+    Russian, "the U.S. navy ship" -> U.S.)."""
+    out = []
+    for m in noun.children:
+        if m.dep_ not in _OWNER_DEPS:
+            continue
+        out.append(m)
+        if m.dep_ == "compound" and m.pos_ == "NOUN":
+            out += [g for g in m.children if g.dep_ in _OWNER_DEPS]
+    return out
+
+
+# people named by their protesting
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
+                         "picketer", "looter"})
+
+
+def by_protesters(subj: list[Any]) -> bool:
+    """Is the actor named as people protesting ("protesters", "hundreds of rioters", "a
+    Ukrainian protestor")?"""
+    for s in subj[:1]:
+        t = s
+        if t.lower_ in ("thousands", "hundreds", "dozens", "scores", "crowds", "group", "crowd"):
+            t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), t)
+        if t.lemma_.lower() in _PROTESTERS or t.lower_.rstrip("s") in _PROTESTERS:
+            return True
+    return False
+
+
+# nouns of deciding or intending whose infinitive names the act decided ("China's decision
+# to recognize ...", "Britain's plan to send troops"), and those of them that put it ahead
+DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",
+                            "intention", "determination", "resolve"})
+_INTENT_NOUNS = frozenset({"plan", "bid", "readiness", "willingness", "intention",
+                           "determination", "resolve"})
+
+
+def decided_act(trig: Any) -> tuple[list[Any], bool]:
+    """(the possessor who decides, whether the act is yet to come) when ``trig`` is the
+    infinitive of a noun of deciding with a possessor ("Moscow's move to expel ..."); else
+    ([], False)."""
+    head = trig.head
+    if trig.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in DECISION_NOUNS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+        return [], False
+    owner = [c for c in head.children if c.dep_ == "poss"]
+    return owner, bool(owner) and head.lemma_.lower() in _INTENT_NOUNS

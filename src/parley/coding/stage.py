@@ -4,43 +4,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from parley import syntax
 from parley.coding import arguments as args
+from parley.coding import entities as ent
 from parley.coding import roles
 from parley.coding.dates import event_when, is_historical
+from parley.coding.linking import link
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
-from parley.coding.patterns import FRAME_VERBS, PatternSet, default_patterns
-from parley.coding.places import event_place, is_place_token, resolve_place
-from parley.model import Actor, Document, Entity, Event, Span
+from parley.coding.patterns import PatternSet, default_patterns
+from parley.coding.places import event_place, is_place_token
+from parley.model import Document, Entity, Event, Span
 from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-# verbs of taking part in an act whose object names it: the act is the noun's
-_TAKE_PART = {"undertake", "join"}
 # verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
 _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
-# verbs by which an actor announces or commits to its own future act
-_INTENT_VERBS = FRAME_VERBS - {"fail", "try", "attempt"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What one call of the stage knows about its document: the text, the actors by id and
-    the character offset -> actor ids index. Passed explicitly, never kept on the stage, so one
-    stage object codes many documents at once (threads) without mixing them up."""
-
-    text: str
-    actors: dict[str, Actor]
-    index: dict[int, list[str]]
 
 
 class CodingStage:
@@ -67,79 +54,20 @@ class CodingStage:
         resolve_place("Paris")
         resolve_date("16 March 2022", "2023-03-20")
 
-    # ------------------------------------------------------------------ entities
-    @staticmethod
-    def _actor_index(document: Document) -> dict[int, list[str]]:
-        """Character offset -> actor ids whose mention covers it."""
-        out: dict[int, list[str]] = {}
-        for s, e, aid in document.mention_actor:
-            for k in range(s, e):
-                out.setdefault(k, [])
-                if aid not in out[k]:
-                    out[k].append(aid)
-        return out
-
-    def _entities(self, toks: list[Any], index: dict[int, list[str]],
-                  actors: dict[str, Actor], text: str) -> list[Entity]:
-        out: list[Entity] = []
-        seen: set[str] = set()
-        for tok in toks:
-            ids = index.get(tok.idx)
-            if not ids:
-                # "thousands of Iraqi Kurds", "members of the banned movement": the group named
-                of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
-                if of and not any(index.get(t.idx) for t in args.expand(tok)):
-                    tok = of[0]
-                    ids = index.get(tok.idx)
-            parts = [tok] if ids else [t for t in args.expand(tok)]
-            if ids:
-                # an apposition to a name is the same actor ("Xi Jinping, the leader of
-                # communist China"); to a common noun it says who ("the two leaders, Xi and
-                # Putin"); coordinated parts are further actors
-                named = tok.pos_ == "PROPN"
-                parts = [tok] + [t for t in args.expand(tok) if (
-                    t.dep_ == "conj" and not (named and t.head.dep_ == "appos")
-                    or t.dep_ == "appos" and not named) or
-                                 (t.head.i == tok.i and t.dep_ in ("amod", "compound") and index.get(t.idx))]
-            for t in parts:
-                for aid in index.get(t.idx, ()):
-                    if aid in seen:
-                        continue
-                    seen.add(aid)
-                    a = actors[aid]
-                    mention = self._mention_span(a, t.idx)
-                    country = a.country
-                    if country is None and (t.ent_type_ in ("GPE", "LOC") or a.method == "unresolved"
-                                            and t.dep_ in ("dobj", "pobj", "nsubjpass")):
-                        # a town named as a party ("pounded Kharkiv") stands for its state
-                        place = resolve_place(a.name or t.text)
-                        country = place.country if place is not None else None
-                    out.append(Entity(aid, mention.text if mention else t.text, a.name, country,
-                                      a.sector, mention))
-        return out
-
-    @staticmethod
-    def _mention_span(actor: Actor, offset: int) -> Span | None:
-        for m in actor.mentions:
-            if m.start <= offset < m.end:
-                return m
-        return None
-
     # ------------------------------------------------------------------ the stage
     def __call__(self, document: Document) -> Document:
         doc = document.parse
         text = document.article.text
         pub = document.article.date
-        index = self._actor_index(document)
+        index = ent.actor_index(document)
         actors = {a.id: a for a in document.actors}
-        ctx = _Context(text, actors, index)
+        ctx = ent.Context(text, actors, index)
         events: list[Event] = []
         furniture = syntax.furniture_tokens(doc)
         for sent in doc.sents:
             # "Read more: Xi arrives in Moscow", a caption, a byline: no news
             hits = [h for h in self._sentence_hits(sent, ctx) if h.trigger.i not in furniture]
-            reported = self._reported_by(sent, index, actors, text)
+            reported = ent.reported_by(sent, ctx)
             coded: dict[int, bool] = {}
             pending = list(hits)
             while pending:
@@ -164,7 +92,7 @@ class CodingStage:
         events = [replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
         return replace(document, events=tuple(events))
 
-    def _sentence_hits(self, sent: Any, ctx: _Context) -> list[_Hit]:
+    def _sentence_hits(self, sent: Any, ctx: ent.Context) -> list[_Hit]:
         hits: list[_Hit] = []
         used: set[int] = set()
         for tok in sent:
@@ -172,7 +100,7 @@ class CodingStage:
                     tok.dep_ in ("ROOT", "advcl", "conj")
                     or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
                 # a predicative adjective is its clause's predicate: "Iran is critical of ..."
-                h = match_verb(tok, self.patterns, lambda c: self._names_someone(c, ctx))
+                h = match_verb(tok, self.patterns, lambda c: ent.names_someone(c, ctx))
                 if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:
                     h = None  # "would be free to use": only "critical of", "supportive of" ...
                 if h is not None:
@@ -184,99 +112,10 @@ class CodingStage:
                 if h is not None:
                     hits.append(h)
         hits += self._claims(sent, hits, ctx)
-        # light verbs lend nominal events their subject: "held talks", "launched an attack"
-        by_trigger = {h.trigger.i: h for h in hits}
-        for h in hits:
-            if h.pattern.pos != "noun":
-                continue
-            gov = h.trigger.head
-            if h.trigger.dep_ == "pobj" and gov.head.i in by_trigger \
-                    and by_trigger[gov.head.i].pattern.pos == "noun" and gov.head.i != h.trigger.i:
-                # the complement of an event noun is part of it: "talks on a peace
-                # agreement", "the withdrawal from the Paris agreement"
-                head_hit = by_trigger[gov.head.i]
-                h.suppressed = f"part of {head_hit.pattern.event} '{head_hit.trigger.text}'"
-                h.by = head_hit
-                continue
-            if h.trigger.dep_ == "pobj":
-                gov = gov.head
-            if h.trigger.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
-                outer = by_trigger.get(gov.i)
-                if outer is not None and outer is not h and h.trigger.dep_ == "dobj" \
-                        and gov.lemma_.lower() in _TAKE_PART and not outer.pattern.words:
-                    # "undertook a mediation mission", "joined the protests": the verb of
-                    # taking part lends its subject to the act named, and has no sense of its own
-                    outer.suppressed = f"takes part in {h.pattern.event} '{h.trigger.text}'"
-                    outer.by = h
-                    h.governor = gov
-                    continue
-                if outer is None:
-                    if gov.lemma_.lower() in roles.LIGHT_VERBS:
-                        h.governor = gov
-                elif outer is not h:
-                    # the object of an event verb is part of that event ("negotiate a deal",
-                    # "meet for peace negotiations", "spoke ... in a phone call")
-                    h.suppressed = f"part of {outer.pattern.event} '{outer.trigger.text}'"
-                    h.by = outer
-                    if outer.pattern.event == h.pattern.event and not outer.mode and h.pattern.mode:
-                        outer.mode = h.pattern.mode
-        # complements of speech acts ("agreed to cooperate", "called for a ceasefire")
-        for h in hits:
-            if h.suppressed:
-                continue
-            for other in hits:
-                if other is h or other.suppressed or not other.pattern.content:
-                    continue
-                if args.inside_content(h, other):
-                    h.suppressed = f"content of {other.pattern.event} '{other.trigger.text}'"
-                    h.by = other
-                    break
-        # the claim an act makes is part of it: "demonstrated in Kirkuk, calling for
-        # independence", "blocked roads to press their demands"
-        for h in hits:
-            if h.suppressed or not h.pattern.content or h.pattern.pos != "verb":
-                continue
-            if h.trigger.dep_ in ("advcl", "xcomp"):
-                outer = by_trigger.get(h.trigger.head.i)
-                if outer is not None and outer is not h and not outer.suppressed \
-                        and not outer.pattern.content:
-                    h.suppressed = f"the claim of {outer.pattern.event} '{outer.trigger.text}'"
-                    h.by = outer
-        # the aim of an act is no act of its own: "deployed police to Haiti to fight gangs",
-        # "used tear gas to disperse demonstrators" (it comes back if the act codes nothing)
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "verb" or not roles.purpose_clause(h.trigger):
-                continue
-            outer = by_trigger.get(h.trigger.head.i)
-            if outer is not None and outer is not h and not outer.suppressed \
-                    and outer.pattern.event != h.pattern.event:
-                h.suppressed = f"the aim of {outer.pattern.event} '{outer.trigger.text}'"
-                h.by = outer
-        # a verb of the same type in the purpose or coordinated clause of another one is the
-        # same event: "met ... to discuss", "agreed and signed"
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "verb":
-                continue
-            head = h.trigger.head
-            if h.trigger.dep_ in ("xcomp", "advcl", "conj") and head.i in by_trigger:
-                outer = by_trigger[head.i]
-                if outer is not h and outer.pattern.event == h.pattern.event and not outer.suppressed:
-                    h.suppressed = f"same event as '{outer.trigger.text}'"
-                    h.by = outer
-        # the same type twice on one clause: keep the verb
-        for h in hits:
-            if h.suppressed or h.pattern.pos != "noun":
-                continue
-            for other in hits:
-                if other is not h and not other.suppressed and other.pattern.pos == "verb" \
-                        and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
-                        and args.hops(h.trigger, other.trigger) <= 3:
-                    h.suppressed = f"same event as '{other.trigger.text}'"
-                    h.by = other
-                    break
+        link(hits)
         return hits
 
-    def _claims(self, sent: Any, hits: list[_Hit], ctx: _Context) -> list[_Hit]:
+    def _claims(self, sent: Any, hits: list[_Hit], ctx: ent.Context) -> list[_Hit]:
         """Claims that another actor did harm are accusations: "The US claimed that Iran had
         attacked a tanker" (the attack is what is alleged, not a fact of the day); a claim of
         one's own act ("Russia claimed it had destroyed ...") stays that act."""
@@ -292,13 +131,17 @@ class CodingStage:
                      and (self.onto.type(h.pattern.event).quad in (3, 4) or not hostile_only)]
             if hostile_only and not inner:
                 continue
-            claimer = self._entities(syntax.subject_tokens(tok)[0], ctx.index, ctx.actors, ctx.text)
+            claimant = syntax.subject_tokens(tok)[0]
+            # a claimant the knowledge base does not know ("a human rights group") still
+            # claims: it is kept with its words, as the actor of the accusation
+            claimer = ent.entities(claimant, ctx) or args.unresolved(claimant, ctx.text)
             doers = syntax.subject_tokens(inner[0].trigger if inner else comp)[0]
             if any(t.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
                                           for c in t.children) for t in doers):
                 continue  # "Russia claimed that its forces had destroyed ...": its own act
-            doer = self._entities(doers, ctx.index, ctx.actors, ctx.text)
-            if not claimer or {e.actor_id for e in claimer} & {e.actor_id for e in doer} or (
+            doer = ent.entities(doers, ctx)
+            if not claimer or not doer or {e.actor_id for e in claimer if e.actor_id} & {
+                    e.actor_id for e in doer} or (
                     {e.country for e in claimer if e.country}
                     & {e.country for e in doer if e.country}):
                 continue
@@ -307,30 +150,23 @@ class CodingStage:
             out.append(_Hit(self._claim, tok, [tok]))
         return out
 
-    def _names_someone(self, tok: Any, ctx: _Context) -> bool:
-        """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
-        if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
-            return True
-        if tok.lemma_.lower() in args.HUMAN_NOUNS:
-            return True
-        if any(ctx.index.get(t.idx) for t in args.expand(tok)):
-            return True
-        # a measure or group noun names whom its "of" names: "dozens of protesters"
-        return any(self._names_someone(g, ctx) for c in tok.children
-                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                   if g.dep_ == "pobj")
-
-    def _event(self, hit: _Hit, sent: Any, ctx: _Context, pub: str | None,
+    def _event(self, hit: _Hit, sent: Any, ctx: ent.Context, pub: str | None,
                reported: Entity | None, n: int) -> Event | None:
-        index, actors, text = ctx.index, ctx.actors, ctx.text
+        index, text = ctx.index, ctx.text
         p = hit.pattern
         trig = hit.trigger
         reasons = [f"{p.pos} pattern '{p.phrase}' -> {p.event}" + (f" ({','.join(p.mode)})" if p.mode else "")]
         # actor
         ordered: list[Any] = []
+        ahead = False  # an act a possessor plans ("Britain's plan to send troops")
         if p.pos == "verb":
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
+            decider, ahead = roles.decided_act(trig)
+            if decider and not subj:
+                # "China's decision to recognize the Taliban": the possessor decides and acts
+                subj, passive = decider, False
+                reasons.append(f"decided by '{decider[0].text}'")
             if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":
                 # "The Chadian team trying to broker a deal met ...": a participle the parser
                 # took for the subject; the subject is the noun it describes
@@ -343,25 +179,27 @@ class CodingStage:
                 subj, passive = stative, False  # "Japan is opposed to the plan"
                 reasons.append(f"'{trig.text}' is predicative: its subject acts")
             boss, ordered = roles.orderer(trig)
-            bosses = self._entities(boss, index, actors, text)
+            bosses = ent.entities(boss, ctx)
             if bosses:
                 # "the government ordered the newspaper to close": the one who orders acts;
                 # the one ordered is acted on unless it is the orderer's own ("its troops")
                 reasons.append(f"ordered by '{boss[0].text}'")
                 subj, passive = boss, False
                 own = {e.country for e in bosses if e.country}
-                ordered = [t for t in ordered if not {e.country for e in self._entities(
-                    [t], index, actors, text)} & own]
+                ordered = [t for t in ordered if not {e.country for e in ent.entities(
+                    [t], ctx)} & own]
             else:
                 ordered = []
         else:
             subj, passive = args.noun_actor(hit)
             anchor = hit.governor if hit.governor is not None else trig
-        actor_ents = self._entities(subj, index, actors, text)
+        if p.pos == "verb" and "visit" in p.mode and subj and subj[0].pos_ == "NOUN" \
+                and not index.get(subj[0].idx) and not args.names_agent(args.measured(subj[0])):
+            return None  # "the American aid arrived": a thing that arrives pays no visit
+        actor_ents = ent.entities(subj, ctx)
         if subj and actor_ents and all(e.country is None for e in actor_ents):
             # "Iran's navy seized ...": a body with no country of its own is its owner's
-            owner = [e for e in self._entities([c for c in subj[0].children if c.dep_ == "poss"],
-                                               index, actors, text) if e.country]
+            owner = [e for e in ent.entities([c for c in subj[0].children if c.dep_ == "poss"], ctx) if e.country]
             if owner:
                 actor_ents = [replace(e, country=owner[0].country) for e in actor_ents]
                 reasons.append(f"country of '{actor_ents[0].text}' from its owner "
@@ -373,7 +211,7 @@ class CodingStage:
             # "Iraq's government announced that it is prepared to ...", "the Serbs said their
             # forces had withdrawn": a pronoun subject of a reported clause (or its owner)
             # stands for the one who reports it
-            rep = [e for e in self._reporter(trig, ctx) if e.country]
+            rep = [e for e in ent.reporter(trig, ctx) if e.country]
             if rep:
                 actor_ents = ([replace(e, country=rep[0].country) for e in actor_ents]
                               if owned and actor_ents else rep)
@@ -389,10 +227,11 @@ class CodingStage:
             # ("expelled two Russian diplomats"), not when it is the act ("imposed sanctions")
             rec_toks = [t for t in rec_toks if t not in hit.tokens or index.get(t.idx)]
             # ... but whose act it is names the recipient: "rejected a U.S. request",
-            # "support Turkey's efforts", "boycott Algeria's elections"
+            # "support Turkey's efforts", "boycott Algeria's elections", and through a
+            # modifying noun: "torched a Russian embassy car", "hit a Syrian army base"
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
-                         and not index.get(t.idx) for m in t.children
-                         if m.dep_ in ("poss", "compound", "amod", "nmod") and index.get(m.idx)]
+                         and not index.get(t.idx) for m in roles.owners(t)
+                         if index.get(m.idx)]
             # ... or its of-complement: "accepted the proposal of Egypt"
             rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
@@ -415,14 +254,14 @@ class CodingStage:
             partners = [t for t in rec_toks if t.dep_ == "pobj" and t.head.lower_ == "between"]
             partners += [t for t in partners for t in t.conjuncts]
             actor_ids = {e.actor_id for e in actor_ents}
-            actor_ents += [e for e in self._entities(partners, index, actors, text)
+            actor_ents += [e for e in ent.entities(partners, ctx)
                            if e.actor_id not in actor_ids]
             rec_toks = [t for t in rec_toks if t not in partners]
         own_ids = {e.actor_id for e in actor_ents}
 
         def others(toks: list[Any]) -> list[Entity]:
             # the actor is never its own recipient ("reiterated its demand that Israel ...")
-            return [e for e in self._entities(toks, index, actors, text)
+            return [e for e in ent.entities(toks, ctx)
                     if e.actor_id not in own_ids]
 
         recipient_ents = others(rec_toks)
@@ -438,9 +277,15 @@ class CodingStage:
         if not recipient_ents and p.pos == "verb":
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
-            for noun in roles.event_nouns(hit.tokens[1:]):
-                recipient_ents = others(
-                    [t for t in roles.noun_complements(noun) if not is_place_token(t)])
+            nouns = roles.event_nouns(hit.tokens[1:])
+            # "launched artillery, mortar and rocket fire against X": the complement of the
+            # last conjunct is the whole coordination's
+            for noun in nouns + [c for n in nouns for c in n.conjuncts if c not in nouns]:
+                cands = roles.noun_complements(noun)
+                if p.content:
+                    # "called for the withdrawal of Russian troops": whose act is asked
+                    cands += args.objects(noun, ("of",))
+                recipient_ents = others([t for t in cands if not is_place_token(t)])
                 if not recipient_ents and self.onto.type(p.event).quad in (1, 3):
                     recipient_ents = others(roles.object_place(noun))
                 if recipient_ents:
@@ -455,7 +300,7 @@ class CodingStage:
                     cands = roles.between(obj)
                 elif any(match_noun(t, self.patterns) for t in (obj, *(
                         c for c in obj.children if c.dep_ == "compound"))):
-                    cands = roles.noun_complements(obj) + roles.between(obj)
+                    cands = roles.noun_complements(obj) + roles.between(obj) + roles.act_doers(obj)
                 else:
                     continue
                 recipient_ents = others([t for t in cands if not is_place_token(t)])
@@ -468,12 +313,31 @@ class CodingStage:
                 # "demanded that the US cancel plans": the one asked is the complement's subject
                 cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in syntax.RELATIVE_PRONOUNS] if comp.dep_ == "ccomp" else []
-                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of"))
+                cands += args.objects_deep(comp, ("dobj", "to", "with", "against", "on", "from", "of",
+                                                  "between"))
                 found = others([t for t in cands if not is_place_token(t)])
                 if found:
                     recipient_ents = found
                     reasons.append(f"recipient from the complement '{comp.text}'")
                     break
+        if not any(e.country for e in recipient_ents) and p.pos == "verb":
+            # "opened a probe into abuses by Ethiopian troops", "condemned the arrest of
+            # journalists by Egyptian police": an act aimed at an act is aimed at its doer
+            acts = [c for c in trig.children if c.dep_ == "dobj"] + [
+                g for c in trig.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            acts += [g for t in acts for c in t.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj"]
+            doers = others([d for t in acts for d in roles.act_doers(t) if not is_place_token(d)])
+            if any(e.country for e in doers):
+                recipient_ents = doers
+                reasons.append("recipient: the doer of the act it is about")
+        if not recipient_ents and hit.parts:
+            # "ambushed a convoy, killing four Kenyan soldiers": whom the verbs merged into
+            # the event (its result participle, its conjuncts) act on
+            recipient_ents = others([t for v in hit.parts for t in args.objects(v, ("dobj",) + p.recipient)
+                                     if not is_place_token(t)])
+            if recipient_ents:
+                reasons.append("recipient from a verb of the same event")
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
             # the forces an actor mobilizes are its own, not whom it mobilizes against
@@ -485,7 +349,7 @@ class CodingStage:
                                (roles.prepared_against, "whom the armed act prepared is aimed at")):
             if recipient_ents:
                 break
-            recipient_ents = [e for e in self._entities(tokens_of(trig), index, actors, text)
+            recipient_ents = [e for e in ent.entities(tokens_of(trig), ctx)
                               if e.actor_id not in actor_ids]
             if recipient_ents:
                 reasons.append(f"recipient {why}")
@@ -544,6 +408,8 @@ class CodingStage:
             # subject is not ("his visit ... would give new momentum": the visit happened)
             governor = next((a for a in trig.ancestors if a.pos_ in ("VERB", "AUX")), None)
         mode, mode_word = args.aux_mode(trig, governor)
+        if mode is None and ahead:
+            mode, mode_word = "future", trig.head.text
         background = args.background(trig, p.pos, p.event, hit.governor is not None)
         if background == args.CONTEXT:
             return None  # "amid the war", "when asked": named as the setting, not reported
@@ -565,6 +431,11 @@ class CodingStage:
             # stop work
             reasons.append("a strike by workers -> PROTEST (strike)")
             event_type, event_mode = "PROTEST", ("strike",)
+        elif event_type == "ASSAULT" and roles.by_protesters(subj):
+            # "protesters torched a police car", "rioters attacked the embassy": violence by
+            # those named as protesting is a riot (PLOVER PROTEST, mode riot)
+            reasons.append("violence by protesters -> PROTEST (riot)")
+            event_type, event_mode = "PROTEST", ("riot",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected
@@ -574,14 +445,14 @@ class CodingStage:
         if mode == "negation" and etype.quad in (1, 2) and event_type != "REJECT" and (
                 args.negating_governor(trig) is not None or (
                     args.modal_future(trig)
-                    and self._stated_by_actor(trig, actor_ents, ctx) is not None)):
+                    and ent.stated_by_actor(trig, actor_ents, ctx) is not None)):
             # "failed to reach agreement", "said it would not meet the demands": a refusal
             reasons.append(f"{event_type} its actor refuses or says it will not do -> REJECT")
             event_type, event_mode, mode = "REJECT", (), None
             etype = self.onto.type(event_type)
         if mode == "hypothetical" and mode_word.lower() in _OBLIGATION and event_type != "REQUEST":
             # "Chirac reminded Iraq that it must cooperate": the speaker asks it of the actor
-            asker = self._reporter(trig, ctx)
+            asker = ent.reporter(trig, ctx)
             if asker and not {e.actor_id for e in asker} & {e.actor_id for e in actor_ents}:
                 reasons.append(f"'{mode_word} {trig.text}' reported by "
                                f"{', '.join(e.text for e in asker)} -> REQUEST of the actor")
@@ -600,7 +471,7 @@ class CodingStage:
                                                    or event_type == "CONCEDE"):
             # "Nigeria said it will withdraw its force unless ...", "X pledged ... will free":
             # a material act its own actor announces is an offer (AGREE) or a threat (THREATEN)
-            stated = self._stated_by_actor(trig, actor_ents, ctx)
+            stated = ent.stated_by_actor(trig, actor_ents, ctx)
             if stated is None and unless:
                 stated = trig  # "Greece will block the talks unless ...": a conditioned act
             if stated is not None:
@@ -623,41 +494,3 @@ class CodingStage:
             reported_by=reported, coder=self.name, confidence=round(min(confidence, 0.95), 2),
             reason="; ".join(reasons),
         )
-
-    def _reporter(self, trig: Any, ctx: _Context) -> list[Entity]:
-        """Who reports the clause of ``trig``: the subject of the verb (or noun) whose
-        complement it is ("X said/concluded/reminded Y that ...")."""
-        for v in syntax.clause_chain(trig):
-            if v.dep_ in ("ccomp", "acl") and v.head.i != v.i:
-                head = v.head
-                subj, _passive = syntax.subject_tokens(head if head.pos_ in ("VERB", "AUX")
-                                                     else head.head)
-                return self._entities(subj, ctx.index, ctx.actors, ctx.text)
-        return []
-
-    def _stated_by_actor(self, trig: Any, actor_ents: list[Entity],
-                         ctx: _Context) -> Any:
-        """The verb of saying or intending that governs ``trig`` when its subject is the
-        event's own actor ("Syria said it would ...", "Greece plans to impose ...")."""
-        ids = {e.actor_id for e in actor_ents if e.actor_id}
-        countries = {e.country for e in actor_ents if e.country}
-        for gov in syntax.clause_chain(trig)[1:]:
-            if gov.lemma_.lower() not in _INTENT_VERBS:
-                continue
-            if trig.dep_ == "xcomp" and gov.i == trig.head.i:
-                return gov  # controlled: the subject is the same by construction
-            subj, _passive = syntax.subject_tokens(gov)
-            for e in self._entities(subj, ctx.index, ctx.actors, ctx.text):
-                if (e.actor_id and e.actor_id in ids) or (e.country and e.country in countries):
-                    return gov
-        return None
-
-    def _reported_by(self, sent: Any, index: dict[int, list[str]], actors: dict[str, Actor],
-                     text: str) -> Entity | None:
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-                ents = self._entities(objs, index, actors, text)
-                if ents:
-                    return ents[-1]
-        return None
