@@ -200,6 +200,18 @@ _SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"}
 _GROUND_PREPS = frozenset({"for", "over"})
 
 
+def _points_back(noun: Any) -> bool:
+    """A bare definite noun ("the talks", "these arrests"), with nothing of its own to tell
+    which act it is: the one the article has just told, named again as the time of what
+    follows, not a second act."""
+    children = list(noun.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in _POINTING_DETS
+                                  for c in children)
+
+
+_POINTING_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
 def _definite(noun: Any) -> bool:
     """Is the noun named as known: a definite or possessive determiner, or its doer named
     ("for its support", "over the attacks", "for attacks by the rebels")? An indefinite noun
@@ -281,6 +293,8 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if pos == "noun":
         head = trig.head
         if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:
+            if _points_back(trig):
+                return CONTEXT  # "after the talks", "since the attack": the act told before
             return head.text
         if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:
             return CONTEXT
