@@ -209,8 +209,8 @@ class Resolver:
             if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             # a body's name may be two words ("State Department"): the compound chain
-            words = " ".join(x.text for x in doc[i:i + 1].root.subtree
-                             if x.dep_ in ("compound", "amod") or x.i == i) \
+            words = " ".join(doc[k].text for k in subtree_indices(t, 4)
+                             if doc[k].dep_ in ("compound", "amod") or k == i) \
                 if t.dep_ == "compound" else t.text
             org = next((h for text in dict.fromkeys((words, t.text))
                         for h in self.kb.lookup(text, date)

@@ -10,7 +10,7 @@ from typing import Any
 from parley import syntax
 from parley.actors.kb import KnowledgeBase, normalise_alias
 from parley.actors.mentions import Candidate, find_candidates, mention_text
-from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind
+from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind, subtree_indices
 from parley.model import Actor, Document, Mention, Span, name_key
 
 logger = logging.getLogger(__name__)
@@ -324,7 +324,7 @@ class ActorStage:
         while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # "rejected the call and accused both": the first verb's subject
             subjects = [ch for ch in verb.children if ch.dep_ in _SUBJECT_DEPS]
-        own = {t.i for ch in subjects if ch.i < c.start for t in ch.subtree}
+        own = {k for ch in subjects if ch.i < c.start for k in subtree_indices(ch, 60)}
         picked: dict[str, str] = {}  # country -> actor key, the latest first
         for pc, rec in reversed(history):
             if pc.start < window_start or len(picked) == 2:
