@@ -164,11 +164,7 @@ class Resolver:
                 return hit.country  # "the United Nations Emergency Relief Coordinator"
         return None
 
-    def country_in(self, doc: Any, idxs: list[int], date: str | None) -> str | None:
-        """The first country named or implied among these tokens (``_countries_in``)."""
-        return self._countries_in(doc, idxs, date)
-
-    def _countries_in(self, doc: Any, idxs: list[int], date: str | None,
+    def countries_in(self, doc: Any, idxs: list[int], date: str | None,
                       name: bool = False) -> str | None:
         """The first country named or implied among these tokens (one to three words): a
         state's name or demonym first, then a body's ("U.S. National Security Council" is
@@ -228,7 +224,7 @@ class Resolver:
         text = mention_text(doc, c)
         head = c.head(doc)
         hits = self.kb.lookup(text, date)
-        ctx_country = self._countries_in(doc, c.context, date) if c.context else None
+        ctx_country = self.countries_in(doc, c.context, date) if c.context else None
         ctx_title = self._title(doc, c.context) if c.context else None
         if any(doc[i].lower_ in _COUNTERPART for i in c.context):
             ctx_title = ("counterpart", "GOV")
@@ -305,7 +301,7 @@ class Resolver:
 
     def _org(self, doc: Any, c: Candidate, text: str, date: str | None) -> ActorRecord | None:
         idxs = list(range(c.start, c.end))
-        country = self._countries_in(doc, idxs, date, name=True)
+        country = self.countries_in(doc, idxs, date, name=True)
         title = self.kb.office_sector(text)
         if title is None and _NGO_WORDS & {doc[i].lower_ for i in idxs}:
             # "the Association of Independent Lawyers", "Global Water Forum": a body of
@@ -340,7 +336,7 @@ class Resolver:
         country = None
         for i in mods:
             limits.check("actors")
-            country = self._country_of_text(doc[i].text, date) or self._countries_in(
+            country = self._country_of_text(doc[i].text, date) or self.countries_in(
                 doc, subtree_indices(doc[i]), date)
             if country:
                 break
@@ -405,6 +401,29 @@ class Resolver:
         rec = self._from_hit(doc, c, hit, head)
         return None if rec is None else replace(rec, method="office-holder",
                                                 reason=f"{mention_text(doc, c)!r}: {hit.reason}")
+
+    def counterpart(self, doc: Any, c: Candidate, owner: ActorRecord,
+                    date: str | None) -> ActorRecord | None:
+        """The counterpart in the country the demonym ``c`` names of ``owner`` (an actor with
+        an office): that office's holder that day when the base knows exactly one (as
+        ``_holder``), else the country's office as a nominal actor."""
+        entry = self.demonym(mention_text(doc, c))
+        title = None if entry is None or owner.office is None \
+            else self.kb.office_sector(owner.office)
+        if entry is None or title is None:
+            return None
+        office, sector = title
+        hit = self.kb.holder(office, entry.id, date)
+        rec = None if hit is None else self._from_hit(doc, c, hit, c.head(doc))
+        if hit is not None and rec is not None:
+            return replace(rec, method="kb-counterpart",
+                           reason=f"counterpart of {owner.name} ({office}) in {entry.id}: "
+                                  f"{hit.reason}")
+        return ActorRecord(f"nominal:{entry.id}:{owner.sector or sector}:{office.lower()}",
+                           f"{entry.name} ({office.lower()})", entry.id, owner.sector or sector,
+                           office, None, "nominal", "nominal",
+                           f"counterpart of {owner.name} ({office}) in {entry.id}; no single "
+                           f"holder known that day")
 
     def resolve_demonym(self, doc: Any, c: Candidate, date: str | None) -> ActorRecord | None:
         text = mention_text(doc, c)

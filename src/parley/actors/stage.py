@@ -19,6 +19,13 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _COUNTERPARTS = {"counterpart", "counterparts"}
 
 
+def _window_start(doc: Any, c: Candidate) -> int:
+    """Where what a pronoun or "the two leaders" points back to may stand: the start of
+    the sentence before the mention's (or of its own, the first)."""
+    sent_start = doc[c.start].sent.start
+    return doc[sent_start - 1].sent.start if sent_start > 0 else 0
+
+
 def stable_key(record: ActorRecord) -> str:
     """The actor's key across articles: its knowledge-base id where it has one (with the
     sector for a body that is not a person: ``kb:Q159:MIL``), else country + sector + normalised
@@ -192,7 +199,7 @@ class ActorStage:
                 continue
             for pobj in (t for t in prep.children if t.dep_ == "pobj"):
                 for conj in pobj.conjuncts:
-                    country = self.resolver.country_in(
+                    country = self.resolver.countries_in(
                         doc, list(range(conj.left_edge.i, conj.i + 1)), date)
                     if country is None or country == rec.country \
                             or any(o.country == country for o in out):
@@ -226,10 +233,9 @@ class ActorStage:
 
     def _counterpart(self, doc: Any, c: Candidate, date: str | None,
                      history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
-        """'Kenya's president met his Ugandan counterpart': the one who holds the possessor's
-        office in the modifier's country that day (Uganda's president), or, when the base
-        knows no single holder, that country's office as a nominal actor. The mention
-        grows to take in 'counterpart'."""
+        """'Kenya's president met his Ugandan counterpart': the counterpart of the possessor
+        in the country the demonym names (``Resolver.counterpart``). The mention grows to
+        take in 'counterpart'."""
         head = c.head(doc)
         noun = head.head
         if head.dep_ not in ("compound", "amod") or noun.lower_ not in _COUNTERPARTS \
@@ -238,26 +244,10 @@ class ActorStage:
         poss = next((t for t in noun.children if t.dep_ == "poss"), None)
         owner = None if poss is None else next(
             (rec for pc, rec in reversed(history) if pc.start <= poss.i < pc.end), None)
-        entry = self.resolver.demonym(mention_text(doc, c))
-        if owner is None or owner.office is None or entry is None:
-            return None
-        title = self.kb.office_sector(owner.office)
-        if title is None:
-            return None
-        office, sector = title
-        c.end = noun.i + 1
-        hit = self.kb.holder(office, entry.id, date)
-        if hit is not None:
-            e = hit.entry
-            return ActorRecord(f"kb:{e.id}:{hit.sector or ''}", e.name, hit.country, hit.sector,
-                               hit.office, e.qid or e.id, "person", "kb-counterpart",
-                               f"counterpart of {owner.name} ({office}) in {entry.id}: "
-                               f"{hit.reason}")
-        return ActorRecord(f"nominal:{entry.id}:{owner.sector or sector}:{office.lower()}",
-                           f"{entry.name} ({office.lower()})", entry.id, owner.sector or sector,
-                           office, None, "nominal", "nominal",
-                           f"counterpart of {owner.name} ({office}) in {entry.id}; no single "
-                           f"holder known that day")
+        rec = None if owner is None else self.resolver.counterpart(doc, c, owner, date)
+        if rec is not None:
+            c.end = noun.i + 1
+        return rec
 
     @staticmethod
     def _possessor(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> ActorRecord | None:
@@ -314,8 +304,7 @@ class ActorStage:
         """'Kenya's president met his Ugandan counterpart, and the two leaders signed ...':
         the two parties of different countries named last, in this sentence or the one
         before; none when fewer than two are there to point to."""
-        sent_start = doc[c.start].sent.start
-        window_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        window_start = _window_start(doc, c)
         # the one who acts on the pair is not one of them ("Israel accused both countries")
         verb = c.head(doc)
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -340,8 +329,8 @@ class ActorStage:
         kind = pronoun_kind(c)
         tok = doc[c.start]
         sent_start = tok.sent.start
-        prev_sent_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        window = [(pc, rec) for pc, rec in history if pc.start >= prev_sent_start and pc.start < c.start]
+        window_start = _window_start(doc, c)
+        window = [(pc, rec) for pc, rec in history if window_start <= pc.start < c.start]
         if kind == "person":
             persons = [(pc, rec) for pc, rec in window if rec.kind == "person"]
             if not persons:

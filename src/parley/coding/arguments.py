@@ -198,6 +198,7 @@ _SETTING_PREPS = frozenset({"amid", "amidst", "during", "throughout", "despite"}
 # prepositions that name the ground of an act ("punished Iran for its attacks", "sanctions
 # over the attacks by the Houthis"): a known act named so is no new event
 _GROUND_PREPS = frozenset({"for", "over"})
+_POINTING_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _points_back(noun: Any) -> bool:
@@ -209,15 +210,11 @@ def _points_back(noun: Any) -> bool:
                                   for c in children)
 
 
-_POINTING_DETS = frozenset({"the", "this", "that", "these", "those"})
-
-
 def _definite(noun: Any) -> bool:
     """Is the noun named as known: a definite or possessive determiner, or its doer named
     ("for its support", "over the attacks", "for attacks by the rebels")? An indefinite noun
     after "for" is an aim ("pressed for a ceasefire"), not a ground."""
-    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that",
-                                                                    "these", "those")
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _POINTING_DETS
                or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
 
 
