@@ -137,7 +137,7 @@ def link(hits: list[Hit]) -> None:
             continue
         for other in hits:
             if other is not h and not other.suppressed and other.pattern.pos == "verb" \
-                    and other.pattern.event == h.pattern.event and h.trigger in other.trigger.subtree \
+                    and other.pattern.event == h.pattern.event and other.trigger.is_ancestor(h.trigger) \
                     and args.hops(h.trigger, other.trigger) <= 3:
                 h.suppressed = f"same event as '{other.trigger.text}'"
                 h.by = other
