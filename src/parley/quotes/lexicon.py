@@ -91,6 +91,7 @@ class Issue:
     synonyms: tuple[str, ...]  # lower-case phrases, the name included
     concerns: str | None = None  # ISO alpha-3 or IGO code of the country or body it is about
     example: str = ""
+    at_war: str | None = None  # its name in a sentence about a war ("negotiations": peace talks)
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +107,15 @@ def issues() -> tuple[Issue, ...]:
             raise ConfigError(
                 f"{file}: entry {entry!r} needs 'issue: name' and 'synonyms: [...]'"
             ) from exc
-        out.append(Issue(name, syn, entry.get("concerns"), str(entry.get("example", ""))))
+        out.append(Issue(name, syn, entry.get("concerns"), str(entry.get("example", "")),
+                         entry.get("at_war")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def war_words() -> frozenset[str]:
+    """Lemmas that make a sentence one about a war (``Issue.at_war``)."""
+    return _words(_load("issues.yaml"), "war_words", "issues.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +163,14 @@ class StanceCues:
     eval_support_adjs: frozenset[str]
     eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
     eval_intransitive: frozenset[str]  # judge with no object ("the truce would backfire")
+    respite_verbs: frozenset[str]  # "would give the rebels time to regroup": a respite ...
+    respite_nouns: frozenset[str]
+    rebuild_verbs: frozenset[str]  # ... for rebuilding, so the subject is opposed
+    condition_heads: frozenset[str]  # "any settlement must begin with X": support X
+    condition_verbs: frozenset[str]  # lemma, or "lemma preposition"
+    necessity: frozenset[str]  # the modals that make a term a demand
+    necessity_verbs: frozenset[str]  # "has to", "needs to": the same, as a verb
+    hosting_verbs: frozenset[str]  # "welcomed Xi to Moscow": a greeting, no position
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
     negating_preps: frozenset[str]  # "stopped short of backing", "far from supporting"
     receiving_verbs: frozenset[str]  # "faced criticism": the subject does not hold it
@@ -207,6 +223,14 @@ def stance_cues() -> StanceCues:
         eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
         eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
         eval_intransitive=frozenset(str(w).lower() for w in ev.get("intransitive") or []),
+        respite_verbs=_lemmas(data, "evaluative", "respite_verbs", file),
+        respite_nouns=_lemmas(data, "evaluative", "respite_nouns", file),
+        rebuild_verbs=_lemmas(data, "evaluative", "rebuild_verbs", file),
+        condition_heads=_lemmas(data, "evaluative", "condition_heads", file),
+        condition_verbs=_lemmas(data, "evaluative", "condition_verbs", file),
+        necessity=_lemmas(data, "evaluative", "necessity", file),
+        necessity_verbs=_lemmas(data, "evaluative", "necessity_verbs", file),
+        hosting_verbs=_words(data, "hosting_verbs", file),
         negators=_words(data, "negators", file),
         negating_preps=_words(data, "negating_preps", file),
         receiving_verbs=_words(data, "receiving_verbs", file),

@@ -46,6 +46,9 @@ from parley.syntax import RELATIVE_HEADS, subject_of
 logger = logging.getLogger(__name__)
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# the speaker's own state in its words: "her government", "our country", "his administration"
+_OWN_BODIES = frozenset({"government", "administration", "country", "nation", "cabinet",
+                         "ministry"})
 # "support for", "opposition to", "concerns about": not "their support in the election"
 _NOUN_PREPS = frozenset({"for", "of", "to", "behind", "toward", "towards", "against", "about",
                          "over", "on"})
@@ -213,6 +216,8 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if dobj is not None:
         if addressee and dobj.pos_ in ("PRON", "PROPN"):
             return []  # "urged voters", "asked him": whom, not what
+        if lemma in cues.hosting_verbs and prep is None and _names_someone(document, dobj):
+            return []  # "Putin welcomed Xi to the Kremlin": a greeting, not a position
         charged = _charge(document, tok, lemma, dobj) if prep is None else None
         if charged is not None:
             # "blamed Indian soldiers for the clash": a position on the deed, toward the
@@ -236,6 +241,14 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
                      agent if agent is not None and agent.i != subj.i else None,
                      f"passive {tok.text!r}", own_subject=True)]
     return []
+
+
+def _names_someone(document: Document, tok: Any) -> bool:
+    """The phrase names a person or an actor itself ("Xi", "the visiting president", "Sweden's
+    king"), not a thing of theirs ("Biden's decision")."""
+    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in stance_cues().person_heads:
+        return True
+    return document.actor_at(tok.idx, tok.idx + len(tok.text)) is not None
 
 
 def _charge(document: Document, verb: Any, lemma: str,
@@ -278,9 +291,12 @@ def _adjective_cues(tok: Any) -> list[_Cue]:
     the copula's subject holds it; a negated copula flips it."""
     if tok.dep_ != "acomp" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return []
-    for c in tok.children:
-        pol = stance_cues().adjective_polarity(f"{tok.lower_} {c.lower_}") \
-            if c.dep_ == "prep" else None
+    # the preposition hangs on the adjective, or on the copula right after it ("remained
+    # averse / to the tariffs" as the parser often attaches it)
+    preps = [c for c in tok.children if c.dep_ == "prep"] + [
+        c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1]
+    for c in preps:
+        pol = stance_cues().adjective_polarity(f"{tok.lower_} {c.lower_}")
         target = _obj(c) if pol is not None else None
         if pol is None or target is None:
             continue
@@ -357,6 +373,15 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         cue_end = pred
         if pred.dep_ in ("relcl", "acl"):
             continue  # "drones that Russian forces used against cities" describes the drones
+        term = _term_set(tok, pred)
+        if term is not None:
+            # "any settlement must begin with a withdrawal": the term is what the speaker holds
+            pol, target, cue_end = term
+            holder, ok = _speech_holder(pred, quote)
+            if ok:
+                out.append((_Cue(pol, pred, cue_end, target, holder,
+                                 f"term {cue_end.text!r} set in speech", allow_actor=False), quote))
+            continue
         has_object = any(c.dep_ == "dobj" for c in pred.children)
         for c in pred.children:
             # "would work against Ukraine", "goes against Ukraine": no object; "used drones
@@ -388,14 +413,64 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
                               and c.lower_ in ("for", "to")), None)
                 if pol is not None and bears is not None and _obj(bears) is not None:
                     toward, cue_end = _obj(bears), bears
+        how = f"judgement {pred.text!r} in speech"
+        if pol is None and _gives_respite(pred):
+            pol, how = "oppose", f"respite {pred.text!r} in speech"
         if pol is None:
             continue
         holder, ok = _speech_holder(pred, quote)
         if not ok:
             continue
-        out.append((_Cue(pol, pred, cue_end, tok, holder, f"judgement {pred.text!r} in speech",
+        out.append((_Cue(pol, pred, cue_end, tok, holder, how,
                          toward=toward, allow_actor=False), quote))
     return out
+
+
+def _gives_respite(pred: Any) -> bool:
+    """"would give the rebels time to regroup", "would only allow the army to rearm": the
+    subject is said to let the other side rebuild its strength."""
+    cues = stance_cues()
+    if pred.lemma_.lower() not in cues.respite_verbs:
+        return False
+    def rebuilds(verb: Any) -> bool:  # "time to rest and resupply": any of the conjuncts
+        return any(v.lemma_.lower() in cues.rebuild_verbs for v in (verb, *verb.conjuncts))
+
+    for c in pred.children:
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and rebuilds(c):
+            return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in cues.respite_nouns and any(
+                g.dep_ in ("relcl", "acl") and rebuilds(g) for g in c.children):
+            return True
+    return False
+
+
+def _term_set(subj: Any, pred: Any) -> tuple[str, Any, Any] | None:
+    """A term set on a settlement with a modal of necessity: "any settlement must begin with a
+    withdrawal", "a deal should include a prisoner exchange", "has to be based on territorial
+    integrity" -> (support, the term, the word that sets it); a negation ("must not include")
+    flips it where every cue's does (``_stance``). A deal described ("the deal includes")
+    sets nothing."""
+    cues = stance_cues()
+    if subj.lemma_.lower() not in cues.condition_heads:
+        return None
+    verb = pred
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in cues.necessity for c in verb.children):
+        if verb.lemma_.lower() not in cues.necessity_verbs:
+            return None
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"
+                     and any(a.lower_ == "to" for a in c.children)), None)
+        if verb is None:
+            return None
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues.condition_verbs:
+            obj = _obj(c)
+            if obj is not None:
+                return "support", obj, c
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in cues.condition_verbs and obj is not None:
+        return "support", obj, verb
+    return None
 
 
 def find_stances(document: Document, doc: Any, quotes: list[Quote],
@@ -467,6 +542,16 @@ def _holder(document: Document, tok: Any, quote: Quote | None) -> Entity | None:
         return quote.speaker if quote.speaker.actor_id is not None else None
     if tok is None:
         return None
+    if quote is not None and quote.speaker is not None and quote.speaker.actor_id is not None \
+            and quote.speaker_span is not None \
+            and quote.speaker_span.start <= tok.idx < quote.speaker_span.end:
+        # "He added that a truce would ...": the one the quote stage found for that "he" along
+        # the paragraph's speakers, the same for the quote and its stance
+        return quote.speaker
+    if quote is not None and quote.speaker is not None and quote.speaker.actor_id is not None \
+            and tok.lemma_.lower() in _OWN_BODIES \
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return quote.speaker  # "the minister said her government would back ...": hers
     head = document.actor_at(tok.idx, tok.idx + len(tok.text))
     if head is None and not (tok.lower_ in RELATIVE_HEADS and tok.head.dep_ == "relcl"):
         return None  # the actor must be the holder's head, not a name inside its phrase

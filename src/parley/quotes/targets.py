@@ -20,11 +20,11 @@ lexicon issue concerns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parley.model import Document, Entity, Span
-from parley.quotes.lexicon import Issue, issue_pattern, norm_phrase, stance_cues
+from parley.quotes.lexicon import Issue, issue_pattern, norm_phrase, stance_cues, war_words
 from parley.quotes.speaker import entity_for, speaker_span
 
 # modifiers that say nothing about which issue it is ("new sanctions", "any peace deal")
@@ -214,6 +214,8 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
         found = _lexicon([t for t in head.subtree if not t.is_space], head, anywhere=True)
     if found is not None:
         issue, _ = found
+        if issue.at_war and any(t.lemma_.lower() in war_words() for t in head.sent):
+            issue = replace(issue, name=issue.at_war)  # "open to negotiations to end the war"
         toward = _toward(document, head) or _after_actor(document, after)
         if toward is None and issue.concerns:
             toward = Entity(None, words, None, issue.concerns, None,
