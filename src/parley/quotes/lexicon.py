@@ -163,6 +163,7 @@ class StanceCues:
     eval_support_adjs: frozenset[str]
     eval_oppose_preps: frozenset[str]  # "would work against Ukraine"
     eval_intransitive: frozenset[str]  # judge with no object ("the truce would backfire")
+    eval_copulas: frozenset[str]  # judge like "be": "would amount to a surrender"
     respite_verbs: frozenset[str]  # "would give the rebels time to regroup": a respite ...
     respite_nouns: frozenset[str]
     rebuild_verbs: frozenset[str]  # ... for rebuilding, so the subject is opposed
@@ -223,6 +224,7 @@ def stance_cues() -> StanceCues:
         eval_support_adjs=_lemmas(data, "evaluative", "support_adjs", file),
         eval_oppose_preps=frozenset(str(w).lower() for w in ev.get("oppose_preps") or []),
         eval_intransitive=frozenset(str(w).lower() for w in ev.get("intransitive") or []),
+        eval_copulas=_lemmas(data, "evaluative", "copulas", file),
         respite_verbs=_lemmas(data, "evaluative", "respite_verbs", file),
         respite_nouns=_lemmas(data, "evaluative", "respite_nouns", file),
         rebuild_verbs=_lemmas(data, "evaluative", "rebuild_verbs", file),

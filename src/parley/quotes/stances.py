@@ -307,6 +307,31 @@ def _adjective_cues(tok: Any) -> list[_Cue]:
     return []
 
 
+_COPULAS = frozenset({"be", "remain", "stay"})
+
+
+def _prep_cues(tok: Any) -> list[_Cue]:
+    """A position as a preposition after a copula or a verb of speech ("the United States is
+    against a ceasefire", "Kenya remains in favour of the deal", "argued in favor of
+    tariffs"): the subject holds it."""
+    cues = stance_cues()
+    if tok.lemma_.lower() not in _COPULAS and tok.lemma_.lower() not in reporting_words().speech:
+        return []
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        target, phrase = _obj(c), c.lower_
+        if phrase == "in" and target is not None and target.lower_ in ("favor", "favour"):
+            of = next((g for g in target.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            target, phrase = (_obj(of), f"in {target.lower_} of") if of is not None else (None, "")
+        pol = ("support" if phrase in cues.support_preps else
+               "oppose" if phrase in cues.oppose_preps else None)
+        if pol is not None and target is not None:
+            return [_Cue(pol, tok, c, target, subject_of(tok), f"{tok.text!r} {phrase}",
+                         own_subject=True)]
+    return []
+
+
 def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     cues = stance_cues()
     if tok.dep_ == "compound":
@@ -354,7 +379,6 @@ def _speech_holder(pred: Any, quote: Quote | None) -> tuple[Any, bool]:
 
 def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple[_Cue, Quote | None]]:
     """Judgements in reported speech: "a ceasefire right now would ratify Russia's conquest"."""
-    cues = stance_cues()
     out: list[tuple[_Cue, Quote | None]] = []
     spans = [(q.content.start, q.content.end, q) for q in quotes]
     for i in token_indices(doc, "DEP", ("nsubj",)):
@@ -368,9 +392,6 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         pred = tok.head
         if pred.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = pred.lemma_.lower()
-        pol = toward = None
-        cue_end = pred
         if pred.dep_ in ("relcl", "acl"):
             continue  # "drones that Russian forces used against cities" describes the drones
         term = _term_set(tok, pred)
@@ -382,48 +403,69 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
                 out.append((_Cue(pol, pred, cue_end, target, holder,
                                  f"term {cue_end.text!r} set in speech", allow_actor=False), quote))
             continue
-        has_object = any(c.dep_ == "dobj" for c in pred.children)
-        for c in pred.children:
-            # "would work against Ukraine", "goes against Ukraine": no object; "used drones
-            # against cities" tells what was done, not what the speaker holds
-            if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
-                pol, toward, cue_end = "oppose", _obj(c), c
-        if pol is None and f"{lemma} {next((c.lower_ for c in pred.children if c.dep_ == 'prep'), '')}" \
-                in cues.eval_harm_verbs:
-            pol = "oppose"
-        objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
-        if pol is None and objectless and lemma not in cues.eval_intransitive and (
-                lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
-            continue  # "the launch ended in failure", "talks failed to help": no consequence
-        if pol is None and lemma in cues.eval_oppose_verbs:
-            pol = "oppose"
-            if lemma in cues.eval_harm_verbs:
-                toward = next((c for c in pred.children if c.dep_ == "dobj"), None)
-        elif pol is None and lemma in cues.eval_support_verbs:
-            pol = "support"
-        elif pol is None and lemma == "be":
-            attr = next((c for c in pred.children if c.dep_ in ("acomp", "attr")), None)
-            if attr is not None:
-                word = attr.lemma_.lower()
-                pol = ("oppose" if word in cues.eval_oppose_adjs else
-                       "support" if word in cues.eval_support_adjs else None)
-                cue_end = attr
-                # "is a disaster for the mayor", "would be harmful to Europe": whom it affects
-                bears = next((c for c in attr.children if c.dep_ == "prep"
-                              and c.lower_ in ("for", "to")), None)
-                if pol is not None and bears is not None and _obj(bears) is not None:
-                    toward, cue_end = _obj(bears), bears
-        how = f"judgement {pred.text!r} in speech"
-        if pol is None and _gives_respite(pred):
-            pol, how = "oppose", f"respite {pred.text!r} in speech"
-        if pol is None:
+        judged = _judgement(pred)
+        if judged is None:
             continue
+        pol, toward, cue_end, how = judged
         holder, ok = _speech_holder(pred, quote)
         if not ok:
             continue
         out.append((_Cue(pol, pred, cue_end, tok, holder, how,
                          toward=toward, allow_actor=False), quote))
     return out
+
+
+def _judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
+    """The judgement a predicate passes on its subject, as (polarity, whom it is said to
+    affect or None, the last word of the cue, how): "would ratify the conquest", "would work
+    against Ukraine", "would be a mistake", "would amount to a surrender", "would give the
+    rebels time to regroup". None when it judges nothing."""
+    cues = stance_cues()
+    lemma = pred.lemma_.lower()
+    pol = toward = None
+    cue_end = pred
+    has_object = any(c.dep_ == "dobj" for c in pred.children)
+    for c in pred.children:
+        # "would work against Ukraine", "goes against Ukraine": no object; "used drones
+        # against cities" tells what was done, not what the speaker holds
+        if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
+            pol, toward, cue_end = "oppose", _obj(c), c
+    first_prep = next((c for c in pred.children if c.dep_ == "prep"), None)
+    if pol is None and f"{lemma} {first_prep.lower_ if first_prep is not None else ''}" \
+            in cues.eval_harm_verbs:
+        pol = "oppose"
+    objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
+    if pol is None and objectless and lemma not in cues.eval_intransitive and (
+            lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
+        return None  # "the launch ended in failure", "talks failed to help": no consequence
+    if pol is None and lemma in cues.eval_oppose_verbs:
+        pol = "oppose"
+        if lemma in cues.eval_harm_verbs:
+            toward = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    elif pol is None and lemma in cues.eval_support_verbs:
+        pol = "support"
+    elif pol is None and (lemma == "be" or lemma in cues.eval_copulas
+                          or f"{lemma} {first_prep.lower_ if first_prep is not None else ''}"
+                          in cues.eval_copulas):
+        # "would be a mistake", "would amount to a surrender", "would mean capitulation"
+        attr = next((c for c in pred.children if c.dep_ in ("acomp", "attr", "dobj")), None)
+        if attr is None and first_prep is not None and lemma != "be":
+            attr = _obj(first_prep)
+        if attr is not None:
+            word = attr.lemma_.lower()
+            pol = ("oppose" if word in cues.eval_oppose_adjs else
+                   "support" if word in cues.eval_support_adjs else None)
+            cue_end = attr
+            # "is a disaster for the mayor", "would be harmful to Europe": whom it affects
+            bears = next((c for c in attr.children if c.dep_ == "prep"
+                          and c.lower_ in ("for", "to")), None)
+            if pol is not None and bears is not None and _obj(bears) is not None:
+                toward, cue_end = _obj(bears), bears
+    if pol is not None:
+        return pol, toward, cue_end, f"judgement {pred.text!r} in speech"
+    if _gives_respite(pred):
+        return "oppose", None, pred, f"respite {pred.text!r} in speech"
+    return None
 
 
 def _gives_respite(pred: Any) -> bool:
@@ -493,8 +535,14 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
                 continue  # "challenged Iran to ratify the treaty": not Iran's position
             if charged_deed(tok):
                 continue  # "accused Brazil of blocking the talks": the accusation reads it
-            for cue in _verb_cues(document, tok):
+            judged = _judgement(tok.head) if tok.dep_ == "csubj" else None
+            for cue in _verb_cues(document, tok) + _prep_cues(tok):
                 cue.advice = advised(tok)
+                if judged is not None:
+                    # "calling for a ceasefire would reward the aggressor": the act is judged,
+                    # so the position on its object is the judgement's
+                    cue.polarity = _compose(judged[0], cue.polarity)
+                    cue.how += f", judged {tok.head.text!r}"
                 found.append((cue, quote_at(tok.idx)))
         elif tok.pos_ == "NOUN" and tok.i not in inner:
             for cue in _noun_cues(document, tok):

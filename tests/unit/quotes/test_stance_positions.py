@@ -153,3 +153,43 @@ def test_welcoming_a_visitor_is_no_position(run_quotes: Callable[..., Document],
 def test_welcoming_a_course_still_supports_it(run_quotes: Callable[..., Document], text: str,
                                               want: tuple[str, str, str]) -> None:
     assert want in triples(run(run_quotes, text))
+
+
+# --------------------------------------------------------------- an act judged
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Calling for a truce now would only reward the aggressor, Alvarez said.",
+     ("Alvarez", "ceasefire", "oppose")),
+    ("Okafor said that agreeing to a ceasefire would be a mistake.",
+     ("Okafor", "ceasefire", "oppose")),
+    ("Tanaka said backing new sanctions would be essential.", ("Tanaka", "sanctions", "support")),
+    ("Lindqvist said that opposing the peace plan would be a disaster.",
+     ("Lindqvist", "peace talks", "support")),
+])
+def test_a_position_taken_as_a_judged_act_composes(run_quotes: Callable[..., Document],
+                                                   text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Alvarez said a truce would amount to a surrender.", ("Alvarez", "ceasefire", "oppose")),
+    ("Okafor said the ceasefire would mean capitulation.", ("Okafor", "ceasefire", "oppose")),
+    ("Tanaka said new sanctions would constitute a betrayal.", ("Tanaka", "sanctions", "oppose")),
+    ("Lindqvist said a ceasefire on these terms was not acceptable.",
+     ("Lindqvist", "ceasefire", "oppose")),
+])
+def test_a_judgement_through_amount_to_or_mean(run_quotes: Callable[..., Document], text: str,
+                                               want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chile is against a ceasefire.", ("Chile", "ceasefire", "oppose")),
+    ("Kenya remains in favour of new sanctions.", ("Kenya", "sanctions", "support")),
+    ("Alvarez argued in favor of the peace plan.", ("Alvarez", "peace talks", "support")),
+    ("Japan is not against the tariffs.", ("Japan", "tariffs", "support")),
+])
+def test_a_position_as_a_preposition_after_a_copula(run_quotes: Callable[..., Document],
+                                                    text: str,
+                                                    want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
