@@ -193,3 +193,13 @@ def test_a_position_as_a_preposition_after_a_copula(run_quotes: Callable[..., Do
                                                     text: str,
                                                     want: tuple[str, str, str]) -> None:
     assert want in triples(run(run_quotes, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Alvarez said the truce was a ruse.", ("Alvarez", "ceasefire", "oppose")),
+    ("Okafor said the new sanctions were a publicity stunt.", ("Okafor", "sanctions", "oppose")),
+    ("Tanaka said the peace plan is a ploy to buy time.", ("Tanaka", "peace talks", "oppose")),
+])
+def test_a_course_called_a_deceit_is_opposed(run_quotes: Callable[..., Document], text: str,
+                                             want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
