@@ -173,6 +173,15 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     kids = [c for c in tok.children if c.i > tok.i]
     phrasal = _phrasal(tok, lemma, kids)
     key, prep = phrasal if phrasal is not None else (lemma, None)
+    # "called for the sanctions to be eased": "for" opens a clause of its own (its mark), and
+    # that clause is what the phrasal cue asks for
+    for_clause = None if phrasal is not None else next(
+        (c for c in kids if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+         and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if for_clause is not None and cues.verb_polarity(f"{lemma} for") is not None:
+        key = f"{lemma} for"
+    else:
+        for_clause = None
     pol = cues.verb_polarity(key)
     if pol is None and inner and key in cues.clause_oppose_verbs:
         pol = "oppose"
@@ -188,7 +197,7 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
     how = f"'{key}'" if prephrasal(key) else f"verb {tok.text!r}"
     cue_end = prep if prep is not None else tok
-    comp = next((c for c in kids if c.pos_ in ("VERB", "AUX") and (
+    comp = for_clause or next((c for c in kids if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee)), None)
     if comp is not None and (dobj is None or addressee or dobj.pos_ in ("PRON", "PROPN")):
         # "urged Russia to accept a truce", "wants to lift the sanctions", "opposed raising

@@ -203,3 +203,16 @@ def test_a_position_as_a_preposition_after_a_copula(run_quotes: Callable[..., Do
 def test_a_course_called_a_deceit_is_opposed(run_quotes: Callable[..., Document], text: str,
                                              want: tuple[str, str, str]) -> None:
     assert want in triples(run(run_quotes, text))
+
+
+# --------------------------------------------------------------- a clause asked for
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chile was pushing for tariffs to be lifted.", ("Chile", "tariffs", "oppose")),
+    ("Alvarez called for the sanctions to be eased.", ("Alvarez", "sanctions", "oppose")),
+    ("Kenya pressed for the embargo to be removed.", ("Kenya", "embargo", "oppose")),
+    ("Peru called for new sanctions to be imposed.", ("Peru", "sanctions", "support")),
+])
+def test_a_for_clause_is_what_the_phrasal_cue_asks(run_quotes: Callable[..., Document],
+                                                   text: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(run(run_quotes, text))
