@@ -24,6 +24,8 @@ whole class of constructions rather than one phrase:
   the acts of the state where they happen;
 - ``work_stoppage``: a "strike" or "walk out" by people named by their work is a strike
   (PROTEST), not a military strike or a walking out of talks;
+- ``answered_authors``: yielding to (or agreeing to) another's demand, pressure or proposal
+  answers its author ("gave in to demands from the unions");
 - ``claim_verbs``: a claim that another actor did harm ("claimed that Iran had attacked") is
   an accusation.
 
@@ -362,6 +364,22 @@ def owners(noun: Any) -> list[Any]:
         out.append(m)
         if m.dep_ == "compound" and m.pos_ == "NOUN":
             out += [g for g in m.children if g.dep_ in _OWNER_DEPS]
+    return out
+
+
+def answered_authors(trig: Any) -> list[Any]:
+    """Whose act a verb answers when its to-object names that act ("gave in to demands from
+    the unions", "bowed to Chinese pressure", "agreed to Egypt's proposal"): the act's author,
+    by its from-, by- or of-object, its possessor or its owner modifier."""
+    out = []
+    for c in trig.children:
+        if c.dep_ != "prep" or c.lower_ != "to":
+            continue
+        for n in c.children:
+            if n.dep_ == "pobj" and n.pos_ == "NOUN":
+                out += [p for m in n.children if m.dep_ == "prep" and m.lower_ in ("from", "by", "of")
+                        for p in m.children if p.dep_ == "pobj"]
+                out += owners(n)
     return out
 
 

@@ -275,6 +275,13 @@ class CodingStage:
                 if recipient_ents:
                     break
         if not recipient_ents and p.pos == "verb":
+            # "gave in to demands from the unions", "bowed to Chinese pressure": the author
+            # of the act the verb answers
+            recipient_ents = others([t for t in roles.answered_authors(trig)
+                                     if not is_place_token(t)])
+            if recipient_ents:
+                reasons.append("recipient: the author of what it answers")
+        if not recipient_ents and p.pos == "verb":
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
             nouns = roles.event_nouns(hit.tokens[1:])

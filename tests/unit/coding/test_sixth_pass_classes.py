@@ -1,0 +1,45 @@
+"""Sixth pass (issue 10): argument structure and sense by class, each class on sentences
+written for it (never a gold sentence)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+from unit.coding.test_argument_classes import check_case
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # yielding to (or agreeing to) another's demand, pressure or proposal answers its author:
+    # whose demand it is (its from-, by- or of-object, possessor or owner) is the recipient
+    "author of what is answered": [
+        ("The government gave in to demands from the Kenyan unions.", "CONCEDE", set(),
+         {"KEN"}, set()),
+        ("Mali conceded to calls from Algeria to hold talks.", "CONCEDE", {"MLI"}, {"DZA"},
+         set()),
+        ("Belgrade finally caved in to Russian demands.", "CONCEDE", {"SRB"}, {"RUS"}, set()),
+        ("Serbia bowed to pressure from the European Union.", "CONCEDE", {"SRB"}, {"IGO"},
+         set()),
+        ("Germany agreed to a proposal from Poland.", "AGREE", {"DEU"}, {"POL"}, set()),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_sixth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
+                            actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
