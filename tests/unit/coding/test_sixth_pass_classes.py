@@ -29,6 +29,16 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("Germany agreed to a proposal from Poland.", "AGREE", {"DEU"}, {"POL"}, set()),
     ],
+    # a person the knowledge base holds no office for that day, named with a body's title
+    # in the text, acts for that body now, over a role that has ended
+    "the title's body over an ended role": [
+        ("Ethiopia welcomed African Union envoy Olusegun Obasanjo.", "SUPPORT", {"ETH"},
+         {"IGO"}, set()),
+        ("Serbia rejected a plan by UN envoy Martti Ahtisaari.", "REJECT", {"SRB"}, {"IGO"},
+         set()),
+        ("Afghan rebels will meet U.N. mediator Diego Cordovez.", "CONSULT", {"AFG"}, {"IGO"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -43,3 +53,18 @@ def _show(doc: Document) -> list[tuple[str, str]]:
 def test_sixth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
                             actors: set[str], recipients: set[str], absent: set[str]) -> None:
     check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia welcomed Olusegun Obasanjo.",
+    "Ethiopia welcomed former Nigerian president Olusegun Obasanjo.",
+    "Kosovo praised Martti Ahtisaari.",
+])
+def test_with_no_title_or_a_past_one_the_ended_role_stays(
+        analyze: Callable[..., Document], text: str) -> None:
+    """No title, or a past one ("former president"), says nothing of whom they act for now:
+    the country of the role that ended stays."""
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event in ("SUPPORT", "ACCUSE")]
+    assert found and {r.country for r in found[0].recipient} <= {"NGA", "FIN"}, _show(doc)
+    assert found[0].recipient, _show(doc)
