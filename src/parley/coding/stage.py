@@ -232,10 +232,12 @@ class CodingStage:
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
                          and not index.get(t.idx) for m in roles.owners(t)
                          if index.get(m.idx)]
-            # ... or its of-complement: "accepted the proposal of Egypt"
+            # ... or its of-complement: "accepted the proposal of Egypt", "froze the assets
+            # of Russian oligarchs" (named by a modifier)
             rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
-                         for o in m.children if o.dep_ == "pobj" and index.get(o.idx)]
+                         for o in m.children if o.dep_ == "pobj"
+                         and any(index.get(x.idx) for x in args.expand(o))]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
             rec_toks += ordered + roles.participle_undergoer(trig)

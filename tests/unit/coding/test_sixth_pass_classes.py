@@ -39,6 +39,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Afghan rebels will meet U.N. mediator Diego Cordovez.", "CONSULT", {"AFG"}, {"IGO"},
          set()),
     ],
+    # whose thing an act is done to, by the thing's of-complement, when that names its owner
+    # by a modifier ("the assets of Russian oligarchs")
+    "owner in the of-complement, by a modifier": [
+        ("The EU froze the assets of Russian oligarchs.", "SANCTION", {"IGO"}, {"RUS"}, set()),
+        ("Kenya seized the property of Somali traders.", "COERCE", {"KEN"}, {"SOM"}, set()),
+        ("Britain froze the bank accounts of Iranian officials.", "SANCTION", {"GBR"}, {"IRN"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
