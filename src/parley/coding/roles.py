@@ -406,16 +406,26 @@ def by_protesters(subj: list[Any]) -> bool:
 DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",
                             "intention", "determination", "resolve"})
 _INTENT_NOUNS = frozenset({"plan", "bid", "readiness", "willingness", "intention",
-                           "determination", "resolve"})
+                           "determination", "resolve", "effort"})
+# nouns of acting whose infinitive names the act done ("took steps to ease ...")
+_STEP_NOUNS = frozenset({"step", "measure", "action", "effort"})
+# verbs that take, make or announce a decision or a step: their subject decides and acts
+_DECIDING_VERBS = LIGHT_VERBS | {"take", "adopt", "unveil"}
 
 
 def decided_act(trig: Any) -> tuple[list[Any], bool]:
-    """(the possessor who decides, whether the act is yet to come) when ``trig`` is the
-    infinitive of a noun of deciding with a possessor ("Moscow's move to expel ..."); else
-    ([], False)."""
+    """(who decides, whether the act is yet to come) when ``trig`` is the infinitive of a
+    noun of deciding or acting: its possessor ("Moscow's move to expel ..."), or else the
+    subject of the verb that takes, makes or announces it ("Egypt took steps to ease ...",
+    "Turkey announced a plan to send troops"); else ([], False)."""
     head = trig.head
-    if trig.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in DECISION_NOUNS \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+    lemma = head.lemma_.lower()
+    # the parser takes the infinitive for an acl, or for a relative clause with no subject
+    if trig.dep_ not in ("acl", "relcl") or head.pos_ != "NOUN" \
+            or lemma not in DECISION_NOUNS | _STEP_NOUNS or not _infinitive(trig):
         return [], False
     owner = [c for c in head.children if c.dep_ == "poss"]
-    return owner, bool(owner) and head.lemma_.lower() in _INTENT_NOUNS
+    if not owner and head.dep_ == "dobj" and head.head.lemma_.lower() in _DECIDING_VERBS:
+        subj, passive = syntax.subject_tokens(head.head)
+        owner = [] if passive else subj
+    return owner, bool(owner) and lemma in _INTENT_NOUNS

@@ -163,8 +163,9 @@ class CodingStage:
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
             decider, ahead = roles.decided_act(trig)
-            if decider and not subj:
+            if decider and (not subj or subj[0].i == trig.head.i):
                 # "China's decision to recognize the Taliban": the possessor decides and acts
+                # (the parser may take "steps to ease" for a relative clause on "steps")
                 subj, passive = decider, False
                 reasons.append(f"decided by '{decider[0].text}'")
             if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":

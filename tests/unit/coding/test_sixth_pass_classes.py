@@ -47,6 +47,18 @@ CLASSES: dict[str, list[Case]] = {
         ("Britain froze the bank accounts of Iranian officials.", "SANCTION", {"GBR"}, {"IRN"},
          set()),
     ],
+    # a noun of acting or deciding whose infinitive names the act, as the object of a verb
+    # that takes, makes or announces it: the verb's subject does the act
+    "steps taken to act": [
+        ("Egypt took steps to ease restrictions on the press.", "CONCEDE", {"EGY"}, set(),
+         set()),
+        ("Kenya took measures to expel the Somali diplomats.", "SANCTION", {"KEN"}, {"SOM"},
+         set()),
+        ("Turkey announced a plan to send troops to Libya.", "MOBILIZE", {"TUR"}, {"LBY"},
+         set()),
+        ("Japan made a decision to lift sanctions on Iran.", "CONCEDE", {"JPN"}, {"IRN"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -76,3 +88,16 @@ def test_with_no_title_or_a_past_one_the_ended_role_stays(
     found = [e for e in doc.events if e.event in ("SUPPORT", "ACCUSE")]
     assert found and {r.country for r in found[0].recipient} <= {"NGA", "FIN"}, _show(doc)
     assert found[0].recipient, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Greece rejected the plan to send troops to Libya.",
+    "Italy criticized the decision to expel the Libyan diplomats.",
+    "Steps were taken to expel the Libyan diplomats.",
+])
+def test_a_plan_rejected_or_without_a_doer_is_not_the_subjects_act(
+        analyze: Callable[..., Document], text: str) -> None:
+    """Rejecting or criticizing a plan does not make one its doer; a step taken in the
+    passive names none."""
+    doc = analyze(text, "2024-05-06")
+    assert not {e.event for e in doc.events} & {"MOBILIZE", "SANCTION"}, _show(doc)
