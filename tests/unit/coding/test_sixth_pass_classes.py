@@ -59,6 +59,18 @@ CLASSES: dict[str, list[Case]] = {
         ("Japan made a decision to lift sanctions on Iran.", "CONCEDE", {"JPN"}, {"IRN"},
          set()),
     ],
+    # widening what a government allows its people (rights, freedoms, autonomy), reforming
+    # how one is governed, and formal pardons are concessions (CAMEO 083, 0833, 0834)
+    "granting rights and reform": [
+        ("Sudan expanded political freedoms.", "CONCEDE", {"SDN"}, set(), set()),
+        ("Morocco granted more autonomy to Western Sahara.", "CONCEDE", {"MAR"}, set(),
+         {"AID"}),
+        ("Kenya implemented electoral reforms.", "CONCEDE", {"KEN"}, set(), set()),
+        ("Israel granted the Palestinians the right to travel.", "CONCEDE", {"ISR"}, {"PSE"},
+         set()),
+        ("Egypt granted an amnesty to political prisoners.", "CONCEDE", {"EGY"}, set(),
+         {"SUPPORT"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -101,3 +113,14 @@ def test_a_plan_rejected_or_without_a_doer_is_not_the_subjects_act(
     passive names none."""
     doc = analyze(text, "2024-05-06")
     assert not {e.event for e in doc.events} & {"MOBILIZE", "SANCTION"}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan introduced economic reforms.",
+    "Tunisia extended the curfew.",
+    "Iran restricted press freedoms.",
+])
+def test_reforms_of_the_economy_and_restrictions_are_no_concession(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "CONCEDE" not in {e.event for e in doc.events}, _show(doc)
