@@ -364,7 +364,8 @@ class CodingStage:
             if recipient_ents:
                 reasons.append(f"recipient {why}")
         # place
-        place, place_text = event_place(anchor, sent)
+        # a visit's place is also where its verb of travel goes ("travelled to Riyadh")
+        place, place_text = event_place(anchor, sent, goal=p.place_recipient)
         if place_text:
             # the event's place is never its recipient ("destroyed a bridge in Kherson")
             recipient_ents = [e for e in recipient_ents if e.text != place_text]

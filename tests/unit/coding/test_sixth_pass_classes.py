@@ -71,6 +71,13 @@ CLASSES: dict[str, list[Case]] = {
         ("Egypt granted an amnesty to political prisoners.", "CONCEDE", {"EGY"}, set(),
          {"SUPPORT"}),
     ],
+    # the goal of a verb of travel ("flew to Beijing") is the place visited: its state hosts
+    "the goal of a visit": [
+        ("The Indian prime minister travelled to Moscow on Monday.", "CONSULT", {"IND"},
+         {"RUS"}, set()),
+        ("Scholz will fly to Beijing next week.", "CONSULT", {"DEU"}, {"CHN"}, set()),
+        ("Blinken travelled from Washington to Cairo.", "CONSULT", {"USA"}, {"EGY"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -124,3 +131,10 @@ def test_reforms_of_the_economy_and_restrictions_are_no_concession(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert "CONCEDE" not in {e.event for e in doc.events}, _show(doc)
+
+
+def test_the_goal_of_a_visit_is_its_place(analyze: Callable[..., Document]) -> None:
+    doc = analyze("The Kenyan foreign minister flew to Addis Ababa.", "2024-05-06")
+    found = [e for e in doc.events if e.event == "CONSULT"]
+    assert found and found[0].event_loc is not None, _show(doc)
+    assert found[0].event_loc.country == "ETH", _show(doc)
