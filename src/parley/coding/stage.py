@@ -350,8 +350,10 @@ class CodingStage:
                 reasons.append("recipient from a verb of the same event")
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
-            # the forces an actor mobilizes are its own, not whom it mobilizes against
-            p.event == "MOBILIZE" and e.country in {None} | {a.country for a in actor_ents})]
+            # the forces an actor mobilizes or withdraws are its own, not whom it mobilizes
+            # against or withdraws from
+            e.country in {None} | {a.country for a in actor_ents}
+            and (p.event == "MOBILIZE" or p.event == "RETREAT" and e.sector == "MIL"))]
         # "... unless the United States lifts sanctions", "until Israel lifts the siege";
         # "sent arms to help defend Estonia", "refused to allow UN planes to land"
         for tokens_of, why in ((roles.condition_subjects, "from the unless/until clause"),

@@ -138,3 +138,30 @@ def test_the_goal_of_a_visit_is_its_place(analyze: Callable[..., Document]) -> N
     found = [e for e in doc.events if e.event == "CONSULT"]
     assert found and found[0].event_loc is not None, _show(doc)
     assert found[0].event_loc.country == "ETH", _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia pulled its troops out of Kherson.",
+    "Israel withdrew its soldiers from Gaza.",
+    "Turkey pulled its army units back from the Syrian border.",
+])
+def test_the_forces_an_actor_withdraws_are_its_own(
+        analyze: Callable[..., Document], text: str) -> None:
+    """As with mobilizing, the troops an actor withdraws are its own, never its recipient."""
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == "RETREAT"]
+    assert found, _show(doc)
+    assert not any(r.text in ("troops", "soldiers", "units", "army units")
+                   for r in found[0].recipient), _show(doc)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Iran released Iranian dissidents.", "IRN"),
+    ("Hamas freed two American hostages.", "USA"),
+    ("Armenia withdrew its forces from the Azerbaijani villages.", "AZE"),
+])
+def test_whom_a_retreat_frees_or_leaves_stays_its_recipient(
+        analyze: Callable[..., Document], text: str, country: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == "RETREAT"]
+    assert found and country in {r.country for r in found[0].recipient}, _show(doc)
