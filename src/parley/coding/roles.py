@@ -64,6 +64,9 @@ LIGHT_VERBS = frozenset({
     "renew", "restart", "reopen", "relaunch", "revive",
     # ... or to its end: "completed its withdrawal"
     "complete", "finish"})
+# verbs of answering an act with another: the act named after "with" is theirs
+# ("retaliated with air strikes", "responded with sanctions")
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "counter"})
 # acts only a state's authorities do: in the passive with no agent, the state of the place
 AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
 # nouns for agreements: withdrawing from one rejects it

@@ -78,6 +78,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Scholz will fly to Beijing next week.", "CONSULT", {"DEU"}, {"CHN"}, set()),
         ("Blinken travelled from Washington to Cairo.", "CONSULT", {"USA"}, {"EGY"}, set()),
     ],
+    # an act named after "with" on a verb of answering ("retaliated with air strikes") is
+    # the answer itself: the verb lends it its subject, as a light verb does
+    "answering with an act": [
+        ("Israel retaliated with air strikes on Gaza.", "ASSAULT", {"ISR"}, {"PSE"}, set()),
+        ("The United States responded with sanctions against Russia.", "SANCTION", {"USA"},
+         {"RUS"}, set()),
+        ("Ukraine replied with a counteroffensive against Russian troops.", "ASSAULT", {"UKR"},
+         {"RUS"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -165,3 +174,10 @@ def test_whom_a_retreat_frees_or_leaves_stays_its_recipient(
     doc = analyze(text, "2024-05-06")
     found = [e for e in doc.events if e.event == "RETREAT"]
     assert found and country in {r.country for r in found[0].recipient}, _show(doc)
+
+
+def test_what_is_answered_is_not_the_answerers_act(analyze: Callable[..., Document]) -> None:
+    """"Responded to the attack": the attack answered is another's, not the responder's."""
+    doc = analyze("Iran responded to the attack on its embassy.", "2024-05-06")
+    assert not any(e.event == "ASSAULT" and any(a.country == "IRN" for a in e.actor)
+                   for e in doc.events), _show(doc)
