@@ -74,6 +74,8 @@ PEOPLES = frozenset({
 # head words of the names of non-governmental bodies
 _NGO_WORDS = frozenset({"association", "foundation", "forum", "society", "watch", "network",
                         "institute"})
+# bodies above states: one named in a person's title is whom they serve
+_BODIES = frozenset({"IGO", "NGO"})
 # words that put a title in the past: it names no role in force on the day
 _PAST = frozenset({"former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "retired"})
 
@@ -236,11 +238,19 @@ class Resolver:
         if hits:
             hit = self._pick(hits, ctx_country)
             rec = self._from_hit(doc, c, hit, head)
-            if rec is not None and hit.entry.kind == "person" and hit.sector is None \
-                    and ctx_title is not None and not any(
-                        doc[i].lower_.strip("-") in _PAST for i in c.context):
+            now = rec is not None and hit.entry.kind == "person" and not any(
+                doc[i].lower_.strip("-") in _PAST for i in c.context)
+            if now and rec is not None and hit.office is None and ctx_country in _BODIES \
+                    and ctx_country != rec.country:
+                # no office of theirs is known that day: the international body the text's
+                # title names is whom they act for now, over a role that has ended ("U.N.
+                # mediator X", "African Union envoy X"); "former president X" tells none. A
+                # state's title word may name another state's body ("Congress leader X")
+                rec = replace(rec, country=ctx_country,
+                              reason=f"{rec.reason}; country {ctx_country} from the title")
+            if now and rec is not None and hit.sector is None and ctx_title is not None:
                 # no role of theirs is in force that day: the text's title tells the role
-                # ("Thai police spokesman X"); "former president X" tells none
+                # ("Thai police spokesman X")
                 rec = replace(rec, key=f"kb:{hit.entry.id}:{ctx_title[1]}", office=ctx_title[0],
                               sector=ctx_title[1], country=rec.country or ctx_country,
                               reason=f"{rec.reason}; office {ctx_title[0]!r} -> {ctx_title[1]}"

@@ -65,7 +65,9 @@ def link(hits: list[Hit]) -> None:
                 h.governor = gov
                 continue
             if outer is None:
-                if gov.lemma_.lower() in roles.LIGHT_VERBS:
+                if gov.lemma_.lower() in roles.LIGHT_VERBS or (
+                        slot.dep_ == "pobj" and slot.head.lower_ == "with"
+                        and gov.lemma_.lower() in roles.RESPONSE_VERBS):
                     h.governor = gov
             elif outer is not h:
                 # the object of an event verb is part of that event ("negotiate a deal",

@@ -106,17 +106,21 @@ def _ents_of(sent: Any) -> list[Any]:
     return [e for e in ents[lo:hi] if e.end <= sent.end]
 
 
-def event_place(anchor: Any, sent: Any) -> tuple[Place | None, str]:
+def event_place(anchor: Any, sent: Any, goal: bool = False) -> tuple[Place | None, str]:
     """The place of the event whose verb (or governing verb) is ``anchor``: the nearest
-    locative place attached below it in the parse; a place of another clause is not its."""
+    locative place attached below it in the parse; a place of another clause is not its.
+    With ``goal`` (a verb of travel), the place it goes to counts too: "flew to Riyadh"."""
     limits.check("coding")
     best = None
+    preps = LOCATIVE | {"to"} if goal else LOCATIVE
     for ent in _ents_of(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         root = ent.root
-        if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE:
+        if root.dep_ != "pobj" or root.head.lower_ not in preps:
             continue
+        if root.head.lower_ == "to" and root.head.head.i != anchor.i:
+            continue  # the goal of the verb of travel itself, not of another word below it
         hops, cur = 0, root
         while cur.i != anchor.i and cur.head.i != cur.i and hops < 20:
             if cur.dep_ == "relcl":

@@ -24,6 +24,8 @@ whole class of constructions rather than one phrase:
   the acts of the state where they happen;
 - ``work_stoppage``: a "strike" or "walk out" by people named by their work is a strike
   (PROTEST), not a military strike or a walking out of talks;
+- ``answered_authors``: yielding to (or agreeing to) another's demand, pressure or proposal
+  answers its author ("gave in to demands from the unions");
 - ``claim_verbs``: a claim that another actor did harm ("claimed that Iran had attacked") is
   an accusation.
 
@@ -62,6 +64,9 @@ LIGHT_VERBS = frozenset({
     "renew", "restart", "reopen", "relaunch", "revive",
     # ... or to its end: "completed its withdrawal"
     "complete", "finish"})
+# verbs of answering an act with another: the act named after "with" is theirs
+# ("retaliated with air strikes", "responded with sanctions")
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "counter"})
 # acts only a state's authorities do: in the passive with no agent, the state of the place
 AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION"})
 # nouns for agreements: withdrawing from one rejects it
@@ -365,6 +370,22 @@ def owners(noun: Any) -> list[Any]:
     return out
 
 
+def answered_authors(trig: Any) -> list[Any]:
+    """Whose act a verb answers when its to-object names that act ("gave in to demands from
+    the unions", "bowed to Chinese pressure", "agreed to Egypt's proposal"): the act's author,
+    by its from-, by- or of-object, its possessor or its owner modifier."""
+    out = []
+    for c in trig.children:
+        if c.dep_ != "prep" or c.lower_ != "to":
+            continue
+        for n in c.children:
+            if n.dep_ == "pobj" and n.pos_ == "NOUN":
+                out += [p for m in n.children if m.dep_ == "prep" and m.lower_ in ("from", "by", "of")
+                        for p in m.children if p.dep_ == "pobj"]
+                out += owners(n)
+    return out
+
+
 # people named by their protesting
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher",
                          "picketer", "looter"})
@@ -388,16 +409,26 @@ def by_protesters(subj: list[Any]) -> bool:
 DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",
                             "intention", "determination", "resolve"})
 _INTENT_NOUNS = frozenset({"plan", "bid", "readiness", "willingness", "intention",
-                           "determination", "resolve"})
+                           "determination", "resolve", "effort"})
+# nouns of acting whose infinitive names the act done ("took steps to ease ...")
+_STEP_NOUNS = frozenset({"step", "measure", "action", "effort"})
+# verbs that take, make or announce a decision or a step: their subject decides and acts
+_DECIDING_VERBS = LIGHT_VERBS | {"take", "adopt", "unveil"}
 
 
 def decided_act(trig: Any) -> tuple[list[Any], bool]:
-    """(the possessor who decides, whether the act is yet to come) when ``trig`` is the
-    infinitive of a noun of deciding with a possessor ("Moscow's move to expel ..."); else
-    ([], False)."""
+    """(who decides, whether the act is yet to come) when ``trig`` is the infinitive of a
+    noun of deciding or acting: its possessor ("Moscow's move to expel ..."), or else the
+    subject of the verb that takes, makes or announces it ("Egypt took steps to ease ...",
+    "Turkey announced a plan to send troops"); else ([], False)."""
     head = trig.head
-    if trig.dep_ != "acl" or head.pos_ != "NOUN" or head.lemma_.lower() not in DECISION_NOUNS \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+    lemma = head.lemma_.lower()
+    # the parser takes the infinitive for an acl, or for a relative clause with no subject
+    if trig.dep_ not in ("acl", "relcl") or head.pos_ != "NOUN" \
+            or lemma not in DECISION_NOUNS | _STEP_NOUNS or not _infinitive(trig):
         return [], False
     owner = [c for c in head.children if c.dep_ == "poss"]
-    return owner, bool(owner) and head.lemma_.lower() in _INTENT_NOUNS
+    if not owner and head.dep_ == "dobj" and head.head.lemma_.lower() in _DECIDING_VERBS:
+        subj, passive = syntax.subject_tokens(head.head)
+        owner = [] if passive else subj
+    return owner, bool(owner) and lemma in _INTENT_NOUNS

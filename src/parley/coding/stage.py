@@ -163,8 +163,9 @@ class CodingStage:
             subj, passive = syntax.subject_tokens(trig)
             anchor = trig
             decider, ahead = roles.decided_act(trig)
-            if decider and not subj:
+            if decider and (not subj or subj[0].i == trig.head.i):
                 # "China's decision to recognize the Taliban": the possessor decides and acts
+                # (the parser may take "steps to ease" for a relative clause on "steps")
                 subj, passive = decider, False
                 reasons.append(f"decided by '{decider[0].text}'")
             if subj and subj[0].dep_ == "csubj" and subj[0].tag_ == "VBG":
@@ -232,10 +233,12 @@ class CodingStage:
             rec_toks += [m for t in hit.tokens[1:] if t.pos_ in ("NOUN", "PROPN")
                          and not index.get(t.idx) for m in roles.owners(t)
                          if index.get(m.idx)]
-            # ... or its of-complement: "accepted the proposal of Egypt"
+            # ... or its of-complement: "accepted the proposal of Egypt", "froze the assets
+            # of Russian oligarchs" (named by a modifier)
             rec_toks += [o for t in hit.tokens[1:] if t.pos_ == "NOUN" and not index.get(t.idx)
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
-                         for o in m.children if o.dep_ == "pobj" and index.get(o.idx)]
+                         for o in m.children if o.dep_ == "pobj"
+                         and any(index.get(x.idx) for x in args.expand(o))]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
             rec_toks += ordered + roles.participle_undergoer(trig)
@@ -274,6 +277,13 @@ class CodingStage:
                     [t for t in args.objects_deep(obj, deps) if not is_place_token(t)])
                 if recipient_ents:
                     break
+        if not recipient_ents and p.pos == "verb":
+            # "gave in to demands from the unions", "bowed to Chinese pressure": the author
+            # of the act the verb answers
+            recipient_ents = others([t for t in roles.answered_authors(trig)
+                                     if not is_place_token(t)])
+            if recipient_ents:
+                reasons.append("recipient: the author of what it answers")
         if not recipient_ents and p.pos == "verb":
             # "lodged a protest with Croatia", "called for sanctions against Zimbabwe",
             # "renewed its demand that Israel lift ...": the complements of the event noun
@@ -340,8 +350,10 @@ class CodingStage:
                 reasons.append("recipient from a verb of the same event")
         actor_ids = {e.actor_id for e in actor_ents}
         recipient_ents = [e for e in recipient_ents if e.actor_id not in actor_ids and not (
-            # the forces an actor mobilizes are its own, not whom it mobilizes against
-            p.event == "MOBILIZE" and e.country in {None} | {a.country for a in actor_ents})]
+            # the forces an actor mobilizes or withdraws are its own, not whom it mobilizes
+            # against or withdraws from
+            e.country in {None} | {a.country for a in actor_ents}
+            and (p.event == "MOBILIZE" or p.event == "RETREAT" and e.sector == "MIL"))]
         # "... unless the United States lifts sanctions", "until Israel lifts the siege";
         # "sent arms to help defend Estonia", "refused to allow UN planes to land"
         for tokens_of, why in ((roles.condition_subjects, "from the unless/until clause"),
@@ -354,7 +366,8 @@ class CodingStage:
             if recipient_ents:
                 reasons.append(f"recipient {why}")
         # place
-        place, place_text = event_place(anchor, sent)
+        # a visit's place is also where its verb of travel goes ("travelled to Riyadh")
+        place, place_text = event_place(anchor, sent, goal=p.place_recipient)
         if place_text:
             # the event's place is never its recipient ("destroyed a bridge in Kherson")
             recipient_ents = [e for e in recipient_ents if e.text != place_text]
