@@ -5,6 +5,9 @@ Each class on texts written for these tests, run through the real pipeline.
 - a place in a clause that modifies a noun inside the event's argument (a participle, a
   relative clause, a gerund after a preposition) is that clause's, not the event's: neither
   its place nor its recipient;
+- a definite plural pair ("both countries", "the two sides") with no two parties in its own
+  sentence or the one before is the pair that was last the subject of a clause of the
+  article ("Egypt and Jordan signed ... Iran criticised both countries");
 """
 
 from __future__ import annotations
@@ -47,3 +50,39 @@ def test_a_participle_on_the_events_own_object_still_places_it(
     doc = analyze("Ministers of Chile attended the summit held in Geneva on Monday.", DATE)
     consult = only(doc, "CONSULT")
     assert consult.event_loc is not None and consult.event_loc.country == "CHE"
+
+
+# ----------------------------------------------------------------- a pair named further back
+@pytest.mark.parametrize(("text", "event", "actor", "pair"), [
+    ("Egypt and Jordan signed a water agreement in Amman on Monday. The deal covers the next "
+     "decade. Officials said pumping would start in June. Iran criticised both countries on "
+     "Tuesday.", "ACCUSE", "IRN", {"EGY", "JOR"}),
+    ("Japan's prime minister met the Indian prime minister in Tokyo on Friday, and the two "
+     "leaders agreed to expand naval drills. China's embassy issued a statement. It said the "
+     "drills were a threat. Beijing warned both governments against provocations.",
+     "THREATEN", "CHN", {"JPN", "IND"}),
+    ("Ghana and Togo closed their shared border on Sunday. Traders were stranded for hours. "
+     "Many trucks were turned back. Nigeria urged the two sides to reopen it.", "REQUEST",
+     "NGA", {"GHA", "TGO"}),
+])
+def test_a_pair_points_back_to_the_pair_that_last_acted(
+        analyze: Callable[..., Document], text: str, event: str, actor: str,
+        pair: set[str]) -> None:
+    found = only(analyze(text, DATE), event)
+    assert countries(found.actor) == {actor}
+    assert countries(found.recipient) == pair
+
+
+def test_the_latest_pair_is_the_one_meant(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Egypt and Jordan signed a water agreement on Monday. Kenya and Uganda held "
+                  "talks on Tuesday. The talks went well. Analysts were surprised. Iran "
+                  "criticised both countries.", DATE)
+    assert countries(only(doc, "ACCUSE").recipient) == {"KEN", "UGA"}
+
+
+def test_a_pair_with_nothing_to_point_to_names_no_one(
+        analyze: Callable[..., Document]) -> None:
+    doc = analyze("Egypt's president visited Sudan on Monday. Trade was discussed. Prices "
+                  "rose. Iran criticised both countries.", DATE)
+    accuse = only(doc, "ACCUSE")
+    assert not {"EGY", "SDN"} & countries(accuse.recipient)
