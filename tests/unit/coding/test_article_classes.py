@@ -8,6 +8,9 @@ Each class on texts written for these tests, run through the real pipeline.
 - a definite plural pair ("both countries", "the two sides") with no two parties in its own
   sentence or the one before is the pair that was last the subject of a clause of the
   article ("Egypt and Jordan signed ... Iran criticised both countries");
+- a bare definite act noun acted on ("rejected the call", "accepted the offer") names the act
+  the article told: its recipient is the actor of the latest earlier event told with the
+  noun's verb ("called for"), else of the latest event of the noun's type;
 """
 
 from __future__ import annotations
@@ -86,3 +89,35 @@ def test_a_pair_with_nothing_to_point_to_names_no_one(
                   "rose. Iran criticised both countries.", DATE)
     accuse = only(doc, "ACCUSE")
     assert not {"EGY", "SDN"} & countries(accuse.recipient)
+
+
+# ----------------------------------------------------------------- "rejected the call"
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Chile called for new elections in Venezuela on Monday. Venezuela's government "
+     "rejected the call on Tuesday.", "REJECT", "VEN", "CHL"),
+    ("Ethiopia demanded access to the sea. Eritrea dismissed the demand.", "REJECT", "ERI",
+     "ETH"),
+    ("Japan offered to host talks between the two Koreas. North Korea rejected the offer.",
+     "REJECT", "PRK", "JPN"),
+    ("Turkey offered to mediate between Armenia and Azerbaijan. Russia welcomed the "
+     "proposal.", "SUPPORT", "RUS", "TUR"),
+])
+def test_the_act_noun_names_the_act_told_and_its_actor(
+        analyze: Callable[..., Document], text: str, event: str, actor: str,
+        recipient: str) -> None:
+    found = only(analyze(text, DATE), event)
+    assert countries(found.actor) == {actor}
+    assert countries(found.recipient) == {recipient}
+
+
+def test_the_call_is_the_one_told_with_its_verb(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Norway called for a truce in Yemen on Monday. Oman urged restraint on "
+                  "Tuesday. Saudi Arabia rejected the call.", DATE)
+    assert countries(only(doc, "REJECT").recipient) == {"NOR"}
+
+
+def test_a_call_with_an_owner_or_words_of_its_own_is_not_pointed_back(
+        analyze: Callable[..., Document]) -> None:
+    doc = analyze("Norway called for a truce in Yemen on Monday. Saudi Arabia rejected a "
+                  "call from Oman.", DATE)
+    assert countries(only(doc, "REJECT").recipient) == {"OMN"}
