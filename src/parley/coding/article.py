@@ -48,3 +48,30 @@ def named_act(trig: Any, told: list[tuple[str, Event]],
         if same or options:
             return noun, (same or [ev for _, ev in options])[-1]
     return None
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: the text's first line when a blank line follows it and it
+    has no full stop at its end (a title, not a lead sentence set alone); else 0."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or end - start > 200 or not text[end + 1:].lstrip(" \t\r").startswith("\n"):
+        return 0
+    return 0 if text[start:end].rstrip().endswith(".") else end
+
+
+def restated(events: list[Event], text: str) -> list[Event]:
+    """The headline's events that an event of the body tells again (same type, a party of
+    the same country or the same actor) are that one event, told in the body with its
+    date, place and evidence: the headline's copy is left out."""
+    end = headline_end(text)
+    body = [e for e in events if e.trigger.start >= end]
+    if not end or not body:
+        return events
+
+    def parties(ev: Event) -> set[str]:
+        return {e.actor_id for e in ev.actor if e.actor_id} | {e.country for e in ev.actor
+                                                                if e.country}
+
+    return [e for e in events if e.trigger.start >= end or not any(
+        b.event == e.event and parties(b) & parties(e) for b in body)]

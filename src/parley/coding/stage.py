@@ -91,6 +91,8 @@ class CodingStage:
                         events.append(ev)
                         told.append((hit.trigger.lemma_.lower(), ev))
         events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+        # "Brazil and South Africa call for a ceasefire" over the lead that tells that call
+        events = article.restated(events, text)
         events = [replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
         return replace(document, events=tuple(events))
 

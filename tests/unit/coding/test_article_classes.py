@@ -11,6 +11,8 @@ Each class on texts written for these tests, run through the real pipeline.
 - a bare definite act noun acted on ("rejected the call", "accepted the offer") names the act
   the article told: its recipient is the actor of the latest earlier event told with the
   noun's verb ("called for"), else of the latest event of the noun's type;
+- a headline event that an event of the body tells again (same type, a party of the same
+  country) is that one event: the headline's copy is left out.
 """
 
 from __future__ import annotations
@@ -121,3 +123,37 @@ def test_a_call_with_an_owner_or_words_of_its_own_is_not_pointed_back(
     doc = analyze("Norway called for a truce in Yemen on Monday. Saudi Arabia rejected a "
                   "call from Oman.", DATE)
     assert countries(only(doc, "REJECT").recipient) == {"OMN"}
+
+
+# ----------------------------------------------------------------- the headline restated
+@pytest.mark.parametrize(("text", "event", "words"), [
+    ("Kenya and Uganda sign border pact\n\nKenya and Uganda signed a border agreement in "
+     "Nairobi on Tuesday, ending a long dispute.", "AGREE", "signed"),
+    ("Egypt accuses Ethiopia over dam\n\nEgypt's foreign ministry accused Ethiopia on Monday "
+     "of filling the dam without a deal.", "ACCUSE", "accused"),
+    ("Pakistan's foreign minister meets Afghan envoy\n\nPakistan's foreign minister met an "
+     "Afghan envoy on Monday to discuss border crossings.", "CONSULT", "met"),
+])
+def test_a_headline_restating_the_body_is_one_event(
+        analyze: Callable[..., Document], text: str, event: str, words: str) -> None:
+    doc = analyze(text, DATE)
+    found = only(doc, event)
+    assert found.trigger.start > text.index("\n")
+    assert doc.article.text[found.trigger.start:found.trigger.end].startswith(words)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # another type in the body
+    ("Chile protests to Peru over fishing\n\nArgentina criticised Brazil over trade on "
+     "Monday.", "PROTEST"),
+    # the same type between other countries
+    ("Mali expels French envoy\n\nNiger expelled two German diplomats on Monday.",
+     "SANCTION"),
+    # a lead sentence on a line of its own is no headline
+    ("Egypt and Jordan signed a water agreement on Monday.\n\nEgypt and Jordan signed a gas "
+     "agreement on Tuesday.", "AGREE"),
+])
+def test_a_headline_event_the_body_does_not_tell_stays(
+        analyze: Callable[..., Document], text: str, event: str) -> None:
+    doc = analyze(text, DATE)
+    assert any(e.event == event and e.trigger.start < text.index("\n") for e in doc.events)
