@@ -10,7 +10,13 @@ from typing import Any
 from parley import syntax
 from parley.actors.kb import KnowledgeBase, normalise_alias
 from parley.actors.mentions import Candidate, find_candidates, mention_text
-from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind, subtree_indices
+from parley.actors.resolver import (
+    ActorRecord,
+    Resolver,
+    named_as_place,
+    pronoun_kind,
+    subtree_indices,
+)
 from parley.model import Actor, Document, Mention, Span, name_key
 
 logger = logging.getLogger(__name__)
@@ -346,6 +352,7 @@ class ActorStage:
                 break
             if pc.start < c.start and pc.start not in own and rec.country \
                     and rec.country not in picked and not rec.plural \
+                    and not named_as_place(pc.head(doc)) \
                     and rec.kind in ("person", "country", "nominal", "org"):
                 picked[rec.country] = rec.key
         if len(picked) == 2:

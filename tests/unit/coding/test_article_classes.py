@@ -85,6 +85,21 @@ def test_the_latest_pair_is_the_one_meant(analyze: Callable[..., Document]) -> N
     assert countries(only(doc, "ACCUSE").recipient) == {"KEN", "UGA"}
 
 
+@pytest.mark.parametrize("text", [
+    "Brazil's foreign minister met his South African counterpart on Monday, and the two "
+    "governments called for a ceasefire in Yemen. Saudi Arabia accused both countries of bias.",
+    "Peru and Chile called for talks in Bolivia on Monday. Argentina criticised both "
+    "countries.",
+    "India and Japan held naval drills near Sri Lanka on Friday. China warned both countries.",
+])
+def test_a_place_named_in_the_window_is_not_one_of_the_pair(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, DATE)
+    (hostile,) = [e for e in doc.events if e.event in ("ACCUSE", "THREATEN")]
+    assert not {"YEM", "BOL", "LKA"} & countries(hostile.recipient)
+    assert len(countries(hostile.recipient)) == 2
+
+
 def test_a_pair_with_nothing_to_point_to_names_no_one(
         analyze: Callable[..., Document]) -> None:
     doc = analyze("Egypt's president visited Sudan on Monday. Trade was discussed. Prices "
