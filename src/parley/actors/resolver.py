@@ -28,6 +28,8 @@ from parley.actors.mentions import (
 # prepositions after which a capital or city is a place, not an actor ("arrived in Moscow")
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "around",
              "toward", "towards", "through", "via", "throughout", "within", "over", "between"}
+# prepositions after which a country's name says where, not who ("fighting in Ukraine")
+_WHERE = frozenset({"in", "at", "near", "across", "throughout", "inside"})
 _GOV_HEADS = {"administration", "government", "cabinet", "regime", "authorities", "leadership"}
 _COUNTERPART = {"counterpart", "counterparts", "opposite number"}
 # verbs after which "to <capital>" is a destination, not an addressee
@@ -94,6 +96,11 @@ class ActorRecord:
     method: str
     reason: str
     plural: bool = False
+
+
+def named_as_place(head: Any) -> bool:
+    """A name after a preposition of place ("in Yemen", "at Gaza"): where, not who."""
+    return bool(head.dep_ == "pobj" and head.head.lower_ in _WHERE)
 
 
 class Resolver:
@@ -297,9 +304,8 @@ class Resolver:
             if head.head.lower_ not in ("to", "toward", "towards") or verb.lemma_ in _MOTION:
                 return None  # "arrived in Moscow", "flew to Beijing": a place
             # "protested to Tokyo", "appealed to Washington": the government addressed
-        if e.kind in TERRITORY_KINDS and hit.via in ("name", "alias") and head.dep_ == "pobj" \
-                and head.head.lower_ in _LOCATIVE and head.head.head.pos_ == "VERB" \
-                and head.head.lower_ in {"in", "at", "near", "across", "throughout", "inside"}:
+        if e.kind in TERRITORY_KINDS and hit.via in ("name", "alias") and named_as_place(head) \
+                and head.head.head.pos_ == "VERB":
             # "fighting in Ukraine": a place; the country stays an actor elsewhere
             return None
         kind = e.kind if e.kind in ("person", "country") else (

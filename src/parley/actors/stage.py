@@ -10,7 +10,13 @@ from typing import Any
 from parley import syntax
 from parley.actors.kb import KnowledgeBase, normalise_alias
 from parley.actors.mentions import Candidate, find_candidates, mention_text
-from parley.actors.resolver import ActorRecord, Resolver, pronoun_kind, subtree_indices
+from parley.actors.resolver import (
+    ActorRecord,
+    Resolver,
+    named_as_place,
+    pronoun_kind,
+    subtree_indices,
+)
 from parley.model import Actor, Document, Mention, Span, name_key
 
 logger = logging.getLogger(__name__)
@@ -67,13 +73,18 @@ class ActorStage:
                      for k in c.context if k in by_token and by_token[k] is not c}
         history: list[tuple[Candidate, ActorRecord]] = []
         keys_of: dict[int, list[str]] = {}
+        # parties of two countries that were the subject of a clause, in text order
+        pairs: list[list[str]] = []
         for c in cands:
             if id(c) in absorbed:
                 continue
-            keys = self._resolve(doc, c, date, records, history, in_titles)
+            keys = self._resolve(doc, c, date, records, history, in_titles, pairs)
             if not keys:
                 continue
             keys_of[id(c)] = keys
+            pair = self._subject_pair(doc, c, keys, by_token, keys_of, records)
+            if pair:
+                pairs.append(pair)
             assigned.append((c, keys))
             for k in keys:
                 history.append((c, records[k]))
@@ -142,13 +153,13 @@ class ActorStage:
     def _resolve(self, doc: Any, c: Candidate, date: str | None,
                  records: dict[str, ActorRecord],
                  history: list[tuple[Candidate, ActorRecord]],
-                 in_titles: set[int]) -> list[str]:
+                 in_titles: set[int], pairs: list[list[str]]) -> list[str]:
         r = self.resolver
         rec: ActorRecord | None = None
         if c.kind == "pronoun":
             return self._pronoun(doc, c, history)
         if c.label == "PAIR":
-            return self._pair(doc, c, history)
+            return self._pair(doc, c, history, pairs, records)
         if c.kind in ("name", "demonym"):
             counterpart = self._counterpart(doc, c, date, history)
             if counterpart is not None:
@@ -300,10 +311,31 @@ class ActorStage:
         return None
 
     @staticmethod
-    def _pair(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:
+    def _subject_pair(doc: Any, c: Candidate, keys: list[str], by_token: dict[int, Candidate],
+                      keys_of: dict[int, list[str]],
+                      records: dict[str, ActorRecord]) -> list[str]:
+        """The two parties of different countries that ``c`` makes the subject of a clause:
+        "the two governments called for ..." (a pair resolved to two), or the second of two
+        coordinated subjects ("Brazil and Chile signed ..."); else nothing."""
+        head = c.head(doc)
+        if c.label == "PAIR":
+            return keys if len(keys) == 2 and head.dep_ in _SUBJECT_DEPS else []
+        first = by_token.get(head.head.i)
+        if head.dep_ != "conj" or head.head.dep_ not in _SUBJECT_DEPS or first is None \
+                or id(first) not in keys_of:
+            return []
+        a, b = keys_of[id(first)][0], keys[0]
+        ca, cb = records[a].country, records[b].country
+        return [a, b] if ca and cb and ca != cb else []
+
+    @staticmethod
+    def _pair(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]],
+              pairs: list[list[str]], records: dict[str, ActorRecord]) -> list[str]:
         """'Kenya's president met his Ugandan counterpart, and the two leaders signed ...':
         the two parties of different countries named last, in this sentence or the one
-        before; none when fewer than two are there to point to."""
+        before. When fewer than two are there, the pair that was last the subject of a
+        clause of the article ("Brazil and Chile signed a pact. ... Israel accused both
+        countries"), if the one acting on them is neither; else none."""
         window_start = _window_start(doc, c)
         # the one who acts on the pair is not one of them ("Israel accused both countries")
         verb = c.head(doc)
@@ -320,9 +352,15 @@ class ActorStage:
                 break
             if pc.start < c.start and pc.start not in own and rec.country \
                     and rec.country not in picked and not rec.plural \
+                    and not named_as_place(pc.head(doc)) \
                     and rec.kind in ("person", "country", "nominal", "org"):
                 picked[rec.country] = rec.key
-        return list(reversed(picked.values())) if len(picked) == 2 else []
+        if len(picked) == 2:
+            return list(reversed(picked.values()))
+        acting = {rec.country for pc, rec in history if pc.start in own}
+        if pairs and not acting & {records[k].country for k in pairs[-1]}:
+            return list(pairs[-1])
+        return []
 
     @staticmethod
     def _pronoun(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:

@@ -201,7 +201,7 @@ _GROUND_PREPS = frozenset({"for", "over"})
 _POINTING_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _points_back(noun: Any) -> bool:
+def points_back(noun: Any) -> bool:
     """A bare definite noun ("the talks", "these arrests"), with nothing of its own to tell
     which act it is: the one the article has just told, named again as the time of what
     follows, not a second act."""
@@ -290,7 +290,7 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     if pos == "noun":
         head = trig.head
         if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:
-            if _points_back(trig):
+            if points_back(trig):
                 return CONTEXT  # "after the talks", "since the attack": the act told before
             return head.text
         if trig.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and not governed:

@@ -106,6 +106,20 @@ def _ents_of(sent: Any) -> list[Any]:
     return [e for e in ents[lo:hi] if e.end <= sent.end]
 
 
+def _own_clause(cur: Any, anchor: Any) -> bool:
+    """A clause with a place of its own, below the event's verb: a relative clause ("recalled
+    its ambassador, who had arrived in Tel Aviv"), a gerund after a preposition ("accused
+    Greece of neglecting the farmers in Crete"), or a participle on a noun deeper in the
+    argument ("accused X of ignoring the hostages held in Gaza"): the place is the clause's.
+    A participle on the event's own object or subject still places it ("attended the summit
+    held in Geneva")."""
+    if cur.dep_ in ("relcl", "pcomp"):
+        return True
+    noun = cur.head
+    return cur.dep_ == "acl" and noun.pos_ in ("NOUN", "PROPN", "PRON") and not (
+        noun.head.i == anchor.i and noun.dep_ in ("dobj", "nsubj", "nsubjpass"))
+
+
 def event_place(anchor: Any, sent: Any, goal: bool = False) -> tuple[Place | None, str]:
     """The place of the event whose verb (or governing verb) is ``anchor``: the nearest
     locative place attached below it in the parse; a place of another clause is not its.
@@ -123,8 +137,8 @@ def event_place(anchor: Any, sent: Any, goal: bool = False) -> tuple[Place | Non
             continue  # the goal of the verb of travel itself, not of another word below it
         hops, cur = 0, root
         while cur.i != anchor.i and cur.head.i != cur.i and hops < 20:
-            if cur.dep_ == "relcl":
-                break  # "recalled its ambassador, who had arrived in Tel Aviv": the clause's
+            if _own_clause(cur, anchor):
+                break
             cur, hops = cur.head, hops + 1
         if cur.i != anchor.i:
             continue

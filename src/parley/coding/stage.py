@@ -9,8 +9,8 @@ from typing import Any
 
 from parley import syntax
 from parley.coding import arguments as args
+from parley.coding import article, roles
 from parley.coding import entities as ent
-from parley.coding import roles
 from parley.coding.dates import event_when, is_historical
 from parley.coding.linking import link
 from parley.coding.matcher import Hit as _Hit
@@ -63,6 +63,7 @@ class CodingStage:
         actors = {a.id: a for a in document.actors}
         ctx = ent.Context(text, actors, index)
         events: list[Event] = []
+        told: list[tuple[str, Event]] = []  # (the trigger's lemma, the event), in text order
         furniture = syntax.furniture_tokens(doc)
         for sent in doc.sents:
             # "Read more: Xi arrives in Moscow", a caption, a byline: no news
@@ -84,11 +85,14 @@ class CodingStage:
                         # found to ask it; a merged part comes back when its event codes nothing
                         coded[id(hit)] = coded.get(id(hit.by), False)
                         continue
-                    ev = self._event(hit, sent, ctx, pub, reported, len(events) + 1)
+                    ev = self._event(hit, sent, ctx, pub, reported, len(events) + 1, told)
                     coded[id(hit)] = ev is not None
                     if ev is not None:
                         events.append(ev)
+                        told.append((hit.trigger.lemma_.lower(), ev))
         events.sort(key=lambda e: (e.sentence.start, e.trigger.start))
+        # "Brazil and South Africa call for a ceasefire" over the lead that tells that call
+        events = article.restated(events, text)
         events = [replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
         return replace(document, events=tuple(events))
 
@@ -151,7 +155,8 @@ class CodingStage:
         return out
 
     def _event(self, hit: _Hit, sent: Any, ctx: ent.Context, pub: str | None,
-               reported: Entity | None, n: int) -> Event | None:
+               reported: Entity | None, n: int,
+               told: list[tuple[str, Event]]) -> Event | None:
         index, text = ctx.index, ctx.text
         p = hit.pattern
         trig = hit.trigger
@@ -341,6 +346,15 @@ class CodingStage:
             if any(e.country for e in doers):
                 recipient_ents = doers
                 reasons.append("recipient: the doer of the act it is about")
+        if not any(e.country for e in recipient_ents) and p.pos == "verb":
+            # "Chile called for elections ... Venezuela rejected the call": a bare definite act
+            # noun names the act the article told; whose act it was is the recipient
+            named = article.named_act(trig, told, actor_ents)
+            if named is not None:
+                recipient_ents = [e for e in named[1].actor if e.actor_id not in own_ids]
+                reasons.append(f"recipient: the actor of {named[1].event} "
+                               f"'{text[named[1].trigger.start:named[1].trigger.end]}' that "
+                               f"'the {named[0].text}' names")
         if not recipient_ents and hit.parts:
             # "ambushed a convoy, killing four Kenyan soldiers": whom the verbs merged into
             # the event (its result participle, its conjuncts) act on
