@@ -136,6 +136,14 @@ def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
 
 
+def _ended_by(data: dict[str, Any], file: str) -> dict[str, str]:
+    table = data.get("ended_by")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{file}: 'ended_by' must map an issue to the words it ends "
+                          "(see the comments at the top of the file)")
+    return {str(w).lower(): str(issue).lower() for issue, words in table.items() for w in words}
+
+
 @dataclass(frozen=True, slots=True)
 class StanceCues:
     support_verbs: frozenset[str]  # lemmas and "lemma particle" phrases
@@ -148,6 +156,8 @@ class StanceCues:
     oppose_adjs: frozenset[str]  # "opposed to X"
     addressee_verbs: frozenset[str]  # "urged Russia to ...": the object is whom it asks
     clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
+    ending_verbs: frozenset[str]  # "stop", "halt": with a word of ``ended_by`` they support
+    ended_by: dict[str, str]  # what an issue ends -> the issue ("fighting" -> "ceasefire")
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
     eval_harm_verbs: frozenset[str]  # their object is whom the speaker says it hurts
     eval_support_verbs: frozenset[str]
@@ -200,6 +210,8 @@ def stance_cues() -> StanceCues:
         oppose_adjs=_lemmas(data, "oppose", "adjectives", file),
         addressee_verbs=_words(data, "addressee_verbs", file),
         clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
+        ending_verbs=_words(data, "ending_verbs", file),
+        ended_by=_ended_by(data, file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),
         eval_harm_verbs=_lemmas(data, "evaluative", "harm_verbs", file),
         eval_support_verbs=_lemmas(data, "evaluative", "support_verbs", file),

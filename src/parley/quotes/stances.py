@@ -40,7 +40,7 @@ from parley.quotes.holders import (
 )
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
-from parley.quotes.targets import Target, read_target
+from parley.quotes.targets import Target, ended_target, read_target
 from parley.syntax import RELATIVE_HEADS, subject_of
 
 logger = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     phrasal = _phrasal(tok, lemma, kids)
     key, prep = phrasal if phrasal is not None else (lemma, None)
     pol = cues.verb_polarity(key)
-    if pol is None and inner and key in cues.clause_oppose_verbs:
+    if pol is None and inner and (key in cues.clause_oppose_verbs or key in cues.ending_verbs):
         pol = "oppose"
     addressee = key in cues.addressee_verbs
     if pol is None and not addressee:
@@ -196,11 +196,11 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         if any(c.dep_ == "neg" for c in comp.children):
             base = _FLIP[base]
         found_inner = _verb_cues(document, comp, inner=True)
-        if found_inner and found_inner[0].target is not None:
+        if found_inner and (found_inner[0].target is not None or found_inner[0].found):
             i = found_inner[0]
             return [_Cue(_compose(base, i.polarity), tok, cue_end, i.target, holder,
-                         f"{how} on {i.how}", toward=dobj, allow_actor=i.allow_actor,
-                         after=i.after)]
+                         f"{how} on {i.how}", found=i.found, toward=dobj,
+                         allow_actor=i.allow_actor, after=i.after)]
         at = _clause_issue_at(document, comp)
         if at is not None:
             found, where = at
@@ -220,6 +220,9 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
             found, undoes = charged
             return [_Cue(_FLIP[pol] if undoes else pol, tok, cue_end, None, holder,
                          f"{how} with its charge", found=found, toward=dobj)]
+        ended = ended_target(document, tok, key, dobj)
+        if ended is not None:  # "to stop the fighting": for the ceasefire, not against fighting
+            return [_Cue(_FLIP[pol], tok, cue_end, None, holder, how, found=ended)]
         after = None
         if prep is None:
             after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS

@@ -235,3 +235,21 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     if len(name) < 3:
         return None
     return Target(name, words, start, end, None, toward, f"open issue {name!r}")
+
+
+def ended_target(document: Document, verb: Any, key: str, obj: Any) -> Target | None:
+    """An issue named by what it puts an end to: "stop the fighting", "halt fire", "cease
+    hostilities" name a ceasefire (``ended_by`` in stance_cues.yaml); the verb is one of
+    ending (``key``, the verb's lemma or phrasal key) and ``obj`` the head of its object."""
+    cues = stance_cues()
+    if obj is None or key not in cues.ending_verbs:
+        return None
+    issue = cues.ended_by.get(obj.lemma_.lower()) or cues.ended_by.get(obj.lower_)
+    if issue is None:
+        return None
+    toks = phrase_tokens(obj)
+    start = min(verb.idx, toks[0].idx)
+    end = max(verb.idx + len(verb.text), toks[-1].idx + len(toks[-1].text))
+    text = document.article.text
+    return Target(issue, text[start:end], start, end, None, _toward(document, obj),
+                  f"issue {issue!r} (what it ends)")

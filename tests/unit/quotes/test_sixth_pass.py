@@ -1,0 +1,60 @@
+"""Sixth pass (issue 11): general classes of quotes and stances, each on sentences of our own
+(three or more a class): stopping the fighting is a ceasefire asked for, a relative clause on
+a proposal says what is held about it, the one asked through a preposition is the
+infinitive's subject, and a clause coordinated after the reported one is still reported."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+
+pytestmark = pytest.mark.model
+
+ACTORS = {
+    "Canada": ("Canada", "CAN", None), "Kenya": ("Kenya", "KEN", None),
+    "Brazil": ("Brazil", "BRA", None), "Germany": ("Germany", "DEU", None),
+    "Japan": ("Japan", "JPN", None), "Chile": ("Chile", "CHL", None),
+    "Norway": ("Norway", "NOR", None), "Peru": ("Peru", "PER", None),
+    "Alvarez": ("Alvarez", "CHL", "GOV"), "Okafor": ("Okafor", "NGA", "GOV"),
+    "Lindqvist": ("Lindqvist", "SWE", "GOV"), "Tanaka": ("Tanaka", "JPN", "GOV"),
+}
+
+
+def run(run_quotes: Callable[..., Document], text: str) -> Document:
+    return run_quotes(text, {k: v for k, v in ACTORS.items()
+                             if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text)})
+
+
+def triples(doc: Document) -> set[tuple[str | None, str, str]]:
+    return {(s.holder.name, s.issue, s.polarity) for s in doc.stances}
+
+
+# --------------------------------------------------------------- stopping the fighting
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Okafor urged both sides to stop the fighting.", ("Okafor", "ceasefire", "support")),
+    ("Alvarez wants to halt fire along the border.", ("Alvarez", "ceasefire", "support")),
+    ("Tanaka demanded that the rebels cease hostilities.", ("Tanaka", "ceasefire", "support")),
+    ("Lindqvist called on Kenya to end the shooting.", ("Lindqvist", "ceasefire", "support")),
+    ("Alvarez called for an end to the fighting.", ("Alvarez", "ceasefire", "support")),
+    ("Okafor pressed for a halt to hostilities.", ("Okafor", "ceasefire", "support")),
+])
+def test_stopping_the_fighting_is_a_ceasefire_asked_for(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
+    got = triples(run(run_quotes, text))
+    assert want in got
+    assert all(issue != "fighting" for _, issue, _ in got)
+
+
+def test_stopping_the_fighting_not_asked_for_is_against_the_ceasefire(
+        run_quotes: Callable[..., Document]) -> None:
+    got = triples(run(run_quotes, "Alvarez urged Kenya not to stop the fighting."))
+    assert got == {("Alvarez", "ceasefire", "oppose")}
+
+
+def test_stopping_the_fighting_as_a_deed_is_no_position(run_quotes: Callable[..., Document]) -> None:
+    assert run(run_quotes, "Kenya stopped the fighting on Monday.").stances == ()
