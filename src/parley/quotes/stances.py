@@ -522,8 +522,9 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         return None  # always a holder the actor stage knows
     if target.target is not None and target.target.actor_id == holder.actor_id:
         return None  # "Xi praised his own ..." is no position toward Xi
-    polarity = cue.polarity
-    if _negated(cue.cue):
+    polarity = _FLIP[cue.polarity] if target.undone else cue.polarity
+    negated = _negated(cue.cue)
+    if negated:
         polarity = _FLIP[polarity]
     toward = target.toward
     if cue.toward is not None:
@@ -538,7 +539,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         evidence=Span.of(text, start, end), toward=toward,
         quote_id=quote.id if quote is not None else None,
         reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
-               + ("; negated" if polarity != cue.polarity else "")
+               + ("; negated" if negated else "")
                + (f"; inside quote {quote.id}" if quote is not None else ""),
         target=target.target, issue_text=target.issue_text, cue=Span.of(text, c0, c1),
     )

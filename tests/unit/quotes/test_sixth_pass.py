@@ -58,3 +58,37 @@ def test_stopping_the_fighting_not_asked_for_is_against_the_ceasefire(
 
 def test_stopping_the_fighting_as_a_deed_is_no_position(run_quotes: Callable[..., Document]) -> None:
     assert run(run_quotes, "Kenya stopped the fighting on Monday.").stances == ()
+
+
+# --------------------------------------------------------------- a proposal and its clause
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Canada will not support a plan that rewards aggression.", ("Canada", "plan", "oppose")),
+    ("Alvarez rejected a deal that would embolden the rebels.", ("Alvarez", "deal", "oppose")),
+    ("Okafor condemned the measure that legitimizes the occupation.",
+     ("Okafor", "measure", "oppose")),
+])
+def test_a_proposal_judged_by_its_relative_clause_is_the_target(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
+    stances = run(run_quotes, text).stances
+    assert {(s.holder.name, s.issue, s.polarity) for s in stances} == {want}
+    assert "that" in stances[0].issue_text  # the proposal in its own words, with its clause
+
+
+def test_an_issue_in_the_judging_clause_is_not_the_target(
+        run_quotes: Callable[..., Document]) -> None:
+    got = triples(run(run_quotes, "Alvarez will not support a plan that rewards terrorism."))
+    assert got == {("Alvarez", "plan", "oppose")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Okafor backed the bill that would lift the sanctions.", ("Okafor", "sanctions", "oppose")),
+    ("Tanaka opposed the resolution that imposes sanctions on Peru.",
+     ("Tanaka", "sanctions", "oppose")),
+    ("Germany welcomed a deal that would halt the fighting.", ("Germany", "ceasefire", "support")),
+    ("Lindqvist rejected an amendment that would scrap the tariffs.",
+     ("Lindqvist", "tariffs", "support")),
+])
+def test_what_a_proposal_does_is_what_a_position_on_it_is_about(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
+    assert triples(run(run_quotes, text)) == {want}
