@@ -18,7 +18,7 @@ from parley import limits
 from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.lexicon import reporting_words
 from parley.quotes.speaker import message_issuer
-from parley.syntax import RELATIVE_HEADS, subject_of
+from parley.syntax import RELATIVE_HEADS, asked_one, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -263,7 +263,8 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
         return False  # "an initiative, called the EB-5 program": a name given, no one speaking
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
-              and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)]
+              and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)
+              or c.i > tok.i and c.dep_ == "advcl" and to_infinitive(c)]  # "implored X to go"
     if lemma in words.addressee and objs and not others and all(
             o.pos_ in ("PRON", "PROPN") or o.ent_type_ in ("PERSON", "NORP", "ORG")
             or o.lemma_.lower() in _PEOPLE for o in objs):
@@ -274,6 +275,26 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
 _PEOPLE = frozenset({"voter", "supporter", "follower", "reporter", "people", "american",
                      "member", "official", "lawmaker", "audience", "crowd", "listener",
                      "viewer", "reader", "donor", "resident", "citizen", "leader"})
+
+
+def _asked(text: str, tok: Any, words: Any, speaker: Any) -> Candidate | None:
+    """A speech act asking someone through a preposition ("called on Kenya to withdraw its
+    troops", "pleaded with Norway to reopen the border") or with an infinitive the parser
+    hung on as an adverbial ("implored Peru to release the prisoners"): the one asked is the
+    infinitive's subject, and the content is both, as for "urged Congress to act"."""
+    found = asked_one(tok, words.asking)
+    if found is None:
+        return None
+    who, inf = found
+    if who.dep_ != "pobj" and inf.dep_ != "advcl":
+        return None  # "urged Congress to act": read with the other objects below
+    start, end = trim(text, who.left_edge.idx, inf.right_edge.idx + len(inf.right_edge.text))
+    cue = _cue_span(tok, None)
+    if who.dep_ == "pobj" and who.head.i == tok.i + 1:
+        cue = (cue[0], who.head.idx + len(who.head.text))  # "called on", "pleaded with"
+    return Candidate("indirect", start, end, source="object", cue_token=tok.i, cue=cue,
+                     speaker=speaker, addressee=who.text,
+                     reason=f"speech act {tok.text!r} asking {who.text!r} with an infinitive")
 
 
 def _is_clause(tok: Any) -> bool:
@@ -439,6 +460,9 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
     if lemma in words.object_speech:
         if not _speech_act(tok, lemma, words):
             return None
+        asked = _asked(text, tok, words, speaker)
+        if asked is not None:
+            return asked
         rights = [c for c in tok.rights if (c.dep_ in _RIGHT_CONTENT or c.dep_ == "advcl"
                                             and _is_clause(c)) and not (
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(

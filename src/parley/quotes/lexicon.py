@@ -59,6 +59,7 @@ class ReportingWords:
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
+    asking: frozenset[str]  # "call on", "plead with": the preposition's object is asked
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
     title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
@@ -78,6 +79,7 @@ def reporting_words() -> ReportingWords:
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
+        asking=_lemmas(data, "object_speech", "asking_preps", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
         title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),

@@ -41,7 +41,7 @@ from parley.quotes.holders import (
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, ended_target, read_target
-from parley.syntax import RELATIVE_HEADS, subject_of
+from parley.syntax import RELATIVE_HEADS, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +186,8 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     how = f"'{key}'" if prephrasal(key) else f"verb {tok.text!r}"
     cue_end = prep if prep is not None else tok
     comp = next((c for c in kids if c.pos_ in ("VERB", "AUX") and (
-        c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee)), None)
+        c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee
+        or c.dep_ == "advcl" and addressee and to_infinitive(c))), None)
     if comp is not None and (dobj is None or addressee or dobj.pos_ in ("PRON", "PROPN")):
         # "urged Russia to accept a truce", "wants to lift the sanctions", "opposed raising
         # the debt ceiling": the clause is what is asked for, toward the one asked

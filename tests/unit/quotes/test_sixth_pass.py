@@ -92,3 +92,47 @@ def test_an_issue_in_the_judging_clause_is_not_the_target(
 def test_what_a_proposal_does_is_what_a_position_on_it_is_about(
         run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
     assert triples(run(run_quotes, text)) == {want}
+
+
+# --------------------------------------------------------------- the one asked
+
+def quotes_of(doc: Document) -> list[tuple[str, str | None]]:
+    return [(q.content.text, q.speaker.text if q.speaker else None) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Alvarez called on Kenya to withdraw its troops.", "Kenya to withdraw its troops", "Alvarez"),
+    ("Okafor appealed to Brazil to accept the truce.", "Brazil to accept the truce", "Okafor"),
+    ("Tanaka pleaded with Norway to reopen the border.", "Norway to reopen the border", "Tanaka"),
+    ("Lindqvist implored Peru to release the prisoners.", "Peru to release the prisoners",
+     "Lindqvist"),
+    ("Alvarez begged Chile to stay in the talks.", "Chile to stay in the talks", "Alvarez"),
+])
+def test_the_one_asked_is_the_subject_of_what_is_asked(
+        run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
+    assert quotes_of(run(run_quotes, text)) == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor pleaded guilty to fraud.",
+    "Tanaka appealed for calm.",
+    "Alvarez implored the crowd.",
+])
+def test_asking_with_no_infinitive_reports_no_words(run_quotes: Callable[..., Document],
+                                                    text: str) -> None:
+    assert run(run_quotes, text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "want", "toward"), [
+    ("Tanaka pleaded with Norway to reject the tariffs.", ("Tanaka", "tariffs", "oppose"), "Norway"),
+    ("Lindqvist called on Kenya to back the sanctions.", ("Lindqvist", "sanctions", "support"),
+     "Kenya"),
+    ("Alvarez begged Germany to back the ceasefire.", ("Alvarez", "ceasefire", "support"), "Germany"),
+])
+def test_a_position_asked_of_another_is_toward_them(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str],
+        toward: str) -> None:
+    stances = run(run_quotes, text).stances
+    assert [(s.holder.name, s.issue, s.polarity) for s in stances] == [want]
+    assert stances[0].toward is not None and stances[0].toward.name == toward
+
