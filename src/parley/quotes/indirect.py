@@ -72,6 +72,15 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
     return trim(text, start, end)
 
 
+def _coordinated(verb: Any, comp: Any) -> list[Any]:
+    """Clauses coordinated after the reported one that the parser hung on the reporting verb
+    ("argued that sanctions work but that they take time", "said that A and that B"): marked
+    with "that" again, they are still what was said."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i
+            and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                  and g.i < c.i for g in c.children)]
+
+
 def _speaker_of(verb: Any) -> Any:
     """The subject of a reporting verb, and through an adjective that governs its infinitive
     ("Voters are more likely to say that ...", "Officials were quick to say ...": the
@@ -172,6 +181,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
             start, end = _clause_span(doc, comp, index.text)
             if end - start < 4:
                 continue
+            end = max([end] + [_clause_span(doc, c, index.text)[1] for c in _coordinated(tok, comp)])
             cand = Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                              cue=_cue_span(tok, addressee), speaker=speaker,
                              addressee=addressee.text if addressee is not None else None,

@@ -136,3 +136,23 @@ def test_a_position_asked_of_another_is_toward_them(
     assert [(s.holder.name, s.issue, s.polarity) for s in stances] == [want]
     assert stances[0].toward is not None and stances[0].toward.name == toward
 
+
+# --------------------------------------------------------------- "said that A and that B"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Lindqvist argued that sanctions work but that they take time.",
+     "sanctions work but that they take time"),
+    ("Alvarez insisted that the border stays open, and that trade will resume.",
+     "the border stays open, and that trade will resume"),
+    ("Okafor noted that the talks had ended and that Kenya would leave.",
+     "the talks had ended and that Kenya would leave"),
+])
+def test_a_that_clause_coordinated_after_the_reported_one_is_still_reported(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    assert [q.content.text for q in run(run_quotes, text).quotes] == [content]
+
+
+def test_a_second_reporting_verb_keeps_its_own_clause(run_quotes: Callable[..., Document]) -> None:
+    got = [q.content.text for q in run(run_quotes, "Tanaka said that prices would rise and "
+                                                   "insisted that wages would fall.").quotes]
+    assert got == ["prices would rise", "wages would fall"]
