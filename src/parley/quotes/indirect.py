@@ -81,6 +81,22 @@ def _coordinated(verb: Any, comp: Any) -> list[Any]:
                                                   and g.i < c.i for g in c.children)]
 
 
+def _fronted_last(doc: Any, verb: Any, comp: Any) -> Any:
+    """The last of the clauses fronted before "..., he said" that are coordinated with the
+    first: the parser gives "The debt is manageable -- but there are exceptions, he said" two
+    complements, the second opened by a conjunction; both are what was said. ``comp`` itself
+    when there is no such second clause."""
+    last = comp
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not last.i < c.i < verb.i:
+            continue
+        gap = doc[last.right_edge.i + 1:c.left_edge.i + 1]
+        opener = next((t for t in gap if not (t.is_punct or t.is_space)), None)
+        if opener is not None and opener.dep_ == "cc" and opener.lower_ in ("but", "and", "yet"):
+            last = c
+    return last
+
+
 def _speaker_of(verb: Any) -> Any:
     """The subject of a reporting verb, and through an adjective that governs its infinitive
     ("Voters are more likely to say that ...", "Officials were quick to say ...": the
@@ -175,13 +191,15 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                 continue
             if comp.i < tok.i and speaker is not None and speaker.i < comp.i:
                 continue  # a clause before its subject is not this verb's complement
-            if comp.i < tok.i and not _attribution_follows(doc, comp, tok, speaker):
+            last = _fronted_last(doc, tok, comp) if comp.i < tok.i else comp
+            if comp.i < tok.i and not _attribution_follows(doc, last, tok, speaker):
                 continue
             addressee = _addressee(tok) if lemma in words.addressee else None
             start, end = _clause_span(doc, comp, index.text)
             if end - start < 4:
                 continue
-            end = max([end] + [_clause_span(doc, c, index.text)[1] for c in _coordinated(tok, comp)])
+            end = max([end, _clause_span(doc, last, index.text)[1]] + [
+                _clause_span(doc, c, index.text)[1] for c in _coordinated(tok, comp)])
             cand = Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                              cue=_cue_span(tok, addressee), speaker=speaker,
                              addressee=addressee.text if addressee is not None else None,

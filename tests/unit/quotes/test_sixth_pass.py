@@ -156,3 +156,26 @@ def test_a_second_reporting_verb_keeps_its_own_clause(run_quotes: Callable[..., 
     got = [q.content.text for q in run(run_quotes, "Tanaka said that prices would rise and "
                                                    "insisted that wages would fall.").quotes]
     assert got == ["prices would rise", "wages would fall"]
+
+
+# --------------------------------------------------------------- two clauses before "he said"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The amount of debt a typical farmer has is manageable -- but then there are the "
+     "exceptions, he said.",
+     "The amount of debt a typical farmer has is manageable -- but then there are the exceptions"),
+    ("The debt is manageable -- but there are exceptions, he said.",
+     "The debt is manageable -- but there are exceptions"),
+    ("The mine will reopen in June -- and the workers will return, Alvarez said.",
+     "The mine will reopen in June -- and the workers will return"),
+])
+def test_two_coordinated_clauses_fronted_before_the_attribution_are_both_reported(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    assert [q.content.text for q in run(run_quotes, text).quotes] == [content]
+
+
+def test_a_clause_of_its_own_before_the_fronted_one_is_not_reported(
+        run_quotes: Callable[..., Document]) -> None:
+    got = [q.content.text for q in run(run_quotes, "The plan failed. But the council will try "
+                                                   "again, Okafor said.").quotes]
+    assert got == ["But the council will try again"]
