@@ -336,6 +336,12 @@ def _is_clause(tok: Any) -> bool:
     return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
 
 
+def _as_adjective(prep: Any, child: Any) -> bool:
+    """"described the vote as unfair": "as" with an adjective, the predicate of a small
+    clause (the parser hangs the adjective on "as" as ``amod`` or ``acomp``)."""
+    return prep.lower_ == "as" and child.pos_ == "ADJ" and child.dep_ in ("amod", "acomp", "advmod")
+
+
 def _small_clause(rights: list[Any]) -> bool:
     """An object with its own predicate, a small clause: "called him divisive" (``oprd``),
     "called the results into question", "cited rising rents as the cause", "described the
@@ -494,7 +500,7 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         rights = [c for c in tok.rights if (c.dep_ in _RIGHT_CONTENT or c.dep_ == "advcl"
                                             and _is_clause(c)) and not (
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
-                g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
+                g.dep_ in ("pobj", "pcomp") or _as_adjective(c, g) for g in c.children))) and not (
             c.dep_ == "advcl" and c.left_edge.is_punct)]
         for k in range(1, len(rights)):  # stop at a comma: what follows is another clause
             if any(doc[j].text == "," for j in range(rights[k - 1].right_edge.i, rights[k].left_edge.i)):

@@ -179,3 +179,20 @@ def test_a_clause_of_its_own_before_the_fronted_one_is_not_reported(
     got = [q.content.text for q in run(run_quotes, "The plan failed. But the council will try "
                                                    "again, Okafor said.").quotes]
     assert got == ["But the council will try again"]
+
+
+# --------------------------------------------------------------- "described X as ADJ"
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Okafor described the vote as unfair.", "the vote as unfair"),
+    ("The ministry portrayed the strike as illegal and dangerous.",
+     "the strike as illegal and dangerous"),
+    ('Alvarez described the talks as "very productive."', 'the talks as "very productive."'),
+])
+def test_a_small_clause_with_an_adjective_after_as_is_reported(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    assert [q.content.text for q in run(run_quotes, text).quotes] == [content]
+
+
+def test_as_with_a_clause_of_its_own_is_no_small_clause(run_quotes: Callable[..., Document]) -> None:
+    assert run(run_quotes, "Alvarez described the results as expected.").quotes == ()
