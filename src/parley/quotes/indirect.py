@@ -75,10 +75,15 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
 def _coordinated(verb: Any, comp: Any) -> list[Any]:
     """Clauses coordinated after the reported one that the parser hung on the reporting verb
     ("argued that sanctions work but that they take time", "said that A and that B"): marked
-    with "that" again, they are still what was said."""
+    with "that" again, or with a subject of their own after a conjunction the parser left
+    at the end of the reported clause ("claimed that he backs no one, and in June he hosted
+    Y"), they are still what was said."""
+    tail = [t for t in comp.subtree if not (t.is_punct or t.is_space)]
+    dangling = bool(tail) and tail[-1].dep_ == "cc"  # "claimed that he is not backing X, and"
     return [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i
-            and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                  and g.i < c.i for g in c.children)]
+            and c.pos_ in ("VERB", "AUX") and (any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children)
+                or dangling and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
 
 
 def _fronted_last(doc: Any, verb: Any, comp: Any) -> Any:

@@ -152,6 +152,27 @@ def test_a_that_clause_coordinated_after_the_reported_one_is_still_reported(
     assert [q.content.text for q in run(run_quotes, text).quotes] == [content]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Okafor claimed that he is not backing any candidate, and in addition to a meeting he "
+     "had with Tanaka, he also hosted Lindqvist.",
+     "he is not backing any candidate, and in addition to a meeting he had with Tanaka, he "
+     "also hosted Lindqvist"),
+    ("Alvarez insisted that the border is open, and after the vote, the ministry will "
+     "review it.", "the border is open, and after the vote, the ministry will review it"),
+    ("Tanaka argued that the tariffs are legal, and in any case, the court agreed.",
+     "the tariffs are legal, and in any case, the court agreed"),
+])
+def test_a_conjunction_left_at_the_end_of_the_reported_clause_carries_on(
+        run_quotes: Callable[..., Document], text: str, content: str) -> None:
+    assert [q.content.text for q in run(run_quotes, text).quotes] == [content]
+
+
+def test_a_second_deed_of_the_speaker_is_not_reported(run_quotes: Callable[..., Document]) -> None:
+    got = [q.content.text for q in run(run_quotes, "Alvarez said the talks failed, and then "
+                                                   "he left the room.").quotes]
+    assert got == ["the talks failed"]
+
+
 def test_a_second_reporting_verb_keeps_its_own_clause(run_quotes: Callable[..., Document]) -> None:
     got = [q.content.text for q in run(run_quotes, "Tanaka said that prices would rise and "
                                                    "insisted that wages would fall.").quotes]
