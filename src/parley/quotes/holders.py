@@ -153,3 +153,21 @@ def advised(verb: Any) -> Any:
                                 and c.i < subj.i for c in node.children):
         return None  # "Should Beijing agree to it, ...": a condition, not advice
     return subj
+
+
+_THING_PRONOUNS = frozenset({"it", "this", "they", "these"})
+
+
+def pointed_back(subj: Any) -> Any:
+    """The thing a pronoun subject points back to in a judgement given as a reason: "dismissed
+    the plan, saying it would only ratify the conquest" - "it" is the plan, the object of the
+    verb the clause of saying hangs on. None otherwise."""
+    if subj is None or subj.lower_ not in _THING_PRONOUNS or subj.dep_ != "nsubj":
+        return None
+    pred = subj.head
+    saying = pred.head
+    if pred.dep_ != "ccomp" or saying.dep_ != "advcl" or saying.tag_ != "VBG" \
+            or saying.lemma_.lower() not in reporting_words().speech:
+        return None
+    obj = next((c for c in saying.head.children if c.dep_ == "dobj" and c.i < saying.i), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None

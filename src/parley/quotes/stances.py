@@ -37,6 +37,7 @@ from parley.quotes.holders import (
     holder_of_noun,
     holder_of_verb,
     passive_holder,
+    pointed_back,
 )
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
@@ -177,6 +178,8 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if pol is None and not addressee:
         return []
     holder = holder_of_verb(tok)
+    if pointed_back(holder) is not None:
+        return []  # "dismissed the plan, saying it would ratify ...": a judgement of the plan
     if prep is not None and prep.dep_ == "prep":
         dobj = _obj(prep)
         if holder is None:  # "Kim was committed to denuclearisation": Kim's commitment
@@ -348,12 +351,15 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
     for i in token_indices(doc, "DEP", ("nsubj",)):
         tok = doc[i]
         # active subjects only: "their safety is protected" judges nothing about safety
-        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        quote = next((q for s, e, q in spans if s <= tok.idx < e), None)
-        if quote is None:
+        if tok.dep_ != "nsubj":
             continue
         pred = tok.head
+        tok = pointed_back(tok) or tok  # "dismissed the plan, saying it would ratify ..."
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        quote = next((q for s, e, q in spans if s <= pred.idx < e), None)
+        if quote is None:
+            continue
         if pred.pos_ not in ("VERB", "AUX"):
             continue
         lemma = pred.lemma_.lower()

@@ -217,3 +217,34 @@ def test_a_small_clause_with_an_adjective_after_as_is_reported(
 
 def test_as_with_a_clause_of_its_own_is_no_small_clause(run_quotes: Callable[..., Document]) -> None:
     assert run(run_quotes, "Alvarez described the results as expected.").quotes == ()
+
+
+# --------------------------------------------------------------- "saying it would ..."
+
+@pytest.mark.parametrize(("text", "want", "toward"), [
+    ("Okafor criticized the tariffs, saying they would hurt Kenya.",
+     ("Okafor", "tariffs", "oppose"), "Kenya"),
+    ("Alvarez rejected the sanctions, saying they would damage Peru.",
+     ("Alvarez", "sanctions", "oppose"), "Peru"),
+    ("Lindqvist condemned the blockade, saying it would devastate Chile.",
+     ("Lindqvist", "embargo", "oppose"), "Chile"),
+])
+def test_a_pronoun_in_a_reason_given_points_back_to_the_thing_judged(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str],
+        toward: str) -> None:
+    stances = run(run_quotes, text).stances
+    assert [(s.holder.name, s.issue, s.polarity) for s in stances] == [want]
+    assert stances[0].toward is not None and stances[0].toward.name == toward
+
+
+@pytest.mark.parametrize("text", [
+    "Canada dismissed the peace plan, saying it would only ratify the conquest.",
+    "Germany rejected the deal, saying it would back the occupation.",
+    "Kenya criticized the treaty, saying it would endorse the annexation.",
+])
+def test_a_thing_judged_holds_no_position_of_its_own(run_quotes: Callable[..., Document],
+                                                     text: str) -> None:
+    # the actor stage may join "it" to a country named near it: still no position of "it"
+    doc = run_quotes(text, {**{k: v for k, v in ACTORS.items() if k in text},
+                            "it would": ("Chile", "CHL", None)})
+    assert all(s.holder.name != "Chile" for s in doc.stances)
