@@ -161,6 +161,7 @@ class StanceCues:
     ending_verbs: frozenset[str]  # "stop", "halt": with a word of ``ended_by`` they support
     ended_by: dict[str, str]  # what an issue ends -> the issue ("fighting" -> "ceasefire")
     proposal_heads: frozenset[str]  # "a plan that rewards aggression": its clause says what
+    enacting_verbs: frozenset[str]  # "a resolution that imposes sanctions": for sanctions
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
     eval_harm_verbs: frozenset[str]  # their object is whom the speaker says it hurts
     eval_support_verbs: frozenset[str]
@@ -216,6 +217,7 @@ def stance_cues() -> StanceCues:
         ending_verbs=_words(data, "ending_verbs", file),
         ended_by=_ended_by(data, file),
         proposal_heads=_words(data, "proposal_heads", file),
+        enacting_verbs=_words(data, "enacting_verbs", file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),
         eval_harm_verbs=_lemmas(data, "evaluative", "harm_verbs", file),
         eval_support_verbs=_lemmas(data, "evaluative", "support_verbs", file),

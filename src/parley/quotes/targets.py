@@ -261,8 +261,9 @@ def ended_target(document: Document, verb: Any, key: str, obj: Any) -> Target | 
 
 
 def _described(document: Document, head: Any, toks: list[Any]) -> Target | None:
-    """A proposal with a relative clause that says what it does: the issue the clause acts on,
-    undone by a verb of ending or opposing ("backed a bill that would lift the sanctions" ->
+    """A proposal with a relative clause that says what it does: the issue the clause acts on
+    with a verb of enacting (``enacting_verbs``: "imposes sanctions") or undone by a verb of
+    ending or opposing ("backed a bill that would lift the sanctions" ->
     against the sanctions; "a deal that would stop the fighting" -> for the ceasefire), or,
     when the clause judges it ("a plan that rewards aggression") or names no issue, the
     proposal itself, in its own words with the clause. None without such a clause."""
@@ -277,11 +278,12 @@ def _described(document: Document, head: Any, toks: list[Any]) -> Target | None:
         ended = ended_target(document, rel, lemma, obj)
         if ended is not None:
             return ended
-        inner = _lexicon([t for t in rel.subtree if not t.is_space], rel, anywhere=True)
+        undoes = lemma in cues.clause_oppose_verbs | cues.oppose_verbs | cues.ending_verbs
+        inner = _lexicon([t for t in rel.subtree if not t.is_space], rel, anywhere=True) \
+            if undoes or lemma in cues.enacting_verbs else None
         if inner is not None:
             issue, at = inner
             start, end = toks[0].idx, rel.right_edge.idx + len(rel.right_edge.text)
-            undoes = lemma in cues.clause_oppose_verbs | cues.oppose_verbs | cues.ending_verbs
             negated = any(c.dep_ == "neg" for c in rel.children)
             toward = _toward(document, head) or _toward(document, at.head if at.dep_ in (
                 "compound", "amod") else at)

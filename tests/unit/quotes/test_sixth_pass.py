@@ -94,6 +94,17 @@ def test_what_a_proposal_does_is_what_a_position_on_it_is_about(
     assert triples(run(run_quotes, text)) == {want}
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Canada withdrew from the accord that curbed the nuclear programme.",
+     ("Canada", "accord", "oppose")),
+    ("Alvarez opposed a bill that would allow air strikes.", ("Alvarez", "bill", "oppose")),
+    ("Okafor praised the pact that reshaped the sanctions.", ("Okafor", "pact", "support")),
+])
+def test_a_clause_neither_enacting_nor_undoing_leaves_the_proposal_itself(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
+    assert triples(run(run_quotes, text)) == {want}
+
+
 # --------------------------------------------------------------- the one asked
 
 def quotes_of(doc: Document) -> list[tuple[str, str | None]]:
