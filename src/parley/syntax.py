@@ -214,3 +214,33 @@ def furniture_tokens(doc: Any) -> frozenset[int]:
         cached = frozenset(out)
         doc.user_data[_KEY] = cached
     return cached
+
+
+def to_infinitive(tok: Any) -> bool:
+    """A verb with its infinitive marker: "to withdraw"."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                for c in tok.children)
+
+
+def asked_one(verb: Any, asking: frozenset[str]) -> tuple[Any, Any] | None:
+    """The one a verb of asking asks and the infinitive it asks of them: the object ("implored
+    Peru to release ...") or, for a verb asked through a preposition (``asking``: "call on",
+    "appeal to", "plead with"), the preposition's object ("called on Kenya to withdraw");
+    the asked one is the infinitive's subject. The parser hangs the infinitive on the verb as
+    ``xcomp`` or ``advcl``. None when the verb has no such pair."""
+    inf = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "advcl")
+                and to_infinitive(c) and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                  for g in c.children)), None)
+    if inf is None:
+        return None
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if not verb.i < c.i < inf.i:
+            continue
+        if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c, inf
+        if c.dep_ == "prep" and f"{lemma} {c.lower_}" in asking:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj, inf
+    return None

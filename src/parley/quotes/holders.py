@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.quotes.lexicon import reporting_words, stance_cues
-from parley.syntax import subject_of
+from parley.syntax import asked_one, subject_of
 
 # verbs of proposing whose clause in the bare subjunctive or with "should" says what the
 # proposer wants ("suggested the country accept only skilled workers")
@@ -73,8 +73,12 @@ def asked_of_another(verb: Any) -> bool:
     """An infinitive under a verb with an object ("urged Russia to accept", "required the
     prime minister to seek", "challenged Iran to ratify") says what the subject wants of the
     object, not the object's own position; the governing verb reads it when it is a cue."""
-    return verb.dep_ == "xcomp" and verb.head.i != verb.i and any(
-        c.dep_ in ("dobj", "dative") for c in verb.head.children)
+    if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl"):
+        return False
+    found = asked_one(verb.head, reporting_words().asking)  # also "called on Kenya to back"
+    if found is not None and found[1].i == verb.i:
+        return True
+    return verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in verb.head.children)
 
 
 def charged_deed(verb: Any) -> bool:
@@ -149,3 +153,21 @@ def advised(verb: Any) -> Any:
                                 and c.i < subj.i for c in node.children):
         return None  # "Should Beijing agree to it, ...": a condition, not advice
     return subj
+
+
+_THING_PRONOUNS = frozenset({"it", "this", "they", "these"})
+
+
+def pointed_back(subj: Any) -> Any:
+    """The thing a pronoun subject points back to in a judgement given as a reason: "dismissed
+    the plan, saying it would only ratify the conquest" - "it" is the plan, the object of the
+    verb the clause of saying hangs on. None otherwise."""
+    if subj is None or subj.lower_ not in _THING_PRONOUNS or subj.dep_ != "nsubj":
+        return None
+    pred = subj.head
+    saying = pred.head
+    if pred.dep_ != "ccomp" or saying.dep_ != "advcl" or saying.tag_ != "VBG" \
+            or saying.lemma_.lower() not in reporting_words().speech:
+        return None
+    obj = next((c for c in saying.head.children if c.dep_ == "dobj" and c.i < saying.i), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None

@@ -18,7 +18,7 @@ from parley import limits
 from parley.quotes.attribution import Candidate, TokenIndex, trim
 from parley.quotes.lexicon import reporting_words
 from parley.quotes.speaker import message_issuer
-from parley.syntax import RELATIVE_HEADS, subject_of
+from parley.syntax import RELATIVE_HEADS, asked_one, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,36 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
         return head.idx, head.idx
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return trim(text, start, end)
+
+
+def _coordinated(verb: Any, comp: Any) -> list[Any]:
+    """Clauses coordinated after the reported one that the parser hung on the reporting verb
+    ("argued that sanctions work but that they take time", "said that A and that B"): marked
+    with "that" again, or with a subject of their own after a conjunction the parser left
+    at the end of the reported clause ("claimed that he backs no one, and in June he hosted
+    Y"), they are still what was said."""
+    tail = [t for t in comp.subtree if not (t.is_punct or t.is_space)]
+    dangling = bool(tail) and tail[-1].dep_ == "cc"  # "claimed that he is not backing X, and"
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i
+            and c.pos_ in ("VERB", "AUX") and (any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children)
+                or dangling and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
+
+
+def _fronted_last(doc: Any, verb: Any, comp: Any) -> Any:
+    """The last of the clauses fronted before "..., he said" that are coordinated with the
+    first: the parser gives "The debt is manageable -- but there are exceptions, he said" two
+    complements, the second opened by a conjunction; both are what was said. ``comp`` itself
+    when there is no such second clause."""
+    last = comp
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not last.i < c.i < verb.i:
+            continue
+        gap = doc[last.right_edge.i + 1:c.left_edge.i + 1]
+        opener = next((t for t in gap if not (t.is_punct or t.is_space)), None)
+        if opener is not None and opener.dep_ == "cc" and opener.lower_ in ("but", "and", "yet"):
+            last = c
+    return last
 
 
 def _speaker_of(verb: Any) -> Any:
@@ -166,12 +196,15 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                 continue
             if comp.i < tok.i and speaker is not None and speaker.i < comp.i:
                 continue  # a clause before its subject is not this verb's complement
-            if comp.i < tok.i and not _attribution_follows(doc, comp, tok, speaker):
+            last = _fronted_last(doc, tok, comp) if comp.i < tok.i else comp
+            if comp.i < tok.i and not _attribution_follows(doc, last, tok, speaker):
                 continue
             addressee = _addressee(tok) if lemma in words.addressee else None
             start, end = _clause_span(doc, comp, index.text)
             if end - start < 4:
                 continue
+            end = max([end, _clause_span(doc, last, index.text)[1]] + [
+                _clause_span(doc, c, index.text)[1] for c in _coordinated(tok, comp)])
             cand = Candidate("indirect", start, end, source="indirect", cue_token=tok.i,
                              cue=_cue_span(tok, addressee), speaker=speaker,
                              addressee=addressee.text if addressee is not None else None,
@@ -263,7 +296,8 @@ def _speech_act(tok: Any, lemma: str, words: Any) -> bool:
         return False  # "an initiative, called the EB-5 program": a name given, no one speaking
     objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i]
     others = [c for c in kids if c.i > tok.i and c.dep_ in _RIGHT_CONTENT and c not in objs
-              and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)]
+              and not (c.dep_ == "prep" and c.lower_ in _NOT_CONTENT_PREPS)
+              or c.i > tok.i and c.dep_ == "advcl" and to_infinitive(c)]  # "implored X to go"
     if lemma in words.addressee and objs and not others and all(
             o.pos_ in ("PRON", "PROPN") or o.ent_type_ in ("PERSON", "NORP", "ORG")
             or o.lemma_.lower() in _PEOPLE for o in objs):
@@ -276,6 +310,26 @@ _PEOPLE = frozenset({"voter", "supporter", "follower", "reporter", "people", "am
                      "viewer", "reader", "donor", "resident", "citizen", "leader"})
 
 
+def _asked(text: str, tok: Any, words: Any, speaker: Any) -> Candidate | None:
+    """A speech act asking someone through a preposition ("called on Kenya to withdraw its
+    troops", "pleaded with Norway to reopen the border") or with an infinitive the parser
+    hung on as an adverbial ("implored Peru to release the prisoners"): the one asked is the
+    infinitive's subject, and the content is both, as for "urged Congress to act"."""
+    found = asked_one(tok, words.asking)
+    if found is None:
+        return None
+    who, inf = found
+    if who.dep_ != "pobj" and inf.dep_ != "advcl":
+        return None  # "urged Congress to act": read with the other objects below
+    start, end = trim(text, who.left_edge.idx, inf.right_edge.idx + len(inf.right_edge.text))
+    cue = _cue_span(tok, None)
+    if who.dep_ == "pobj" and who.head.i == tok.i + 1:
+        cue = (cue[0], who.head.idx + len(who.head.text))  # "called on", "pleaded with"
+    return Candidate("indirect", start, end, source="object", cue_token=tok.i, cue=cue,
+                     speaker=speaker, addressee=who.text,
+                     reason=f"speech act {tok.text!r} asking {who.text!r} with an infinitive")
+
+
 def _is_clause(tok: Any) -> bool:
     """A verb heading a finite clause with its subject, or a to-infinitive, as a direct
     dependent of the speech verb (xcomp, ccomp, advcl)."""
@@ -285,6 +339,12 @@ def _is_clause(tok: Any) -> bool:
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
         return tok.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
+
+
+def _as_adjective(prep: Any, child: Any) -> bool:
+    """"described the vote as unfair": "as" with an adjective, the predicate of a small
+    clause (the parser hangs the adjective on "as" as ``amod`` or ``acomp``)."""
+    return prep.lower_ == "as" and child.pos_ == "ADJ" and child.dep_ in ("amod", "acomp", "advmod")
 
 
 def _small_clause(rights: list[Any]) -> bool:
@@ -439,10 +499,13 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
     if lemma in words.object_speech:
         if not _speech_act(tok, lemma, words):
             return None
+        asked = _asked(text, tok, words, speaker)
+        if asked is not None:
+            return asked
         rights = [c for c in tok.rights if (c.dep_ in _RIGHT_CONTENT or c.dep_ == "advcl"
                                             and _is_clause(c)) and not (
             c.dep_ == "prep" and (c.lower_ in _NOT_CONTENT_PREPS or not any(
-                g.dep_ in ("pobj", "pcomp") for g in c.children))) and not (
+                g.dep_ in ("pobj", "pcomp") or _as_adjective(c, g) for g in c.children))) and not (
             c.dep_ == "advcl" and c.left_edge.is_punct)]
         for k in range(1, len(rights)):  # stop at a comma: what follows is another clause
             if any(doc[j].text == "," for j in range(rights[k - 1].right_edge.i, rights[k].left_edge.i)):

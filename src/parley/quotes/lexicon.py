@@ -59,6 +59,7 @@ class ReportingWords:
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
+    asking: frozenset[str]  # "call on", "plead with": the preposition's object is asked
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
     title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
@@ -78,6 +79,7 @@ def reporting_words() -> ReportingWords:
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
+        asking=_lemmas(data, "object_speech", "asking_preps", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
         title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),
@@ -144,6 +146,14 @@ def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values)
 
 
+def _ended_by(data: dict[str, Any], file: str) -> dict[str, str]:
+    table = data.get("ended_by")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{file}: 'ended_by' must map an issue to the words it ends "
+                          "(see the comments at the top of the file)")
+    return {str(w).lower(): str(issue).lower() for issue, words in table.items() for w in words}
+
+
 @dataclass(frozen=True, slots=True)
 class StanceCues:
     support_verbs: frozenset[str]  # lemmas and "lemma particle" phrases
@@ -156,6 +166,10 @@ class StanceCues:
     oppose_adjs: frozenset[str]  # "opposed to X"
     addressee_verbs: frozenset[str]  # "urged Russia to ...": the object is whom it asks
     clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
+    ending_verbs: frozenset[str]  # "stop", "halt": with a word of ``ended_by`` they support
+    ended_by: dict[str, str]  # what an issue ends -> the issue ("fighting" -> "ceasefire")
+    proposal_heads: frozenset[str]  # "a plan that rewards aggression": its clause says what
+    enacting_verbs: frozenset[str]  # "a resolution that imposes sanctions": for sanctions
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
     eval_harm_verbs: frozenset[str]  # their object is whom the speaker says it hurts
     eval_support_verbs: frozenset[str]
@@ -217,6 +231,10 @@ def stance_cues() -> StanceCues:
         oppose_adjs=_lemmas(data, "oppose", "adjectives", file),
         addressee_verbs=_words(data, "addressee_verbs", file),
         clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
+        ending_verbs=_words(data, "ending_verbs", file),
+        ended_by=_ended_by(data, file),
+        proposal_heads=_words(data, "proposal_heads", file),
+        enacting_verbs=_words(data, "enacting_verbs", file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),
         eval_harm_verbs=_lemmas(data, "evaluative", "harm_verbs", file),
         eval_support_verbs=_lemmas(data, "evaluative", "support_verbs", file),

@@ -37,11 +37,12 @@ from parley.quotes.holders import (
     holder_of_noun,
     holder_of_verb,
     passive_holder,
+    pointed_back,
 )
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
-from parley.quotes.targets import Target, read_target
-from parley.syntax import RELATIVE_HEADS, subject_of
+from parley.quotes.targets import Target, ended_target, read_target
+from parley.syntax import RELATIVE_HEADS, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -183,12 +184,14 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     else:
         for_clause = None
     pol = cues.verb_polarity(key)
-    if pol is None and inner and key in cues.clause_oppose_verbs:
+    if pol is None and inner and (key in cues.clause_oppose_verbs or key in cues.ending_verbs):
         pol = "oppose"
     addressee = key in cues.addressee_verbs
     if pol is None and not addressee:
         return []
     holder = holder_of_verb(tok)
+    if pointed_back(holder) is not None:
+        return []  # "dismissed the plan, saying it would ratify ...": a judgement of the plan
     if prep is not None and prep.dep_ == "prep":
         dobj = _obj(prep)
         if holder is None:  # "Kim was committed to denuclearisation": Kim's commitment
@@ -198,7 +201,8 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     how = f"'{key}'" if prephrasal(key) else f"verb {tok.text!r}"
     cue_end = prep if prep is not None else tok
     comp = for_clause or next((c for c in kids if c.pos_ in ("VERB", "AUX") and (
-        c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee)), None)
+        c.dep_ == "xcomp" or c.dep_ == "ccomp" and pol is not None and not addressee
+        or c.dep_ == "advcl" and addressee and to_infinitive(c))), None)
     if comp is not None and (dobj is None or addressee or dobj.pos_ in ("PRON", "PROPN")):
         # "urged Russia to accept a truce", "wants to lift the sanctions", "opposed raising
         # the debt ceiling": the clause is what is asked for, toward the one asked
@@ -208,11 +212,11 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         if any(c.dep_ == "neg" for c in comp.children):
             base = _FLIP[base]
         found_inner = _verb_cues(document, comp, inner=True)
-        if found_inner and found_inner[0].target is not None:
+        if found_inner and (found_inner[0].target is not None or found_inner[0].found):
             i = found_inner[0]
             return [_Cue(_compose(base, i.polarity), tok, cue_end, i.target, holder,
-                         f"{how} on {i.how}", toward=dobj, allow_actor=i.allow_actor,
-                         after=i.after)]
+                         f"{how} on {i.how}", found=i.found, toward=dobj,
+                         allow_actor=i.allow_actor, after=i.after)]
         at = _clause_issue_at(document, comp)
         if at is not None:
             found, where = at
@@ -234,6 +238,9 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
             found, undoes = charged
             return [_Cue(_FLIP[pol] if undoes else pol, tok, cue_end, None, holder,
                          f"{how} with its charge", found=found, toward=dobj)]
+        ended = ended_target(document, tok, key, dobj)
+        if ended is not None:  # "to stop the fighting": for the ceasefire, not against fighting
+            return [_Cue(_FLIP[pol], tok, cue_end, None, holder, how, found=ended)]
         after = None
         if prep is None:
             after = next((c for c in kids if c.dep_ == "prep" and c.lower_ in _AFTER_PREPS
@@ -393,12 +400,15 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
     for i in token_indices(doc, "DEP", ("nsubj",)):
         tok = doc[i]
         # active subjects only: "their safety is protected" judges nothing about safety
-        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        quote = next((q for s, e, q in spans if s <= tok.idx < e), None)
-        if quote is None:
+        if tok.dep_ != "nsubj":
             continue
         pred = tok.head
+        tok = pointed_back(tok) or tok  # "dismissed the plan, saying it would ratify ..."
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        quote = next((q for s, e, q in spans if s <= pred.idx < e), None)
+        if quote is None:
+            continue
         if pred.pos_ not in ("VERB", "AUX"):
             continue
         if pred.dep_ in ("relcl", "acl"):
@@ -661,8 +671,9 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         return None  # always a holder the actor stage knows
     if target.target is not None and target.target.actor_id == holder.actor_id:
         return None  # "Xi praised his own ..." is no position toward Xi
-    polarity = cue.polarity
-    if _negated(cue.cue):
+    polarity = _FLIP[cue.polarity] if target.undone else cue.polarity
+    negated = _negated(cue.cue)
+    if negated:
         polarity = _FLIP[polarity]
     toward = target.toward
     if cue.toward is not None:
@@ -677,7 +688,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         evidence=Span.of(text, start, end), toward=toward,
         quote_id=quote.id if quote is not None else None,
         reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
-               + ("; negated" if polarity != cue.polarity else "")
+               + ("; negated" if negated else "")
                + (f"; inside quote {quote.id}" if quote is not None else ""),
         target=target.target, issue_text=target.issue_text, cue=Span.of(text, c0, c1),
     )

@@ -50,6 +50,7 @@ class Target:
     target: Entity | None  # an actor target
     toward: Entity | None
     how: str
+    undone: bool = False  # the phrase undoes its issue ("a bill that would lift the sanctions")
 
 
 def phrase_tokens(head: Any) -> list[Any]:
@@ -209,6 +210,10 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     found = _lexicon(toks, head, anywhere=False)
     if found is None and after is not None:
         found = _lexicon(toks + [t for t in after.subtree], head, anywhere=False)
+    if found is None and (lemma in cues.proposal_heads or head.lower_ in cues.proposal_heads):
+        described = _described(document, head, toks)
+        if described is not None:
+            return described
     if found is None and generic:
         # "the decision to impose sanctions": the issue inside the phrase
         found = _lexicon([t for t in head.subtree if not t.is_space], head, anywhere=True)
@@ -237,3 +242,60 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     if len(name) < 3:
         return None
     return Target(name, words, start, end, None, toward, f"open issue {name!r}")
+
+
+def ended_target(document: Document, verb: Any, key: str, obj: Any) -> Target | None:
+    """An issue named by what it puts an end to: "stop the fighting", "halt fire", "cease
+    hostilities" name a ceasefire (``ended_by`` in stance_cues.yaml); the verb is one of
+    ending (``key``, the verb's lemma or phrasal key) and ``obj`` the head of its object."""
+    cues = stance_cues()
+    if obj is None or key not in cues.ending_verbs:
+        return None
+    issue = cues.ended_by.get(obj.lemma_.lower()) or cues.ended_by.get(obj.lower_)
+    if issue is None:
+        return None
+    toks = phrase_tokens(obj)
+    start = min(verb.idx, toks[0].idx)
+    end = max(verb.idx + len(verb.text), toks[-1].idx + len(toks[-1].text))
+    text = document.article.text
+    return Target(issue, text[start:end], start, end, None, _toward(document, obj),
+                  f"issue {issue!r} (what it ends)")
+
+
+def _described(document: Document, head: Any, toks: list[Any]) -> Target | None:
+    """A proposal with a relative clause that says what it does: the issue the clause acts on
+    with a verb of enacting (``enacting_verbs``: "imposes sanctions") or undone by a verb of
+    ending or opposing ("backed a bill that would lift the sanctions" ->
+    against the sanctions; "a deal that would stop the fighting" -> for the ceasefire), or,
+    when the clause judges it ("a plan that rewards aggression") or names no issue, the
+    proposal itself, in its own words with the clause. None without such a clause."""
+    cues = stance_cues()
+    rel = next((c for c in head.rights if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
+    if rel is None:
+        return None
+    text = document.article.text
+    lemma = rel.lemma_.lower()
+    if lemma not in cues.eval_oppose_verbs and lemma not in cues.eval_support_verbs:
+        obj = next((c for c in rel.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        ended = ended_target(document, rel, lemma, obj)
+        if ended is not None:
+            return ended
+        undoes = lemma in cues.clause_oppose_verbs | cues.oppose_verbs | cues.ending_verbs
+        inner = _lexicon([t for t in rel.subtree if not t.is_space], rel, anywhere=True) \
+            if undoes or lemma in cues.enacting_verbs else None
+        if inner is not None:
+            issue, at = inner
+            start, end = toks[0].idx, rel.right_edge.idx + len(rel.right_edge.text)
+            negated = any(c.dep_ == "neg" for c in rel.children)
+            toward = _toward(document, head) or _toward(document, at.head if at.dep_ in (
+                "compound", "amod") else at)
+            return Target(issue.name, text[start:end], start, end, None, toward,
+                          f"issue {issue.name!r} (what the {head.lower_} does"
+                          + (", undone)" if undoes != negated else ")"),
+                          undone=undoes != negated)
+    name = _open_name(toks, head, document)
+    if len(name) < 3:
+        return None
+    start, end = toks[0].idx, rel.right_edge.idx + len(rel.right_edge.text)
+    return Target(name, text[start:end], start, end, None, _toward(document, head),
+                  f"open issue {name!r} (described by its clause)")
