@@ -244,3 +244,8 @@ def asked_one(verb: Any, asking: frozenset[str]) -> tuple[Any, Any] | None:
             if obj is not None:
                 return obj, inf
     return None
+
+
+def prep_object(tok: Any, deps: tuple[str, ...] = ("pobj", "pcomp")) -> Any:
+    """The object of a preposition ("against" -> "Ukraine"), or None."""
+    return next((c for c in tok.children if c.dep_ in deps), None)

@@ -39,10 +39,11 @@ from parley.quotes.holders import (
     passive_holder,
     pointed_back,
 )
+from parley.quotes.judgements import judgement, speech_holder, term_set
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, ended_target, read_target
-from parley.syntax import RELATIVE_HEADS, subject_of, to_infinitive
+from parley.syntax import RELATIVE_HEADS, prep_object, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -98,10 +99,6 @@ def _negated(tok: Any) -> bool:
             return True
         return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children)
     return False
-
-
-def _obj(tok: Any, deps: tuple[str, ...] = ("pobj", "pcomp")) -> Any:
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def _clause_issue(document: Document, clause: Any) -> Target | None:
@@ -193,7 +190,7 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     if pointed_back(holder) is not None:
         return []  # "dismissed the plan, saying it would ratify ...": a judgement of the plan
     if prep is not None and prep.dep_ == "prep":
-        dobj = _obj(prep)
+        dobj = prep_object(prep)
         if holder is None:  # "Kim was committed to denuclearisation": Kim's commitment
             holder = passive_holder(tok)
     else:
@@ -278,7 +275,7 @@ def _charge(document: Document, verb: Any, lemma: str,
         return None
     for prep in (c for c in list(verb.children) + list(accused.children)
                  if c.dep_ == "prep" and c.lower_ in preps and c.i > accused.i):
-        obj = _obj(prep)
+        obj = prep_object(prep)
         if obj is None:
             continue
         if obj.pos_ in ("VERB", "AUX"):
@@ -313,7 +310,7 @@ def _adjective_cues(tok: Any) -> list[_Cue]:
         c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1]
     for c in preps:
         pol = stance_cues().adjective_polarity(f"{tok.lower_} {c.lower_}")
-        target = _obj(c) if pol is not None else None
+        target = prep_object(c) if pol is not None else None
         if pol is None or target is None:
             continue
         if any(g.dep_ == "neg" for g in tok.head.children):
@@ -336,10 +333,10 @@ def _prep_cues(tok: Any) -> list[_Cue]:
     for c in tok.children:
         if c.dep_ != "prep":
             continue
-        target, phrase = _obj(c), c.lower_
+        target, phrase = prep_object(c), c.lower_
         if phrase == "in" and target is not None and target.lower_ in ("favor", "favour"):
             of = next((g for g in target.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-            target, phrase = (_obj(of), f"in {target.lower_} of") if of is not None else (None, "")
+            target, phrase = (prep_object(of), f"in {target.lower_} of") if of is not None else (None, "")
         pol = ("support" if phrase in cues.support_preps else
                "oppose" if phrase in cues.oppose_preps else None)
         if pol is not None and target is not None:
@@ -361,7 +358,7 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in preps:
-            target = _obj(c)
+            target = prep_object(c)
             if target is not None:
                 return [_Cue(pol, tok, c, target, holder, f"'{tok.text} {c.text}'")]
         if c.dep_ in ("acl", "ccomp", "relcl") and pol == "oppose" and any(
@@ -371,26 +368,6 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return [_Cue(pol, tok, tok, subj, holder, f"'{tok.text} that'", allow_actor=False)]
     return []
-
-
-def _speech_holder(pred: Any, quote: Quote | None) -> tuple[Any, bool]:
-    """Who makes a judgement in reported speech: the subject of the reporting verb above the
-    predicate ("the administration believes a ceasefire would ..."), else the quote's
-    speaker (None, True). (None, False) when a stance noun governs it (found there)."""
-    words = reporting_words()
-    node = pred
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        dep, node = node.dep_, node.head
-        lemma = node.lemma_.lower()
-        if node.pos_ == "NOUN" and stance_cues().noun_polarity(lemma) is not None:
-            return None, False
-        if node.pos_ in ("VERB", "AUX") and (lemma in words.speech or lemma in words.belief):
-            return subject_of(node), True
-        if dep not in ("ccomp", "xcomp", "conj", "advcl", "acl"):
-            break
-    return None, quote is not None
 
 
 def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple[_Cue, Quote | None]]:
@@ -413,125 +390,25 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
             continue
         if pred.dep_ in ("relcl", "acl"):
             continue  # "drones that Russian forces used against cities" describes the drones
-        term = _term_set(tok, pred)
+        term = term_set(tok, pred)
         if term is not None:
             # "any settlement must begin with a withdrawal": the term is what the speaker holds
             pol, target, cue_end = term
-            holder, ok = _speech_holder(pred, quote)
+            holder, ok = speech_holder(pred, quote)
             if ok:
                 out.append((_Cue(pol, pred, cue_end, target, holder,
                                  f"term {cue_end.text!r} set in speech", allow_actor=False), quote))
             continue
-        judged = _judgement(pred)
+        judged = judgement(pred)
         if judged is None:
             continue
         pol, toward, cue_end, how = judged
-        holder, ok = _speech_holder(pred, quote)
+        holder, ok = speech_holder(pred, quote)
         if not ok:
             continue
         out.append((_Cue(pol, pred, cue_end, tok, holder, how,
                          toward=toward, allow_actor=False), quote))
     return out
-
-
-def _judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
-    """The judgement a predicate passes on its subject, as (polarity, whom it is said to
-    affect or None, the last word of the cue, how): "would ratify the conquest", "would work
-    against Ukraine", "would be a mistake", "would amount to a surrender", "would give the
-    rebels time to regroup". None when it judges nothing."""
-    cues = stance_cues()
-    lemma = pred.lemma_.lower()
-    pol = toward = None
-    cue_end = pred
-    has_object = any(c.dep_ == "dobj" for c in pred.children)
-    for c in pred.children:
-        # "would work against Ukraine", "goes against Ukraine": no object; "used drones
-        # against cities" tells what was done, not what the speaker holds
-        if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
-            pol, toward, cue_end = "oppose", _obj(c), c
-    first_prep = next((c for c in pred.children if c.dep_ == "prep"), None)
-    if pol is None and f"{lemma} {first_prep.lower_ if first_prep is not None else ''}" \
-            in cues.eval_harm_verbs:
-        pol = "oppose"
-    objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
-    if pol is None and objectless and lemma not in cues.eval_intransitive and (
-            lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
-        return None  # "the launch ended in failure", "talks failed to help": no consequence
-    if pol is None and lemma in cues.eval_oppose_verbs:
-        pol = "oppose"
-        if lemma in cues.eval_harm_verbs:
-            toward = next((c for c in pred.children if c.dep_ == "dobj"), None)
-    elif pol is None and lemma in cues.eval_support_verbs:
-        pol = "support"
-    elif pol is None and (lemma == "be" or lemma in cues.eval_copulas
-                          or f"{lemma} {first_prep.lower_ if first_prep is not None else ''}"
-                          in cues.eval_copulas):
-        # "would be a mistake", "would amount to a surrender", "would mean capitulation"
-        attr = next((c for c in pred.children if c.dep_ in ("acomp", "attr", "dobj")), None)
-        if attr is None and first_prep is not None and lemma != "be":
-            attr = _obj(first_prep)
-        if attr is not None:
-            word = attr.lemma_.lower()
-            pol = ("oppose" if word in cues.eval_oppose_adjs else
-                   "support" if word in cues.eval_support_adjs else None)
-            cue_end = attr
-            # "is a disaster for the mayor", "would be harmful to Europe": whom it affects
-            bears = next((c for c in attr.children if c.dep_ == "prep"
-                          and c.lower_ in ("for", "to")), None)
-            if pol is not None and bears is not None and _obj(bears) is not None:
-                toward, cue_end = _obj(bears), bears
-    if pol is not None:
-        return pol, toward, cue_end, f"judgement {pred.text!r} in speech"
-    if _gives_respite(pred):
-        return "oppose", None, pred, f"respite {pred.text!r} in speech"
-    return None
-
-
-def _gives_respite(pred: Any) -> bool:
-    """"would give the rebels time to regroup", "would only allow the army to rearm": the
-    subject is said to let the other side rebuild its strength."""
-    cues = stance_cues()
-    if pred.lemma_.lower() not in cues.respite_verbs:
-        return False
-    def rebuilds(verb: Any) -> bool:  # "time to rest and resupply": any of the conjuncts
-        return any(v.lemma_.lower() in cues.rebuild_verbs for v in (verb, *verb.conjuncts))
-
-    for c in pred.children:
-        if c.dep_ in ("xcomp", "ccomp", "advcl") and rebuilds(c):
-            return True
-        if c.dep_ == "dobj" and c.lemma_.lower() in cues.respite_nouns and any(
-                g.dep_ in ("relcl", "acl") and rebuilds(g) for g in c.children):
-            return True
-    return False
-
-
-def _term_set(subj: Any, pred: Any) -> tuple[str, Any, Any] | None:
-    """A term set on a settlement with a modal of necessity: "any settlement must begin with a
-    withdrawal", "a deal should include a prisoner exchange", "has to be based on territorial
-    integrity" -> (support, the term, the word that sets it); a negation ("must not include")
-    flips it where every cue's does (``_stance``). A deal described ("the deal includes")
-    sets nothing."""
-    cues = stance_cues()
-    if subj.lemma_.lower() not in cues.condition_heads:
-        return None
-    verb = pred
-    if not any(c.dep_ == "aux" and c.lemma_.lower() in cues.necessity for c in verb.children):
-        if verb.lemma_.lower() not in cues.necessity_verbs:
-            return None
-        verb = next((c for c in verb.children if c.dep_ == "xcomp"
-                     and any(a.lower_ == "to" for a in c.children)), None)
-        if verb is None:
-            return None
-    lemma = verb.lemma_.lower()
-    for c in verb.children:
-        if c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues.condition_verbs:
-            obj = _obj(c)
-            if obj is not None:
-                return "support", obj, c
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if lemma in cues.condition_verbs and obj is not None:
-        return "support", obj, verb
-    return None
 
 
 def find_stances(document: Document, doc: Any, quotes: list[Quote],
@@ -554,7 +431,7 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
                 continue  # "challenged Iran to ratify the treaty": not Iran's position
             if charged_deed(tok):
                 continue  # "accused Brazil of blocking the talks": the accusation reads it
-            judged = _judgement(tok.head) if tok.dep_ == "csubj" else None
+            judged = judgement(tok.head) if tok.dep_ == "csubj" else None
             for cue in _verb_cues(document, tok) + _prep_cues(tok):
                 cue.advice = advised(tok)
                 if judged is not None:
