@@ -244,6 +244,11 @@ class CodingStage:
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
                          for o in m.children if o.dep_ == "pobj"
                          and any(index.get(x.idx) for x in args.expand(o))]
+            if p.event == "RETREAT":
+                # "withdrew its soldiers from Gaza", "pulled its forces out of Afghanistan":
+                # what a retreat leaves names whom it yields to, whichever sense codes it
+                rec_toks += args.objects(trig, ("from",)) + [
+                    o for c in trig.children if c.lower_ == "out" for o in args.objects(c, ("of",))]
             if passive:
                 rec_toks += syntax.passive_subject(trig)
             rec_toks += ordered + roles.participle_undergoer(trig)

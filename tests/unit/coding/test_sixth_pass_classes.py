@@ -87,6 +87,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Ukraine replied with a counteroffensive against Russian troops.", "ASSAULT", {"UKR"},
          {"RUS"}, set()),
     ],
+    # what a retreat leaves ("from Gaza", "out of Afghanistan") names whom it yields to,
+    # whichever sense codes it
+    "what a retreat leaves": [
+        ("Israel withdrew its soldiers from Gaza.", "RETREAT", {"ISR"}, {"PSE"}, set()),
+        ("Vietnam withdrew its army from Cambodia.", "RETREAT", {"VNM"}, {"KHM"}, set()),
+        ("The United States pulled its forces out of Afghanistan.", "RETREAT", {"USA"},
+         {"AFG"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
