@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _COUNTERPARTS = {"counterpart", "counterparts"}
+# pair nouns that name two people, never two states or sides
+_PEOPLE_PAIRS = {"men", "women"}
 
 
 def _window_start(doc: Any, c: Candidate) -> int:
@@ -358,9 +360,12 @@ class ActorStage:
         if len(picked) == 2:
             return list(reversed(picked.values()))
         acting = {rec.country for pc, rec in history if pc.start in own}
-        if pairs and not acting & {records[k].country for k in pairs[-1]}:
-            return list(pairs[-1])
-        return []
+        if not pairs or acting & {records[k].country for k in pairs[-1]}:
+            return []
+        if c.head(doc).lower_ in _PEOPLE_PAIRS and any(records[k].kind != "person"
+                                                      for k in pairs[-1]):
+            return []  # "both men" are two people, not the two states that last acted
+        return list(pairs[-1])
 
     @staticmethod
     def _pronoun(doc: Any, c: Candidate, history: list[tuple[Candidate, ActorRecord]]) -> list[str]:

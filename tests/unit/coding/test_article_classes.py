@@ -100,6 +100,15 @@ def test_a_place_named_in_the_window_is_not_one_of_the_pair(
     assert len(countries(hostile.recipient)) == 2
 
 
+def test_two_people_are_not_the_two_states_that_last_acted(
+        analyze: Callable[..., Document]) -> None:
+    doc = analyze("Egypt and Jordan signed a water agreement on Monday. Officials praised it. "
+                  "Prices fell. Police arrested both men on Tuesday.", DATE)
+    for e in doc.events:
+        if e.trigger.start > doc.article.text.index("Police"):
+            assert not {"EGY", "JOR"} & countries(e.recipient)
+
+
 def test_a_pair_with_nothing_to_point_to_names_no_one(
         analyze: Callable[..., Document]) -> None:
     doc = analyze("Egypt's president visited Sudan on Monday. Trade was discussed. Prices "
