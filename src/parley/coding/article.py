@@ -20,6 +20,12 @@ _ACT_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
+def _parties(entities: tuple[Entity, ...] | list[Entity]) -> set[str]:
+    """The actor ids and countries of an event's side, to tell the same party again."""
+    return {e.actor_id for e in entities if e.actor_id} | {e.country for e in entities
+                                                          if e.country}
+
+
 def act_objects(trig: Any) -> list[Any]:
     """The nouns a verb acts on: its objects and the objects of its prepositions
     ("rejected the call", "responded to the appeal")."""
@@ -34,7 +40,7 @@ def named_act(trig: Any, told: list[tuple[str, Event]],
     names ("rejected the call", "accepted the offer"), with that noun: the latest told with
     the noun's own verb ("called for"), else the latest of the act's types; never one of
     the acting party's own, nor a historical or refused one."""
-    own = {e.actor_id for e in actors if e.actor_id} | {e.country for e in actors if e.country}
+    own = _parties(actors)
     for noun in act_objects(trig):
         sense = _ACT_NOUNS.get(noun.lemma_.lower())
         if sense is None or not args.points_back(noun):
@@ -42,8 +48,7 @@ def named_act(trig: Any, told: list[tuple[str, Event]],
         verb, types = sense
         options = [(lemma, ev) for lemma, ev in told
                    if ev.event in types and ev.aux_mode not in ("historical", "negation")
-                   and not own & ({e.actor_id for e in ev.actor if e.actor_id}
-                                  | {e.country for e in ev.actor if e.country})]
+                   and not own & _parties(ev.actor)]
         same = [ev for lemma, ev in options if lemma == verb]
         if same or options:
             return noun, (same or [ev for _, ev in options])[-1]
@@ -68,10 +73,5 @@ def restated(events: list[Event], text: str) -> list[Event]:
     body = [e for e in events if e.trigger.start >= end]
     if not end or not body:
         return events
-
-    def parties(ev: Event) -> set[str]:
-        return {e.actor_id for e in ev.actor if e.actor_id} | {e.country for e in ev.actor
-                                                                if e.country}
-
     return [e for e in events if e.trigger.start >= end or not any(
-        b.event == e.event and parties(b) & parties(e) for b in body)]
+        b.event == e.event and _parties(b.actor) & _parties(e.actor) for b in body)]
