@@ -240,7 +240,7 @@ def asked_one(verb: Any, asking: frozenset[str]) -> tuple[Any, Any] | None:
         if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON"):
             return c, inf
         if c.dep_ == "prep" and f"{lemma} {c.lower_}" in asking:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = prep_object(c, ("pobj",))
             if obj is not None:
                 return obj, inf
     return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.quotes.lexicon import reporting_words, stance_cues
-from parley.syntax import asked_one, subject_of
+from parley.syntax import asked_one, subject_of, to_infinitive
 
 # verbs of proposing whose clause in the bare subjunctive or with "should" says what the
 # proposer wants ("suggested the country accept only skilled workers")
@@ -134,6 +134,17 @@ def passive_holder(verb: Any) -> Any:
 
 _ADVICE_MODALS = frozenset({"should", "must", "ought", "shall"})
 _ADVICE_VERBS = frozenset({"need", "have", "ought"})
+
+
+def obliged_course(verb: Any) -> Any:
+    """The verb a modal of obligation puts a course on, for a clause headed by ``verb``: the
+    verb itself under "must", "should", "ought", "shall" ("any deal must include ..."), or
+    the infinitive of "need to", "have to" ("has to be based on ..."). None otherwise."""
+    if any(c.dep_ == "aux" and c.lower_ in _ADVICE_MODALS for c in verb.children):
+        return verb
+    if verb.lemma_.lower() in _ADVICE_VERBS:
+        return next((c for c in verb.children if c.dep_ == "xcomp" and to_infinitive(c)), None)
+    return None
 
 
 def advised(verb: Any) -> Any:

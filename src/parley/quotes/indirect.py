@@ -336,7 +336,7 @@ def _is_clause(tok: Any) -> bool:
     if tok.dep_ not in ("xcomp", "ccomp", "advcl") or tok.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(tok.children)
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+    if to_infinitive(tok):
         return tok.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
     return tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
 

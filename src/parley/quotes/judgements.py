@@ -3,7 +3,7 @@
 - a **judgement**: "a ceasefire now would ratify the conquest", "would work against Ukraine",
   "would be a mistake", "would amount to a surrender", and a respite said to let the other
   side rebuild ("would give the rebels time to regroup");
-- a **term** set on a settlement with a modal of necessity ("any settlement must begin with a
+- a **term** set on a settlement with a modal of obligation ("any settlement must begin with a
   withdrawal");
 - and who voices it: the subject of the reporting verb above, else the quote's speaker.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.model import Quote
+from parley.quotes.holders import obliged_course
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.syntax import prep_object, subject_of
 
@@ -53,8 +54,9 @@ def judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
         if c.dep_ == "prep" and c.lower_ in cues.eval_oppose_preps and not has_object:
             pol, toward, cue_end = "oppose", prep_object(c), c
     first_prep = next((c for c in pred.children if c.dep_ == "prep"), None)
-    if pol is None and f"{lemma} {first_prep.lower_ if first_prep is not None else ''}" \
-            in cues.eval_harm_verbs:
+    # the verb with its first preposition ("work against", "amount to"), when it has one
+    with_prep = f"{lemma} {first_prep.lower_}" if first_prep is not None else None
+    if pol is None and with_prep in cues.eval_harm_verbs:
         pol = "oppose"
     objectless = not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in pred.children)
     if pol is None and objectless and lemma not in cues.eval_intransitive and (
@@ -67,8 +69,7 @@ def judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
     elif pol is None and lemma in cues.eval_support_verbs:
         pol = "support"
     elif pol is None and (lemma == "be" or lemma in cues.eval_copulas
-                          or f"{lemma} {first_prep.lower_ if first_prep is not None else ''}"
-                          in cues.eval_copulas):
+                          or with_prep in cues.eval_copulas):
         # "would be a mistake", "would amount to a surrender", "would mean capitulation"
         attr = next((c for c in pred.children if c.dep_ in ("acomp", "attr", "dobj")), None)
         if attr is None and first_prep is not None and lemma != "be":
@@ -108,30 +109,25 @@ def _gives_respite(pred: Any) -> bool:
     return False
 
 
-def term_set(subj: Any, pred: Any) -> tuple[str, Any, Any] | None:
-    """A term set on a settlement with a modal of necessity: "any settlement must begin with a
-    withdrawal", "a deal should include a prisoner exchange", "has to be based on territorial
-    integrity" -> (support, the term, the word that sets it); a negation ("must not include")
-    flips it where every cue's does (``_stance``). A deal described ("the deal includes")
-    sets nothing."""
+def term_set(subj: Any, pred: Any) -> tuple[Any, Any] | None:
+    """A term set on a settlement with a modal of obligation: "any settlement must begin with
+    a withdrawal", "a deal should include a prisoner exchange", "has to be based on
+    territorial integrity" -> (the term, the word that sets it), which the speaker supports;
+    a negation ("must not include") flips it where every cue's does (``_stance``). A deal
+    described ("the deal includes") sets nothing."""
     cues = stance_cues()
     if subj.lemma_.lower() not in cues.condition_heads:
         return None
-    verb = pred
-    if not any(c.dep_ == "aux" and c.lemma_.lower() in cues.necessity for c in verb.children):
-        if verb.lemma_.lower() not in cues.necessity_verbs:
-            return None
-        verb = next((c for c in verb.children if c.dep_ == "xcomp"
-                     and any(a.lower_ == "to" for a in c.children)), None)
-        if verb is None:
-            return None
+    verb = obliged_course(pred)
+    if verb is None:
+        return None
     lemma = verb.lemma_.lower()
     for c in verb.children:
         if c.dep_ == "prep" and f"{lemma} {c.lower_}" in cues.condition_verbs:
             obj = prep_object(c)
             if obj is not None:
-                return "support", obj, c
+                return obj, c
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if lemma in cues.condition_verbs and obj is not None:
-        return "support", obj, verb
+        return obj, verb
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -16,7 +16,9 @@ from parley.errors import ConfigError
 logger = logging.getLogger(__name__)
 
 
+@cache
 def _load(name: str) -> Any:
+    """One data file, read once a process (the loaders below only read what it holds)."""
     ref = resources.files("parley.quotes") / "data" / name
     try:
         with ref.open("r", encoding="utf-8") as fh:
@@ -183,8 +185,6 @@ class StanceCues:
     rebuild_verbs: frozenset[str]  # ... for rebuilding, so the subject is opposed
     condition_heads: frozenset[str]  # "any settlement must begin with X": support X
     condition_verbs: frozenset[str]  # lemma, or "lemma preposition"
-    necessity: frozenset[str]  # the modals that make a term a demand
-    necessity_verbs: frozenset[str]  # "has to", "needs to": the same, as a verb
     hosting_verbs: frozenset[str]  # "welcomed Xi to Moscow": a greeting, no position
     negators: frozenset[str]  # "refused to back", "avoids condemning": the polarity flips
     negating_preps: frozenset[str]  # "stopped short of backing", "far from supporting"
@@ -248,8 +248,6 @@ def stance_cues() -> StanceCues:
         rebuild_verbs=_lemmas(data, "evaluative", "rebuild_verbs", file),
         condition_heads=_lemmas(data, "evaluative", "condition_heads", file),
         condition_verbs=_lemmas(data, "evaluative", "condition_verbs", file),
-        necessity=_lemmas(data, "evaluative", "necessity", file),
-        necessity_verbs=_lemmas(data, "evaluative", "necessity_verbs", file),
         hosting_verbs=_words(data, "hosting_verbs", file),
         negators=_words(data, "negators", file),
         negating_preps=_words(data, "negating_preps", file),

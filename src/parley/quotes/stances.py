@@ -393,10 +393,10 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
         term = term_set(tok, pred)
         if term is not None:
             # "any settlement must begin with a withdrawal": the term is what the speaker holds
-            pol, target, cue_end = term
+            target, cue_end = term
             holder, ok = speech_holder(pred, quote)
             if ok:
-                out.append((_Cue(pol, pred, cue_end, target, holder,
+                out.append((_Cue("support", pred, cue_end, target, holder,
                                  f"term {cue_end.text!r} set in speech", allow_actor=False), quote))
             continue
         judged = judgement(pred)
@@ -486,16 +486,15 @@ def _holder(document: Document, tok: Any, quote: Quote | None) -> Entity | None:
         return quote.speaker if quote.speaker.actor_id is not None else None
     if tok is None:
         return None
-    if quote is not None and quote.speaker is not None and quote.speaker.actor_id is not None \
-            and quote.speaker_span is not None \
-            and quote.speaker_span.start <= tok.idx < quote.speaker_span.end:
-        # "He added that a truce would ...": the one the quote stage found for that "he" along
-        # the paragraph's speakers, the same for the quote and its stance
-        return quote.speaker
-    if quote is not None and quote.speaker is not None and quote.speaker.actor_id is not None \
-            and tok.lemma_.lower() in _OWN_BODIES \
-            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-        return quote.speaker  # "the minister said her government would back ...": hers
+    if quote is not None and quote.speaker is not None and quote.speaker.actor_id is not None:
+        span = quote.speaker_span
+        if span is not None and span.start <= tok.idx < span.end:
+            # "He added that a truce would ...": the one the quote stage found for that "he"
+            # along the paragraph's speakers, the same for the quote and its stance
+            return quote.speaker
+        if tok.lemma_.lower() in _OWN_BODIES and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                     for c in tok.children):
+            return quote.speaker  # "the minister said her government would back ...": hers
     head = document.actor_at(tok.idx, tok.idx + len(tok.text))
     if head is None and not (tok.lower_ in RELATIVE_HEADS and tok.head.dep_ == "relcl"):
         return None  # the actor must be the holder's head, not a name inside its phrase
