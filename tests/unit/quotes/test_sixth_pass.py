@@ -5,12 +5,12 @@ infinitive's subject, and a clause coordinated after the reported one is still r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 
 from parley.model import Document
+from unit.quotes.cast import run_named, triples
 
 pytestmark = pytest.mark.model
 
@@ -25,12 +25,7 @@ ACTORS = {
 
 
 def run(run_quotes: Callable[..., Document], text: str) -> Document:
-    return run_quotes(text, {k: v for k, v in ACTORS.items()
-                             if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text)})
-
-
-def triples(doc: Document) -> set[tuple[str | None, str, str]]:
-    return {(s.holder.name, s.issue, s.polarity) for s in doc.stances}
+    return run_named(run_quotes, ACTORS, text)
 
 
 # --------------------------------------------------------------- stopping the fighting
