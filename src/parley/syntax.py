@@ -119,7 +119,9 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
         return share  # "About 4 in 10 say ...": the parser hangs a share of people on the verb
     # "Xi declared that there was X and maintained that Y": the parser often hangs the second
     # reporting verb on the first one's complement; its subject is still the first one's
-    climbs = verb.dep_ in INHERIT_DEPS or (depth > 0 and verb.dep_ == "ccomp")
+    # "are unwilling to back the treaty", "seemed ready to sign": an infinitive under a
+    # predicative adjective has the copula's subject
+    climbs = verb.dep_ in INHERIT_DEPS or (depth > 0 and verb.dep_ in ("ccomp", "acomp", "oprd"))
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" \
             and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.i != verb.head.i:
         # "thanked the fans before adding that ...", "ended by saying ...": a gerund in a

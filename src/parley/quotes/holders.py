@@ -90,6 +90,39 @@ def charged_deed(verb: Any) -> bool:
     return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
 
 
+# adverbs the parser leaves as such where they are a verb's particle ("pushed the vote back")
+_PARTICLES = frozenset({"back", "down", "off", "out", "away", "aside"})
+
+
+_THEN = frozenset({"in", "then", "when", "during", "at"})
+
+
+def particle(tok: Any) -> bool:
+    """A verb's particle; an adverb only on its own ("back in the 1990s", "back then" tell
+    a time)."""
+    if tok.dep_ == "prt":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "advmod" and tok.lower_ in _PARTICLES \
+        and not any(True for _ in tok.children) and (nxt is None or nxt.lower_ not in _THEN)
+
+def given_up(noun: Any) -> bool:
+    """A position noun its holder gives up: the object of a verb of undoing ("dropped its
+    objection to", "gave up its opposition to", "backed down from its demand for")."""
+    if noun.dep_ == "dobj":
+        verb, prep = noun.head, None
+    elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        verb, prep = noun.head.head, noun.head
+    else:
+        return False
+    words = [verb.lemma_.lower()] + [c.lower_ for c in verb.children
+                                     if particle(c) and c.i < noun.i]
+    if prep is not None:
+        words.append(prep.lower_)
+    cues = stance_cues()
+    return " ".join(words) in cues.clause_oppose_verbs | cues.ending_verbs
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
@@ -104,9 +137,17 @@ def holder_of_noun(noun: Any, resolved: bool = False) -> Any:
     gov = noun.head
     if noun.dep_ == "pobj":
         gov = gov.head
+    if poss is None:
+        # "Russian warnings", "U.S. criticism": the nationality or state on the noun holds it
+        poss = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                     and c.ent_type_ in ("NORP", "GPE")), None)
+        if poss is not None:
+            return poss
     if poss is not None:
         cues = stance_cues()
         lemma = gov.lemma_.lower()
+        if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and given_up(noun):
+            return subject_of(gov) or poss  # "backed down from its demand": its own
         if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj" \
                 and gov.pos_ in ("VERB", "AUX") and lemma not in cues.receiving_verbs \
                 and cues.verb_polarity(lemma) is None and lemma not in cues.addressee_verbs \

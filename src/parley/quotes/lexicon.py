@@ -44,7 +44,11 @@ def _lemmas(data: dict[str, Any], group: str, key: str, file: str) -> frozenset[
 def _charges(data: dict[str, Any], file: str) -> dict[str, frozenset[str]]:
     try:
         table = data["accusation"]["charges"]
-        return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in table.items()}
+        out = {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in table.items()}
+        if any(isinstance(p, bool) for v in table.values() for p in v):
+            # YAML 1.1 reads a bare on, off, yes or no as true or false
+            raise TypeError("a preposition read as true or false: write it in quotes")
+        return out
     except (KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"{file}: group 'accusation' needs 'charges: {{verb: [preposition, ...]}}' "

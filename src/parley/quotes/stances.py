@@ -34,8 +34,10 @@ from parley.quotes.holders import (
     advised,
     asked_of_another,
     charged_deed,
+    given_up,
     holder_of_noun,
     holder_of_verb,
+    particle,
     passive_holder,
     pointed_back,
 )
@@ -93,6 +95,8 @@ def _negated(tok: Any) -> bool:
         preps = stance_cues().negating_preps
         if prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps:
             return True  # "stopped short of backing", "far from supporting", "without support"
+    if tok.pos_ == "NOUN" and given_up(tok):
+        return True
     if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head.i != tok.i:
         gov = tok.head
         if gov.lemma_.lower() in stance_cues().negators:
@@ -149,11 +153,11 @@ def _phrasal(tok: Any, lemma: str, kids: list[Any]) -> tuple[str, Any] | None:
     known = (cues.support_verbs | cues.oppose_verbs | cues.addressee_verbs
              | cues.clause_oppose_verbs)
     for c in kids:
-        if c.dep_ not in ("prt", "prep") or c.i - tok.i > 3:
+        if not particle(c) and c.dep_ != "prep" or c.i - tok.i > 3:
             continue
         nxt = next((g for g in c.children if g.dep_ == "prep"), None) or next(
             (g for g in kids if g.dep_ == "prep" and g.i == c.i + 1), None)
-        if c.dep_ == "prt" and nxt is not None and f"{lemma} {c.lower_} {nxt.lower_}" in known:
+        if particle(c) and nxt is not None and f"{lemma} {c.lower_} {nxt.lower_}" in known:
             return f"{lemma} {c.lower_} {nxt.lower_}", nxt
         if f"{lemma} {c.lower_}" in known:
             return f"{lemma} {c.lower_}", c
@@ -170,6 +174,10 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
     lemma = tok.lemma_.lower()
     kids = [c for c in tok.children if c.i > tok.i]
     phrasal = _phrasal(tok, lemma, kids)
+    if phrasal is None and any(particle(c) for c in kids):
+        # a particle makes another verb of it: "backed down", "pushed the vote back", "backed
+        # off its pledge" take no position; a phrasal cue is listed whole ("back up")
+        return []
     key, prep = phrasal if phrasal is not None else (lemma, None)
     # "called for the sanctions to be eased": "for" opens a clause of its own (its mark), and
     # that clause is what the phrasal cue asks for
@@ -232,9 +240,9 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         if charged is not None:
             # "blamed Indian soldiers for the clash": a position on the deed, toward the
             # accused; "accused Moscow of imposing sanctions" likewise
-            found, undoes = charged
+            found, undoes, accused = charged
             return [_Cue(_FLIP[pol] if undoes else pol, tok, cue_end, None, holder,
-                         f"{how} with its charge", found=found, toward=dobj)]
+                         f"{how} with its charge", found=found, toward=accused)]
         ended = ended_target(document, tok, key, dobj)
         if ended is not None:  # "to stop the fighting": for the ceasefire, not against fighting
             return [_Cue(_FLIP[pol], tok, cue_end, None, holder, how, found=ended)]
@@ -264,20 +272,32 @@ def _names_someone(document: Document, tok: Any) -> bool:
     return document.actor_at(tok.idx, tok.idx + len(tok.text)) is not None
 
 
+# the charge preposition whose object is the one accused, the verb's object being the deed
+# ("blamed the price rise on Moscow", "blamed the unrest on foreign agents")
+_ACCUSED_AFTER = frozenset({"on"})
+
+
 def _charge(document: Document, verb: Any, lemma: str,
-            accused: Any) -> tuple[Target, bool] | None:
+            accused: Any) -> tuple[Target, bool, Any] | None:
     """The deed a verb of accusing charges its object with ("blamed X for the clash", "accused
     X of imposing sanctions"): a noun read as a target of its own (no actor), or the gerund's
-    object when it is a lexicon issue, and whether the gerund undoes it ("of violating the
-    ceasefire"). None otherwise: then the accused is the target."""
+    object when it is a lexicon issue, whether the gerund undoes it ("of violating the
+    ceasefire"), and the one accused. "Blamed the clash on X" turns them round: the object is
+    the deed and X the accused. None otherwise: then the accused is the target."""
     preps = reporting_words().charges.get(lemma)
     if not preps:
         return None
-    for prep in (c for c in list(verb.children) + list(accused.children)
-                 if c.dep_ == "prep" and c.lower_ in preps and c.i > accused.i):
+    # the parser hangs "on Moscow" on the object's last noun as often as on the verb
+    last = next((c for c in accused.subtree if c.dep_ == "prep" and c.lower_ in _ACCUSED_AFTER
+                 and c.right_edge.i == accused.right_edge.i and c.i > accused.i), None)
+    for prep in (c for c in list(verb.children) + list(accused.children) + [last]
+                 if c is not None and c.dep_ == "prep" and c.lower_ in preps and c.i > accused.i):
         obj = prep_object(prep)
         if obj is None:
             continue
+        if prep.lower_ in _ACCUSED_AFTER:
+            deed = read_target(document, accused, allow_actor=False)
+            return (deed, False, obj) if deed is not None else None
         if obj.pos_ in ("VERB", "AUX"):
             # "of supplying drones that Russian forces used": the gerund's own object, and
             # only as a lexicon issue (an open "drone" says less than the accused actor)
@@ -288,9 +308,9 @@ def _charge(document: Document, verb: Any, lemma: str,
             # "accused Japan of violating the ceasefire": against the violation, for the truce
             cues = stance_cues()
             undoes = obj.lemma_.lower() in cues.oppose_verbs | cues.clause_oppose_verbs
-            return found, undoes
+            return found, undoes, accused
         found = read_target(document, obj, allow_actor=False)
-        return (found, False) if found is not None else None
+        return (found, False, accused) if found is not None else None
     return None
 
 
@@ -356,8 +376,15 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     holder = holder_of_noun(tok, resolved=poss is not None and document.actor_at(
         poss.idx, poss.idx + len(poss.text)) is not None)
     preps = {"for"} if tok.lower_ in _FOR_ONLY or tok.lemma_.lower() in _FOR_ONLY else _NOUN_PREPS
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in preps:
+    # "dropped its objection to NATO membership": the parser often hangs the noun's own
+    # preposition, right after the object, on the verb; not one of the verb's own ("blamed
+    # the criticism on Paris")
+    own = reporting_words().charges.get(tok.head.lemma_.lower(), frozenset()) \
+        if tok.dep_ == "dobj" else frozenset()
+    hung = [c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1
+            and c.lower_ not in own | {"of"}] if tok.dep_ == "dobj" else []
+    for c in list(tok.rights) + hung:
+        if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in own:
             target = prep_object(c)
             if target is not None:
                 return [_Cue(pol, tok, c, target, holder, f"'{tok.text} {c.text}'")]
@@ -453,8 +480,10 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
             cue = _Cue(_compose(cue.polarity, noun.polarity), cue.cue, cue.cue_end, noun.target,
                        cue.holder, f"{cue.how} on {noun.how}", allow_actor=noun.allow_actor)
         composed.append((cue, quote))
+    # the noun's position stays when the noun names its own holder ("rejected Germany's
+    # call for", "dismissed American criticism of")
     found = [(c, q) for c, q in composed if not (c.cue.pos_ == "NOUN" and c.cue.i in inner
-                                                and not any(g.dep_ == "poss" for g in c.cue.children))]
+                                                and (c.holder is None or c.holder.head.i != c.cue.i))]
     found += _evaluative(document, doc, quotes)
     out: list[Stance] = []
     seen: dict[tuple[object, ...], int] = {}
