@@ -174,6 +174,7 @@ class StanceCues:
     clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
     ending_verbs: frozenset[str]  # "stop", "halt": with a word of ``ended_by`` they support
     ended_by: dict[str, str]  # what an issue ends -> the issue ("fighting" -> "ceasefire")
+    ending_nouns: frozenset[str]  # "an end to", "a halt to": the course of what they end
     proposal_heads: frozenset[str]  # "a plan that rewards aggression": its clause says what
     enacting_verbs: frozenset[str]  # "a resolution that imposes sanctions": for sanctions
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
@@ -237,6 +238,7 @@ def stance_cues() -> StanceCues:
         clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
         ending_verbs=_words(data, "ending_verbs", file),
         ended_by=_ended_by(data, file),
+        ending_nouns=_words(data, "ending_nouns", file),
         proposal_heads=_words(data, "proposal_heads", file),
         enacting_verbs=_words(data, "enacting_verbs", file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),

@@ -26,6 +26,7 @@ from typing import Any
 from parley.model import Document, Entity, Span
 from parley.quotes.lexicon import Issue, issue_pattern, norm_phrase, stance_cues, war_words
 from parley.quotes.speaker import entity_for, speaker_span
+from parley.syntax import prep_object
 
 # modifiers that say nothing about which issue it is ("new sanctions", "any peace deal")
 _EMPTY_MODS = frozenset({
@@ -204,6 +205,13 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     words = text[start:end]
     lemma = head.lemma_.lower()
+    if lemma in cues.ending_nouns:
+        # "an end to X" is about X, or about nothing; "welcomed a halt | to the shelling":
+        # the parser may hang the noun's "to" on the verb
+        prep = next((c for c in list(head.rights) + ([after] if after is not None else [])
+                     if c.dep_ == "prep" and c.lower_ in ("to", "of")), None)
+        if prep is not None:
+            return _ended_course(document, head, prep)
     # a cue noun with no issue after it ("dismissed the criticism") names no issue either
     generic = (lemma in cues.generic_heads or head.lower_ in cues.generic_heads
                or cues.noun_polarity(lemma) is not None)
@@ -242,6 +250,29 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     if len(name) < 3:
         return None
     return Target(name, words, start, end, None, toward, f"open issue {name!r}")
+
+
+def _ended_course(document: Document, noun: Any, prep: Any) -> Target | None:
+    """What a noun of ending ends, its complement after ``prep``, as the target: "an end to
+    the fighting" is a ceasefire; "a halt to the blockade", "the suspension of the sanctions"
+    the issue undone. None when the complement names nothing."""
+    obj = prep_object(prep)
+    if obj is None:
+        return None
+    cues = stance_cues()
+    issue = cues.ended_by.get(obj.lemma_.lower()) or cues.ended_by.get(obj.lower_)
+    text = document.article.text
+    toks = phrase_tokens(noun)
+    start = toks[0].idx
+    end = max(toks[-1].idx + len(toks[-1].text), obj.idx + len(obj.text))
+    if issue is not None:
+        return Target(issue, text[start:end], start, end, None, _toward(document, obj),
+                      f"issue {issue!r} (what it ends)")
+    inner = read_target(document, obj, allow_actor=False)
+    if inner is None:
+        return None
+    return replace(inner, start=start, end=end, issue_text=text[start:end],
+                   how=f"{inner.how} (ended by {noun.lower_!r})", undone=not inner.undone)
 
 
 def ended_target(document: Document, verb: Any, key: str, obj: Any) -> Target | None:

@@ -147,3 +147,30 @@ def test_a_nationality_on_a_position_noun_holds_it(run_quotes: Callable[..., Doc
                                  "Chinese": ("China", "CHN", None),
                                  "Russian": ("Russia", "RUS", None)}, text)
     assert want in {(s.holder.country, s.issue, s.polarity) for s in doc.stances}
+
+
+# --------------------------------------------------------------- an end to something
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kenya demanded an end to the blockade.", ("Kenya", "embargo", "oppose")),
+    ("Chile called for a halt to the arms deliveries.", ("Chile", "arms supplies", "oppose")),
+    ("Norway urged a suspension of the sanctions.", ("Norway", "sanctions", "oppose")),
+    ("Peru demanded an end to the fighting.", ("Peru", "ceasefire", "support")),
+    ("Japan welcomed a halt to the shelling and the rocket fire.", ("Japan", "ceasefire", "support")),
+    ("Brazil opposed an end to the sanctions.", ("Brazil", "sanctions", "support")),
+])
+def test_an_end_to_a_course_is_the_course_undone(run_quotes: Callable[..., Document], text: str,
+                                                 want: tuple[str, str, str]) -> None:
+    assert triples(run(run_quotes, text)) == {want}
+
+
+# --------------------------------------------------------------- dealing with others' concerns
+
+@pytest.mark.parametrize("text", [
+    "Tanaka addressed concerns about the sanctions.",
+    "Okafor sought to allay fears of new sanctions.",
+    "Alvarez tried to dispel worries about the ceasefire.",
+])
+def test_dealing_with_others_concerns_is_no_position(run_quotes: Callable[..., Document],
+                                                     text: str) -> None:
+    assert triples(run(run_quotes, text)) == set()
