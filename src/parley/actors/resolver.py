@@ -242,6 +242,12 @@ class Resolver:
             if body is not None:
                 ctx_country = ctx_country or body[0]
                 ctx_title = (ctx_title[0], body[1])
+        if hits and _other_party(doc, c, hits[0]):
+            # "Young Conservatives", "Free Democrats": another party, of no known country
+            name = f"{doc[c.start - 1].text} {text}"
+            return ActorRecord(f"org:{normalise_alias(name)}", name, None, "PTY", None, None,
+                               "org", "unresolved",
+                               f"party {name!r}: not the {hits[0].entry.name} its last word names")
         if hits:
             hit = self._pick(hits, ctx_country)
             rec = self._from_hit(doc, c, hit, head)
@@ -456,8 +462,8 @@ class Resolver:
         entry = self.demonym(text)
         if entry is None:
             hits = self.kb.lookup(text, date)
-            if not hits:
-                return None
+            if not hits or _other_party(doc, c, hits[0]):
+                return None  # "Social Democrats", "Free Democrats": another party
             return self._from_hit(doc, c, hits[0], c.head(doc))
         return ActorRecord(f"kb:{entry.id}:", entry.name, entry.id, None, None, entry.qid or entry.id,
                            "country", "kb-demonym", f"demonym {text!r} of {entry.name}")
@@ -510,3 +516,19 @@ def pronoun_kind(c: Candidate) -> str:
     if c.label in NEUTER_PRONOUNS:
         return "neuter"
     return ""
+
+
+# words of creed that make another party of a party's one-word alias: "Social Democrats",
+# "Christian Democrats", "Free Democrats", "Young Conservatives" are not the American or British
+# party the bare word names ("Senate Democrats", "House Republicans" still are)
+_CREEDS = frozenset({"social", "christian", "free", "liberal", "new", "progressive", "national",
+                     "radical", "young", "left", "socialist", "popular", "civic", "united"})
+
+
+def _other_party(doc: Any, c: Candidate, hit: Hit) -> bool:
+    if hit.via != "alias" or hit.sector != "PTY" or c.end - c.start != 1 or c.start == 0:
+        return False
+    before = doc[c.start - 1]
+    return before.lower_ in _CREEDS and before.text[:1].isupper() \
+        and before.dep_ in ("amod", "compound") and before.head.i == c.start
+

@@ -143,3 +143,25 @@ def test_a_group_from_coordinated_countries_is_a_group_of_each(
     doc = analyze(text, DATE)
     hits = [e for e in doc.events if e.event == event]
     assert hits and {p.country for p in hits[0].actor} == countries
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The Social Democrats won the vote in Stockholm.", "Democrats"),
+    ("In Berlin, the Free Democrats backed the bill.", "Democrats"),
+    ("The Young Conservatives held a rally in Leeds.", "Conservatives"),
+])
+def test_a_creed_word_makes_another_party_of_a_party_alias(
+        analyze: Callable[..., Document], text: str, words: str) -> None:
+    actor = actor_at(analyze(text, DATE), words)
+    assert actor is None or actor.country is None
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Democrats opposed the sanctions.", "Democrats", "USA"),
+    ("American Democrats criticized the deal.", "Democrats", "USA"),
+    ("Republicans blocked the bill in the Senate.", "Republicans", "USA"),
+])
+def test_a_party_alias_alone_is_the_party(analyze: Callable[..., Document], text: str,
+                                          words: str, country: str) -> None:
+    actor = actor_at(analyze(text, DATE), words)
+    assert actor is not None and actor.country == country
