@@ -22,7 +22,9 @@ from parley.syntax import RELATIVE_HEADS, asked_one, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
-_SKIP_LEADING = frozenset({"that"})
+# wh-words open an embedded question ("explained why the bridge closed"): part of the clause,
+# never the time phrase before its subject that ``_clause_span`` leaves out
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 # verbs whose complement may be an embedded question the parser hangs on as an adverbial
 # clause ("asked voters if they planned to attend")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
@@ -43,8 +45,9 @@ def _own_report(tok: Any) -> bool:
 
 
 def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
-    """Character span of the clause ``head`` heads, without a leading "that" and without a
-    conjoined reporting verb of its own ("... and maintained that ...")."""
+    """Character span of the clause ``head`` heads, with its complementizer ("that the talks
+    failed": the clause the verb takes is the whole that-clause) and without a conjoined
+    reporting verb of its own ("... and maintained that ...")."""
     cut = len(doc)
     for t in head.subtree:
         if t.i != head.i and _own_report(t):
@@ -59,10 +62,10 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is not None:
         lead = {t.i for c in head.children if c.dep_ in ("npadvmod", "advmod") and c.i < subj.i
-                and c.right_edge.i < subj.left_edge.i for t in c.subtree}
+                and c.right_edge.i < subj.left_edge.i and c.tag_ not in _WH_TAGS
+                for t in c.subtree}
         toks = [t for t in toks if t.i not in lead]
-    while toks and (toks[0].lower_ in _SKIP_LEADING and toks[0].dep_ == "mark"
-                    or toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     while toks and (toks[-1].is_punct and toks[-1].text not in "”’\"'" or toks[-1].is_space):
         toks.pop()
@@ -477,7 +480,7 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         stop = next((t.i for t in body if t.head.i == tok.i and t.dep_ in ("cc", "conj")), None)
         if stop is not None:
             body = [t for t in body if t.i < stop]
-        while body and (body[0].is_punct or body[0].lower_ == "that"):
+        while body and body[0].is_punct:
             body.pop(0)
         while body and body[-1].is_punct and body[-1].text not in "”’\"'":
             body.pop()
