@@ -54,3 +54,35 @@ def test_an_embedded_question_keeps_its_wh_word(
 def test_a_time_phrase_before_the_clause_stays_out(run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Okafor told reporters last week the harbour would reopen in May.")
     assert contents(doc) == ["the harbour would reopen in May"]
+
+
+# --------------------------------------------------------------- the reporter's next act
+
+def speakers(doc: Document) -> list[tuple[str, str | None]]:
+    return [(q.content.text, q.speaker_span.text if q.speaker_span else None) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Okafor said the levee was weak, and accused the ministry of hiding the reports.",
+     [("the levee was weak", "Okafor"), ("the ministry of hiding the reports", "Okafor")]),
+    ("Tanaka said that rents would rise and insisted that wages would fall.",
+     [("that rents would rise", "Tanaka"), ("that wages would fall", "Tanaka")]),
+    ("Alvarez added that the mine had reopened and called on Lindqvist to visit it.",
+     [("that the mine had reopened", "Alvarez"), ("Lindqvist to visit it", "Alvarez")]),
+])
+def test_a_reporting_verb_coordinated_into_the_clause_is_the_reporters_next_act(
+        run_quotes: Callable[..., Document], text: str, want: list[tuple[str, str]]) -> None:
+    assert speakers(run(run_quotes, text)) == want
+
+
+def test_a_plain_predicate_coordinated_in_the_clause_is_still_reported(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Okafor said the team had trained hard and won the final.")
+    assert contents(doc) == ["the team had trained hard and won the final"]
+
+
+def test_a_conjunction_before_a_second_report_is_left_out(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Most drivers said the roads were poor, and a third said the "
+                          "tolls were too high.")
+    assert contents(doc) == ["the roads were poor", "the tolls were too high"]
