@@ -22,7 +22,9 @@ from parley.syntax import RELATIVE_HEADS, asked_one, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
-_SKIP_LEADING = frozenset({"that"})
+# wh-words open an embedded question ("explained why the bridge closed"): part of the clause,
+# never the time phrase before its subject that ``_clause_span`` leaves out
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 # verbs whose complement may be an embedded question the parser hangs on as an adverbial
 # clause ("asked voters if they planned to attend")
 _QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
@@ -34,17 +36,30 @@ def _embedded_question(verb: Any) -> Any:
 
 
 def _own_report(tok: Any) -> bool:
+    """A verb inside a reported clause that is a report of its own: a participle of saying
+    ("..., adding, '...'"), a coordinated verb of saying with a complement of its own ("...
+    and maintained that ..."), or a coordinated verb of saying, asking or accusing with no
+    subject of its own: the reporter's next act ("adds that she has released her returns
+    and called on Sanders to do the same", "said the warning was confused, and accused the
+    ministry of ...", "to say A and to say B"), not what was reported."""
     words = reporting_words()
     lemma = tok.lemma_.lower()
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and lemma in words.speech:
         return True  # "..., adding, '...'": a participle of saying reports on its own
-    return (tok.dep_ == "conj" and (lemma in words.speech or lemma in words.belief)
-            and any(c.dep_ == "ccomp" for c in tok.children))
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if (lemma in words.speech or lemma in words.belief) and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return True
+    acts = lemma in words.bare_clause or lemma in words.addressee or lemma in words.charges \
+        or any(a.split()[0] == lemma for a in words.asking)
+    return acts and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
 def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
-    """Character span of the clause ``head`` heads, without a leading "that" and without a
-    conjoined reporting verb of its own ("... and maintained that ...")."""
+    """Character span of the clause ``head`` heads, with its complementizer ("that the talks
+    failed": the clause the verb takes is the whole that-clause) and without a conjoined
+    reporting verb of its own ("... and maintained that ...")."""
     cut = len(doc)
     for t in head.subtree:
         if t.i != head.i and _own_report(t):
@@ -59,13 +74,14 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is not None:
         lead = {t.i for c in head.children if c.dep_ in ("npadvmod", "advmod") and c.i < subj.i
-                and c.right_edge.i < subj.left_edge.i for t in c.subtree}
+                and c.right_edge.i < subj.left_edge.i and c.tag_ not in _WH_TAGS
+                for t in c.subtree}
         toks = [t for t in toks if t.i not in lead]
-    while toks and (toks[0].lower_ in _SKIP_LEADING and toks[0].dep_ == "mark"
-                    or toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”’\"'" or toks[-1].is_space):
-        toks.pop()
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”’\"'" or toks[-1].is_space
+                    or toks[-1].dep_ == "cc" and toks[-1].head.i != toks[-1].i):
+        toks.pop()  # nor a conjunction left before the next clause ("..., and")
     if not toks:
         return head.idx, head.idx
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -102,11 +118,31 @@ def _fronted_last(doc: Any, verb: Any, comp: Any) -> Any:
     return last
 
 
+def _reporter(verb: Any) -> Any:
+    """The subject of a reporting verb (``subject_of``), except for one the parser coordinated
+    into the clause another verb reports, with no subject of its own: "Tanaka said that
+    prices would rise and insisted that wages would fall", "Farage said the warning was
+    confused, and accused the ministry of ...": the one who reports the first clause does the
+    second act, not the first clause's subject ("prices", "the warning")."""
+    node = verb
+    while node.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+        node = node.head
+    gov = node.head
+    words = reporting_words()
+    if node.i != verb.i and node.dep_ == "ccomp" and gov.i < node.i and gov.pos_ in (
+            "VERB", "AUX") and (gov.lemma_.lower() in words.speech or gov.lemma_.lower() in words.belief):
+        found = subject_of(gov)
+        if found is not None:
+            return found
+    return subject_of(verb)
+
+
 def _speaker_of(verb: Any) -> Any:
     """The subject of a reporting verb, and through an adjective that governs its infinitive
     ("Voters are more likely to say that ...", "Officials were quick to say ...": the
     subject of the copula)."""
-    found = subject_of(verb)
+    found = _reporter(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) > 1:
         found = subjects[-1]  # "The storm that hit ..., the governor said": the nearer one
@@ -253,7 +289,7 @@ def _accusation(doc: Any, text: str, tok: Any, preps: frozenset[str]) -> Candida
         (c for c in obj.children if clausal(c)), None)
     if charge is None:
         return None
-    speaker = subject_of(tok) if obj.dep_ == "dobj" else next(
+    speaker = _reporter(tok) if obj.dep_ == "dobj" else next(
         (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
         None)
     if speaker is None and obj.dep_ != "dobj":
@@ -438,7 +474,7 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
     she said, she was ..."), a clause the parser attached elsewhere ("He said legalizing it
     could ..."), or a speech act whose object is what was said ("called for a prosecutor")."""
     lemma = tok.lemma_.lower()
-    speaker = message_issuer(tok, subject_of(tok))
+    speaker = message_issuer(tok, _reporter(tok))
     if speaker is None:
         return None
     sent = tok.sent
@@ -474,10 +510,11 @@ def _without_complement(doc: Any, text: str, tok: Any, words: Any) -> Candidate 
         body = [t for t in rest[i:] if not t.is_space]
         # "tweeted a photograph and said she was hurt": a predicate coordinated with the
         # reporting verb is another thing its subject did, not what was said
-        stop = next((t.i for t in body if t.head.i == tok.i and t.dep_ in ("cc", "conj")), None)
+        stop = next((t.i for t in body if t.head.i == tok.i and t.dep_ in ("cc", "conj")
+                     or _own_report(t)), None)
         if stop is not None:
             body = [t for t in body if t.i < stop]
-        while body and (body[0].is_punct or body[0].lower_ == "that"):
+        while body and body[0].is_punct:
             body.pop(0)
         while body and body[-1].is_punct and body[-1].text not in "”’\"'":
             body.pop()

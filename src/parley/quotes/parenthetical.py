@@ -151,10 +151,8 @@ def find_copular_nouns(doc: Any, index: TokenIndex, taken: set[int]) -> list[Can
             speaker = subject_of(rel) if rel is not None else None
         if speaker is None:
             continue
-        body = _words([t for t in comp.subtree])
-        if body and body[0].lower_ == "that":
-            body = body[1:]
-        if len(body) < 3:
+        body = _words([t for t in comp.subtree])  # with its "that", as every indirect clause
+        if len(body) < 4:
             continue
         start, end = trim(text, body[0].idx, body[-1].idx + len(body[-1].text))
         out.append(Candidate("indirect", start, end, source="noun", cue_token=tok.i,

@@ -145,12 +145,12 @@ def test_a_relative_pronoun_subject_is_no_doer(run_quotes: Callable[..., Documen
 
 @pytest.mark.parametrize(("text", "first", "second", "speaker"), [
     ("Alvarez said that the mine would close in June. He added that the workers would be "
-     "paid until the end of the year.", "the mine would close in June",
-     "the workers would be paid until the end of the year", "Alvarez"),
+     "paid until the end of the year.", "that the mine would close in June",
+     "that the workers would be paid until the end of the year", "Alvarez"),
     ("Okafor told reporters that the bridge was unsafe. She also said the repairs would take "
-     "two months.", "the bridge was unsafe", "the repairs would take two months", "Okafor"),
+     "two months.", "that the bridge was unsafe", "the repairs would take two months", "Okafor"),
     ("Lindqvist said the budget was balanced. He noted that taxes would not rise next year.",
-     "the budget was balanced", "taxes would not rise next year", "Lindqvist"),
+     "the budget was balanced", "that taxes would not rise next year", "Lindqvist"),
 ])
 def test_each_sentence_of_a_reported_chain_is_a_quote_of_the_chains_speaker(
         run_quotes: Callable[..., Document], text: str, first: str, second: str,

@@ -110,11 +110,11 @@ def test_an_as_clause_of_time_or_expectation_is_no_report(
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
     ("Her central argument is that the city cannot afford a second stadium.",
-     "the city cannot afford a second stadium", "Her"),
+     "that the city cannot afford a second stadium", "Her"),
     ("The most telling promise he made was that he would not raise the fares.",
-     "he would not raise the fares", "he"),
+     "that he would not raise the fares", "he"),
     ("The union's main complaint is that the night shifts are too long.",
-     "the night shifts are too long", "The union's"),
+     "that the night shifts are too long", "The union's"),
 ])
 def test_a_reporting_noun_as_the_subject_of_be(
         run_quotes: Callable[..., Document], text: str, content: str, speaker: str) -> None:
@@ -246,12 +246,12 @@ def test_a_relative_clause_on_a_person_keeps_its_pronoun(run_quotes: Callable[..
 @pytest.mark.parametrize(("text", "words", "speaker", "clause"), [
     ("The coach told the paper that the owner had a foolish plan, adding, “We will never "
      "sell this club.”", "We will never sell this club.", "The coach",
-     "the owner had a foolish plan"),
+     "that the owner had a foolish plan"),
     ("The mayor told reporters that the council had been slow, adding, “We need the bridge "
-     "open by May.”", "We need the bridge open by May.", "The mayor", "the council had been slow"),
+     "open by May.”", "We need the bridge open by May.", "The mayor", "that the council had been slow"),
     ("The senator told the station that her rival had no record, saying, “He has never "
      "passed a single bill.”", "He has never passed a single bill.", "The senator",
-     "her rival had no record"),
+     "that her rival had no record"),
 ])
 def test_a_participle_of_saying_after_a_reported_clause_speaks_with_the_reporter(
         run_quotes: Callable[..., Document], text: str, words: str, speaker: str,

@@ -109,10 +109,10 @@ def test_an_accusation_without_a_clause_is_no_quote(run_quotes: Callable[..., Do
 
 @pytest.mark.parametrize(("text", "speaker", "content"), [
     ("Democratic voters are slightly more likely to say that the economy is improving.",
-     "Democratic voters", "the economy is improving"),
+     "Democratic voters", "that the economy is improving"),
     ("Officials were quick to say the plant was safe.", "Officials", "the plant was safe"),
     ("The senator was eager to say that the bill would pass.", "The senator",
-     "the bill would pass"),
+     "that the bill would pass"),
 ])
 def test_the_speaker_of_an_infinitive_under_an_adjective(run_quotes: Callable[..., Document],
                                                          text: str, speaker: str,
