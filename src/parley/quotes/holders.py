@@ -90,10 +90,9 @@ def charged_deed(verb: Any) -> bool:
     return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
 
 
-# adverbs the parser leaves as such where they are a verb's particle ("pushed the vote back")
+# adverbs the parser leaves as such where they are a verb's particle ("pushed the vote back"),
+# unless a word of time follows ("back in the 1990s", "back then")
 _PARTICLES = frozenset({"back", "down", "off", "out", "away", "aside"})
-
-
 _THEN = frozenset({"in", "then", "when", "during", "at"})
 
 
@@ -105,6 +104,7 @@ def particle(tok: Any) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.dep_ == "advmod" and tok.lower_ in _PARTICLES \
         and not any(True for _ in tok.children) and (nxt is None or nxt.lower_ not in _THEN)
+
 
 def given_up(noun: Any) -> bool:
     """A position noun its holder gives up: the object of a verb of undoing ("dropped its
