@@ -34,7 +34,7 @@ per member, so that a sense is written once for its whole class ("halt @aid_flow
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -117,7 +117,8 @@ def word_classes() -> dict[str, tuple[str, ...]]:
     return {f"@{k}": tuple(str(m).lower() for m in v) for k, v in raw.items()}
 
 
-def _parse_file(text: str, where: str) -> list[Pattern]:
+def _parse_file(text: str, where: str) -> tuple[list[Pattern], tuple[str, ...]]:
+    """A hand-written file's patterns, and where its type's recipient sits by default."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -162,7 +163,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
             ))
-    return out
+    return out, _words(raw.get("recipient"))
 
 
 def pattern_files() -> list[Path]:
@@ -258,8 +259,14 @@ class PatternSet:
     @classmethod
     def from_files(cls, paths: Iterable[Path], generated: Path | None = None) -> PatternSet:
         pats: list[Pattern] = []
+        # where each type's recipient sits (its file's default: "fired rockets at X",
+        # "captured towns from X"), for the generated patterns of that type as well
+        frames: dict[str, tuple[str, ...]] = {}
         for path in paths:
-            pats.extend(_parse_file(path.read_text(encoding="utf-8"), path.name))
+            found, frame = _parse_file(path.read_text(encoding="utf-8"), path.name)
+            pats.extend(found)
+            if found and frame:
+                frames[found[0].event] = frame
         verbs: dict[str, list[Pattern]] = {}
         nouns: dict[str, list[Pattern]] = {}
         seen: dict[str, str] = {}
@@ -299,6 +306,8 @@ class PatternSet:
                     # act is no support; the verb keeps its own sense
                     continue
                 seen[key] = p.event
+                if p.event in frames:
+                    p = replace(p, recipient=tuple(dict.fromkeys(p.recipient + frames[p.event])))
                 pats.append(p)
                 (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
         # most specific first: more words to match; hand-written first among equals
