@@ -26,6 +26,16 @@ CLASSES: dict[str, list[Case]] = {
         ("Rebels captured a town from Malian forces.", "COERCE", set(), {"MLI"}, set()),
         ("Protesters threw stones at Israeli soldiers.", "PROTEST", set(), {"ISR"}, set()),
     ],
+    # a force moved or stood down in the passive with no agent is moved by whose it is
+    "whose forces are moved, in the passive": [
+        ("Two hundred Ugandan troops were withdrawn from Somalia on Friday.", "RETREAT",
+         {"UGA"}, {"SOM"}, set()),
+        ("Thousands of Ethiopian soldiers were demobilized after the war.", "RETREAT", {"ETH"},
+         set(), set()),
+        ("Kenyan police officers were sent to Haiti.", "MOBILIZE", {"KEN"}, {"HTI"}, set()),
+        ("French peacekeepers were pulled out of Mali.", "SANCTION", {"FRA"}, {"MLI"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -74,3 +84,17 @@ def test_according_to_is_no_word_of_a_sense(analyze: Callable[..., Document]) ->
     doc = analyze("According to the report, Syrian forces used chemical weapons.", "2024-05-06")
     assert "AGREE" not in {e.event for e in doc.events}, _show(doc)
     assert "ASSAULT" in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians were evacuated from Gaza.",
+    "Two French hostages were released in Mali.",
+    "Three Russian diplomats were expelled from Poland.",
+])
+def test_people_moved_in_the_passive_do_not_act(analyze: Callable[..., Document],
+                                                text: str) -> None:
+    """Civilians evacuated, hostages freed, diplomats expelled are acted on, never the
+    actor."""
+    doc = analyze(text, "2024-05-06")
+    assert not any(a.country in ("FRA", "RUS") or a.text == "Civilians"
+                   for e in doc.events for a in e.actor), _show(doc)
