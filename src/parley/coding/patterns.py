@@ -282,6 +282,7 @@ class PatternSet:
         if generated is not None:
             gen, sets = read_generated(generated)
             hand_heads = {f"{p.pos}:{p.head}" for p in pats}
+            hand_phrases = set(seen)
             disapproving = _disapproving_verbs(pats)
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
@@ -299,6 +300,12 @@ class PatternSet:
                                                               for w in p.words):
                     # a verb written by hand keeps its sense with any preposition or particle
                     # ("sue for", "host by"); only a named object changes it ("accept refugees")
+                    continue
+                core = tuple(w for w in p.words if w not in PREPOSITIONS)
+                if p.pos == "verb" and len(core) < len(p.words) and \
+                        f"verb:{' '.join((p.head, *core))}" in hand_phrases:
+                    # "send warships to", "wage war for": a preposition adds a complement to
+                    # a sense written by hand ("send warships"), it names no other sense
                     continue
                 if p.pos == "verb" and p.event == "SUPPORT" and p.head in disapproving:
                     # CAMEO's "rally support on behalf of" (05x) on "criticized the detention

@@ -36,6 +36,13 @@ CLASSES: dict[str, list[Case]] = {
         ("French peacekeepers were pulled out of Mali.", "SANCTION", {"FRA"}, {"MLI"},
          set()),
     ],
+    # a preposition after a sense written by hand adds a complement, not another sense
+    "a preposition keeps the hand-written sense": [
+        ("Nigeria sent warships to the coast of Cameroon.", "MOBILIZE", {"NGA"}, {"CMR"},
+         {"AGREE"}),
+        ("Britain sent warships to the Gulf.", "MOBILIZE", {"GBR"}, set(), {"AGREE"}),
+        ("Japan lodged a protest of the incursion.", "ACCUSE", {"JPN"}, set(), {"PROTEST"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
