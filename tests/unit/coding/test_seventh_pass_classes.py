@@ -43,6 +43,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Britain sent warships to the Gulf.", "MOBILIZE", {"GBR"}, set(), {"AGREE"}),
         ("Japan lodged a protest of the incursion.", "ACCUSE", {"JPN"}, set(), {"PROTEST"}),
     ],
+    # a boundary names the state on its other side, past the possessor that is its own
+    "the state across a border": [
+        ("India deployed troops to the border with China.", "MOBILIZE", {"IND"}, {"CHN"},
+         set()),
+        ("Iran moved missiles to its border with Iraq.", "MOBILIZE", {"IRN"}, {"IRQ"}, set()),
+        ("Kenya reopened its border with Somalia.", "RETREAT", {"KEN"}, {"SOM"}, set()),
+        ("The border with Iraq was closed by Syria.", "COERCE", {"SYR"}, {"IRQ"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
