@@ -272,7 +272,36 @@ def _describes_noun(v: Any) -> bool:
         return not own_subject
     if v.dep_ == "relcl" and not own_subject:
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    if v.dep_ == "advcl" and v.tag_ == "VBG" and own_subject and v.head.dep_ == "ccomp":
+        # "..., a member of the team trying to broker a deal has said": a participle with a
+        # subject and no auxiliary inside a reported clause is a noun's description
+        return not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children)
     return v.dep_ == "csubj" and v.tag_ == "VBG" and own_subject
+
+
+# verbs that attribute what follows to their subject: who said it is named, not what it did
+_REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "state", "note", "write",
+                              "explain", "quote"})
+
+
+def describes_source(trig: Any) -> bool:
+    """Is the word part of how the source of the sentence is named: inside a modifier of
+    the subject of a verb of reporting ("a diplomat involved in the talks said", "officials
+    working to broker a deal said", "a source close to the negotiations told AFP") or of the
+    object of "according to"? Such a phrase says who speaks, it reports no act; a relative
+    clause with its own subject ("the envoy who met Putin said") still tells one."""
+    cur, n = trig, 0
+    while cur.head.i != cur.i and n < 12:
+        if cur.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return False
+        head = cur.head
+        if cur.i != trig.i and cur.pos_ in ("NOUN", "PROPN", "PRON") and (
+                cur.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _REPORTING_VERBS
+                or cur.dep_ == "pobj" and head.lower_ == "to"
+                and head.head.lower_ == "according"):
+            return True
+        cur, n = head, n + 1
+    return False
 
 
 def _decided(v: Any) -> bool:
@@ -287,6 +316,8 @@ def background(trig: Any, pos: str, event: str, governed: bool) -> str:
     coded historical), or "" (the news itself)."""
     if _in_condition(trig):
         return CONTEXT  # "if it is attacked", "unless the president steps down": not a fact
+    if describes_source(trig):
+        return CONTEXT  # "a diplomat involved in the talks said ...": who speaks
     if pos == "noun":
         head = trig.head
         if trig.dep_ == "pobj" and head.lower_ in _PAST_MARKERS:

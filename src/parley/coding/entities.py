@@ -45,6 +45,10 @@ def mention_span(actor: Actor, offset: int) -> Span | None:
     return None
 
 
+# boundaries shared with another state: "the border with China" names China
+_BOUNDARIES = frozenset({"border", "frontier", "boundary"})
+
+
 def entities(toks: list[Any], ctx: Context) -> list[Entity]:
     """The actors the phrases headed by ``toks`` name, with their coordinated and
     appositive parts."""
@@ -57,7 +61,14 @@ def entities(toks: list[Any], ctx: Context) -> list[Entity]:
             # "thousands of Iraqi Kurds", "members of the banned movement": the group named
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj"]
-            if of and not any(index.get(t.idx) for t in args.expand(tok)):
+            across = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj"
+                      ] if tok.lemma_.lower() in _BOUNDARIES else []
+            if across:
+                # "to its border with China": a boundary names the state on its other side
+                tok = across[0]
+                ids = index.get(tok.idx)
+            elif of and not any(index.get(t.idx) for t in args.expand(tok)):
                 tok = of[0]
                 ids = index.get(tok.idx)
         parts = [tok] if ids else [t for t in args.expand(tok)]

@@ -66,6 +66,8 @@ def _around_verb(tok: Any) -> dict[str, Any]:
         dep = c.dep_
         if dep == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "on Wednesday" is no particle: "called X on Wednesday"
+        if c.lower_ == "according":
+            continue  # "according to a report, X used ...": the source, no word of a sense
         if dep in _OWN_DEPS:
             for f in forms(c):
                 near.setdefault(f, c)

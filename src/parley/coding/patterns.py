@@ -34,7 +34,7 @@ per member, so that a sense is written once for its whole class ("halt @aid_flow
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -117,7 +117,8 @@ def word_classes() -> dict[str, tuple[str, ...]]:
     return {f"@{k}": tuple(str(m).lower() for m in v) for k, v in raw.items()}
 
 
-def _parse_file(text: str, where: str) -> list[Pattern]:
+def _parse_file(text: str, where: str) -> tuple[list[Pattern], tuple[str, ...]]:
+    """A hand-written file's patterns, and where its type's recipient sits by default."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -162,7 +163,7 @@ def _parse_file(text: str, where: str) -> list[Pattern]:
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
             ))
-    return out
+    return out, _words(raw.get("recipient"))
 
 
 def pattern_files() -> list[Path]:
@@ -258,8 +259,14 @@ class PatternSet:
     @classmethod
     def from_files(cls, paths: Iterable[Path], generated: Path | None = None) -> PatternSet:
         pats: list[Pattern] = []
+        # where each type's recipient sits (its file's default: "fired rockets at X",
+        # "captured towns from X"), for the generated patterns of that type as well
+        frames: dict[str, tuple[str, ...]] = {}
         for path in paths:
-            pats.extend(_parse_file(path.read_text(encoding="utf-8"), path.name))
+            found, frame = _parse_file(path.read_text(encoding="utf-8"), path.name)
+            pats.extend(found)
+            if found and frame:
+                frames[found[0].event] = frame
         verbs: dict[str, list[Pattern]] = {}
         nouns: dict[str, list[Pattern]] = {}
         seen: dict[str, str] = {}
@@ -275,6 +282,7 @@ class PatternSet:
         if generated is not None:
             gen, sets = read_generated(generated)
             hand_heads = {f"{p.pos}:{p.head}" for p in pats}
+            hand_phrases = set(seen)
             disapproving = _disapproving_verbs(pats)
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
@@ -293,12 +301,20 @@ class PatternSet:
                     # a verb written by hand keeps its sense with any preposition or particle
                     # ("sue for", "host by"); only a named object changes it ("accept refugees")
                     continue
+                core = tuple(w for w in p.words if w not in PREPOSITIONS)
+                if p.pos == "verb" and len(core) < len(p.words) and \
+                        f"verb:{' '.join((p.head, *core))}" in hand_phrases:
+                    # "send warships to", "wage war for": a preposition adds a complement to
+                    # a sense written by hand ("send warships"), it names no other sense
+                    continue
                 if p.pos == "verb" and p.event == "SUPPORT" and p.head in disapproving:
                     # CAMEO's "rally support on behalf of" (05x) on "criticized the detention
                     # of ...", "protested the expulsion of ...": to disapprove of a hostile
                     # act is no support; the verb keeps its own sense
                     continue
                 seen[key] = p.event
+                if p.event in frames:
+                    p = replace(p, recipient=tuple(dict.fromkeys(p.recipient + frames[p.event])))
                 pats.append(p)
                 (verbs if p.pos == "verb" else nouns).setdefault(p.head, []).append(p)
         # most specific first: more words to match; hand-written first among equals

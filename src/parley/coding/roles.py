@@ -282,6 +282,20 @@ def authority_act(event: str, modes: tuple[str, ...]) -> bool:
     return event in AUTHORITY_TYPES or "investigate" in modes
 
 
+# senses in which an actor moves its own forces: deploying, withdrawing, disarming them
+_OWN_FORCE_MODES = frozenset({"troops", "police", "withdraw", "disarm"})
+
+
+def moves_own_forces(event: str, modes: tuple[str, ...], context: tuple[str, ...]) -> bool:
+    """Is it an act by which an actor moves or stands down its own forces ("deployed its
+    troops", "withdrew its soldiers", CAMEO's military "withdraw peacekeepers"), so that in
+    the passive with no agent ("Ugandan troops were withdrawn from Somalia") whose forces
+    they are is the one who acts?"""
+    if event == "SANCTION":
+        return "expel" in modes and "military" in context
+    return event in ("MOBILIZE", "RETREAT") and bool(_OWN_FORCE_MODES & set(modes))
+
+
 def condition_marks(trig: Any) -> set[str]:
     """The words that open conditional clauses on the event's clause ("if", "unless"):
     "will close the border if Syria attacks"."""

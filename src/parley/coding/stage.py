@@ -223,6 +223,18 @@ class CodingStage:
                               if owned and actor_ents else rep)
                 reasons.append(f"'{subj[0].text}' belongs to the reporter, "
                                + ", ".join(e.text for e in rep))
+        if passive and not actor_ents and p.pos == "verb" and roles.moves_own_forces(
+                p.event, p.mode or hit.mode, p.context):
+            # "Ugandan troops were withdrawn from Somalia", "UN peacekeepers were pulled out
+            # of Mali": with no agent named, whose forces they are moves them
+            moved = syntax.passive_subject(trig)
+            # the forces are named by the pattern ("withdraw troops") or as forces
+            named = hit.extra is not None and hit.extra in moved
+            actor_ents = [e for e in ent.entities(moved, ctx) if e.country and (
+                named or e.sector in ("MIL", "COP") or e.country == "IGO")]
+            if actor_ents:
+                passive = False
+                reasons.append(f"actor: whose forces '{actor_ents[0].text}' are")
         # recipient
         rec_toks: list[Any] = []
         if p.pos == "verb":
@@ -244,9 +256,11 @@ class CodingStage:
                          for m in t.children if m.dep_ == "prep" and m.lower_ == "of"
                          for o in m.children if o.dep_ == "pobj"
                          and any(index.get(x.idx) for x in args.expand(o))]
-            if p.event == "RETREAT":
+            if p.event == "RETREAT" or p.event == "SANCTION" and roles.moves_own_forces(
+                    p.event, p.mode, p.context):
                 # "withdrew its soldiers from Gaza", "pulled its forces out of Afghanistan":
-                # what a retreat leaves names whom it yields to, whichever sense codes it
+                # what a retreat (or a withdrawal of peacekeepers) leaves names whom it
+                # yields to, whichever sense codes it
                 rec_toks += args.objects(trig, ("from",)) + [
                     o for c in trig.children if c.lower_ == "out" for o in args.objects(c, ("of",))]
             if passive:
