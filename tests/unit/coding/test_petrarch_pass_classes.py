@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from parley.coding.places import resolve_place
 from parley.model import Document
 from unit.coding.test_argument_classes import _show
 
@@ -37,3 +38,40 @@ def test_an_agency_dateline_with_no_day_is_no_actor(analyze: Callable[..., Docum
     doc = analyze("ACCRA (AP) - Ghana expelled two Togolese diplomats.", "2024-06-03")
     assert doc.events and all(a.text != "ACCRA" for e in doc.events for a in e.actor), \
         _show(doc)
+
+
+# a country's capital named is that capital; a city's own name names it, not a larger city
+# the name is only a variant of; an old name of a great city stays that city
+@pytest.mark.parametrize("name, country", [
+    ("Islamabad", "PAK"), ("Dili", "TLS"), ("Zaragoza", "ESP"), ("Jayapura", "IDN"),
+    ("Salem", "IND"), ("Odessa", "UKR"), ("Calcutta", "IND"), ("Kiev", "UKR"),
+])
+def test_a_capital_or_city_resolves_to_its_own_country(name: str, country: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.country == country, place
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Afghan and Iranian envoys held talks in Islamabad on Monday.", "PAK"),
+    ("Australian and Timorese ministers signed a maritime deal in Dili.", "TLS"),
+    ("Dutch and Belgian officials met in Zaragoza.", "ESP"),
+])
+def test_the_event_in_a_capital_is_placed_in_its_country(
+        analyze: Callable[..., Document], text: str, country: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    places = [e.event_loc.country for e in doc.events if e.event_loc is not None]
+    assert places and set(places) == {country}, _show(doc)
+
+
+# a place's name takes no complement: a with-, against- or on-phrase the parser hung on the
+# place of the event ("in Lahore against India") is the verb's, and names the recipient
+@pytest.mark.parametrize("text, event, recipient", [
+    ("Protesters rallied in Lahore against India.", "PROTEST", "IND"),
+    ("Students demonstrated in Dhaka against Myanmar.", "PROTEST", "MMR"),
+    ("The Kenyan president held talks in Geneva with Ethiopia.", "CONSULT", "ETH"),
+])
+def test_a_complement_hung_on_the_place_is_the_verbs(
+        analyze: Callable[..., Document], text: str, event: str, recipient: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == event]
+    assert found and {r.country for r in found[0].recipient} == {recipient}, _show(doc)
