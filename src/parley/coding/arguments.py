@@ -6,6 +6,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding.matcher import Hit
+from parley.coding.places import LOCATIVE
 from parley.coding.roles import decided_act
 from parley.model import Entity, Span
 from parley.syntax import clause_chain
@@ -32,6 +33,7 @@ HUMAN_NOUNS = {
     "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
 }
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
+_PLACES = {"GPE", "LOC", "FAC"}
 # verbs and adjectives of not doing ("refused to", "is unwilling to", "is reluctant to")
 _NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject", "reluctant", "unwilling",
                        "hesitant", "loath"}
@@ -53,6 +55,14 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
         elif c.dep_ in ("prep", "dative", "agent") and (c.lower_ in deps or (
                 c.dep_ == "dative" and "dative" in deps)):
             out.extend(p for p in c.children if p.dep_ == "pobj")  # "sent tanks to Kyiv"
+        elif c.dep_ == "prep" and c.lower_ in LOCATIVE:
+            # "rallied in Lahore against India", "clashed in Kherson with Ukrainian troops":
+            # a place's name takes no complement; the parser's attachment of the verb's
+            # complement to it is the verb's
+            out.extend(g for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _PLACES
+                       for q in p.children if q.dep_ == "prep" and q.lower_ in deps
+                       and q.lower_ not in LOCATIVE
+                       for g in q.children if g.dep_ == "pobj")
     return out
 
 

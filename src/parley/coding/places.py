@@ -42,12 +42,15 @@ def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, A
     return cities, countries, iso2to3
 
 
-def _regions() -> list[tuple[str, str, str | None]]:
+@lru_cache(maxsize=1)
+def _kb_places() -> tuple[list[tuple[str, str, str | None]], dict[str, str]]:
     """(lower-case name, ISO alpha-3, name shown) of the regions and of every country's
-    names; a country's name shown is its gazetteer entry's (None)."""
+    names (a country's name shown is its gazetteer entry's: None); and each country's
+    capital (lower-case name -> ISO alpha-3), from the knowledge base's data files."""
     import yaml
 
     out = []
+    capitals: dict[str, str] = {}
     for file, kind in (("historical.yaml", "region"), ("countries.yaml", "country")):
         path = resources.files("parley.actors.data").joinpath(file)
         raw = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)  # noqa: S506
@@ -56,7 +59,20 @@ def _regions() -> list[tuple[str, str, str | None]]:
                 for n in [e["name"], *(e.get("aliases") or [])]:
                     shown = str(e["name"]) if kind == "region" else None
                     out.append((str(n).lower(), str(e["country"]), shown))
-    return out
+                if kind == "country" and e.get("capital"):
+                    capitals.setdefault(str(e["capital"]).lower(), str(e["country"]))
+    return out, capitals
+
+
+def _regions() -> list[tuple[str, str, str | None]]:
+    return _kb_places()[0]
+
+
+# a city's own name names it, not a larger city the name is only a variant of ("Zaragoza",
+# "Salem", "Jayapura" are not Tijuana, Jerusalem, Jaipur), unless the larger city is this
+# many times as populous: an old or foreign name of a great city ("Calcutta", "Odessa",
+# "Pekin") is that city, not a small town spelled so
+_VARIANT_RATIO = 8
 
 
 def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
@@ -72,9 +88,18 @@ def resolve_place(name: str, country_hint: str | None = None) -> Place | None:
                      None, None)
     options = cities.get(key)
     if options:
+        # a country's capital named is that capital ("Islamabad" is no other name of
+        # Chattogram); then the hinted country, then the city's own name, then the largest
+        hint = _kb_places()[1].get(key) or country_hint
+        largest = max(int(c.get("population") or 0) for c in options)
+
+        def own_name(c: dict[str, Any]) -> bool:
+            return c["name"].lower() == key \
+                and int(c.get("population") or 0) * _VARIANT_RATIO >= largest
+
         ranked = sorted(options, key=lambda c: (
-            iso2to3.get(c["countrycode"]) != country_hint if country_hint else False,
-            -int(c.get("population") or 0)))
+            iso2to3.get(c["countrycode"]) != hint if hint else False,
+            not own_name(c), -int(c.get("population") or 0)))
         c = ranked[0]
         return Place(c["name"], iso2to3.get(c["countrycode"]), int(c["geonameid"]),
                      float(c["latitude"]), float(c["longitude"]))

@@ -13,7 +13,7 @@ from parley.config import LimitSettings
 from parley.errors import ConfigError
 from parley.limits import text_problem
 from parley.model import Document, Rejection, Sentence, Span
-from parley.nlp.pubdate import decide_date
+from parley.nlp.pubdate import dateline_end, decide_date
 from parley.syntax import starts_as_furniture
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,19 @@ def _line_ends_segment(text: str) -> bool:
     return len(text) < _SHORT_LINE or bool(_CREDIT.search(text)) or starts_as_furniture(text)
 
 
+def _after_dateline(doc: Any) -> None:
+    """A dateline that opens the text ("MOSCOW, March 20 (Reuters) - ...") is a segment of
+    its own: the story's first word starts a sentence."""
+    end = dateline_end(doc.text)
+    if end is None:
+        return
+    for tok in doc:
+        if tok.idx >= end:
+            if tok.idx == end and tok.i > 0:
+                tok.is_sent_start = True
+            return
+
+
 def _paragraphs(doc: Any) -> Any:
     """A blank line ends a sentence: headlines and paragraphs are never merged. In page text
     (one paragraph or item a line) so does every line break before a line that starts like
@@ -80,6 +93,7 @@ def _paragraphs(doc: Any) -> Any:
 
     if len(doc) < 2:
         return doc
+    _after_dateline(doc)
     wrapped: bool | None = None  # _wrapped of the whole text, computed when first needed
     line_start = 0
     # only white-space tokens can hold a line break: found in one array, not token by token

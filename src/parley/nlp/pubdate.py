@@ -31,6 +31,17 @@ _DATELINE = re.compile(
     r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?"
     r"[ \t]*(?:\(|/|-|–|—)", re.MULTILINE)
 _HEAD_CHARS = 400  # a dateline opens the text, after at most a headline
+# the whole dateline, up to the dash before the story's first word: a place (one or two,
+# in capitals or title case), then a day, an agency in brackets or slashes, or both, then
+# a dash; a place alone in capitals before an agency ("WASHINGTON (AP) -") is one too
+_PLACE = r"[A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+){0,3}"
+_DAY = (r"(?:" + _MONTH.replace("?P<month>", "?:") + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+"
+        + _MONTH.replace("?P<month>", "?:") + r")(?:,?[ \t]+(?:19|20)\d\d)?")
+_AGENCY = r"(?:\([A-Z][A-Za-z.&' ]{0,30}\)|/[A-Z][A-Za-z.&' ]{0,30}/)"
+_DATELINE_HEAD = re.compile(
+    r"^[ \t]*" + _PLACE + r"(?:,[ \t]*" + _PLACE + r")?"
+    r"(?:,[ \t]*" + _DAY + r"(?:[ \t]*" + _AGENCY + r")?|[ \t]*" + _AGENCY + r")"
+    r"[ \t]*(?:--|[-–—])[ \t]*(?=\S)", re.MULTILINE)
 
 
 def dateline_date(text: str, today: dt.date) -> str | None:
@@ -55,6 +66,15 @@ def dateline_date(text: str, today: dt.date) -> str | None:
         except ValueError:
             return None
     return found.isoformat()
+
+
+def dateline_end(text: str) -> int | None:
+    """Where the story starts after a dateline that opens ``text`` (after at most a
+    headline): the offset of its first word, or None when there is no dateline. The
+    dateline is a segment of its own, so that its place and day are not read as the first
+    sentence's actor and date."""
+    m = _DATELINE_HEAD.search(text[:_HEAD_CHARS])
+    return m.end() if m else None
 
 
 def decide_date(article: Article, today: dt.date | None = None) -> Article:
