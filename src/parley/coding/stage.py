@@ -229,9 +229,9 @@ class CodingStage:
             # of Mali": with no agent named, whose forces they are moves them
             moved = syntax.passive_subject(trig)
             # the forces are named by the pattern ("withdraw troops") or as forces
-            named = hit.extra is not None and hit.extra in moved
+            forces_named = hit.extra is not None and hit.extra in moved
             actor_ents = [e for e in ent.entities(moved, ctx) if e.country and (
-                named or e.sector in ("MIL", "COP") or e.country == "IGO")]
+                forces_named or e.sector in ("MIL", "COP") or e.country == "IGO")]
             if actor_ents:
                 passive = False
                 reasons.append(f"actor: whose forces '{actor_ents[0].text}' are")
