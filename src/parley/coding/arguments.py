@@ -6,7 +6,7 @@ from typing import Any
 
 from parley import syntax
 from parley.coding.matcher import Hit
-from parley.coding.places import LOCATIVE
+from parley.coding.places import LOCATIVE, is_place_token
 from parley.coding.roles import decided_act
 from parley.model import Entity, Span
 from parley.syntax import clause_chain
@@ -33,7 +33,6 @@ HUMAN_NOUNS = {
     "priest", "monk", "farmer", "villager", "teacher", "businessman", "executive", "spy", "agent",
 }
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
-_PLACES = {"GPE", "LOC", "FAC"}
 # verbs and adjectives of not doing ("refused to", "is unwilling to", "is reluctant to")
 _NEGATING_GOVERNORS = {"refuse", "decline", "fail", "deny", "reject", "reluctant", "unwilling",
                        "hesitant", "loath"}
@@ -59,7 +58,7 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
             # "rallied in Lahore against India", "clashed in Kherson with Ukrainian troops":
             # a place's name takes no complement; the parser's attachment of the verb's
             # complement to it is the verb's
-            out.extend(g for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _PLACES
+            out.extend(g for p in c.children if is_place_token(p)
                        for q in p.children if q.dep_ == "prep" and q.lower_ in deps
                        and q.lower_ not in LOCATIVE
                        for g in q.children if g.dep_ == "pobj")

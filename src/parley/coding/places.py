@@ -36,7 +36,7 @@ def _gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, A
     # from the knowledge base's file of historical states and regions; and the short names
     # of countries ("US", "UK", "Britain"), from its file of countries (data only)
     by_iso3 = {c["iso3"]: c for c in gc.get_countries().values()}
-    for name, code, shown in _regions():
+    for name, code, shown in _kb_places()[0]:
         countries.setdefault(name, by_iso3.get(code) if shown is None and code in by_iso3
                              else {"name": shown or name, "iso3": code, "geonameid": 0})
     return cities, countries, iso2to3
@@ -62,10 +62,6 @@ def _kb_places() -> tuple[list[tuple[str, str, str | None]], dict[str, str]]:
                 if kind == "country" and e.get("capital"):
                     capitals.setdefault(str(e["capital"]).lower(), str(e["country"]))
     return out, capitals
-
-
-def _regions() -> list[tuple[str, str, str | None]]:
-    return _kb_places()[0]
 
 
 # a city's own name names it, not a larger city the name is only a variant of ("Zaragoza",
