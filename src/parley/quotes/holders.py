@@ -90,6 +90,21 @@ def charged_deed(verb: Any) -> bool:
     return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
 
 
+def unasserted(cue: Any) -> bool:
+    """A cue inside a clause that asks or supposes rather than says ("declined to say
+    whether the deal holds commitments on farm goods", "asked if Chile would back the plan",
+    "if Congress approves the bill"): a clause opened by "whether" or "if", the cue's own or
+    one over it. Nobody is said to hold the position."""
+    node = cue
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 # adverbs the parser leaves as such where they are a verb's particle ("pushed the vote back"),
 # unless a word of time follows ("back in the 1990s", "back then")
 _PARTICLES = frozenset({"back", "down", "off", "out", "away", "aside"})
@@ -120,7 +135,8 @@ def given_up(noun: Any) -> bool:
     if prep is not None:
         words.append(prep.lower_)
     cues = stance_cues()
-    return " ".join(words) in cues.clause_oppose_verbs | cues.ending_verbs
+    key = " ".join(words)
+    return key not in cues.preventing_verbs and key in cues.clause_oppose_verbs | cues.ending_verbs
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})

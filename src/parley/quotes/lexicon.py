@@ -172,9 +172,11 @@ class StanceCues:
     oppose_adjs: frozenset[str]  # "opposed to X"
     addressee_verbs: frozenset[str]  # "urged Russia to ...": the object is whom it asks
     clause_oppose_verbs: frozenset[str]  # "urged Iran to halt enrichment": oppose enrichment
+    preventing_verbs: frozenset[str]  # "to prevent a war" (among the above; not in proposals)
     ending_verbs: frozenset[str]  # "stop", "halt": with a word of ``ended_by`` they support
     ended_by: dict[str, str]  # what an issue ends -> the issue ("fighting" -> "ceasefire")
     ending_nouns: frozenset[str]  # "an end to", "a halt to": the course of what they end
+    caring_nouns: frozenset[str]  # "concern for the safety of": for what follows "for"
     proposal_heads: frozenset[str]  # "a plan that rewards aggression": its clause says what
     enacting_verbs: frozenset[str]  # "a resolution that imposes sanctions": for sanctions
     eval_oppose_verbs: frozenset[str]  # "a ceasefire would ratify the conquest"
@@ -235,10 +237,13 @@ def stance_cues() -> StanceCues:
         support_adjs=_lemmas(data, "support", "adjectives", file),
         oppose_adjs=_lemmas(data, "oppose", "adjectives", file),
         addressee_verbs=_words(data, "addressee_verbs", file),
-        clause_oppose_verbs=_words(data, "clause_oppose_verbs", file),
+        clause_oppose_verbs=_words(data, "clause_oppose_verbs", file)
+        | _words(data, "preventing_verbs", file),
+        preventing_verbs=_words(data, "preventing_verbs", file),
         ending_verbs=_words(data, "ending_verbs", file),
         ended_by=_ended_by(data, file),
         ending_nouns=_words(data, "ending_nouns", file),
+        caring_nouns=_words(data, "caring_nouns", file),
         proposal_heads=_words(data, "proposal_heads", file),
         enacting_verbs=_words(data, "enacting_verbs", file),
         eval_oppose_verbs=_lemmas(data, "evaluative", "oppose_verbs", file),

@@ -40,6 +40,7 @@ from parley.quotes.holders import (
     particle,
     passive_holder,
     pointed_back,
+    unasserted,
 )
 from parley.quotes.judgements import judgement, speech_holder, term_set
 from parley.quotes.lexicon import reporting_words, stance_cues
@@ -103,6 +104,19 @@ def _negated(tok: Any) -> bool:
             return True
         return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children)
     return False
+
+
+def _withheld(tok: Any) -> bool:
+    """A position noun as the object of a negated verb or of a verb of keeping from ("has
+    not voiced support for the sanctions", "never expressed opposition to", "avoided
+    criticism of"): a position not given, which is not the opposite one (as "did not
+    support" is), so no stance."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.i == tok.i:
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in stance_cues().preventing_verbs or any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly"))
+        for c in verb.children)
 
 
 def _clause_issue(document: Document, clause: Any) -> Target | None:
@@ -387,7 +401,9 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
         if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in own:
             target = prep_object(c)
             if target is not None:
-                return [_Cue(pol, tok, c, target, holder, f"'{tok.text} {c.text}'")]
+                caring = c.lower_ == "for" and tok.lemma_.lower() in cues.caring_nouns
+                return [_Cue("support" if caring else pol, tok, c, target, holder,
+                             f"'{tok.text} {c.text}'")]
         if c.dep_ in ("acl", "ccomp", "relcl") and pol == "oppose" and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
             # "concerns that a peace pact would be one-sided": fear about the clause's subject
@@ -571,6 +587,8 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
                       else advice)
     elif cue.holder is None and cue.own_subject:
         return None
+    if unasserted(cue.cue) or _withheld(cue.cue):
+        return None  # "declined to say whether the deal contains commitments on farm goods"
     holder = _placed(_holder(document, cue.holder, quote))
     if holder is None:
         return None  # always a holder the actor stage knows

@@ -227,7 +227,7 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
         found = _lexicon([t for t in head.subtree if not t.is_space], head, anywhere=True)
     if found is not None:
         issue, _ = found
-        if issue.at_war and any(t.lemma_.lower() in war_words() for t in head.sent):
+        if issue.at_war and _about_war(head):
             issue = replace(issue, name=issue.at_war)  # "open to negotiations to end the war"
         toward = _toward(document, head) or _after_actor(document, after)
         if toward is None and issue.concerns:
@@ -250,6 +250,19 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     if len(name) < 3:
         return None
     return Target(name, words, start, end, None, toward, f"open issue {name!r}")
+
+
+def _about_war(head: Any) -> bool:
+    """Whether the talk around ``head`` is of a war: a war word in its sentence or in one of
+    the two before it. "Russia studied the plan for settling the conflict. 'We are open to
+    a negotiation process,' Putin said": the quote's sentence names no war, the one before
+    does, and the negotiations are peace talks."""
+    sent = head.sent
+    window = [sent]
+    doc = head.doc
+    while len(window) < 3 and window[-1].start > 0:
+        window.append(doc[window[-1].start - 1].sent)
+    return any(t.lemma_.lower() in war_words() for s in window for t in s)
 
 
 def _ended_course(document: Document, noun: Any, prep: Any) -> Target | None:
@@ -311,7 +324,8 @@ def _described(document: Document, head: Any, toks: list[Any]) -> Target | None:
         ended = ended_target(document, rel, lemma, obj)
         if ended is not None:
             return ended
-        undoes = lemma in cues.clause_oppose_verbs | cues.oppose_verbs | cues.ending_verbs
+        undoes = lemma not in cues.preventing_verbs and (
+            lemma in cues.clause_oppose_verbs | cues.oppose_verbs | cues.ending_verbs)
         inner = _lexicon([t for t in rel.subtree if not t.is_space], rel, anywhere=True) \
             if undoes or lemma in cues.enacting_verbs else None
         if inner is not None:

@@ -1,0 +1,147 @@
+"""Stance classes of the eighth pass (issue 11), on sentences of our own, three or more a
+class: talks named in a passage about a war are peace talks even where the talks' own sentence
+names no war (the war is two sentences back); a cue in a clause opened by "whether" or "if" is
+asked or supposed, not held; keeping a thing from happening or growing ("to prevent a war",
+"reducing the sanctions") is against it; "concern for X" cares for X where "concern about X"
+is against it; deportations are an issue of their own; a position noun under a negated verb
+("has not voiced support for") or a verb of keeping from ("avoided criticism of") is withheld,
+no stance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+from unit.quotes.cast import run_named
+
+pytestmark = pytest.mark.model
+
+ACTORS = {
+    "Chile": ("Chile", "CHL", None), "Kenya": ("Kenya", "KEN", None),
+    "Brazil": ("Brazil", "BRA", None), "Japan": ("Japan", "JPN", None),
+    "Norway": ("Norway", "NOR", None), "Peru": ("Peru", "PER", None),
+    "Alvarez": ("Alvarez", "CHL", "GOV"), "Okafor": ("Okafor", "KEN", "GOV"),
+    "Tanaka": ("Tanaka", "JPN", "GOV"),
+}
+
+
+def run(run_quotes: Callable[..., Document], text: str) -> Document:
+    return run_named(run_quotes, ACTORS, text)
+
+
+def issues(doc: Document) -> set[tuple[str | None, str, str]]:
+    return {(s.holder.country, s.issue, s.polarity) for s in doc.stances}
+
+
+# --------------------------------------------------------------- the war named just before
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("The fighting on the border with Peru went on for a third week. "
+     '"We remain open to negotiations," Alvarez said.', "CHL"),
+    ("Kenya has studied the plan for ending the conflict. "
+     "Okafor said his government welcomed the talks.", "KEN"),
+    ("The invasion has displaced a million people. The rains came early this year. "
+     '"Japan supports dialogue," Tanaka said.', "JPN"),
+])
+def test_talks_in_a_passage_about_a_war_are_peace_talks(
+        run_quotes: Callable[..., Document], text: str, holder: str) -> None:
+    assert (holder, "peace talks", "support") in issues(run(run_quotes, text))
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ('"We remain open to negotiations," Alvarez said of the budget.', "CHL"),
+    ("The budget ran late this year. Okafor said his government welcomed the talks.", "KEN"),
+    # the war is three sentences back: too far to carry over
+    ("The invasion has displaced a million people. The rains came early. The harvest was "
+     'poor. "Japan supports dialogue," Tanaka said.', "JPN"),
+])
+def test_talks_far_from_any_war_stay_dialogue(
+        run_quotes: Callable[..., Document], text: str, holder: str) -> None:
+    assert (holder, "dialogue", "support") in issues(run(run_quotes, text))
+
+
+# --------------------------------------------------------------- asked or supposed, not said
+
+@pytest.mark.parametrize("text", [
+    "Kenya declined to say whether it would support the sanctions.",
+    "Reporters asked Alvarez if Chile backs the trade deal.",
+    "If Japan endorses the ceasefire, the talks could resume.",
+    "It is unclear whether Brazil opposes the tariffs.",
+])
+def test_a_position_asked_about_or_supposed_is_nobody_s(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the "if" belongs to a clause beside the cue, not over it
+    ("Kenya will support the sanctions if the talks fail.", ("KEN", "sanctions", "support")),
+    ("Alvarez said Chile would back the trade deal even if the tariffs stay.",
+     ("CHL", "free trade", "support")),
+    ("Whether or not the vote passes, Japan opposes the tariffs.", ("JPN", "tariffs", "oppose")),
+])
+def test_a_supposition_beside_the_cue_leaves_it_said(
+        run_quotes: Callable[..., Document], text: str, want: tuple[str, str, str]) -> None:
+    assert want in issues(run(run_quotes, text))
+
+
+# --------------------------------------------------------------- keeping a thing from happening
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Chile wants to prevent a trade war.", "tariffs"),
+    ("Kenya proposed reducing the sanctions.", "sanctions"),
+    ("Japan urged Norway to curb its whaling.", "whaling"),
+    ("Brazil pledged to combat terrorism.", "terrorism"),
+])
+def test_keeping_a_thing_from_happening_or_growing_is_against_it(
+        run_quotes: Callable[..., Document], text: str, issue: str) -> None:
+    got = {(s.issue, s.polarity) for s in run(run_quotes, text).stances}
+    assert (issue, "oppose") in got and (issue, "support") not in got
+
+
+# --------------------------------------------------------------- care for, worry about
+
+@pytest.mark.parametrize(("text", "issue", "polarity"), [
+    ("Kenya voiced concern for the safety of the hostages.", "safety", "support"),
+    ("Alvarez expressed fears for the refugees stranded at the border.",
+     "refugee admissions", "support"),
+    ("Japan's concern for press freedom is well known.", "press freedom", "support"),
+    ("Kenya voiced concern about the sanctions.", "sanctions", "oppose"),
+])
+def test_worry_for_a_thing_cares_for_it_and_worry_about_it_is_against(
+        run_quotes: Callable[..., Document], text: str, issue: str, polarity: str) -> None:
+    assert {(s.issue, s.polarity) for s in run(run_quotes, text).stances} == {(issue, polarity)}
+
+
+# --------------------------------------------------------------- deportation is not extradition
+
+@pytest.mark.parametrize("text", [
+    "Chile condemned the mass deportations.",
+    "Kenya opposes the deportations of migrants.",
+    "Alvarez criticised the forced deportation of families.",
+])
+def test_deportations_are_their_own_issue(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert [(s.issue, s.polarity) for s in run(run_quotes, text).stances] \
+        == [("deportation", "oppose")]
+
+
+# --------------------------------------------------------------- a position noun under "not"
+
+@pytest.mark.parametrize("text", [
+    "Kenya has not voiced support for the sanctions.",
+    "Japan never expressed opposition to the ceasefire.",
+    "Chile did not offer backing for the trade deal.",
+    "Alvarez has avoided criticism of the tariffs.",
+])
+def test_a_position_noun_under_a_negated_verb_is_withheld_not_turned_round(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+def test_a_position_noun_under_a_verb_not_negated_still_counts(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Kenya has voiced support for the sanctions.")
+    assert {(s.issue, s.polarity) for s in doc.stances} == {("sanctions", "support")}
