@@ -61,6 +61,14 @@ _NOUN_PREPS = frozenset({"for", "of", "to", "behind", "toward", "towards", "agai
 # reporters", "appeals to voters"
 _FOR_ONLY = frozenset({"call", "calls", "appeal", "appeals", "plea", "demand", "demands", "push"})
 _FLIP = {"support": "oppose", "oppose": "support"}
+# leaving a place is a move, not a position: "withdrew from the city" (but "from the treaty")
+_MOVES = frozenset({"withdraw from", "pull out of"})
+_PLACE_NOUNS = frozenset({"territory", "area", "region", "mile", "kilometre", "kilometer", "city",
+                          "town", "village", "base", "position", "country", "border", "province",
+                          "capital", "front", "land", "island", "district", "zone"})
+# verbs of having a position others hold: "has the support of the unions" (and the receiving
+# verbs of stance_cues.yaml: "won the backing of France")
+_HAVING = frozenset({"have", "enjoy", "retain", "keep", "command"})
 
 
 @dataclass(slots=True)
@@ -213,6 +221,8 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         return []  # "dismissed the plan, saying it would ratify ...": a judgement of the plan
     if prep is not None and prep.dep_ == "prep":
         dobj = prep_object(prep)
+        if key in _MOVES and dobj is not None and _a_place(dobj):
+            return []  # "withdrew from 700,000 square miles", "pulled out of Kherson": a move
         if holder is None:  # "Kim was committed to denuclearisation": Kim's commitment
             holder = passive_holder(tok)
     else:
@@ -386,6 +396,9 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
     pol = cues.noun_polarity(tok.lemma_.lower()) or cues.noun_polarity(tok.lower_)
     if pol is None:
         return []
+    received = _received_from(document, tok)
+    if received is not None:
+        return [received]
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     holder = holder_of_noun(tok, resolved=poss is not None and document.actor_at(
         poss.idx, poss.idx + len(poss.text)) is not None)
@@ -411,6 +424,28 @@ def _noun_cues(document: Document, tok: Any) -> list[_Cue]:
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return [_Cue(pol, tok, tok, subj, holder, f"'{tok.text} that'", allow_actor=False)]
     return []
+
+
+def _a_place(tok: Any) -> bool:
+    """A place named or described: "Kherson", "the eastern region", "700,000 square miles"."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
+
+
+def _received_from(document: Document, tok: Any) -> _Cue | None:
+    """A position noun its subject has or receives from someone named after "of": "the
+    party has the support of the unions", "the plan won the backing of France", "drew the
+    condemnation of the council": the one after "of" holds it, on the subject. None unless
+    that one is an actor the actor stage resolved."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HAVING | stance_cues().receiving_verbs:
+        return None
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    who = prep_object(of) if of is not None else None
+    subj = subject_of(tok.head)
+    if who is None or subj is None or document.actor_at(
+            who.idx, who.idx + len(who.text)) is None:
+        return None
+    pol = stance_cues().noun_polarity(tok.lemma_.lower()) or "support"
+    return _Cue(pol, tok, of, subj, who, f"'{tok.text} of' on the subject")
 
 
 def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple[_Cue, Quote | None]]:
@@ -603,6 +638,8 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         ent = entity_for(document, cue.toward, speaker_span(cue.toward))
         if ent.actor_id is not None and ent.actor_id != holder.actor_id:
             toward = ent
+    if toward is not None and toward.actor_id is not None and toward.actor_id == holder.actor_id:
+        toward = None  # "blocked his own administration's plan": no position toward oneself
     c0 = cue.cue.idx
     c1 = max(cue.cue.idx + len(cue.cue.text), cue.cue_end.idx + len(cue.cue_end.text))
     start, end = min(c0, target.start), max(c1, target.end)

@@ -145,3 +145,60 @@ def test_a_position_noun_under_a_verb_not_negated_still_counts(
         run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Kenya has voiced support for the sanctions.")
     assert {(s.issue, s.polarity) for s in doc.stances} == {("sanctions", "support")}
+
+
+# --------------------------------------------------------------- a condition put first
+
+@pytest.mark.parametrize("text", [
+    "Should Kenya agree to the extradition, the court would review it.",
+    "Had Chile signed the trade deal, the tariffs would have fallen.",
+    "Should Japan back the ceasefire, the talks could resume.",
+    '"Should Peru back the sanctions?" Alvarez asked.',
+])
+def test_a_condition_put_first_by_inversion_is_supposed_not_held(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+# --------------------------------------------------------------- a position others give
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Alvarez has the support of Kenya.", "KEN", "alvarez"),
+    ("The trade deal won the backing of Japan.", "JPN", "free trade"),
+    ("Okafor enjoys the support of Brazil.", "BRA", "okafor"),
+])
+def test_a_position_the_subject_has_from_someone_is_that_one_s(
+        run_quotes: Callable[..., Document], text: str, holder: str, target: str) -> None:
+    got = {(s.holder.country, s.issue, s.polarity) for s in run(run_quotes, text).stances}
+    assert got == {(holder, target, "support")}
+
+
+# --------------------------------------------------------------- leaving a place
+
+@pytest.mark.parametrize("text", [
+    "Kenya withdrew from the border region last year.",
+    "Chile pulled out of the disputed territory.",
+    "Japan withdrew its troops from Peru.",
+])
+def test_leaving_a_place_is_a_move_not_a_position(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+def test_leaving_a_treaty_is_still_against_it(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Kenya withdrew from the trade deal.")
+    assert {(s.issue, s.polarity) for s in doc.stances} == {("free trade", "oppose")}
+
+
+# --------------------------------------------------------------- no position toward oneself
+
+@pytest.mark.parametrize("text", [
+    "Alvarez blocked his own government's plan to sanction Peru.",
+    "Okafor praised the trade deal he had helped negotiate.",
+    "Tanaka defended his own ceasefire proposal.",
+])
+def test_a_stance_is_never_toward_its_own_holder(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    stances = run(run_quotes, text).stances
+    assert stances and all(s.toward is None or s.toward.actor_id != s.holder.actor_id
+                           for s in stances)
