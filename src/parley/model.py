@@ -258,6 +258,16 @@ class Document:
     mention_actor: tuple[tuple[int, int, str], ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
 
+    def actors_sharing(self, start: int, end: int) -> tuple[Actor, ...]:
+        """Every actor of the tightest mention overlapping ``[start, end)``: two for a pair
+        ("the two leaders" after Xi and Putin), one for most mentions, none for no mention."""
+        found = [(e - s, s, e) for s, e, _ in self.mention_actor if min(e, end) > max(s, start)]
+        if not found:
+            return ()
+        _, s0, e0 = min(found)
+        ids = [a for s, e, a in self.mention_actor if (s, e) == (s0, e0)]
+        return tuple(a for a in self.actors if a.id in ids)
+
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor that has a mention overlapping ``[start, end)``, preferring the tightest."""
         best: tuple[int, str] | None = None

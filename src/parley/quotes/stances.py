@@ -598,8 +598,18 @@ def _stances(document: Document, cue: _Cue, quote: Quote | None) -> list[Stance]
     out: list[Stance] = []
     for tok in holders:
         stance = _stance(document, replace(cue, holder=tok), quote)
-        if stance is not None and all(s.holder.actor_id != stance.holder.actor_id for s in out):
-            out.append(stance)
+        if stance is None:
+            continue
+        # "the two leaders will sign a statement on deepening their partnership": a mention
+        # of a pair holds the position for each of the two
+        h, m = stance.holder, stance.holder.mention
+        pair = document.actors_sharing(m.start, m.end) if m is not None else ()
+        shared = [replace(stance, holder=Entity(a.id, h.text, a.name, a.country, a.sector,
+                                                mention=m))
+                  for a in pair if a.id != h.actor_id] if len(pair) > 1 else []
+        for one in [stance, *shared]:
+            if all(s.holder.actor_id != one.holder.actor_id for s in out):
+                out.append(one)
     return out
 
 

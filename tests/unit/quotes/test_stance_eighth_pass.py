@@ -5,7 +5,9 @@ asked or supposed, not held; keeping a thing from happening or growing ("to prev
 "reducing the sanctions") is against it; "concern for X" cares for X where "concern about X"
 is against it; deportations are an issue of their own; a position noun under a negated verb
 ("has not voiced support for") or a verb of keeping from ("avoided criticism of") is withheld,
-no stance."""
+no stance; a condition put first by inversion is supposed; "has the support of X" is X's
+position; leaving a place is a move; no stance is toward its own holder; a mention of a pair
+("the two leaders") holds the position for each of the two."""
 
 from __future__ import annotations
 
@@ -202,3 +204,20 @@ def test_a_stance_is_never_toward_its_own_holder(
     stances = run(run_quotes, text).stances
     assert stances and all(s.toward is None or s.toward.actor_id != s.holder.actor_id
                            for s in stances)
+
+
+# --------------------------------------------------------------- a pair holds it for both
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago. "
+     "The two leaders backed the trade deal.", {"CHL", "ARG"}),
+    ("Japan's prime minister hosted the president of South Korea on Monday. "
+     "The two leaders condemned the missile tests.", {"JPN", "KOR"}),
+    ("Kenyan President William Ruto spoke with Tanzanian President Samia Suluhu Hassan. "
+     "The two leaders welcomed the ceasefire.", {"KEN", "TZA"}),
+])
+def test_a_mention_of_a_pair_holds_the_position_for_each(
+        analyze: Callable[..., Document], text: str, pair: set[str]) -> None:
+    doc = analyze(text, date="2024-03-01")
+    holders = {s.holder.country for s in doc.stances}
+    assert holders == pair
