@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.quotes.lexicon import reporting_words, stance_cues
-from parley.syntax import asked_one, subject_of, to_infinitive
+from parley.syntax import asked_one, relative_antecedent, subject_of, to_infinitive
 
 # verbs of proposing whose clause in the bare subjunctive or with "should" says what the
 # proposer wants ("suggested the country accept only skilled workers")
@@ -66,7 +66,22 @@ def holder_of_verb(verb: Any) -> Any:
                 break
             node = node.head
         found = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+    if found is None and verb.dep_ in ("acl", "relcl") and to_infinitive(verb):
+        found = _described_by(verb.head)
     return found
+
+
+def _described_by(noun: Any) -> Any:
+    """Who an infinitive on a noun is about ("the only party to back the ouster", "the first
+    country to recognise Kosovo"): the one the noun is said of, through a copula ("Chile was
+    the first country to") or an apposition ("Hamas, the only group to reject"), or through
+    a relative pronoun ("a party that was the only group to"); else the noun itself, never
+    the one who reports it."""
+    if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB"):
+        subj = subject_of(noun.head)
+        if subj is not None:
+            noun = relative_antecedent(subj) or subj
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def asked_of_another(verb: Any) -> bool:

@@ -62,6 +62,9 @@ def judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
     if pol is None and objectless and lemma not in cues.eval_intransitive and (
             lemma in cues.eval_oppose_verbs or lemma in cues.eval_support_verbs):
         return None  # "the launch ended in failure", "talks failed to help": no consequence
+    if objectless and lemma in cues.eval_intransitive and (pred.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in pred.children)):
+        return None  # "the talks had failed", "the plan backfired": an outcome told
     if pol is None and lemma in cues.eval_oppose_verbs:
         pol = "oppose"
         if lemma in cues.eval_harm_verbs:

@@ -468,6 +468,8 @@ def _evaluative(document: Document, doc: Any, quotes: list[Quote]) -> list[tuple
             continue
         if pred.dep_ in ("relcl", "acl"):
             continue  # "drones that Russian forces used against cities" describes the drones
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue  # "no wall can stand against ...": a claim about none, judging nothing
         term = term_set(tok, pred)
         if term is not None:
             # "any settlement must begin with a withdrawal": the term is what the speaker holds

@@ -7,7 +7,10 @@ is against it; deportations are an issue of their own; a position noun under a n
 ("has not voiced support for") or a verb of keeping from ("avoided criticism of") is withheld,
 no stance; a condition put first by inversion is supposed; "has the support of X" is X's
 position; leaving a place is a move; no stance is toward its own holder; a mention of a pair
-("the two leaders") holds the position for each of the two."""
+("the two leaders") holds the position for each of the two; a judgement of "no X" judges
+nothing; bare "attacks" are not air strikes; an outcome told in the past ("the talks had
+failed") is no judgement; an infinitive on a noun ("the first country to back") is held by
+the one the noun describes."""
 
 from __future__ import annotations
 
@@ -221,3 +224,73 @@ def test_a_mention_of_a_pair_holds_the_position_for_each(
     doc = analyze(text, date="2024-03-01")
     holders = {s.holder.country for s in doc.stances}
     assert holders == pair
+
+
+# --------------------------------------------------------------- a judgement of none
+
+@pytest.mark.parametrize("text", [
+    '"No wall can stand against the will of a free people," Alvarez said.',
+    '"No tariffs will work against Peru," Okafor said.',
+    '"No ceasefire would hurt Japan," Tanaka said.',
+])
+def test_a_judgement_of_no_thing_judges_nothing(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+def test_a_judgement_of_a_thing_still_counts(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, '"The tariffs will work against Peru," Okafor said.')
+    assert {(s.issue, s.polarity) for s in doc.stances} == {("tariffs", "oppose")}
+
+
+# --------------------------------------------------------------- attacks are not air strikes
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Kenya condemned the attacks on the churches.", "attack"),
+    ("Chile denounced the attacks on journalists.", "attack"),
+    ("Japan condemned the drone attacks on the port.", "air strikes"),
+    ("Norway condemned the missile attacks.", "air strikes"),
+])
+def test_attacks_are_air_strikes_only_when_named_so(
+        run_quotes: Callable[..., Document], text: str, issue: str) -> None:
+    assert [s.issue for s in run(run_quotes, text).stances] == [issue]
+
+
+# --------------------------------------------------------------- an outcome told, not judged
+
+@pytest.mark.parametrize("text", [
+    '"The talks had failed," Alvarez said.',
+    '"The ceasefire failed," Okafor said.',
+    '"The sanctions have backfired before," Tanaka said.',
+])
+def test_an_outcome_in_the_past_is_told_not_judged(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ('"The talks will fail," Alvarez said.', "dialogue"),
+    ('"The ceasefire would fail," Okafor said.', "ceasefire"),
+    ('"The sanctions could backfire," Tanaka said.', "sanctions"),
+])
+def test_an_outcome_foretold_is_a_judgement(
+        run_quotes: Callable[..., Document], text: str, issue: str) -> None:
+    assert {(s.issue, s.polarity) for s in run(run_quotes, text).stances} == {(issue, "oppose")}
+
+
+# --------------------------------------------------------------- the first, the only one to
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ('"Kenya was the first country to back the treaty," Okafor said.', "KEN"),
+    ("Chile, which was the only country to oppose the sanctions, left the meeting.", "CHL"),
+    ("Japan became the last state to endorse the ceasefire.", "JPN"),
+])
+def test_an_infinitive_on_a_noun_is_held_by_the_one_the_noun_describes(
+        run_quotes: Callable[..., Document], text: str, holder: str) -> None:
+    assert {s.holder.country for s in run(run_quotes, text).stances} == {holder}
+
+
+def test_an_infinitive_on_a_noun_naming_no_actor_is_no_one_s(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, '"It was the only group to back the treaty," Okafor said.')
+    assert doc.stances == ()
