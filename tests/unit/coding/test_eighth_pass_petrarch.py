@@ -28,6 +28,18 @@ CLASSES: dict[str, list[Case]] = {
         ("Vietnam wants to enhance relations with the Philippines.", "AGREE", {"VNM"},
          {"PHL"}, set()),
     ],
+    # the one pressed in the passive acts on the infinitive, not the one pressing; pressing
+    # with an agent named is a request even of a verb whose passive mostly says a state
+    "pressed in the passive to act": [
+        ("Poland was pushed by Washington to send tanks to Ukraine.", "AID", {"POL"}, {"UKR"},
+         set()),
+        ("Pakistan was pushed by China to expel the Indian diplomats.", "SANCTION", {"PAK"},
+         {"IND"}, set()),
+        ("Erdogan was pressured by Moscow to drop the deal with Greece.", "REQUEST", {"RUS"},
+         {"TUR"}, set()),
+        ("The Kenyan president is being pressured by parliament to help Somalia.", "REQUEST",
+         set(), {"KEN"}, {"AID"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -45,3 +57,15 @@ def test_both_parties_seeking_closer_ties_are_actors(analyze: Callable[..., Docu
     doc = analyze("Chile and Peru are seeking to deepen a partnership in mining.", "2024-05-06")
     agree = [e for e in doc.events if e.event == "AGREE"]
     assert agree and {"CHL", "PER"} <= {a.country for a in agree[0].actor}, doc.events
+
+
+@pytest.mark.parametrize("text, presser", [
+    ("Poland was pushed by Washington to send tanks to Ukraine.", "USA"),
+    ("Pakistan was pushed by China to expel the Indian diplomats.", "CHN"),
+])
+def test_the_one_pressing_is_not_the_doer(analyze: Callable[..., Document], text: str,
+                                          presser: str) -> None:
+    """The agent of "pushed by X to V" presses; it does not do V."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event in ("AID", "SANCTION")
+                and presser in {a.country for a in e.actor}], doc.events
