@@ -40,6 +40,15 @@ CLASSES: dict[str, list[Case]] = {
         ("The Kenyan president is being pressured by parliament to help Somalia.", "REQUEST",
          set(), {"KEN"}, {"AID"}),
     ],
+    # a noun of fighting between two sides makes both its actors, as the verbs do
+    "fighting between two sides": [
+        ("There were clashes between India and China on the border.", "ASSAULT",
+         {"IND"}, set(), set()),
+        ("A firefight between Colombian soldiers and Venezuelan guerrillas lasted an hour.",
+         "ASSAULT", {"COL"}, set(), set()),
+        ("There was a skirmish between Thai and Cambodian troops near the temple.", "ASSAULT",
+         {"KHM"}, set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -69,3 +78,16 @@ def test_the_one_pressing_is_not_the_doer(analyze: Callable[..., Document], text
     doc = analyze(text, "2024-05-06")
     assert not [e for e in doc.events if e.event in ("AID", "SANCTION")
                 and presser in {a.country for a in e.actor}], doc.events
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("There were clashes between India and China on the border.", {"IND", "CHN"}),
+    ("Clashes between Armenian and Azerbaijani forces killed four soldiers.", {"ARM", "AZE"}),
+    ("A firefight between Colombian soldiers and Venezuelan guerrillas lasted an hour.",
+     {"COL", "VEN"}),
+])
+def test_both_sides_of_a_clash_act(analyze: Callable[..., Document], text: str,
+                                   sides: set[str]) -> None:
+    doc = analyze(text, "2024-05-06")
+    fights = [e for e in doc.events if e.event == "ASSAULT"]
+    assert fights and sides <= {a.country for a in fights[0].actor}, doc.events
