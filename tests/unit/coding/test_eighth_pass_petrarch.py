@@ -49,6 +49,17 @@ CLASSES: dict[str, list[Case]] = {
         ("There was a skirmish between Thai and Cambodian troops near the temple.", "ASSAULT",
          {"KHM"}, set(), set()),
     ],
+    # the agent of an event noun that the parser hangs on the noun's object is the noun's
+    "the agent hung on the object of an event noun": [
+        ("There was an attack on the Israeli embassy by Iranian students.", "ASSAULT",
+         {"IRN"}, {"ISR"}, set()),
+        ("There was a raid on a Palestinian village by Israeli settlers overnight.",
+         "ASSAULT", {"ISR"}, {"PSE"}, set()),
+        ("Sanctions on Russia by Japan took effect on Monday.", "SANCTION", {"JPN"}, {"RUS"},
+         set()),
+        ("The sanctions against Iran by the European Union hurt its oil exports.",
+         "SANCTION", {"IGO"}, {"IRN"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
