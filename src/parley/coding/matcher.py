@@ -165,10 +165,19 @@ def match_verb(tok: Any, patterns: PatternSet,
             continue
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object
+        if p.object == "thing" and any(c.dep_ == "dobj" and _other_act(c, p, patterns)
+                                       for c in kids):
+            continue  # "sent a warning to Greece": the act given is the noun's
         if p.event == NULL_EVENT:
             return None
         return Hit(p, tok, matched, extra)
     return None
+
+
+def _other_act(obj: Any, p: Pattern, patterns: PatternSet) -> bool:
+    """Is the object an act that a noun pattern codes as another type than ``p``'s?"""
+    h = match_noun(obj, patterns)
+    return h is not None and h.pattern.event != p.event
 
 
 def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:

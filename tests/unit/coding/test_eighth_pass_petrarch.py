@@ -60,6 +60,16 @@ CLASSES: dict[str, list[Case]] = {
         ("The sanctions against Iran by the European Union hurt its oil exports.",
          "SANCTION", {"IGO"}, {"IRN"}, set()),
     ],
+    # a bare verb of giving gives aid, unless what it gives is an act of another type
+    "giving an act is that act": [
+        ("Turkey sent a warning to Greece.", "THREATEN", {"TUR"}, {"GRC"}, {"AID"}),
+        ("The Kremlin sent a stern warning to Finland.", "THREATEN", {"RUS"}, {"FIN"},
+         {"AID"}),
+        ("Washington delivered an ultimatum to the junta in Niger.", "THREATEN", {"USA"},
+         set(), {"AID"}),
+        ("Japan sent food to North Korea.", "AID", {"JPN"}, {"PRK"}, set()),
+        ("Canada provided training to Ukrainian soldiers.", "AID", {"CAN"}, {"UKR"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
