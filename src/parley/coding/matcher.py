@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet
+from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet, word_classes
 from parley.coding.roles import ORDER_VERBS
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
@@ -175,7 +175,10 @@ def match_verb(tok: Any, patterns: PatternSet,
 
 
 def _other_act(obj: Any, p: Pattern, patterns: PatternSet) -> bool:
-    """Is the object an act that a noun pattern codes as another type than ``p``'s?"""
+    """Is the object no thing given: an act that a noun pattern codes as another type than
+    ``p``'s ("sent a warning"), or a text or words (``@text``: "delivered a speech")?"""
+    if obj.lemma_.lower() in word_classes()["@text"]:
+        return True
     h = match_noun(obj, patterns)
     return h is not None and h.pattern.event != p.event
 

@@ -112,3 +112,15 @@ def test_both_sides_of_a_clash_act(analyze: Callable[..., Document], text: str,
     doc = analyze(text, "2024-05-06")
     fights = [e for e in doc.events if e.event == "ASSAULT"]
     assert fights and sides <= {a.country for a in fights[0].actor}, doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president delivered a speech to parliament.",
+    "The Chilean embassy sent an email to the ministry.",
+    "Ghana's minister provided a list of names to the court.",
+])
+def test_giving_a_text_is_no_aid(analyze: Callable[..., Document], text: str) -> None:
+    """A speech, an email, a list given is words, not aid."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == "AID"], doc.events
+
