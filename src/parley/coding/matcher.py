@@ -81,6 +81,13 @@ def _around_verb(tok: Any) -> dict[str, Any]:
                     for o in g.children:
                         if o.dep_ == "pobj":
                             near.setdefault(o.lemma_.lower(), o)
+        if dep == "dative" and not any(k.dep_ == "dobj" for k in tok.children):
+            # "granted Paul Harvey Pogue a pardon": the parser may hang the second object of
+            # a verb of giving on the first as an apposition
+            for g in c.children:
+                if g.dep_ == "appos":
+                    for f in forms(g):
+                        near.setdefault(f, g)
         if dep == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":

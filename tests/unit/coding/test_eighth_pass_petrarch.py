@@ -124,3 +124,16 @@ def test_giving_a_text_is_no_aid(analyze: Callable[..., Document], text: str) ->
     doc = analyze(text, "2024-05-06")
     assert not [e for e in doc.events if e.event == "AID"], doc.events
 
+
+@pytest.mark.parametrize("text", [
+    "The governor granted Maria Elena Lopez a pardon on Friday.",
+    "The Ghanaian president granted Kwame Mensah Boateng a full pardon.",
+    "The Kenyan president granted John Kamau Mwangi a pardon.",
+    "The king granted the prisoners an amnesty.",
+])
+def test_the_second_object_of_a_verb_of_giving(analyze: Callable[..., Document],
+                                               text: str) -> None:
+    """What is granted, even where the parser hangs it on the person as an apposition, says
+    the sense: a pardon is a concession, not aid."""
+    doc = analyze(text, "2024-05-06")
+    assert [e.event for e in doc.events] == ["CONCEDE"], doc.events
