@@ -33,7 +33,13 @@ INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "tell", "persuade", "allow", "invite",
                             "encourage", "press", "pressure", "compel", "oblige", "request",
                             "call", "permit", "authorize", "authorise", "instruct", "direct",
-                            "require"})
+                            "require", "push"})
+
+
+def _infinitive(v: Any) -> bool:
+    """A to-infinitive with no subject of its own ("to send tanks")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def clause_chain(tok: Any) -> list[Any]:
@@ -63,9 +69,12 @@ def subject_tokens(v: Any) -> tuple[list[Any], bool]:
     cur = v
     below = v
     for _ in range(6):
-        if cur.i != v.i and below.dep_ == "xcomp":
+        if cur.i != v.i and (below.dep_ == "xcomp" or below.dep_ == "advcl"
+                             and cur.lemma_.lower() in OBJECT_CONTROL and _infinitive(below)):
             # control: "Obama is scheduled to attend" (passive governor -> its subject),
-            # "urged Iran to withdraw" (object control -> the governor's object)
+            # "urged Iran to withdraw" (object control -> the governor's object); the parser
+            # may hang the infinitive of a verb of pressing as a clause of purpose ("was
+            # pushed by Washington to send tanks": Poland sends them, not Washington)
             held = [c for c in cur.children if c.dep_ == "nsubjpass"]
             if held:
                 return held, False

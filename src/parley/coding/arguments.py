@@ -484,8 +484,10 @@ def noun_actor(hit: Hit) -> tuple[list[Any], bool]:
         return poss, False
     agents = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
-    # "the expulsion of the diplomats by Poland": the parser hangs the agent on the object
-    agents = agents or [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+    # "the expulsion of the diplomats by Poland", "an attack on the embassy by students":
+    # the parser hangs the agent on the object
+    agents = agents or [p for c in t.children if c.dep_ == "prep"
+                        and c.lower_ in ("of", "on", "against")
                         for o in c.children if o.dep_ == "pobj"
                         for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
                         for p in b.children if p.dep_ == "pobj"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet
+from parley.coding.patterns import NULL_EVENT, PREPOSITIONS, Pattern, PatternSet, word_classes
 from parley.coding.roles import ORDER_VERBS
 
 # dependents of the verb whose own word can be a pattern word ("call off", "open fire")
@@ -81,6 +81,13 @@ def _around_verb(tok: Any) -> dict[str, Any]:
                     for o in g.children:
                         if o.dep_ == "pobj":
                             near.setdefault(o.lemma_.lower(), o)
+        if dep == "dative" and not any(k.dep_ == "dobj" for k in tok.children):
+            # "granted Paul Harvey Pogue a pardon": the parser may hang the second object of
+            # a verb of giving on the first as an apposition
+            for g in c.children:
+                if g.dep_ == "appos":
+                    for f in forms(g):
+                        near.setdefault(f, g)
         if dep == "prep":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -157,16 +164,30 @@ def match_verb(tok: Any, patterns: PatternSet,
                                  for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
             continue  # "cut oil supply by 2%": no one it goes to, no sanction
         if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") or (
-                c.dep_ == "nsubjpass" and tok.lemma_.lower() not in _STATE_PASSIVES) for c in kids):
+                c.dep_ == "nsubjpass" and (tok.lemma_.lower() not in _STATE_PASSIVES or any(
+                    k.dep_ == "agent" for k in kids))) for c in kids):
             # "are seeking to deepen a partnership": intent, not a request; the one asked
-            # may be the passive's subject ("Greece was urged by Germany to cut spending")
+            # may be the passive's subject ("Greece was urged by Germany to cut spending"),
+            # of a state passive too when someone presses it ("was pressured by Moscow")
             continue
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object
+        if p.object == "thing" and any(c.dep_ == "dobj" and _other_act(c, p, patterns)
+                                       for c in kids):
+            continue  # "sent a warning to Greece": the act given is the noun's
         if p.event == NULL_EVENT:
             return None
         return Hit(p, tok, matched, extra)
     return None
+
+
+def _other_act(obj: Any, p: Pattern, patterns: PatternSet) -> bool:
+    """Is the object no thing given: an act that a noun pattern codes as another type than
+    ``p``'s ("sent a warning"), or a text or words (``@text``: "delivered a speech")?"""
+    if obj.lemma_.lower() in word_classes()["@text"]:
+        return True
+    h = match_noun(obj, patterns)
+    return h is not None and h.pattern.event != p.event
 
 
 def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:

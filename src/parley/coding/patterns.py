@@ -21,7 +21,8 @@ Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient 
 object, "cut funding to the agency", not "cut oil supply by 2%"), ``needs_object`` (the
 verb must have an object, a that-clause or a prepositional object:
 "sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
-someone: "received the minister", not "received weapons"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
+someone: "received the minister", not "received weapons"; ``object: thing``: a direct
+object, if any, is no act of another type: "sent tanks", not "sent a warning"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
 US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
