@@ -1,0 +1,60 @@
+"""Eighth pass on PLOVER (issue 10): verb classes and synonyms, each class on sentences
+written for it (never a gold sentence)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+from unit.coding.test_argument_classes import check_case
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # committing oneself to pay back a harm, named by the verb of the act: a threat
+    "vowing to retaliate": [
+        ("Russia vowed to retaliate against Finland.", "THREATEN", {"RUS"}, {"FIN"},
+         {"AGREE"}),
+        ("Hezbollah promised to avenge the killing of its commander.", "THREATEN", {"LBN"},
+         set(), {"AGREE"}),
+        ("Iran swore to retaliate for the strike.", "THREATEN", {"IRN"}, set(), set()),
+    ],
+    # bringing armed forces together near a border or a foe
+    "massing forces": [
+        ("Russia amassed tanks along the border with Ukraine.", "MOBILIZE", {"RUS"}, {"UKR"},
+         set()),
+        ("China massed warships off Taiwan.", "MOBILIZE", {"CHN"}, {"TWN"}, set()),
+        ("Serbia mustered reinforcements around the Kosovo town.", "MOBILIZE", {"SRB"},
+         {"XKX"}, set()),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_eighth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
+                             actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya concentrated its efforts on the economy.",
+    "The opposition gathered its supporters in Caracas.",
+    "Japan promised to help Indonesia.",
+])
+def test_gathering_what_is_no_force_and_plain_promises_are_no_threat(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert not {e.event for e in doc.events} & {"MOBILIZE", "THREATEN"}, _show(doc)
