@@ -33,6 +33,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Serbia mustered reinforcements around the Kosovo town.", "MOBILIZE", {"SRB"},
          {"XKX"}, set()),
     ],
+    # handing captives over to another's keeping frees them: whose they are is the recipient
+    "handing over captives": [
+        ("Hamas handed over three Thai hostages to Egypt.", "RETREAT", {"PSE"}, {"THA"},
+         {"COOPERATE"}),
+        ("The rebels handed the Nepali prisoners over to the Red Cross.", "RETREAT", set(),
+         {"NPL"}, {"COOPERATE"}),
+        ("The militia turned over two kidnapped German captives to the police.", "RETREAT",
+         set(), {"DEU"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -58,3 +67,9 @@ def test_gathering_what_is_no_force_and_plain_promises_are_no_threat(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert not {e.event for e in doc.events} & {"MOBILIZE", "THREATEN"}, _show(doc)
+
+
+def test_handing_over_a_suspect_stays_an_extradition(analyze: Callable[..., Document]) -> None:
+    """Handing over a suspect is no release: CAMEO's "hand over" (COOPERATE) stays."""
+    doc = analyze("Ghana handed over the Nigerian suspect to Nigeria.", "2024-05-06")
+    assert "RETREAT" not in {e.event for e in doc.events}, _show(doc)
