@@ -42,6 +42,14 @@ CLASSES: dict[str, list[Case]] = {
         ("The militia turned over two kidnapped German captives to the police.", "RETREAT",
          set(), {"DEU"}, set()),
     ],
+    # a protest or complaint addressed to someone is a diplomatic one, made to whom it blames
+    "protesting to a government": [
+        ("Venezuela protested to Guyana over the oil licences.", "ACCUSE", {"VEN"}, {"GUY"},
+         {"PROTEST"}),
+        ("Egypt protested to Israel about the raid.", "ACCUSE", {"EGY"}, {"ISR"}, {"PROTEST"}),
+        ("Brazil complained to Argentina about the tariffs.", "ACCUSE", {"BRA"}, {"ARG"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -73,3 +81,14 @@ def test_handing_over_a_suspect_stays_an_extradition(analyze: Callable[..., Docu
     """Handing over a suspect is no release: CAMEO's "hand over" (COOPERATE) stays."""
     doc = analyze("Ghana handed over the Nigerian suspect to Nigeria.", "2024-05-06")
     assert "RETREAT" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested outside the ministry in Accra.",
+    "Thousands protested against the Serbian government.",
+    "Nurses protested in Nairobi on Monday.",
+])
+def test_a_protest_addressed_to_no_one_stays_a_demonstration(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert {e.event for e in doc.events} == {"PROTEST"}, _show(doc)
