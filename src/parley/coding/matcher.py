@@ -74,7 +74,9 @@ def _around_verb(tok: Any) -> dict[str, Any]:
         if dep in _MODIFIED_DEPS:
             for g in c.children:
                 if g.dep_ in ("compound", "amod"):
+                    # by lemma and by word: "customs duties" (lemma "custom")
                     near.setdefault(g.lemma_.lower(), c)
+                    near.setdefault(g.lower_, c)
                 elif g.dep_ == "prep" and g.lower_ == "of" and dep == "dobj":
                     # an object named with its complement: "declared a state of emergency"
                     near.setdefault("of", g)

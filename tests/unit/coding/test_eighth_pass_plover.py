@@ -50,6 +50,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Brazil complained to Argentina about the tariffs.", "ACCUSE", {"BRA"}, {"ARG"},
          set()),
     ],
+    # laying a charge on another's trade, or raising it, is an economic sanction
+    "charges on trade": [
+        ("The EU imposed customs duties on Chinese cars.", "SANCTION", {"IGO"}, {"CHN"},
+         set()),
+        ("Canada levied tariffs on American steel.", "SANCTION", {"CAN"}, {"USA"}, set()),
+        ("India slapped tariffs on Chinese phones.", "SANCTION", {"IND"}, {"CHN"}, set()),
+        ("Mexico raised import duties on Brazilian beef.", "SANCTION", {"MEX"}, {"BRA"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -92,3 +101,14 @@ def test_a_protest_addressed_to_no_one_stays_a_demonstration(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert {e.event for e in doc.events} == {"PROTEST"}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian government levied a new tax on fuel.",
+    "Kenya increased the number of police officers on duty.",
+    "Ghana put its soldiers on duty at the border.",
+])
+def test_taxes_at_home_and_other_duties_are_no_sanction(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "SANCTION" not in {e.event for e in doc.events}, _show(doc)
