@@ -59,6 +59,23 @@ CLASSES: dict[str, list[Case]] = {
         ("Mexico raised import duties on Brazilian beef.", "SANCTION", {"MEX"}, {"BRA"},
          set()),
     ],
+    # shutting a place in by encircling it is a restriction of movement (CAMEO 191)
+    "encircling": [
+        ("Serbian troops encircled the Bosnian town of Srebrenica.", "COERCE", {"SRB"},
+         {"BIH"}, set()),
+        ("Russian troops laid siege to the Ukrainian city of Mariupol.", "COERCE", {"RUS"},
+         {"UKR"}, set()),
+        ("Azerbaijani forces besieged the Armenian villages.", "COERCE", {"AZE"}, {"ARM"},
+         set()),
+    ],
+    # honouring someone in public is praise
+    "paying tribute": [
+        ("The French president paid tribute to the Lebanese soldiers.", "SUPPORT", {"FRA"},
+         {"LBN"}, set()),
+        ("Modi paid homage to the Nepali soldiers.", "SUPPORT", {"IND"}, {"NPL"}, set()),
+        ("The Kenyan president paid his respects to the Tanzanian leader.", "SUPPORT",
+         {"KEN"}, {"TZA"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
