@@ -284,6 +284,7 @@ class PatternSet:
             hand_heads = {f"{p.pos}:{p.head}" for p in pats}
             hand_phrases = set(seen)
             disapproving = _disapproving_verbs(pats)
+            arresting = _arresting_verbs(pats)
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
                 if key in seen:
@@ -312,6 +313,13 @@ class PatternSet:
                     # of ...", "protested the expulsion of ...": to disapprove of a hostile
                     # act is no support; the verb keeps its own sense
                     continue
+                if p.pos == "verb" and p.event == "ASSAULT" and p.head in arresting and not {
+                        "hostage", "&HOSTAGE"} & set(p.words):
+                    # CAMEO's block of "arrest, capture, snatch ..." codes "arrest protesters",
+                    # "arrest journalist" as repression and "arrest minister" as abduction
+                    # (ASSAULT): an arrest stays an arrest whoever is arrested; only hostages
+                    # are abducted
+                    continue
                 seen[key] = p.event
                 if p.event in frames:
                     p = replace(p, recipient=tuple(dict.fromkeys(p.recipient + frames[p.event])))
@@ -335,6 +343,15 @@ def _disapproving_verbs(pats: list[Pattern]) -> set[str]:
         if p.pos == "verb" and not p.words:
             senses.setdefault(p.head, set()).add(p.event)
     return {v for v, events in senses.items() if events <= _DISAPPROVAL}
+
+
+def _arresting_verbs(pats: list[Pattern]) -> set[str]:
+    """Verbs whose hand-written senses alone (no words) are all arrests (COERCE arrest)."""
+    senses: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+    for p in pats:
+        if p.pos == "verb" and not p.words:
+            senses.setdefault(p.head, set()).add((p.event, p.mode))
+    return {v for v, found in senses.items() if found == {("COERCE", ("arrest",))}}
 
 
 @lru_cache(maxsize=1)

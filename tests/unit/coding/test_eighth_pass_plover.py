@@ -76,6 +76,18 @@ CLASSES: dict[str, list[Case]] = {
         ("The Kenyan president paid his respects to the Tanzanian leader.", "SUPPORT",
          {"KEN"}, {"TZA"}, set()),
     ],
+    # an arrest stays an arrest whoever is arrested (CAMEO's block of arrest, capture,
+    # snatch codes some of them as repression or abduction)
+    "arrests of anyone": [
+        ("Police arrested dozens of protesters in Tbilisi.", "COERCE", {"GEO"}, set(),
+         {"ASSAULT"}),
+        ("Sudan arrested two Eritrean journalists in Khartoum.", "COERCE", {"SDN"}, {"ERI"},
+         {"ASSAULT"}),
+        ("Israel apprehended a Palestinian engineer.", "COERCE", {"ISR"}, {"PSE"},
+         {"ASSAULT"}),
+        ("Police arrested demonstrators during the protests in Dhaka.", "COERCE", {"BGD"},
+         set(), {"ASSAULT"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -129,3 +141,14 @@ def test_taxes_at_home_and_other_duties_are_no_sanction(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert "SANCTION" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappers seized a Nigerian engineer.",
+    "The militants took two Italian engineers hostage.",
+    "Gunmen held three Turkish hostages in a village.",
+])
+def test_seizing_people_or_holding_hostages_stays_an_abduction(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "ASSAULT" in {e.event for e in doc.events}, _show(doc)
