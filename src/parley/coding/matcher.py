@@ -152,6 +152,8 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
+        if p.particle and p.words[-1] not in particles:
+            continue  # "gave a speech in Nairobi" is no "give in"
         if extra is not None and any(c.dep_ == "compound" and c.lower_ in _PRESS
                                      for c in extra.children):
             return None  # "held a news conference": a briefing for the press, no act

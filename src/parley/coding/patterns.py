@@ -18,7 +18,9 @@ Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient 
 ``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
 (the country of the place is the host when no actor is named: "was greeted in Russia"),
 ``goes_to`` (what the verb moves goes to someone: a to-complement on the verb or its
-object, "cut funding to the agency", not "cut oil supply by 2%"), ``needs_object`` (the
+object, "cut funding to the agency", not "cut oil supply by 2%"), ``particle`` (the phrase's last word is the verb's particle,
+not a preposition with an object of its own: "gave in", not "gave a speech in Nairobi"),
+``needs_object`` (the
 verb must have an object, a that-clause or a prepositional object:
 "sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
 someone: "received the minister", not "received weapons"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
@@ -73,6 +75,7 @@ class Pattern:
     of_actor: bool = False
     needs_object: bool = False
     goes_to: bool = False
+    particle: bool = False  # the last word is the verb's particle, not a preposition
     object: str = ""  # "actor": a direct object, if any, must name someone
     content: bool = False
     source: str = ""
@@ -159,6 +162,7 @@ def _parse_file(text: str, where: str) -> tuple[list[Pattern], tuple[str, ...]]:
                 of_actor=bool(p.get("of_actor", False)),
                 needs_object=bool(p.get("needs_object", False)),
                 goes_to=bool(p.get("goes_to", False)),
+                particle=bool(p.get("particle", False)),
                 object=str(p.get("object") or ""),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),

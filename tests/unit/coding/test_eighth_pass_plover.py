@@ -152,3 +152,26 @@ def test_seizing_people_or_holding_hostages_stays_an_abduction(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert "ASSAULT" in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The president gave a speech in Nairobi.",
+    "The Kenyan minister gave an interview in London.",
+    "Macron gave a press conference in Berlin.",
+])
+def test_a_preposition_with_its_own_object_is_no_particle(
+        analyze: Callable[..., Document], text: str) -> None:
+    """"Gave a speech in Nairobi" is no "give in": a particle sense needs the particle."""
+    doc = analyze(text, "2024-05-06")
+    assert "CONCEDE" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia gave in to Russian demands.",
+    "The Malian government finally gave in.",
+    "Iran gave in on the nuclear issue.",
+])
+def test_giving_in_with_the_particle_is_a_concession(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "CONCEDE" in {e.event for e in doc.events}, _show(doc)
