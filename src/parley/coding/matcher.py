@@ -74,7 +74,9 @@ def _around_verb(tok: Any) -> dict[str, Any]:
         if dep in _MODIFIED_DEPS:
             for g in c.children:
                 if g.dep_ in ("compound", "amod"):
+                    # by lemma and by word: "customs duties" (lemma "custom")
                     near.setdefault(g.lemma_.lower(), c)
+                    near.setdefault(g.lower_, c)
                 elif g.dep_ == "prep" and g.lower_ == "of" and dep == "dobj":
                     # an object named with its complement: "declared a state of emergency"
                     near.setdefault("of", g)
@@ -157,6 +159,8 @@ def match_verb(tok: Any, patterns: PatternSet,
                 extra = found
         if not ok:
             continue
+        if p.particle and p.words[-1] not in particles:
+            continue  # "gave a speech in Nairobi" is no "give in"
         if extra is not None and any(c.dep_ == "compound" and c.lower_ in _PRESS
                                      for c in extra.children):
             return None  # "held a news conference": a briefing for the press, no act

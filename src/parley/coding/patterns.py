@@ -18,7 +18,9 @@ Optional keys: ``mode``, ``context`` (list), ``recipient`` (where the recipient 
 ``place_recipient`` (the country of the place visited is the recipient), ``place_actor``
 (the country of the place is the host when no actor is named: "was greeted in Russia"),
 ``goes_to`` (what the verb moves goes to someone: a to-complement on the verb or its
-object, "cut funding to the agency", not "cut oil supply by 2%"), ``needs_object`` (the
+object, "cut funding to the agency", not "cut oil supply by 2%"), ``particle`` (the phrase's last word is the verb's particle,
+not a preposition with an object of its own: "gave in", not "gave a speech in Nairobi"),
+``needs_object`` (the
 verb must have an object, a that-clause or a prepositional object:
 "sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
 someone: "received the minister", not "received weapons"; ``object: thing``: a direct
@@ -74,6 +76,7 @@ class Pattern:
     of_actor: bool = False
     needs_object: bool = False
     goes_to: bool = False
+    particle: bool = False  # the last word is the verb's particle, not a preposition
     object: str = ""  # "actor": a direct object, if any, must name someone
     content: bool = False
     source: str = ""
@@ -160,6 +163,7 @@ def _parse_file(text: str, where: str) -> tuple[list[Pattern], tuple[str, ...]]:
                 of_actor=bool(p.get("of_actor", False)),
                 needs_object=bool(p.get("needs_object", False)),
                 goes_to=bool(p.get("goes_to", False)),
+                particle=bool(p.get("particle", False)),
                 object=str(p.get("object") or ""),
                 content=bool(p.get("content", raw.get("content", event in SPEECH_ACT_TYPES))),
                 source=where, examples=(example,),
@@ -285,6 +289,7 @@ class PatternSet:
             hand_heads = {f"{p.pos}:{p.head}" for p in pats}
             hand_phrases = set(seen)
             disapproving = _disapproving_verbs(pats)
+            arresting = _arresting_verbs(pats)
             for p in gen:
                 key = f"{p.pos}:{p.phrase}"
                 if key in seen:
@@ -313,6 +318,13 @@ class PatternSet:
                     # of ...", "protested the expulsion of ...": to disapprove of a hostile
                     # act is no support; the verb keeps its own sense
                     continue
+                if p.pos == "verb" and p.event == "ASSAULT" and p.head in arresting and not {
+                        "hostage", "&HOSTAGE"} & set(p.words):
+                    # CAMEO's block of "arrest, capture, snatch ..." codes "arrest protesters",
+                    # "arrest journalist" as repression and "arrest minister" as abduction
+                    # (ASSAULT): an arrest stays an arrest whoever is arrested; only hostages
+                    # are abducted
+                    continue
                 seen[key] = p.event
                 if p.event in frames:
                     p = replace(p, recipient=tuple(dict.fromkeys(p.recipient + frames[p.event])))
@@ -336,6 +348,15 @@ def _disapproving_verbs(pats: list[Pattern]) -> set[str]:
         if p.pos == "verb" and not p.words:
             senses.setdefault(p.head, set()).add(p.event)
     return {v for v, events in senses.items() if events <= _DISAPPROVAL}
+
+
+def _arresting_verbs(pats: list[Pattern]) -> set[str]:
+    """Verbs whose hand-written senses alone (no words) are all arrests (COERCE arrest)."""
+    senses: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+    for p in pats:
+        if p.pos == "verb" and not p.words:
+            senses.setdefault(p.head, set()).add((p.event, p.mode))
+    return {v for v, found in senses.items() if found == {("COERCE", ("arrest",))}}
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,177 @@
+"""Eighth pass on PLOVER (issue 10): verb classes and synonyms, each class on sentences
+written for it (never a gold sentence)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from parley.model import Document
+from unit.coding.test_argument_classes import check_case
+
+pytestmark = pytest.mark.model
+
+# (sentence, expected type, actor countries (any of), recipient countries (any of),
+#  types that must not appear)
+Case = tuple[str, str, set[str], set[str], set[str]]
+
+CLASSES: dict[str, list[Case]] = {
+    # committing oneself to pay back a harm, named by the verb of the act: a threat
+    "vowing to retaliate": [
+        ("Russia vowed to retaliate against Finland.", "THREATEN", {"RUS"}, {"FIN"},
+         {"AGREE"}),
+        ("Hezbollah promised to avenge the killing of its commander.", "THREATEN", {"LBN"},
+         set(), {"AGREE"}),
+        ("Iran swore to retaliate for the strike.", "THREATEN", {"IRN"}, set(), set()),
+    ],
+    # bringing armed forces together near a border or a foe
+    "massing forces": [
+        ("Russia amassed tanks along the border with Ukraine.", "MOBILIZE", {"RUS"}, {"UKR"},
+         set()),
+        ("China massed warships off Taiwan.", "MOBILIZE", {"CHN"}, {"TWN"}, set()),
+        ("Serbia mustered reinforcements around the Kosovo town.", "MOBILIZE", {"SRB"},
+         {"XKX"}, set()),
+    ],
+    # handing captives over to another's keeping frees them: whose they are is the recipient
+    "handing over captives": [
+        ("Hamas handed over three Thai hostages to Egypt.", "RETREAT", {"PSE"}, {"THA"},
+         {"COOPERATE"}),
+        ("The rebels handed the Nepali prisoners over to the Red Cross.", "RETREAT", set(),
+         {"NPL"}, {"COOPERATE"}),
+        ("The militia turned over two kidnapped German captives to the police.", "RETREAT",
+         set(), {"DEU"}, set()),
+    ],
+    # a protest or complaint addressed to someone is a diplomatic one, made to whom it blames
+    "protesting to a government": [
+        ("Venezuela protested to Guyana over the oil licences.", "ACCUSE", {"VEN"}, {"GUY"},
+         {"PROTEST"}),
+        ("Egypt protested to Israel about the raid.", "ACCUSE", {"EGY"}, {"ISR"}, {"PROTEST"}),
+        ("Brazil complained to Argentina about the tariffs.", "ACCUSE", {"BRA"}, {"ARG"},
+         set()),
+    ],
+    # laying a charge on another's trade, or raising it, is an economic sanction
+    "charges on trade": [
+        ("The EU imposed customs duties on Chinese cars.", "SANCTION", {"IGO"}, {"CHN"},
+         set()),
+        ("Canada levied tariffs on American steel.", "SANCTION", {"CAN"}, {"USA"}, set()),
+        ("India slapped tariffs on Chinese phones.", "SANCTION", {"IND"}, {"CHN"}, set()),
+        ("Mexico raised import duties on Brazilian beef.", "SANCTION", {"MEX"}, {"BRA"},
+         set()),
+    ],
+    # shutting a place in by encircling it is a restriction of movement (CAMEO 191)
+    "encircling": [
+        ("Serbian troops encircled the Bosnian town of Srebrenica.", "COERCE", {"SRB"},
+         {"BIH"}, set()),
+        ("Russian troops laid siege to the Ukrainian city of Mariupol.", "COERCE", {"RUS"},
+         {"UKR"}, set()),
+        ("Azerbaijani forces besieged the Armenian villages.", "COERCE", {"AZE"}, {"ARM"},
+         set()),
+    ],
+    # honouring someone in public is praise
+    "paying tribute": [
+        ("The French president paid tribute to the Lebanese soldiers.", "SUPPORT", {"FRA"},
+         {"LBN"}, set()),
+        ("Modi paid homage to the Nepali soldiers.", "SUPPORT", {"IND"}, {"NPL"}, set()),
+        ("The Kenyan president paid his respects to the Tanzanian leader.", "SUPPORT",
+         {"KEN"}, {"TZA"}, set()),
+    ],
+    # an arrest stays an arrest whoever is arrested (CAMEO's block of arrest, capture,
+    # snatch codes some of them as repression or abduction)
+    "arrests of anyone": [
+        ("Police arrested dozens of protesters in Tbilisi.", "COERCE", {"GEO"}, set(),
+         {"ASSAULT"}),
+        ("Sudan arrested two Eritrean journalists in Khartoum.", "COERCE", {"SDN"}, {"ERI"},
+         {"ASSAULT"}),
+        ("Israel apprehended a Palestinian engineer.", "COERCE", {"ISR"}, {"PSE"},
+         {"ASSAULT"}),
+        ("Police arrested demonstrators during the protests in Dhaka.", "COERCE", {"BGD"},
+         set(), {"ASSAULT"}),
+    ],
+}
+
+CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
+         for cls, cases in CLASSES.items() for case in cases]
+
+
+def _show(doc: Document) -> list[tuple[str, str]]:
+    return [(e.event, e.reason) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, event, actors, recipients, absent", CASES)
+def test_eighth_pass_classes(analyze: Callable[..., Document], text: str, event: str,
+                             actors: set[str], recipients: set[str], absent: set[str]) -> None:
+    check_case(analyze(text, "2024-05-06"), event, actors, recipients, absent)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya concentrated its efforts on the economy.",
+    "The opposition gathered its supporters in Caracas.",
+    "Japan promised to help Indonesia.",
+])
+def test_gathering_what_is_no_force_and_plain_promises_are_no_threat(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert not {e.event for e in doc.events} & {"MOBILIZE", "THREATEN"}, _show(doc)
+
+
+def test_handing_over_a_suspect_stays_an_extradition(analyze: Callable[..., Document]) -> None:
+    """Handing over a suspect is no release: CAMEO's "hand over" (COOPERATE) stays."""
+    doc = analyze("Ghana handed over the Nigerian suspect to Nigeria.", "2024-05-06")
+    assert "RETREAT" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested outside the ministry in Accra.",
+    "Thousands protested against the Serbian government.",
+    "Nurses protested in Nairobi on Monday.",
+])
+def test_a_protest_addressed_to_no_one_stays_a_demonstration(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert {e.event for e in doc.events} == {"PROTEST"}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian government levied a new tax on fuel.",
+    "Kenya increased the number of police officers on duty.",
+    "Ghana put its soldiers on duty at the border.",
+])
+def test_taxes_at_home_and_other_duties_are_no_sanction(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "SANCTION" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappers seized a Nigerian engineer.",
+    "The militants took two Italian engineers hostage.",
+    "Gunmen held three Turkish hostages in a village.",
+])
+def test_seizing_people_or_holding_hostages_stays_an_abduction(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "ASSAULT" in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The president gave a speech in Nairobi.",
+    "The Kenyan minister gave an interview in London.",
+    "Macron gave a press conference in Berlin.",
+])
+def test_a_preposition_with_its_own_object_is_no_particle(
+        analyze: Callable[..., Document], text: str) -> None:
+    """"Gave a speech in Nairobi" is no "give in": a particle sense needs the particle."""
+    doc = analyze(text, "2024-05-06")
+    assert "CONCEDE" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia gave in to Russian demands.",
+    "The Malian government finally gave in.",
+    "Iran gave in on the nuclear issue.",
+])
+def test_giving_in_with_the_particle_is_a_concession(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "CONCEDE" in {e.event for e in doc.events}, _show(doc)
