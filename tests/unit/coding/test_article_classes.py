@@ -168,8 +168,9 @@ def test_a_headline_restating_the_body_is_one_event(
 
 @pytest.mark.parametrize(("text", "event"), [
     # another type in the body
-    ("Chile protests to Peru over fishing\n\nArgentina criticised Brazil over trade on "
-     "Monday.", "PROTEST"),
+    # (a protest lodged with someone is a complaint: ACCUSE, not a demonstration)
+    ("Chile protests to Peru over fishing\n\nArgentina threatened Brazil over trade on "
+     "Monday.", "ACCUSE"),
     # the same type between other countries
     ("Mali expels French envoy\n\nNiger expelled two German diplomats on Monday.",
      "SANCTION"),
