@@ -77,12 +77,31 @@ def _actor_entity(document: Document, start: int, end: int, text: str, mention: 
     return Entity(actor.id, text, actor.name, actor.country, actor.sector, mention=mention)
 
 
+# people named by whom they stand with or against: "Trump's critics", "the senator's
+# defenders" are other people than the one named, who is no speaker or holder of theirs
+_OTHERS_OF = frozenset({"critic", "defender", "supporter", "opponent", "rival", "ally",
+                        "detractor", "foe", "enemy", "fan", "backer", "skeptic", "sceptic",
+                        "adversary", "challenger", "loyalist"})
+
+
+def _others_of(tok: Any) -> bool:
+    """A noun of ``_OTHERS_OF``, or a part of some ("one of his rivals", "some of her
+    critics")."""
+    if tok.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        tok = next((c for c in of.children if c.dep_ == "pobj"), tok) if of is not None else tok
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _OTHERS_OF
+
+
 def entity_for(document: Document, tok: Any, span: tuple[int, int]) -> Entity:
     """The entity a speaker token stands for."""
     text = document.article.text
     mention = Span.of(text, *span)
     head = (tok.idx, tok.idx + len(tok.text))
     found = _actor_entity(document, *head, mention.text, mention)
+    if found is None and _others_of(tok):
+        # "Trump's defenders will say ...", "one of his rivals said": not Trump
+        return Entity(None, mention.text, None, None, None, mention=mention)
     ante = relative_antecedent(tok) if found is None else None
     if ante is not None:
         found = _actor_entity(document, ante.idx, ante.idx + len(ante.text), mention.text, mention)

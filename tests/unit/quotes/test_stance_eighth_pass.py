@@ -10,7 +10,8 @@ position; leaving a place is a move; no stance is toward its own holder; a menti
 ("the two leaders") holds the position for each of the two; a judgement of "no X" judges
 nothing; bare "attacks" are not air strikes; an outcome told in the past ("the talks had
 failed") is no judgement; an infinitive on a noun ("the first country to back") is held by
-the one the noun describes."""
+the one the noun describes; someone's critics, rivals or defenders speak and hold positions
+as others, not as that one."""
 
 from __future__ import annotations
 
@@ -294,3 +295,22 @@ def test_an_infinitive_on_a_noun_naming_no_actor_is_no_one_s(
         run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, '"It was the only group to back the treaty," Okafor said.')
     assert doc.stances == ()
+
+
+# --------------------------------------------------------------- someone's critics are others
+
+@pytest.mark.parametrize("text", [
+    "Okafor's critics said the trade deal was a mistake.",
+    '"The sanctions will hurt farmers," said one of Alvarez\'s rivals.',
+    "Tanaka's opponents condemned the ceasefire.",
+])
+def test_those_named_by_whom_they_stand_against_are_not_that_one(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    doc = run(run_quotes, text)
+    assert all(q.speaker is None or q.speaker.actor_id is None for q in doc.quotes)
+    assert doc.stances == ()
+
+
+def test_someone_s_spokesman_still_speaks_for_them(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Okafor's spokesman said the trade deal was a mistake.")
+    assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == ["Okafor"]
