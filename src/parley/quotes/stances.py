@@ -66,6 +66,9 @@ _MOVES = frozenset({"withdraw from", "pull out of"})
 _PLACE_NOUNS = frozenset({"territory", "area", "region", "mile", "kilometre", "kilometer", "city",
                           "town", "village", "base", "position", "country", "border", "province",
                           "capital", "front", "land", "island", "district", "zone"})
+# words opening the time or circumstance of a course, not the course itself
+_CIRCUMSTANCES = frozenset({"before", "after", "ahead", "until", "during", "despite", "since",
+                            "amid", "without", "while", "when", "following"})
 # verbs of having a position others hold: "has the support of the unions" (and the receiving
 # verbs of stance_cues.yaml: "won the backing of France")
 _HAVING = frozenset({"have", "enjoy", "retain", "keep", "command"})
@@ -140,6 +143,10 @@ def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | No
     words = reporting_words()
     said = {t.i for c in clause.subtree if c.dep_ == "ccomp"
             and c.head.lemma_.lower() in words.speech for t in c.subtree}
+    # nor is what happens around the course: "rejected releasing prisoners ahead of launching
+    # the talks", "wants to hold the vote before the summit" are not about talks or a summit
+    said |= {t.i for c in clause.children if c.dep_ == "advcl" or (
+        c.dep_ in ("prep", "advmod") and c.lower_ in _CIRCUMSTANCES) for t in c.subtree}
     for tok in clause.subtree:
         if tok.i in said:
             continue

@@ -11,7 +11,8 @@ position; leaving a place is a move; no stance is toward its own holder; a menti
 nothing; bare "attacks" are not air strikes; an outcome told in the past ("the talks had
 failed") is no judgement; an infinitive on a noun ("the first country to back") is held by
 the one the noun describes; someone's critics, rivals or defenders speak and hold positions
-as others, not as that one."""
+as others, not as that one; the issue of a course is not in the phrase of its time or
+circumstance ("ahead of the peace talks")."""
 
 from __future__ import annotations
 
@@ -314,3 +315,20 @@ def test_those_named_by_whom_they_stand_against_are_not_that_one(
 def test_someone_s_spokesman_still_speaks_for_them(run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Okafor's spokesman said the trade deal was a mistake.")
     assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == ["Okafor"]
+
+
+# --------------------------------------------------------------- the course, not its time
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejected releasing the prisoners ahead of the peace talks.",
+    "Chile wants to hold the vote before the summit.",
+    "Japan urged Peru to free the journalists despite the sanctions.",
+])
+def test_the_issue_of_a_course_is_not_in_its_time_or_circumstance(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).stances == ()
+
+
+def test_the_issue_inside_the_course_still_counts(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Kenya rejected releasing the prisoners held under the sanctions.")
+    assert {s.issue for s in doc.stances} == {"sanctions"}
