@@ -29,6 +29,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "acomp", "oprd", "ccomp", "pcomp", "dep"})
 # clauses whose subject is the governing verb's ("..., adding that", "expressing concerns")
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+# verbs that link a subject to what is said of it: "is critical of", "remains opposed",
+# "seemed open to", "is against a ceasefire"
+COPULAS = frozenset({"be", "remain", "become", "appear", "seem", "stay"})
 # verbs whose object is the subject of their complement ("urged Iran to withdraw")
 OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "tell", "persuade", "allow", "invite",
                             "encourage", "press", "pressure", "compel", "oblige", "request",

@@ -22,8 +22,6 @@ from parley.ontology import ontology
 
 logger = logging.getLogger(__name__)
 
-# verbs that link a subject to a predicative adjective ("is critical of", "remains opposed")
-_COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
 # sectors whose actors, when no country is named, belong to the place where they act
@@ -102,7 +100,7 @@ class CodingStage:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (
                     tok.dep_ in ("ROOT", "advcl", "conj")
-                    or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
+                    or tok.dep_ == "acomp" and tok.head.lemma_ in syntax.COPULAS)):
                 # a predicative adjective is its clause's predicate: "Iran is critical of ..."
                 h = match_verb(tok, self.patterns, lambda c: ent.names_someone(c, ctx))
                 if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:

@@ -46,7 +46,7 @@ from parley.quotes.judgements import judgement, speech_holder, term_set
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, ended_target, read_target
-from parley.syntax import RELATIVE_HEADS, prep_object, subject_of, to_infinitive
+from parley.syntax import COPULAS, RELATIVE_HEADS, prep_object, subject_of, to_infinitive
 
 logger = logging.getLogger(__name__)
 
@@ -371,15 +371,12 @@ def _adjective_cues(tok: Any) -> list[_Cue]:
     return []
 
 
-_COPULAS = frozenset({"be", "remain", "stay"})
-
-
 def _prep_cues(tok: Any) -> list[_Cue]:
     """A position as a preposition after a copula or a verb of speech ("the United States is
     against a ceasefire", "Kenya remains in favour of the deal", "argued in favor of
     tariffs"): the subject holds it."""
     cues = stance_cues()
-    if tok.lemma_.lower() not in _COPULAS and tok.lemma_.lower() not in reporting_words().speech:
+    if tok.lemma_.lower() not in COPULAS and tok.lemma_.lower() not in reporting_words().speech:
         return []
     for c in tok.children:
         if c.dep_ != "prep":
