@@ -145,8 +145,10 @@ def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | No
             and c.head.lemma_.lower() in words.speech for t in c.subtree}
     # nor is what happens around the course: "rejected releasing prisoners ahead of launching
     # the talks", "wants to hold the vote before the summit" are not about talks or a summit
-    said |= {t.i for c in clause.children if c.dep_ == "advcl" or (
-        c.dep_ in ("prep", "advmod") and c.lower_ in _CIRCUMSTANCES) for t in c.subtree}
+    said |= {t.i for c in clause.children if (c.dep_ in ("prep", "advmod") and c.lower_ in
+                                              _CIRCUMSTANCES) or (c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _CIRCUMSTANCES for m in c.children))
+        for t in c.subtree}
     for tok in clause.subtree:
         if tok.i in said:
             continue

@@ -323,6 +323,7 @@ def test_someone_s_spokesman_still_speaks_for_them(run_quotes: Callable[..., Doc
     "Kenya rejected releasing the prisoners ahead of the peace talks.",
     "Chile wants to hold the vote before the summit.",
     "Japan urged Peru to free the journalists despite the sanctions.",
+    "Chile wants to free the prisoners before the peace talks begin.",
 ])
 def test_the_issue_of_a_course_is_not_in_its_time_or_circumstance(
         run_quotes: Callable[..., Document], text: str) -> None:
@@ -332,3 +333,8 @@ def test_the_issue_of_a_course_is_not_in_its_time_or_circumstance(
 def test_the_issue_inside_the_course_still_counts(run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Kenya rejected releasing the prisoners held under the sanctions.")
     assert {s.issue for s in doc.stances} == {"sanctions"}
+
+
+def test_a_purpose_clause_is_part_of_the_course(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Kenya pledged to hire more teachers, to freeze the tariffs.")
+    assert {(s.issue, s.polarity) for s in doc.stances} == {("tariffs", "oppose")}
