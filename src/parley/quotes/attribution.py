@@ -117,9 +117,15 @@ def phrase_span(token: Any) -> tuple[int, int]:
     i, j = left.i, right.i
     while i < j and (doc[i].is_punct or doc[i].is_space):
         i += 1
-    while j > i and (doc[j].is_punct or doc[j].is_space):
-        j -= 1
+    while j > i and (doc[j].is_punct and doc[j].text != "%" or doc[j].is_space):
+        j -= 1  # a closing mark goes from a speaker's phrase; "5%" keeps its sign
     return doc[i].idx, doc[j].idx + len(doc[j].text)
+
+
+def dangling(tok: Any) -> bool:
+    """Punctuation a span drops at its end: not a closing quotation mark, nor the sign of
+    "5%" (spaCy calls both punctuation)."""
+    return tok.is_punct and tok.text not in "”’\"'%"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

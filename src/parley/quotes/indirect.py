@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from parley import limits
-from parley.quotes.attribution import Candidate, TokenIndex, trim
+from parley.quotes.attribution import Candidate, TokenIndex, dangling, trim
 from parley.quotes.lexicon import reporting_words
 from parley.quotes.speaker import message_issuer
 from parley.syntax import RELATIVE_HEADS, asked_one, subject_of, to_infinitive
@@ -79,7 +79,7 @@ def _clause_span(doc: Any, head: Any, text: str) -> tuple[int, int]:
         toks = [t for t in toks if t.i not in lead]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
-    while toks and (toks[-1].is_punct and toks[-1].text not in "”’\"'" or toks[-1].is_space
+    while toks and (dangling(toks[-1]) or toks[-1].is_space
                     or toks[-1].dep_ == "cc" and toks[-1].head.i != toks[-1].i):
         toks.pop()  # nor a conjunction left before the next clause ("..., and")
     if not toks:
@@ -95,11 +95,11 @@ def _coordinated(verb: Any, comp: Any) -> list[Any]:
     at the end of the reported clause ("claimed that he backs no one, and in June he hosted
     Y"), they are still what was said."""
     tail = [t for t in comp.subtree if not (t.is_punct or t.is_space)]
-    dangling = bool(tail) and tail[-1].dep_ == "cc"  # "claimed that he is not backing X, and"
+    open_and = bool(tail) and tail[-1].dep_ == "cc"  # "claimed that he is not backing X, and"
     return [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i
             and c.pos_ in ("VERB", "AUX") and (any(
                 g.dep_ == "mark" and g.lower_ == "that" and g.i < c.i for g in c.children)
-                or dangling and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
+                or open_and and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
 
 
 def _fronted_last(doc: Any, verb: Any, comp: Any) -> Any:
@@ -459,7 +459,7 @@ def _fronted_before_attribution(doc: Any, tok: Any) -> tuple[Any, list[Any]] | N
     part = [t for t in sent if t.i < comma and not t.is_space]
     while part and part[0].is_punct:
         part.pop(0)
-    while part and part[-1].is_punct and part[-1].text not in "”’\"'":
+    while part and dangling(part[-1]):
         part.pop()
     inside = {t.i for t in part}
     clause = any(t.pos_ in ("VERB", "AUX") and any(

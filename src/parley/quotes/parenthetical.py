@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.quotes.attribution import Candidate, TokenIndex, trim
+from parley.quotes.attribution import Candidate, TokenIndex, dangling, trim
 from parley.quotes.lexicon import reporting_words
 from parley.syntax import subject_of
 
@@ -36,7 +36,7 @@ def _words(toks: list[Any]) -> list[Any]:
     toks = [t for t in toks if not t.is_space]
     while toks and toks[0].is_punct:
         toks.pop(0)
-    while toks and toks[-1].is_punct and toks[-1].text not in "”’\"'":
+    while toks and dangling(toks[-1]):
         toks.pop()
     return toks
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.quotes.attribution import Candidate, TokenIndex, trim
+from parley.quotes.attribution import Candidate, TokenIndex, dangling, trim
 from parley.quotes.direct import Marked
 from parley.quotes.lexicon import reporting_words
 from parley.syntax import subject_of
@@ -68,7 +68,10 @@ def apply_according_to(doc: Any, index: TokenIndex, cands: list[Candidate],
         toks = [t for t in clause if not (t.is_punct or t.is_space)]
         if len(toks) < 3:
             continue
-        start, end = trim(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        last = toks[-1]
+        if last.i + 1 < len(doc) and doc[last.i + 1].text == "%":
+            last = doc[last.i + 1]  # "rose 5%, according to": the sign stays
+        start, end = trim(text, toks[0].idx, last.idx + len(last.text))
         a0, a1 = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         words = reporting_words()
         after = [t for t in sent if t.idx >= a1 and t.pos_ in ("VERB", "AUX")]
@@ -123,7 +126,7 @@ def apply_fragments(doc: Any, index: TokenIndex, fragments: list[Marked],
         start = rights[0].left_edge.idx
         last = max(rights[-1].right_edge.i, index.at(frag.end - 1))
         end_tok = doc[last]
-        while end_tok.i > rights[0].left_edge.i and end_tok.is_punct and end_tok.text not in "”’\"'":
+        while end_tok.i > rights[0].left_edge.i and dangling(end_tok):
             end_tok = doc[end_tok.i - 1]
         start, end = trim(text, start, end_tok.idx + len(end_tok.text))
         if frag.close_at >= end and frag.close_at - end <= 2:

@@ -106,7 +106,12 @@ def entity_for(document: Document, tok: Any, span: tuple[int, int]) -> Entity:
     if ante is not None:
         found = _actor_entity(document, ante.idx, ante.idx + len(ante.text), mention.text, mention)
     if found is None:
-        found = _actor_entity(document, *span, mention.text, mention)
+        # "research by Branko Milanovic, a former World Bank economist": the words that
+        # describe someone inside the phrase name where they worked, not who speaks
+        nested = [t for t in tok.subtree if t.dep_ in ("appos", "relcl") and t.head.i != tok.i
+                  and span[0] <= t.idx < span[1]]
+        end = min([t.left_edge.idx for t in nested], default=span[1])
+        found = _actor_entity(document, span[0], end, mention.text, mention)
     if found is None:
         found = Entity(None, mention.text, None, None, None, mention=mention)
     return found
