@@ -70,6 +70,17 @@ CLASSES: dict[str, list[Case]] = {
         ("Japan sent food to North Korea.", "AID", {"JPN"}, {"PRK"}, set()),
         ("Canada provided training to Ukrainian soldiers.", "AID", {"CAN"}, {"UKR"}, set()),
     ],
+    # a body "led" by a state ("the Saudi-led coalition") acts for its leader
+    "the leader of a body led by it": [
+        ("The Saudi-led coalition launched air strikes on the Yemeni capital on Friday.",
+         "ASSAULT", {"SAU"}, {"YEM"}, set()),
+        ("US-led coalition jets struck Islamic State positions near Mosul.", "ASSAULT",
+         {"USA"}, set(), set()),
+        ("Saudi-led coalition aircraft pounded rebel positions around the port of Hodeida.",
+         "ASSAULT", {"SAU"}, set(), set()),
+        ("The Nigerian-led regional force attacked a Boko Haram camp.", "ASSAULT", {"NGA"},
+         set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
