@@ -148,3 +148,15 @@ def test_the_second_object_of_a_verb_of_giving(analyze: Callable[..., Document],
     the sense: a pardon is a concession, not aid."""
     doc = analyze(text, "2024-05-06")
     assert [e.event for e in doc.events] == ["CONCEDE"], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "Obama pulled out of the Iran deal.",
+    "Hungary pulled out of the Russian gas deal on Monday.",
+    "The United States walked out of the Paris agreement.",
+])
+def test_what_a_particle_verb_leaves_is_part_of_it(analyze: Callable[..., Document],
+                                                   text: str) -> None:
+    """The agreement named after "out of" is what is left, not an agreement of its own."""
+    doc = analyze(text, "2024-05-06")
+    assert [e.event for e in doc.events] == ["REJECT"], doc.events
