@@ -81,6 +81,15 @@ CLASSES: dict[str, list[Case]] = {
         ("The Nigerian-led regional force attacked a Boko Haram camp.", "ASSAULT", {"NGA"},
          set(), set()),
     ],
+    # a particle that turns backing into giving way: "back away", "back off", as "back down"
+    "backing away is yielding": [
+        ("Obama backed away from his threat to attack Syria.", "CONCEDE", {"USA"}, set(),
+         {"SUPPORT"}),
+        ("The Kenyan government backed off its plan to tax bread.", "CONCEDE", {"KEN"},
+         set(), {"SUPPORT"}),
+        ("Seoul backed away from its demands on Tokyo.", "CONCEDE", {"KOR"}, set(),
+         {"SUPPORT"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
