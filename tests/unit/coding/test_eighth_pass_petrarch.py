@@ -90,6 +90,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Seoul backed away from its demands on Tokyo.", "CONCEDE", {"KOR"}, set(),
          {"SUPPORT"}),
     ],
+    # speaking out against something is criticism, not a talk with someone
+    "speaking out against": [
+        ("The Iraqi prime minister spoke out against the attack.", "ACCUSE", {"IRQ"}, set(),
+         {"CONSULT"}),
+        ("The Kenyan bishops spoke up against the new tax.", "ACCUSE", {"KEN"}, set(),
+         {"CONSULT"}),
+        ("Brazil's president railed against the American tariffs.", "ACCUSE", {"BRA"},
+         {"USA"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
