@@ -105,7 +105,9 @@ def names_someone(tok: Any, ctx: Context) -> bool:
         return True
     if tok.lemma_.lower() in args.HUMAN_NOUNS:
         return True
-    if any(ctx.index.get(t.idx) for t in args.expand(tok)):
+    # whose it is does not make a thing someone: "received her degree", "hosted its summit"
+    if any(ctx.index.get(t.idx) for t in args.expand(tok)
+           if t.dep_ != "poss" or t.i == tok.i):
         return True
     # a measure or group noun names whom its "of" names: "dozens of protesters"
     return any(names_someone(g, ctx) for c in tok.children

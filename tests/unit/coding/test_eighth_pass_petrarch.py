@@ -178,3 +178,27 @@ def test_what_a_particle_verb_leaves_is_part_of_it(analyze: Callable[..., Docume
     """The agreement named after "out of" is what is left, not an agreement of its own."""
     doc = analyze(text, "2024-05-06")
     assert [e.event for e in doc.events] == ["REJECT"], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "She received her undergraduate degree from Florida State University.",
+    "The Omani sultan received his education in India.",
+    "The Chilean minister received her award in Madrid.",
+])
+def test_whose_thing_it_is_does_not_make_it_someone(analyze: Callable[..., Document],
+                                                    text: str) -> None:
+    """A thing received is no visitor received, whoever owns it."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == "CONSULT"], doc.events
+
+
+@pytest.mark.parametrize("text, guest", [
+    ("Erdogan received Iran's foreign minister in Ankara.", "IRN"),
+    ("Macron received Japan's delegation at the Elysee.", "JPN"),
+    ("The Indian prime minister received his Nepali counterpart in New Delhi.", "NPL"),
+])
+def test_a_visitor_named_with_an_owner_is_still_received(
+        analyze: Callable[..., Document], text: str, guest: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    visits = [e for e in doc.events if e.event == "CONSULT"]
+    assert visits and guest in {r.country for r in visits[0].recipient}, doc.events
