@@ -398,6 +398,8 @@ class CodingStage:
                               if e.actor_id not in actor_ids]
             if recipient_ents:
                 reasons.append(f"recipient {why}")
+        if p.event == "CONSULT" and roles.all_press(recipient_ents):
+            return None  # "spoke to reporters", "speaking to the BBC": a statement
         # place
         # a visit's place is also where its verb of travel goes ("travelled to Riyadh")
         place, place_text = event_place(anchor, sent, goal=p.place_recipient)

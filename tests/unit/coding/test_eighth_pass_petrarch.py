@@ -202,3 +202,21 @@ def test_a_visitor_named_with_an_owner_is_still_received(
     doc = analyze(text, "2024-05-06")
     visits = [e for e in doc.events if e.event == "CONSULT"]
     assert visits and guest in {r.country for r in visits[0].recipient}, doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi foreign minister spoke to reporters in Baghdad.",
+    "The Turkish president talked to journalists on his plane.",
+    "The Kenyan minister spoke to Reuters on Monday.",
+    "The Chinese ambassador met with reporters in Washington.",
+])
+def test_talking_to_the_press_is_no_meeting(analyze: Callable[..., Document],
+                                            text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == "CONSULT"], doc.events
+
+
+def test_a_phone_call_between_leaders_is_still_a_meeting(
+        analyze: Callable[..., Document]) -> None:
+    doc = analyze("Erdogan spoke with Putin by phone.", "2024-05-06")
+    assert [e.event for e in doc.events] == ["CONSULT"], doc.events
