@@ -430,6 +430,13 @@ def all_press(recipients: list[Any]) -> bool:
         e.sector == "JRN" or e.text.split()[-1].lower() in _PRESS for e in recipients)
 
 
+def by_state(subj: list[Any], actors: list[Any]) -> bool:
+    """Is the actor a state or its government ("India", "the Japanese foreign ministry"),
+    not people of it ("Armenians", "students")?"""
+    return any(e.sector == "GOV" for e in actors) or any(
+        t.ent_type_ == "GPE" and t.pos_ == "PROPN" for t in subj[:1])
+
+
 # nouns of deciding or intending whose infinitive names the act decided ("China's decision
 # to recognize ...", "Britain's plan to send troops"), and those of them that put it ahead
 DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",

@@ -484,6 +484,12 @@ class CodingStage:
             # those named as protesting is a riot (PLOVER PROTEST, mode riot)
             reasons.append("violence by protesters -> PROTEST (riot)")
             event_type, event_mode = "PROTEST", ("riot",)
+        elif event_type == "PROTEST" and p.pos == "verb" and trig.lemma_.lower() == "protest" \
+                and roles.by_state(subj, actor_ents):
+            # "India protested China's dam", "Japan protested to Beijing": a state's protest
+            # is a complaint, not a demonstration
+            reasons.append("a protest by a state -> ACCUSE (disapprove)")
+            event_type, event_mode = "ACCUSE", ("disapprove",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected

@@ -99,6 +99,18 @@ CLASSES: dict[str, list[Case]] = {
         ("Brazil's president railed against the American tariffs.", "ACCUSE", {"BRA"},
          {"USA"}, set()),
     ],
+    # a state's protest is a complaint to another state, not a demonstration
+    "a protest by a state": [
+        ("India protested China's construction of a dam.", "ACCUSE", {"IND"}, {"CHN"},
+         {"PROTEST"}),
+        ("Japan protested to China over the incursion.", "ACCUSE", {"JPN"}, {"CHN"},
+         {"PROTEST"}),
+        ("The Japanese foreign ministry protested the Chinese survey.", "ACCUSE", {"JPN"},
+         {"CHN"}, {"PROTEST"}),
+        ("Students protested outside the Iranian embassy in London.", "PROTEST", set(),
+         {"IRN"}, {"ACCUSE"}),
+        ("Iranian women protested in Tehran.", "PROTEST", {"IRN"}, set(), {"ACCUSE"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
