@@ -55,7 +55,7 @@ def link(hits: list[Hit]) -> None:
         if slot.dep_ == "pobj":
             gov = gov.head
             if gov.dep_ in ("prep", "prt", "advmod") and gov.pos_ in ("ADP", "ADV") \
-                    and gov.head.pos_ in ("VERB", "AUX"):
+                    and gov.head.i in by_trigger:
                 gov = gov.head  # "pulled out of the deal": the particle's object is the verb's
         if slot.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             outer = by_trigger.get(gov.i)

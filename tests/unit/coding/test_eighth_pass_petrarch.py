@@ -232,3 +232,14 @@ def test_a_phone_call_between_leaders_is_still_a_meeting(
         analyze: Callable[..., Document]) -> None:
     doc = analyze("Erdogan spoke with Putin by phone.", "2024-05-06")
     assert [e.event for e in doc.events] == ["CONSULT"], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "She won a custody battle between her mother and her aunt.",
+    "The court battle between the two Kenyan firms lasted years.",
+    "A legal battle between Ghana's two largest banks began in May.",
+])
+def test_a_battle_in_court_is_no_fighting(analyze: Callable[..., Document], text: str) -> None:
+    """"Battle" is too often a legal or political one to make its two sides fighters."""
+    doc = analyze(text, "2024-05-06")
+    assert not [e for e in doc.events if e.event == "ASSAULT"], doc.events
