@@ -73,7 +73,8 @@ def subject_tokens(v: Any) -> tuple[list[Any], bool]:
     below = v
     for _ in range(6):
         if cur.i != v.i and (below.dep_ == "xcomp" or below.dep_ == "advcl"
-                             and cur.lemma_.lower() in OBJECT_CONTROL and _infinitive(below)):
+                             and cur.lemma_.lower() in OBJECT_CONTROL and _infinitive(below)
+                             and any(c.dep_ == "nsubjpass" for c in cur.children)):
             # control: "Obama is scheduled to attend" (passive governor -> its subject),
             # "urged Iran to withdraw" (object control -> the governor's object); the parser
             # may hang the infinitive of a verb of pressing as a clause of purpose ("was

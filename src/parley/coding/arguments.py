@@ -66,13 +66,15 @@ def objects(tok: Any, deps: tuple[str, ...]) -> list[Any]:
 
 
 def expand(tok: Any) -> list[Any]:
-    """The token and its coordinated and modifying parts: 'Hungarian and Romanian officials'."""
+    """The token and its coordinated and modifying parts: 'Hungarian and Romanian officials',
+    and the leader of a body led by it: 'the Saudi-led coalition'."""
     out = [tok]
     stack = [tok]
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _ENTITY_DEPS and c not in out:
+            if (c.dep_ in _ENTITY_DEPS or c.dep_ == "npadvmod" and t.dep_ == "amod"
+                    and t.lemma_.lower() == "lead") and c not in out:
                 out.append(c)
                 stack.append(c)
     return out

@@ -105,7 +105,10 @@ def names_someone(tok: Any, ctx: Context) -> bool:
         return True
     if tok.lemma_.lower() in args.HUMAN_NOUNS:
         return True
-    if any(ctx.index.get(t.idx) for t in args.expand(tok)):
+    # a pronoun saying whose it is does not make a thing someone: "received her degree",
+    # "received his education" (a name does: "suspended Mahan's permit")
+    if any(ctx.index.get(t.idx) for t in args.expand(tok)
+           if not (t.dep_ == "poss" and t.pos_ == "PRON") or t.i == tok.i):
         return True
     # a measure or group noun names whom its "of" names: "dozens of protesters"
     return any(names_someone(g, ctx) for c in tok.children

@@ -54,6 +54,9 @@ def link(hits: list[Hit]) -> None:
             continue
         if slot.dep_ == "pobj":
             gov = gov.head
+            if gov.dep_ in ("prep", "prt", "advmod") and gov.pos_ in ("ADP", "ADV") \
+                    and gov.head.i in by_trigger:
+                gov = gov.head  # "pulled out of the deal": the particle's object is the verb's
         if slot.dep_ in ("dobj", "pobj", "nsubjpass", "attr", "conj") and gov.pos_ in ("VERB", "AUX"):
             outer = by_trigger.get(gov.i)
             if outer is not None and outer is not h and slot.dep_ == "dobj" \

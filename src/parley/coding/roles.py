@@ -418,6 +418,25 @@ def by_protesters(subj: list[Any]) -> bool:
     return False
 
 
+# the press as a party: those one speaks to when one makes a statement
+_PRESS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman",
+                    "newsmen", "reporters", "journalists"})
+
+
+def all_press(recipients: list[Any]) -> bool:
+    """Are all the recipients the press ("spoke to reporters", "speaking to the BBC", the
+    news media's sector JRN)? Talking to them is a statement, not a meeting."""
+    return bool(recipients) and all(
+        e.sector == "JRN" or e.text.split()[-1].lower() in _PRESS for e in recipients)
+
+
+def by_state(subj: list[Any], actors: list[Any]) -> bool:
+    """Is the actor a state or its government ("India", "the Japanese foreign ministry"),
+    not people of it ("Armenians", "students")?"""
+    return any(e.sector == "GOV" for e in actors) or any(
+        t.ent_type_ == "GPE" and t.pos_ == "PROPN" for t in subj[:1])
+
+
 # nouns of deciding or intending whose infinitive names the act decided ("China's decision
 # to recognize ...", "Britain's plan to send troops"), and those of them that put it ahead
 DECISION_NOUNS = frozenset({"decision", "move", "plan", "bid", "readiness", "willingness",

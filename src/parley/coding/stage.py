@@ -396,6 +396,8 @@ class CodingStage:
                               if e.actor_id not in actor_ids]
             if recipient_ents:
                 reasons.append(f"recipient {why}")
+        if p.event == "CONSULT" and roles.all_press(recipient_ents):
+            return None  # "spoke to reporters", "speaking to the BBC": a statement
         # place
         # a visit's place is also where its verb of travel goes ("travelled to Riyadh")
         place, place_text = event_place(anchor, sent, goal=p.place_recipient)
@@ -480,6 +482,12 @@ class CodingStage:
             # those named as protesting is a riot (PLOVER PROTEST, mode riot)
             reasons.append("violence by protesters -> PROTEST (riot)")
             event_type, event_mode = "PROTEST", ("riot",)
+        elif event_type == "PROTEST" and p.pos == "verb" and trig.lemma_.lower() == "protest" \
+                and roles.by_state(subj, actor_ents):
+            # "India protested China's dam", "Japan protested to Beijing": a state's protest
+            # is a complaint, not a demonstration
+            reasons.append("a protest by a state -> ACCUSE (disapprove)")
+            event_type, event_mode = "ACCUSE", ("disapprove",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected
