@@ -168,11 +168,9 @@ def match_verb(tok: Any, patterns: PatternSet,
                                  for c in (k, *(k.children if k.dep_ == "dobj" else ()))):
             continue  # "cut oil supply by 2%": no one it goes to, no sanction
         if p.needs_object and not any(c.dep_ in ("dobj", "dative", "ccomp", "prep") or (
-                c.dep_ == "nsubjpass" and (tok.lemma_.lower() not in _STATE_PASSIVES or any(
-                    k.dep_ == "agent" for k in kids))) for c in kids):
+                c.dep_ == "nsubjpass" and tok.lemma_.lower() not in _STATE_PASSIVES) for c in kids):
             # "are seeking to deepen a partnership": intent, not a request; the one asked
-            # may be the passive's subject ("Greece was urged by Germany to cut spending"),
-            # of a state passive too when someone presses it ("was pressured by Moscow")
+            # may be the passive's subject ("Greece was urged by Germany to cut spending")
             continue
         if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
             continue  # "received weapons", "held a general strike": no one is the object

@@ -28,17 +28,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Vietnam wants to enhance relations with the Philippines.", "AGREE", {"VNM"},
          {"PHL"}, set()),
     ],
-    # the one pressed in the passive acts on the infinitive, not the one pressing; pressing
-    # with an agent named is a request even of a verb whose passive mostly says a state
+    # the one pressed in the passive acts on the infinitive, not the one pressing
     "pressed in the passive to act": [
         ("Poland was pushed by Washington to send tanks to Ukraine.", "AID", {"POL"}, {"UKR"},
          set()),
         ("Pakistan was pushed by China to expel the Indian diplomats.", "SANCTION", {"PAK"},
          {"IND"}, set()),
-        ("Erdogan was pressured by Moscow to drop the deal with Greece.", "REQUEST", {"RUS"},
-         {"TUR"}, set()),
-        ("The Kenyan president is being pressured by parliament to help Somalia.", "REQUEST",
-         set(), {"KEN"}, {"AID"}),
+        ("Spain was pushed by France to send aid to Morocco.", "AID", {"ESP"}, {"MAR"},
+         set()),
     ],
     # a noun of fighting between two sides makes both its actors, as the verbs do
     "fighting between two sides": [
