@@ -54,3 +54,27 @@ def test_the_noun_object_of_a_verb_of_stating_is_the_message(
 ])
 def test_other_objects_are_no_message(run_quotes: Callable[..., Document], text: str) -> None:
     assert run(run_quotes, text).quotes == ()
+
+
+# --------------------------------------------------------------- "Name Says Clause" titles
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Mayor Okafor Says Bridge Will Reopen In June\n\nThe mayor spoke on Monday.",
+     [("Bridge Will Reopen In June", "Mayor Okafor")]),
+    ("Tanaka Claims Rivals Rigged The Primary\n\nThe vote was held in May.",
+     [("Rivals Rigged The Primary", "Tanaka")]),
+    ("Lindqvist Admits Fishing Quota Was Set Too High\n\nThe quota ends in June.",
+     [("Fishing Quota Was Set Too High", "Lindqvist")]),
+])
+def test_a_title_case_title_with_a_verb_of_saying_is_a_report(
+        run_quotes: Callable[..., Document], text: str, want: list[tuple[str, str]]) -> None:
+    assert speakers(run(run_quotes, text)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Alvarez Tells Voters The Wrong Date For The Vote\n\nThe vote is in May.",
+    "The Week In Review Says Nothing\n\nThe week was quiet.",
+])
+def test_other_titles_with_a_verb_of_saying_are_no_report(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).quotes == ()
