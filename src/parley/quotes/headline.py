@@ -121,7 +121,8 @@ def _title_report(doc: Any, index: TokenIndex, start: int, line: str) -> Candida
     Reopen", "Tanaka Claims Rivals Rigged The Vote"): capitals on every word fool the tagger,
     which often reads the verb as a noun of the name, so the title is read by its words: a
     speech verb that may take a bare clause, in the present third person, after a short
-    name, with three words or more after it. Not a verb with an addressee ("Tells Voters
+    name, with a clause of three words or more after it (a verb in it: "Okafor Tweets Photo
+    Of The Flood" reports nothing). Not a verb with an addressee ("Tells Voters
     ..."): what follows is whom it is told first."""
     if not _title_case(line):
         return None
@@ -138,6 +139,8 @@ def _title_report(doc: Any, index: TokenIndex, start: int, line: str) -> Candida
             return None
         w0 = start + line.index(what, m.end())
         w1 = w0 + len(what.rstrip(" ."))
+        if not any(doc[i].pos_ in ("VERB", "AUX") for i in index.tokens(w0, w1)):
+            return None  # "Okafor Tweets Photo Of The Flood": an object, no clause
         verb = index.at(start + m.start())
         return Candidate("indirect", w0, w1, cue=(start + m.start(), start + m.end()),
                          cue_token=verb, speaker=head,

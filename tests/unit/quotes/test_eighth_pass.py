@@ -78,3 +78,9 @@ def test_a_title_case_title_with_a_verb_of_saying_is_a_report(
 def test_other_titles_with_a_verb_of_saying_are_no_report(
         run_quotes: Callable[..., Document], text: str) -> None:
     assert run(run_quotes, text).quotes == ()
+
+
+def test_a_title_verb_of_saying_with_a_bare_object_is_no_report(
+        run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Okafor Tweets Photo Of The Flooded Harbour\n\nThe harbour is closed.")
+    assert [q for q in doc.quotes if q.cue and q.cue.text == "Tweets"] == []
