@@ -35,6 +35,8 @@ def _is_name(doc: Any, index: TokenIndex, start: int, end: int) -> Any:
     if not words or all(t.lower_ in labels for t in words) \
             or " ".join(t.lower_ for t in words) in labels:
         return None  # a genre label ("Analysis:", "Fact check:"), not a name ("NY Daily News")
+    if len(words) > 1 and words[-1].lower_ in reporting_words().genre_heads:
+        return None  # "Delegate Update:", "Senate Poll:": a column or a survey, no speaker
     if not words or not all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in words):
         return None
     if not any(t.ent_type_ in _NAME_LABELS or t.pos_ in ("PROPN", "NOUN", "ADJ") for t in words):

@@ -68,6 +68,7 @@ class ReportingWords:
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
     asking: frozenset[str]  # "call on", "plead with": the preposition's object is asked
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    genre_heads: frozenset[str]  # "Delegate Update: ...": a label headed by a genre noun
     title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
@@ -89,6 +90,7 @@ def reporting_words() -> ReportingWords:
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
         asking=_lemmas(data, "object_speech", "asking_preps", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        genre_heads=_lemmas(data, "headlines", "genre_heads", file),
         title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),

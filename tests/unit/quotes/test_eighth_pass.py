@@ -84,3 +84,24 @@ def test_a_title_verb_of_saying_with_a_bare_object_is_no_report(
         run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Okafor Tweets Photo Of The Flooded Harbour\n\nThe harbour is closed.")
     assert [q for q in doc.quotes if q.cue and q.cue.text == "Tweets"] == []
+
+
+# --------------------------------------------------------------- a title label headed by a genre noun
+
+@pytest.mark.parametrize("text", [
+    "Delegate Update: Tanaka Leads By Forty Votes\n\nThe count goes on.",
+    "Senate Poll: Voters Sour On The Harbour Tax\n\nThe poll was taken in May.",
+    "The Latest: Okafor Visits The Flooded Towns\n\nThe towns were flooded in May.",
+])
+def test_a_title_label_headed_by_a_genre_noun_is_no_speaker(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert run(run_quotes, text).quotes == ()
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Okafor: The Levee Will Hold\n\nThe river rose in May.", "Okafor"),
+    ("Pentagon Report: Drones Were Used In The Raid\n\nThe raid was in May.", "Pentagon Report"),
+])
+def test_a_name_or_a_report_before_the_colon_is_still_the_source(
+        run_quotes: Callable[..., Document], text: str, who: str) -> None:
+    assert [q.speaker_span.text for q in run(run_quotes, text).quotes if q.speaker_span] == [who]
