@@ -62,11 +62,13 @@ class ReportingWords:
     naming: frozenset[str]
     nouns: frozenset[str]
     addressee: frozenset[str]
+    message_object: frozenset[str]  # stating verbs whose noun object is the message
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
     asking: frozenset[str]  # "call on", "plead with": the preposition's object is asked
     headline_labels: frozenset[str]  # "Analysis: ...", "Exclusive: ..." are no speakers
+    genre_heads: frozenset[str]  # "Delegate Update: ...": a label headed by a genre noun
     title_nouns: frozenset[str]  # "her memoir, 'Plenty of Time'": a title, not words said
     charges: dict[str, frozenset[str]]  # accusation verb -> prepositions of its charge
     examples: tuple[tuple[str, str], ...]  # (group, example sentence)
@@ -82,11 +84,13 @@ def reporting_words() -> ReportingWords:
         naming=_lemmas(data, "naming", "lemmas", file),
         nouns=_lemmas(data, "nouns", "lemmas", file),
         addressee=_lemmas(data, "speech", "addressee", file),
+        message_object=_lemmas(data, "speech", "message_object", file),
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),
         asking=_lemmas(data, "object_speech", "asking_preps", file),
         headline_labels=_lemmas(data, "headlines", "labels", file),
+        genre_heads=_lemmas(data, "headlines", "genre_heads", file),
         title_nouns=_lemmas(data, "titles", "nouns", file),
         charges=_charges(data, file),
         examples=tuple((g, str(v["example"])) for g, v in data.items() if "example" in v),
