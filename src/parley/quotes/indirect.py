@@ -221,8 +221,7 @@ def find_indirect(doc: Any, index: TokenIndex, taken_cues: set[int]) -> list[Can
                 _embedded_question(tok) if lemma in _QUESTION_VERBS else None)
             if comp is None or comp.pos_ not in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
-                extra = _without_complement(doc, index.text, tok, words) or (
-                    _message_object(index.text, tok) if lemma in words.message_object else None)
+                extra = _without_complement(doc, index.text, tok, words)
                 if extra is not None:
                     out.append(extra)
                 continue
@@ -413,34 +412,6 @@ def _gerund_clause(rights: list[Any]) -> bool:
 # is the content of a verb of saying; it reports a proposition as any clause does
 _PRO_CLAUSE_VERBS = frozenset({"say", "answer", "reply", "respond", "agree", "predict"})
 _PRO_CLAUSE = frozenset({"so", "otherwise", "yes", "no", "same"})
-
-
-def _message_object(text: str, tok: Any) -> Candidate | None:
-    """A verb of stating or announcing (``message_object``) whose noun object names the
-    message: "announced his candidacy", "cited three studies", "touted the new law". Not a
-    participle modifying its noun ("the announced plan"), not a particle of another sense,
-    not a pronoun object ("confirmed it": nothing to quote), not an object with "as" or
-    "into" (a small clause, read or refused by ``_without_complement``)."""
-    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.tag_ == "VBN" and tok.dep_ == "acl":
-        return None
-    if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in tok.children):
-        return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in RELATIVE_HEADS:
-        return None
-    if any(c.dep_ == "prep" and c.lower_ in ("as", "into") or c.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
-           for c in [*tok.children, *obj.children]):
-        return None  # "described the results as expected": the small clause's reading decides
-    speaker = message_issuer(tok, _reporter(tok))
-    if speaker is None:
-        return None
-    start, end = trim(text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
-    if end - start < 3:
-        return None
-    return Candidate("indirect", start, end, source="object", cue_token=tok.i,
-                     cue=_cue_span(tok, None), speaker=speaker,
-                     reason=f"verb of stating {tok.text!r} with the message as its object")
 
 
 def _pro_clause(doc: Any, tok: Any) -> list[Any] | None:

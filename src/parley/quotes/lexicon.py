@@ -62,7 +62,6 @@ class ReportingWords:
     naming: frozenset[str]
     nouns: frozenset[str]
     addressee: frozenset[str]
-    message_object: frozenset[str]  # stating verbs whose noun object is the message
     according_to: tuple[str, ...]
     bare_clause: frozenset[str]  # speech verbs whose complement may lack "that"
     object_speech: frozenset[str]  # speech acts whose content is a clause after them
@@ -84,7 +83,6 @@ def reporting_words() -> ReportingWords:
         naming=_lemmas(data, "naming", "lemmas", file),
         nouns=_lemmas(data, "nouns", "lemmas", file),
         addressee=_lemmas(data, "speech", "addressee", file),
-        message_object=_lemmas(data, "speech", "message_object", file),
         according_to=tuple(_lemmas(data, "according_to", "phrases", file)),
         bare_clause=_lemmas(data, "speech", "bare_clause", file),
         object_speech=_lemmas(data, "object_speech", "lemmas", file),

@@ -1,5 +1,8 @@
 """Eighth pass (issue 11): general classes of quotes, each on sentences of our own (three or
-more a class): the noun object of a verb of stating is the message."""
+more a class): a bare noun object of a verb of stating stays no quote (the helper's reading of
+it as the message was taken back: issue 11 wants indirect content to be a clause); a title in
+title case "Name Says Clause" is a report; a title label headed by a genre noun ("The Latest:",
+"Senate Poll:") is no speaker."""
 
 from __future__ import annotations
 
@@ -26,33 +29,21 @@ def speakers(doc: Document) -> list[tuple[str, str | None]]:
     return [(q.content.text, q.speaker_span.text if q.speaker_span else None) for q in doc.quotes]
 
 
-# --------------------------------------------------------------- the message as an object
-
-@pytest.mark.parametrize(("text", "want"), [
-    ("Okafor announced his bid for the governorship on Tuesday.",
-     [("his bid for the governorship", "Okafor")]),
-    ("Tanaka touted the new harbour tax at a rally in Osaka.",
-     [("the new harbour tax", "Tanaka")]),
-    ("Lindqvist reiterated her support for the fishing quota.",
-     [("her support for the fishing quota", "Lindqvist")]),
-    ("Alvarez cited the collapse of the northern dam.",
-     [("the collapse of the northern dam", "Alvarez")]),
-    ("The mayor mentioned the flooded tunnels twice in her speech.",
-     [("the flooded tunnels", "The mayor")]),
-])
-def test_the_noun_object_of_a_verb_of_stating_is_the_message(
-        run_quotes: Callable[..., Document], text: str, want: list[tuple[str, str]]) -> None:
-    assert speakers(run(run_quotes, text)) == want
-
+# --------------------------------------------------------------- a bare noun object is no quote
 
 @pytest.mark.parametrize("text", [
+    # what a verb of stating names is no content: indirect content is a clause (issue 11)
+    "Okafor announced his bid for the governorship on Tuesday.",
+    "Tanaka touted the new harbour tax at a rally in Osaka.",
+    "Lindqvist reiterated her support for the fishing quota.",
+    "Alvarez cited the collapse of the northern dam.",
     "Okafor demanded an inquiry into the fire.",  # a request, not a statement
     "Tanaka praised the new harbour tax.",  # a judgement: a stance target
     "Lindqvist maintained a narrow lead in the polls.",  # not a verb of stating here
     "The announced budget cuts worried Alvarez.",  # a participle on its noun
     "Okafor confirmed it on Friday.",  # a pronoun: nothing to report
 ])
-def test_other_objects_are_no_message(run_quotes: Callable[..., Document], text: str) -> None:
+def test_a_bare_noun_object_is_no_quote(run_quotes: Callable[..., Document], text: str) -> None:
     assert run(run_quotes, text).quotes == ()
 
 
