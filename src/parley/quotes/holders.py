@@ -105,33 +105,6 @@ def charged_deed(verb: Any) -> bool:
     return prep.lower_ in reporting_words().charges.get(gov.lemma_.lower(), frozenset())
 
 
-def unasserted(cue: Any) -> bool:
-    """A cue inside a clause that asks or supposes rather than says ("declined to say
-    whether the deal holds commitments on farm goods", "asked if Chile would back the plan",
-    "if Congress approves the bill"): a clause opened by "whether" or "if", the cue's own or
-    one over it, or a condition put first by inversion ("should Beijing agree to an
-    extradition", "were Kenya to back the plan", "had Chile signed the deal"). Nobody is
-    said to hold the position."""
-    node = cue
-    for _ in range(12):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
-            return True
-        if _inverted(node):  # also a question: "should Kenya back the deal?"
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _inverted(verb: Any) -> bool:
-    """A clause whose "should", "were" or "had" comes before its subject."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and c.i < subj.i
-        for c in verb.children)
-
-
 # adverbs the parser leaves as such where they are a verb's particle ("pushed the vote back"),
 # unless a word of time follows ("back in the 1990s", "back then")
 _PARTICLES = frozenset({"back", "down", "off", "out", "away", "aside"})

@@ -34,16 +34,15 @@ from parley.quotes.holders import (
     advised,
     asked_of_another,
     charged_deed,
-    given_up,
     holder_of_noun,
     holder_of_verb,
     particle,
     passive_holder,
     pointed_back,
-    unasserted,
 )
 from parley.quotes.judgements import judgement, speech_holder, term_set
 from parley.quotes.lexicon import reporting_words, stance_cues
+from parley.quotes.scope import negated, unasserted, undone_on_the_way, withheld
 from parley.quotes.speaker import entity_for, speaker_span
 from parley.quotes.targets import Target, ended_target, read_target
 from parley.syntax import COPULAS, RELATIVE_HEADS, prep_object, subject_of, to_infinitive
@@ -94,42 +93,6 @@ def _compose(outer: str, inner: str) -> str:
     return outer if inner == "support" else _FLIP[outer]
 
 
-def _negated(tok: Any) -> bool:
-    """"did not support", "never backed", "no support", a cue under a word of refusal
-    ("refused to back", "avoids condemning", "the NRA's refusal to support") or under a
-    preposition of a position not taken ("stopped short of backing", "far from supporting")."""
-    for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly")) or (
-                c.dep_ == "det" and c.lower_ == "no"):
-            return True
-    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep":
-        prep = tok.head
-        preps = stance_cues().negating_preps
-        if prep.lower_ in preps or f"{prep.head.lower_} {prep.lower_}" in preps:
-            return True  # "stopped short of backing", "far from supporting", "without support"
-    if tok.pos_ == "NOUN" and given_up(tok):
-        return True
-    if tok.dep_ in ("xcomp", "acl", "pcomp", "advcl") and tok.head.i != tok.i:
-        gov = tok.head
-        if gov.lemma_.lower() in stance_cues().negators:
-            return True
-        return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children)
-    return False
-
-
-def _withheld(tok: Any) -> bool:
-    """A position noun as the object of a negated verb or of a verb of keeping from ("has
-    not voiced support for the sanctions", "never expressed opposition to", "avoided
-    criticism of"): a position not given, which is not the opposite one (as "did not
-    support" is), so no stance."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.i == tok.i:
-        return False
-    verb = tok.head
-    return verb.lemma_.lower() in stance_cues().preventing_verbs or any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly"))
-        for c in verb.children)
-
-
 def _clause_issue(document: Document, clause: Any) -> Target | None:
     """The issue a clause is about: the target of a cue inside it, else the first lexicon
     issue in it ("urged Israel to allow humanitarian corridors")."""
@@ -157,24 +120,6 @@ def _clause_issue_at(document: Document, clause: Any) -> tuple[Target, Any] | No
             if found is not None and not found.how.startswith("open"):
                 return found, tok
     return None
-
-
-def _undone_on_the_way(clause: Any, tok: Any) -> bool:
-    """Whether the verbs between an issue and the clause that holds it undo it an odd number
-    of times: "wants to prove that they can repeal Obamacare" is against it, "wants to stop
-    blocking the aid" for it. Verbs of opposing and of ending count, and each negation."""
-    cues = stance_cues()
-    undo = cues.oppose_verbs | cues.clause_oppose_verbs
-    flips = 0
-    node = tok
-    for _ in range(8):
-        if node.i == clause.i or node.head.i == node.i:
-            break
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            flips += node.lemma_.lower() in undo
-            flips += node.i != clause.i and any(c.dep_ == "neg" for c in node.children)
-    return flips % 2 == 1
 
 
 def _phrasal(tok: Any, lemma: str, kids: list[Any]) -> tuple[str, Any] | None:
@@ -258,7 +203,7 @@ def _verb_cues(document: Document, tok: Any, inner: bool = False) -> list[_Cue]:
         at = _clause_issue_at(document, comp)
         if at is not None:
             found, where = at
-            pol_in = _FLIP[base] if _undone_on_the_way(comp, where) else base
+            pol_in = _FLIP[base] if undone_on_the_way(comp, where) else base
             return [_Cue(pol_in, tok, cue_end, None, holder, f"{how} on a clause", found=found,
                          toward=dobj)]
         return []
@@ -640,7 +585,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
                       else advice)
     elif cue.holder is None and cue.own_subject:
         return None
-    if unasserted(cue.cue) or _withheld(cue.cue):
+    if unasserted(cue.cue) or withheld(cue.cue):
         return None  # "declined to say whether the deal contains commitments on farm goods"
     holder = _placed(_holder(document, cue.holder, quote))
     if holder is None:
@@ -648,8 +593,8 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
     if target.target is not None and target.target.actor_id == holder.actor_id:
         return None  # "Xi praised his own ..." is no position toward Xi
     polarity = _FLIP[cue.polarity] if target.undone else cue.polarity
-    negated = _negated(cue.cue)
-    if negated:
+    turned = negated(cue.cue)
+    if turned:
         polarity = _FLIP[polarity]
     toward = target.toward
     if cue.toward is not None:
@@ -666,7 +611,7 @@ def _stance(document: Document, cue: _Cue, quote: Quote | None) -> Stance | None
         evidence=Span.of(text, start, end), toward=toward,
         quote_id=quote.id if quote is not None else None,
         reason=f"{polarity} {target.issue!r}: {cue.how}; {target.how}"
-               + ("; negated" if negated else "")
+               + ("; negated" if turned else "")
                + (f"; inside quote {quote.id}" if quote is not None else ""),
         target=target.target, issue_text=target.issue_text, cue=Span.of(text, c0, c1),
     )
