@@ -168,8 +168,8 @@ def test_a_headline_restating_the_body_is_one_event(
 
 @pytest.mark.parametrize(("text", "event"), [
     # another type in the body
-    ("Chile protests to Peru over fishing\n\nArgentina criticised Brazil over trade on "
-     "Monday.", "PROTEST"),
+    ("Chile threatens Peru over fishing\n\nArgentina criticised Brazil over trade on "
+     "Monday.", "THREATEN"),
     # the same type between other countries
     ("Mali expels French envoy\n\nNiger expelled two German diplomats on Monday.",
      "SANCTION"),
