@@ -104,7 +104,7 @@ class CodingStage:
                     tok.dep_ in ("ROOT", "advcl", "conj")
                     or tok.dep_ == "acomp" and tok.head.lemma_ in _COPULAS)):
                 # a predicative adjective is its clause's predicate: "Iran is critical of ..."
-                h = match_verb(tok, self.patterns, lambda c: ent.names_someone(c, ctx))
+                h = match_verb(tok, self.patterns, lambda c, guest=False: ent.names_someone(c, ctx, guest))
                 if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:
                     h = None  # "would be free to use": only "critical of", "supportive of" ...
                 if h is not None:

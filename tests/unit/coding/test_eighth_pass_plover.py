@@ -175,3 +175,27 @@ def test_giving_in_with_the_particle_is_a_concession(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert "CONCEDE" in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "India received a shipment of Russian oil.",
+    "Egypt received Russian wheat.",
+    "Kenya received Chinese vaccines.",
+])
+def test_receiving_goods_named_by_their_origin_is_no_visit(
+        analyze: Callable[..., Document], text: str) -> None:
+    """A nationality adjective on a thing names no one: what is received is no guest."""
+    doc = analyze(text, "2024-05-06")
+    assert "CONSULT" not in {e.event for e in doc.events}, _show(doc)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Xi received a Brazilian delegation.", "BRA"),
+    ("Erdogan received Iranian officials in Ankara.", "IRN"),
+    ("The Sudanese president received Ethiopian army officers.", "ETH"),
+])
+def test_receiving_people_named_by_their_nationality_stays_a_visit(
+        analyze: Callable[..., Document], text: str, country: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    found = [e for e in doc.events if e.event == "CONSULT"]
+    assert found and country in {r.country for r in found[0].recipient}, _show(doc)
