@@ -15,7 +15,7 @@ from parley.coding.dates import event_when, is_historical
 from parley.coding.linking import link
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
-from parley.coding.patterns import PatternSet, default_patterns
+from parley.coding.patterns import PREPOSITIONS, PatternSet, default_patterns
 from parley.coding.places import event_place, is_place_token
 from parley.model import Document, Entity, Event, Span
 from parley.ontology import ontology
@@ -239,6 +239,12 @@ class CodingStage:
         rec_toks: list[Any] = []
         if p.pos == "verb":
             rec_toks = args.objects(trig, p.recipient)
+            if "dobj" in p.recipient:
+                # "cordoned off the embassy", "closed off the town": the parser took the
+                # verb's particle for a preposition; its object is the verb's direct object
+                rec_toks += [o for t in trig.children if t.dep_ == "prep"
+                             and t.lower_ not in PREPOSITIONS
+                             for o in t.children if o.dep_ == "pobj"]
             if hit.extra is not None:
                 rec_toks += args.objects(hit.extra, tuple(x for x in p.recipient if x != "dobj"))
             # the object a pattern names is the recipient only when it names someone

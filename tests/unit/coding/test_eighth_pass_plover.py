@@ -88,6 +88,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Police arrested demonstrators during the protests in Dhaka.", "COERCE", {"BGD"},
          set(), {"ASSAULT"}),
     ],
+    # a particle the parser took for a preposition ("cordoned off the embassy"): its object
+    # is the verb's direct object, and so the recipient
+    "the object of a particle taken for a preposition": [
+        ("Police cordoned off the Iranian embassy in London.", "COERCE", set(), {"IRN"},
+         set()),
+        ("Police cordoned off the Chinese consulate in Sydney.", "COERCE", set(), {"CHN"},
+         set()),
+        ("Israeli troops closed off the Palestinian town.", "COERCE", {"ISR"}, {"PSE"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
