@@ -97,6 +97,13 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("Israeli troops closed off the Palestinian town.", "COERCE", {"ISR"}, {"PSE"}, set()),
     ],
+    # a light verb the lemmatizer slips on ("staged" -> "stag") still lends its subject to
+    # the act it names
+    "a light verb read by its forms": [
+        ("China staged military exercises near Taiwan.", "MOBILIZE", {"CHN"}, {"TWN"}, set()),
+        ("Russia staged naval drills in the Baltic.", "MOBILIZE", {"RUS"}, set(), set()),
+        ("Iran staged a missile test.", "MOBILIZE", {"IRN"}, set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
