@@ -104,6 +104,13 @@ CLASSES: dict[str, list[Case]] = {
         ("Russia staged naval drills in the Baltic.", "MOBILIZE", {"RUS"}, set(), set()),
         ("Iran staged a missile test.", "MOBILIZE", {"IRN"}, set(), set()),
     ],
+    # exports and sales stopped to whom they go are flows cut (CAMEO 162, like supplies)
+    "exports and sales stopped": [
+        ("Kuwait halted oil exports to Iraq.", "SANCTION", {"KWT"}, {"IRQ"}, set()),
+        ("The United States suspended arms sales to Turkey.", "SANCTION", {"USA"}, {"TUR"},
+         set()),
+        ("China halted rare earth exports to Japan.", "SANCTION", {"CHN"}, {"JPN"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -215,3 +222,14 @@ def test_receiving_people_named_by_their_nationality_stays_a_visit(
     doc = analyze(text, "2024-05-06")
     found = [e for e in doc.events if e.event == "CONSULT"]
     assert found and country in {r.country for r in found[0].recipient}, _show(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "OPEC cut oil exports by two percent.",
+    "Toyota suspended car sales in Russia.",
+    "Nigeria reduced crude exports last month.",
+])
+def test_exports_cut_to_no_one_are_no_sanction(
+        analyze: Callable[..., Document], text: str) -> None:
+    doc = analyze(text, "2024-05-06")
+    assert "SANCTION" not in {e.event for e in doc.events}, _show(doc)
