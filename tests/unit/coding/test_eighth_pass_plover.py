@@ -111,6 +111,21 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("China halted rare earth exports to Japan.", "SANCTION", {"CHN"}, {"JPN"}, set()),
     ],
+    # raising forces' readiness for combat, or putting them on alert, is a mobilization
+    "readiness for combat": [
+        ("Serbia raised the combat readiness of its army.", "MOBILIZE", {"SRB"}, set(), set()),
+        ("Pakistan put its air force on high readiness.", "MOBILIZE", {"PAK"}, set(), set()),
+        ("Japan boosted its combat readiness near the disputed islands.", "MOBILIZE", {"JPN"},
+         set(), set()),
+    ],
+    # playing host to guests is hosting them
+    "playing host": [
+        ("Turkey played host to the Ukrainian and Russian delegations.", "CONSULT", {"TUR"},
+         {"UKR", "RUS"}, set()),
+        ("Egypt played host to the Sudanese president.", "CONSULT", {"EGY"}, {"SDN"}, set()),
+        ("Qatar played host to talks between Hamas and Israel.", "CONSULT", {"QAT"}, set(),
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -233,3 +248,8 @@ def test_exports_cut_to_no_one_are_no_sanction(
         analyze: Callable[..., Document], text: str) -> None:
     doc = analyze(text, "2024-05-06")
     assert "SANCTION" not in {e.event for e in doc.events}, _show(doc)
+
+
+def test_readiness_for_no_combat_is_no_mobilization(analyze: Callable[..., Document]) -> None:
+    doc = analyze("The Kenyan company raised its readiness for the new market.", "2024-05-06")
+    assert "MOBILIZE" not in {e.event for e in doc.events}, _show(doc)
