@@ -126,6 +126,16 @@ CLASSES: dict[str, list[Case]] = {
         ("Qatar played host to talks between Hamas and Israel.", "CONSULT", {"QAT"}, set(),
          set()),
     ],
+    # naming another's act as a wrong (a crime, a provocation, terrorism) accuses its author
+    "naming an act a wrong": [
+        ("Brazil called the Israeli operation a genocide.", "ACCUSE", {"BRA"}, {"ISR"}, set()),
+        ("Turkey described the Greek move as a provocation.", "ACCUSE", {"TUR"}, {"GRC"},
+         set()),
+        ("Russia branded the Ukrainian attack an act of terrorism.", "ACCUSE", {"RUS"},
+         {"UKR"}, set()),
+        ("China called the American sanctions a violation of international law.", "ACCUSE",
+         {"CHN"}, {"USA"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -253,3 +263,8 @@ def test_exports_cut_to_no_one_are_no_sanction(
 def test_readiness_for_no_combat_is_no_mobilization(analyze: Callable[..., Document]) -> None:
     doc = analyze("The Kenyan company raised its readiness for the new market.", "2024-05-06")
     assert "MOBILIZE" not in {e.event for e in doc.events}, _show(doc)
+
+
+def test_naming_someone_a_friend_is_no_accusation(analyze: Callable[..., Document]) -> None:
+    doc = analyze("The president called the Nigerian leader a friend.", "2024-05-06")
+    assert "ACCUSE" not in {e.event for e in doc.events}, _show(doc)
