@@ -136,6 +136,18 @@ CLASSES: dict[str, list[Case]] = {
         ("China called the American sanctions a violation of international law.", "ACCUSE",
          {"CHN"}, {"USA"}, set()),
     ],
+    # synonyms of senses already written: consenting is agreeing, sympathizing with or
+    # vouching for is backing, berating or taking to task is disapproving
+    "synonyms of written senses": [
+        ("Iran consented to the inspections.", "AGREE", {"IRN"}, set(), set()),
+        ("Syria assented to the Russian plan.", "AGREE", {"SYR"}, {"RUS"}, set()),
+        ("Egypt sympathized with Libya after the floods.", "SUPPORT", {"EGY"}, {"LBY"}, set()),
+        ("The US vouched for the Israeli account.", "SUPPORT", {"USA"}, {"ISR"}, set()),
+        ("The Indian minister berated Pakistan for the attack.", "ACCUSE", {"IND"}, {"PAK"},
+         set()),
+        ("Mexico took the United States to task over the wall.", "ACCUSE", {"MEX"}, {"USA"},
+         set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
