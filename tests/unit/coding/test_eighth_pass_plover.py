@@ -148,6 +148,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Mexico took the United States to task over the wall.", "ACCUSE", {"MEX"}, {"USA"},
          set()),
     ],
+    # harming someone with a blade or a blow, putting someone to death, and fencing a
+    # border off: synonyms of the beating, killing and restriction senses
+    "blades, blows, executions and fences": [
+        ("Militants stabbed a French teacher.", "ASSAULT", set(), {"FRA"}, set()),
+        ("Kenyan police clubbed protesters in Nairobi.", "ASSAULT", {"KEN"}, set(), set()),
+        ("Saudi Arabia put to death a Pakistani man.", "ASSAULT", {"SAU"}, {"PAK"}, set()),
+        ("Hungary fenced off its border with Serbia.", "COERCE", {"HUN"}, {"SRB"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
