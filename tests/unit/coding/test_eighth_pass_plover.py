@@ -156,6 +156,15 @@ CLASSES: dict[str, list[Case]] = {
         ("Saudi Arabia put to death a Pakistani man.", "ASSAULT", {"SAU"}, {"PAK"}, set()),
         ("Hungary fenced off its border with Serbia.", "COERCE", {"HUN"}, {"SRB"}, set()),
     ],
+    # driving out people who live or work in a place is deporting them; expelling
+    # diplomats stays a sanction
+    "driving people out": [
+        ("Pakistan expelled 300 Afghan refugees.", "COERCE", {"PAK"}, {"AFG"}, {"SANCTION"}),
+        ("Russia expelled an American journalist.", "COERCE", {"RUS"}, {"USA"}, {"SANCTION"}),
+        ("The Dominican Republic drove out Haitian migrants.", "COERCE", {"DOM"}, {"HTI"},
+         set()),
+        ("Kuwait expelled the Iraqi diplomats.", "SANCTION", {"KWT"}, {"IRQ"}, {"COERCE"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
