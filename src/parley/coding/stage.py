@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 _COPULAS = {"be", "remain", "become", "appear", "seem", "stay"}
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
+# verbs of dying: their subject is whom the act they die in is done to
+_DYING = {"die", "perish"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
 
@@ -277,6 +279,11 @@ class CodingStage:
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
             rec_toks += roles.noun_complements(trig)
+            if trig.dep_ == "pobj" and trig.head.lower_ in ("in", "during") \
+                    and trig.head.head.lemma_.lower() in _DYING:
+                # "three soldiers died in an attack by jihadists": who dies in the act is
+                # whom it is done to
+                rec_toks += [c for c in trig.head.head.children if c.dep_ == "nsubj"]
             if hit.governor is not None:
                 # "engaged Filipino peacekeepers in a firefight": the light verb's object
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]

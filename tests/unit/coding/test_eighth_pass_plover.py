@@ -165,6 +165,15 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("Kuwait expelled the Iraqi diplomats.", "SANCTION", {"KWT"}, {"IRQ"}, {"COERCE"}),
     ],
+    # who dies in an act is whom it is done to
+    "dying in an act": [
+        ("Three Malian soldiers died in an attack by jihadists.", "ASSAULT", set(), {"MLI"},
+         set()),
+        ("Two Nigerian policemen died in an ambush by Boko Haram.", "ASSAULT", {"NGA"},
+         {"NGA"}, set()),
+        ("Five Pakistani civilians perished in an Indian air strike.", "ASSAULT", {"IND"},
+         {"PAK"}, set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
