@@ -174,6 +174,14 @@ CLASSES: dict[str, list[Case]] = {
         ("Five Pakistani civilians perished in an Indian air strike.", "ASSAULT", {"IND"},
          {"PAK"}, set()),
     ],
+    # more verbs of going back on a commitment, and vacating a place is leaving it
+    "undoing a commitment, vacating a place": [
+        ("Mali disavowed the agreement with the rebels.", "REJECT", {"MLI"}, set(), set()),
+        ("Niger repudiated the military pact with France.", "REJECT", {"NER"}, {"FRA"}, set()),
+        ("Russia tore up the arms treaty with the United States.", "REJECT", {"RUS"}, {"USA"},
+         set()),
+        ("Russian troops vacated positions near Kherson.", "RETREAT", {"RUS"}, set(), set()),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -306,3 +314,8 @@ def test_readiness_for_no_combat_is_no_mobilization(analyze: Callable[..., Docum
 def test_naming_someone_a_friend_is_no_accusation(analyze: Callable[..., Document]) -> None:
     doc = analyze("The president called the Nigerian leader a friend.", "2024-05-06")
     assert "ACCUSE" not in {e.event for e in doc.events}, _show(doc)
+
+
+def test_scrapping_a_tax_is_no_rejection(analyze: Callable[..., Document]) -> None:
+    doc = analyze("Kenya scrapped the fuel tax.", "2024-05-06")
+    assert "REJECT" not in {e.event for e in doc.events}, _show(doc)
