@@ -495,6 +495,12 @@ class CodingStage:
             # those named as protesting is a riot (PLOVER PROTEST, mode riot)
             reasons.append("violence by protesters -> PROTEST (riot)")
             event_type, event_mode = "PROTEST", ("riot",)
+        elif event_type == "PROTEST" and p.pos == "verb" and trig.lemma_.lower() == "protest" \
+                and subj and all(t.ent_type_ == "GPE" for t in subj):
+            # "India protested against China's renaming ...": a state that protests does so
+            # in words (CAMEO 111), it does not take to the streets
+            reasons.append("a protest by a state -> ACCUSE (disapprove)")
+            event_type, event_mode = "ACCUSE", ("disapprove",)
         left = roles.agreement_object(trig) if event_type in ("RETREAT", "SANCTION") else None
         if left is not None:
             # "withdrew from the deal", "pulled out of the treaty": the agreement is rejected

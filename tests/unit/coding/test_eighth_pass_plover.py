@@ -182,6 +182,15 @@ CLASSES: dict[str, list[Case]] = {
          set()),
         ("Russian troops vacated positions near Kherson.", "RETREAT", {"RUS"}, set(), set()),
     ],
+    # a state that protests does so in words: a diplomatic protest, not a demonstration
+    "a protest by a state": [
+        ("India protested against China's renaming of places in Arunachal.", "ACCUSE",
+         {"IND"}, {"CHN"}, {"PROTEST"}),
+        ("Japan protested the Chinese drills near Okinawa.", "ACCUSE", {"JPN"}, {"CHN"},
+         {"PROTEST"}),
+        ("Moscow protested the expulsion of its diplomats.", "ACCUSE", {"RUS"}, set(),
+         {"PROTEST"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
@@ -219,6 +228,7 @@ def test_handing_over_a_suspect_stays_an_extradition(analyze: Callable[..., Docu
     "Students protested outside the ministry in Accra.",
     "Thousands protested against the Serbian government.",
     "Nurses protested in Nairobi on Monday.",
+    "Iranian women protested in Tehran.",
 ])
 def test_a_protest_addressed_to_no_one_stays_a_demonstration(
         analyze: Callable[..., Document], text: str) -> None:
