@@ -490,9 +490,11 @@ class CodingStage:
             # stop work
             reasons.append("a strike by workers -> PROTEST (strike)")
             event_type, event_mode = "PROTEST", ("strike",)
-        elif event_type == "ASSAULT" and roles.by_protesters(subj):
+        elif event_type == "ASSAULT" and any(roles.by_protesters([c]) for t in subj[:1]
+                                             for c in (t, *t.conjuncts)):
             # "protesters torched a police car", "rioters attacked the embassy": violence by
-            # those named as protesting is a riot (PLOVER PROTEST, mode riot)
+            # those named as protesting is a riot (PLOVER PROTEST, mode riot), and so is a
+            # clash they take part in ("clashes between police and protesters")
             reasons.append("violence by protesters -> PROTEST (riot)")
             event_type, event_mode = "PROTEST", ("riot",)
         elif event_type == "PROTEST" and p.pos == "verb" and trig.lemma_.lower() == "protest" \

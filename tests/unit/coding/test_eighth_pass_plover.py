@@ -191,6 +191,25 @@ CLASSES: dict[str, list[Case]] = {
         ("Moscow protested the expulsion of its diplomats.", "ACCUSE", {"RUS"}, set(),
          {"PROTEST"}),
     ],
+    # the parties of a fight named with "between" are its actors, as when they fight
+    "the parties of a fight": [
+        ("Clashes between Armenian and Azerbaijani troops erupted on the border.", "ASSAULT",
+         {"ARM", "AZE"}, set(), set()),
+        ("Clashes between Indian and Chinese soldiers killed twenty soldiers.", "ASSAULT",
+         {"IND", "CHN"}, set(), set()),
+        ("A battle between Ethiopian and Eritrean forces broke out near Badme.", "ASSAULT",
+         {"ETH", "ERI"}, set(), set()),
+        ("Skirmishes between Thai and Cambodian soldiers erupted at the temple.", "ASSAULT",
+         {"THA", "KHM"}, set(), set()),
+    ],
+    # a clash protesters take part in, named with the police, is a riot
+    "a clash with protesters among its parties": [
+        ("Clashes between police and protesters in Dhaka left ten dead.", "PROTEST", {"BGD"},
+         set(), {"ASSAULT"}),
+        ("Police and protesters clashed in Dhaka.", "PROTEST", {"BGD"}, set(), {"ASSAULT"}),
+        ("Riot police and demonstrators clashed in Nairobi.", "PROTEST", {"KEN"}, set(),
+         {"ASSAULT"}),
+    ],
 }
 
 CASES = [pytest.param(*case, id=f"{cls}: {case[0][:40]}")
