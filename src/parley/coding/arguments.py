@@ -505,8 +505,9 @@ def noun_actor(hit: Hit) -> tuple[list[Any], bool]:
         # "talks were held between Armenia and Azerbaijan": on the light verb
         preps["between"] = [p for c in hit.governor.children if c.dep_ == "prep"
                             and c.lower_ == "between" for p in c.children if p.dep_ == "pobj"]
-    if hit.pattern.reciprocal and preps.get("between"):
-        # "talks between India and Pakistan": all parties are actors
+    if (hit.pattern.reciprocal or hit.pattern.event == "ASSAULT") and preps.get("between"):
+        # "talks between India and Pakistan": all parties are actors; so are those of a
+        # fight ("clashes between Armenian and Azerbaijani troops"), as when they fight
         return preps["between"], False
     if hit.pattern.of_actor and preps.get("of"):
         # "the withdrawal of US troops", "the resignation of the prime minister"

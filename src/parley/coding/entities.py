@@ -99,19 +99,26 @@ def entities(toks: list[Any], ctx: Context) -> list[Entity]:
     return out
 
 
-def names_someone(tok: Any, ctx: Context) -> bool:
-    """Does this noun phrase name a person or a group ("a French tourist", "him")?"""
+def names_someone(tok: Any, ctx: Context, guest: bool = False) -> bool:
+    """Does this noun phrase name a person or a group ("a French tourist", "him")? With
+    ``guest``, a thing named by its owner's nationality ("Russian wheat") does not."""
     if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return True
     if tok.lemma_.lower() in args.HUMAN_NOUNS:
         return True
     # a pronoun saying whose it is does not make a thing someone: "received her degree",
     # "received his education" (a name does: "suspended Mahan's permit")
-    if any(ctx.index.get(t.idx) for t in args.expand(tok)
-           if not (t.dep_ == "poss" and t.pos_ == "PRON") or t.i == tok.i):
+    parts = [t for t in args.expand(tok) if not (t.dep_ == "poss" and t.pos_ == "PRON")
+             or t.i == tok.i]
+    if any(ctx.index.get(t.idx) for t in parts if not guest or t.dep_ != "amod" or t.i == tok.i):
+        return True
+    # a guest is a person or a group: a nationality adjective names one only on a noun of
+    # people ("received Iranian officials"), not on a thing ("received Russian wheat"), which
+    # it names by its owner ("authorized Ukrainian grain shipments")
+    if guest and args.names_agent(tok) and any(ctx.index.get(t.idx) for t in parts):
         return True
     # a measure or group noun names whom its "of" names: "dozens of protesters"
-    return any(names_someone(g, ctx) for c in tok.children
+    return any(names_someone(g, ctx, guest) for c in tok.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj")
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from parley.coding import arguments as args
 from parley.coding import roles
-from parley.coding.matcher import Hit
+from parley.coding.matcher import Hit, forms
 
 # verbs of taking part in an act whose object names it: the act is the noun's
 _TAKE_PART = {"undertake", "join"}
@@ -68,7 +68,9 @@ def link(hits: list[Hit]) -> None:
                 h.governor = gov
                 continue
             if outer is None:
-                if gov.lemma_.lower() in roles.LIGHT_VERBS or (
+                # by its forms, as patterns are: the lemmatizer slips now and then
+                # ("staged" -> "stag": "staged military exercises")
+                if roles.LIGHT_VERBS.intersection(forms(gov)) or (
                         slot.dep_ == "pobj" and slot.head.lower_ == "with"
                         and gov.lemma_.lower() in roles.RESPONSE_VERBS):
                     h.governor = gov

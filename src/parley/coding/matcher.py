@@ -124,7 +124,7 @@ def _find(word: str, near: dict[str, Any], sets: dict[str, frozenset[str]]) -> A
 
 
 def match_verb(tok: Any, patterns: PatternSet,
-               names_someone: Callable[[Any], bool]) -> Hit | None:
+               names_someone: Callable[..., bool]) -> Hit | None:
     """The most specific verb pattern on ``tok`` (most words first); None when none matches
     or when the best match is a null pattern (a sense of the verb that is no event)."""
     cands: tuple[Pattern, ...] = ()
@@ -172,8 +172,11 @@ def match_verb(tok: Any, patterns: PatternSet,
             # "are seeking to deepen a partnership": intent, not a request; the one asked
             # may be the passive's subject ("Greece was urged by Germany to cut spending")
             continue
-        if p.object == "actor" and any(c.dep_ == "dobj" and not names_someone(c) for c in kids):
-            continue  # "received weapons", "held a general strike": no one is the object
+        if p.object in ("actor", "guest") and any(
+                c.dep_ == "dobj" and not names_someone(c, p.object == "guest") for c in kids):
+            # "received weapons", "held a general strike": no one is the object; a guest is
+            # no thing named by its origin ("received Russian wheat")
+            continue
         if p.object == "thing" and any(c.dep_ == "dobj" and _other_act(c, p, patterns)
                                        for c in kids):
             continue  # "sent a warning to Greece": the act given is the noun's

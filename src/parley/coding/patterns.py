@@ -23,8 +23,10 @@ not a preposition with an object of its own: "gave in", not "gave a speech in Na
 ``needs_object`` (the
 verb must have an object, a that-clause or a prepositional object:
 "sought to deepen ties" is no request), ``object: actor`` (a direct object, if any, must name
-someone: "received the minister", not "received weapons"; ``object: thing``: a direct
-object, if any, is no act of another type: "sent tanks", not "sent a warning"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
+someone: "received the minister", not "received weapons"; ``object: guest``, a person or a
+group, not a thing named by its origin: "received Iranian officials", not "Russian wheat";
+``object: thing``: a direct object, if any, is no act of another type: "sent tanks", not
+"sent a warning"), ``of_actor`` (an intransitive event noun whose "of" object is its actor: "the withdrawal of
 US troops"), ``content``
 (the event's complement is what is asked, agreed, threatened: events inside it are not
 coded separately), ``examples`` (sentences a test codes, with the expected type).
@@ -77,7 +79,7 @@ class Pattern:
     needs_object: bool = False
     goes_to: bool = False
     particle: bool = False  # the last word is the verb's particle, not a preposition
-    object: str = ""  # "actor": a direct object, if any, must name someone
+    object: str = ""  # "actor" / "guest": a direct object, if any, must name someone
     content: bool = False
     source: str = ""
     examples: tuple[Example, ...] = field(default=(), compare=False)

@@ -15,7 +15,7 @@ from parley.coding.dates import event_when, is_historical
 from parley.coding.linking import link
 from parley.coding.matcher import Hit as _Hit
 from parley.coding.matcher import match_noun, match_verb
-from parley.coding.patterns import PatternSet, default_patterns
+from parley.coding.patterns import PREPOSITIONS, PatternSet, default_patterns
 from parley.coding.places import event_place, is_place_token
 from parley.model import Document, Entity, Event, Span
 from parley.ontology import ontology
@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 # modals that turn a reported act into a demand on its actor
 _OBLIGATION = {"must", "should", "ought"}
+# verbs of dying: their subject is whom the act they die in is done to
+_DYING = {"die", "perish"}
 # sectors whose actors, when no country is named, belong to the place where they act
 _DOMESTIC_SECTORS = {"COP", "CVL", "JUD", "LEG", "OPP", "LAB", "REB", "EDU", "HLH", "REF"}
 
@@ -102,7 +104,7 @@ class CodingStage:
                     tok.dep_ in ("ROOT", "advcl", "conj")
                     or tok.dep_ == "acomp" and tok.head.lemma_ in syntax.COPULAS)):
                 # a predicative adjective is its clause's predicate: "Iran is critical of ..."
-                h = match_verb(tok, self.patterns, lambda c: ent.names_someone(c, ctx))
+                h = match_verb(tok, self.patterns, lambda c, guest=False: ent.names_someone(c, ctx, guest))
                 if h is not None and tok.dep_ == "acomp" and tok.pos_ == "ADJ" and not h.pattern.words:
                     h = None  # "would be free to use": only "critical of", "supportive of" ...
                 if h is not None:
@@ -237,6 +239,12 @@ class CodingStage:
         rec_toks: list[Any] = []
         if p.pos == "verb":
             rec_toks = args.objects(trig, p.recipient)
+            if "dobj" in p.recipient:
+                # "cordoned off the embassy", "closed off the town": the parser took the
+                # verb's particle for a preposition; its object is the verb's direct object
+                rec_toks += [o for t in trig.children if t.dep_ == "prep"
+                             and t.lower_ not in PREPOSITIONS
+                             for o in t.children if o.dep_ == "pobj"]
             if hit.extra is not None:
                 rec_toks += args.objects(hit.extra, tuple(x for x in p.recipient if x != "dobj"))
             # the object a pattern names is the recipient only when it names someone
@@ -269,6 +277,11 @@ class CodingStage:
         else:
             rec_toks = args.objects(trig, tuple(x for x in p.recipient if x != "dobj") + ("between", "of"))
             rec_toks += roles.noun_complements(trig)
+            if trig.dep_ == "pobj" and trig.head.lower_ in ("in", "during") \
+                    and trig.head.head.lemma_.lower() in _DYING:
+                # "three soldiers died in an attack by jihadists": who dies in the act is
+                # whom it is done to
+                rec_toks += [c for c in trig.head.head.children if c.dep_ == "nsubj"]
             if hit.governor is not None:
                 # "engaged Filipino peacekeepers in a firefight": the light verb's object
                 rec_toks += [t for t in args.objects(hit.governor, p.recipient) if t.i != trig.i]
@@ -477,9 +490,11 @@ class CodingStage:
             # stop work
             reasons.append("a strike by workers -> PROTEST (strike)")
             event_type, event_mode = "PROTEST", ("strike",)
-        elif event_type == "ASSAULT" and roles.by_protesters(subj):
+        elif event_type == "ASSAULT" and any(roles.by_protesters([c]) for t in subj[:1]
+                                             for c in (t, *t.conjuncts)):
             # "protesters torched a police car", "rioters attacked the embassy": violence by
-            # those named as protesting is a riot (PLOVER PROTEST, mode riot)
+            # those named as protesting is a riot (PLOVER PROTEST, mode riot), and so is a
+            # clash they take part in ("clashes between police and protesters")
             reasons.append("violence by protesters -> PROTEST (riot)")
             event_type, event_mode = "PROTEST", ("riot",)
         elif event_type == "PROTEST" and p.pos == "verb" and trig.lemma_.lower() == "protest" \
