@@ -19,6 +19,12 @@ _OWN_DEPS = frozenset({"prt", "prep", "dobj", "acomp", "attr", "agent", "dative"
                        "advmod", "npadvmod", "oprd", "nsubjpass"})
 # modifiers that make an event noun a text or a briefing for the press
 _PRESS = frozenset({"press", "news", "media"})
+# nouns of fighting that are often a contest in words or in law, and the modifiers that make
+# them one ("a custody battle between", "the legal fight over", "an uphill battle")
+_CONTESTS = frozenset({"battle", "fight"})
+_NOT_ARMED = frozenset({"custody", "legal", "court", "courtroom", "political", "electoral",
+                        "election", "budget", "uphill", "ratings", "bidding", "legislative",
+                        "procedural", "leadership", "tax"})
 # relative pronouns that stand for the modified noun as the clause's subject
 _RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 # verbs of asking whose passive participle mostly says how the subject feels or stands
@@ -198,6 +204,9 @@ def _other_act(obj: Any, p: Pattern, patterns: PatternSet) -> bool:
 def match_noun(tok: Any, patterns: PatternSet) -> Hit | None:
     if any(c.dep_ == "compound" and c.lower_ in _PRESS for c in tok.children):
         return None  # "a press release", "a news conference": a text for the press, no act
+    if tok.lemma_.lower() in _CONTESTS and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in _NOT_ARMED for c in tok.children):
+        return None  # "a custody battle", "the legal fight", "a court battle": no fighting
     # patterns name the head as written ("military exercises") or as its lemma ("talks")
     cands = sorted(set(patterns.nouns.get(tok.lemma_.lower(), ())) | set(
         patterns.nouns.get(tok.lower_, ())),

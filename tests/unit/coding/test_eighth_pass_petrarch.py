@@ -240,3 +240,12 @@ def test_a_battle_in_court_is_no_fighting(analyze: Callable[..., Document], text
     """"Battle" is too often a legal or political one to make its two sides fighters."""
     doc = analyze(text, "2024-05-06")
     assert not [e for e in doc.events if e.event == "ASSAULT"], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops fought a bitter battle for the city of Bakhmut.",
+    "Russian forces fought a fierce battle with Ukrainian troops near the river.",
+    "The battle for Mosul began when Iraqi forces attacked the city.",
+])
+def test_a_battle_of_arms_is_still_fighting(analyze: Callable[..., Document], text: str) -> None:
+    assert any(e.event == "ASSAULT" for e in analyze(text).events)
