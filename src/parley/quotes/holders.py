@@ -164,11 +164,17 @@ def holder_of_noun(noun: Any, resolved: bool = False) -> Any:
         lemma = gov.lemma_.lower()
         if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and given_up(noun):
             return subject_of(gov) or poss  # "backed down from its demand": its own
-        if not resolved and poss.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj" \
+        if poss.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj" \
                 and gov.pos_ in ("VERB", "AUX") and lemma not in cues.receiving_verbs \
                 and cues.verb_polarity(lemma) is None and lemma not in cues.addressee_verbs \
                 and not any(c.dep_ in ("dative", "iobj") for c in gov.children):
-            return subject_of(gov) or poss
+            subj = subject_of(gov)
+            if not resolved:
+                return subj or poss
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                # "Moon said the North's leader had made clear his commitment to ...": the
+                # leader's own, whomever the actor stage took "his" for
+                return subj
         return poss
     if gov.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
         if gov.lemma_.lower() in stance_cues().receiving_verbs:

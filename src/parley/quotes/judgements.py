@@ -38,6 +38,10 @@ def speech_holder(pred: Any, quote: Quote | None) -> tuple[Any, bool]:
     return None, quote is not None
 
 
+# objects that say the consequence falls on no one
+_NOBODY = frozenset({"nobody", "none", "nothing", "no-one"})
+
+
 def judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
     """The judgement a predicate passes on its subject, as (polarity, whom it is said to
     affect or None, the last word of the cue, how): "would ratify the conquest", "would work
@@ -87,6 +91,11 @@ def judgement(pred: Any) -> tuple[str, Any, Any, str] | None:
                           and c.lower_ in ("for", "to")), None)
             if pol is not None and bears is not None and prep_object(bears) is not None:
                 toward, cue_end = prep_object(bears), bears
+    if pol is not None and any(c.dep_ == "dobj" and (c.lower_ in _NOBODY or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in pred.children):
+        # "further escalation benefits no one", "the deal would help nobody": the judgement
+        # turns round
+        pol, toward = ("support" if pol == "oppose" else "oppose"), None
     if pol is not None:
         return pol, toward, cue_end, f"judgement {pred.text!r} in speech"
     if _gives_respite(pred):

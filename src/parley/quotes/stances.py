@@ -486,8 +486,10 @@ def find_stances(document: Document, doc: Any, quotes: list[Quote],
         composed.append((cue, quote))
     # the noun's position stays when the noun names its own holder ("rejected Germany's
     # call for", "dismissed American criticism of")
+    # ("reaffirmed his support for" is one position, the subject's: a pronoun names no other)
     found = [(c, q) for c, q in composed if not (c.cue.pos_ == "NOUN" and c.cue.i in inner
-                                                and (c.holder is None or c.holder.head.i != c.cue.i))]
+                                                and (c.holder is None or c.holder.head.i != c.cue.i
+                                                     or c.holder.pos_ == "PRON"))]
     found += _evaluative(document, doc, quotes)
     out: list[Stance] = []
     seen: dict[tuple[object, ...], int] = {}

@@ -338,3 +338,32 @@ def test_the_issue_inside_the_course_still_counts(run_quotes: Callable[..., Docu
 def test_a_purpose_clause_is_part_of_the_course(run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "Kenya pledged to hire more teachers, to freeze the tariffs.")
     assert {(s.issue, s.polarity) for s in doc.stances} == {("tariffs", "oppose")}
+
+
+# --------------------------------------------------------------- a consequence for no one
+
+@pytest.mark.parametrize(("text", "issue", "polarity"), [
+    ('"Further escalation benefits no one," Alvarez said.', "escalation", "oppose"),
+    ('"The sanctions would help nobody," Okafor said.', "sanctions", "oppose"),
+    ('"The ceasefire hurts no one," Tanaka said.', "ceasefire", "support"),
+])
+def test_a_consequence_for_no_one_turns_the_judgement_round(
+        run_quotes: Callable[..., Document], text: str, issue: str, polarity: str) -> None:
+    assert {(s.issue, s.polarity) for s in run(run_quotes, text).stances} == {(issue, polarity)}
+
+
+# --------------------------------------------------------------- his own commitment
+
+@pytest.mark.parametrize(("text", "holder", "speaker"), [
+    # the actor stage may take "his" for the speaker; the object's possessor is the subject's
+    ("Chilean President Gabriel Boric said the Kenyan president had made clear his "
+     "commitment to the ceasefire.", "KEN", "CHL"),
+    ("Japanese Prime Minister Fumio Kishida said the Kenyan leader had reaffirmed his "
+     "support for the sanctions.", "KEN", "JPN"),
+    ("Brazilian President Lula da Silva said the Chilean leader had voiced his opposition "
+     "to the tariffs.", "CHL", "BRA"),
+])
+def test_a_possessive_pronoun_on_the_object_is_the_subject_s_own(
+        analyze: Callable[..., Document], text: str, holder: str, speaker: str) -> None:
+    countries = {s.holder.country for s in analyze(text, date="2024-03-01").stances}
+    assert speaker not in countries and countries <= {holder}
