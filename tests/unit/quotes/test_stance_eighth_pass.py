@@ -12,7 +12,8 @@ nothing; bare "attacks" are not air strikes; an outcome told in the past ("the t
 failed") is no judgement; an infinitive on a noun ("the first country to back") is held by
 the one the noun describes; someone's critics, rivals or defenders speak and hold positions
 as others, not as that one; the issue of a course is not in the phrase of its time or
-circumstance ("ahead of the peace talks")."""
+circumstance ("ahead of the peace talks"); a consequence for no one turns a judgement round;
+a possessive pronoun on the object is the subject's own ("had made clear his commitment")."""
 
 from __future__ import annotations
 
