@@ -209,12 +209,19 @@ def page_furniture(sent: Any) -> str:
 
 
 _KEY = "parley.furniture"
+# a widget of links to related stories inlined into a sentence, as some news sites print it
+# after a name: "Prime Minister Theresa May Theresa Mary MayThe US needs ... Hold the Brexit
+# Champagne MORE days before she leaves office": the name's long form runs into the first
+# headline with no space, and the list ends in "MORE"; no sentence ends inside it (a
+# headline's "Jan. 31" or "U.S." may stand there, a word's full stop before a capital not)
+_INLINE_LINKS = re.compile(
+    r"[A-Z][a-z]{2,}(?=[A-Z][a-z]*\s)(?:(?![a-z]{2}[.!?]\s+[A-Z])[^\n]){1,400}?\bMORE\b")
 
 
 def furniture_tokens(doc: Any) -> frozenset[int]:
     """Indices of the tokens of ``doc`` that lie in page furniture, line by line within each
-    segment (a byline the segmenter left joined to the next line is still one), computed once
-    per parse."""
+    segment (a byline the segmenter left joined to the next line is still one), and in a
+    widget of related links inlined into a sentence; computed once per parse."""
     cached = doc.user_data.get(_KEY)
     if cached is None:
         out: set[int] = set()
@@ -226,6 +233,10 @@ def furniture_tokens(doc: Any) -> frozenset[int]:
                     if page_furniture(line):
                         out.update(range(start, tok.i + 1))
                     start = tok.i + 1
+        for m in _INLINE_LINKS.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
         cached = frozenset(out)
         doc.user_data[_KEY] = cached
     return cached

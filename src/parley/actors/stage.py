@@ -64,7 +64,8 @@ class ActorStage:
         date = document.article.date
         # bylines, timestamps, menus and credits name no one who acts in the news
         furniture = syntax.furniture_tokens(doc)
-        cands = [c for c in find_candidates(doc, self.kb) if c.start not in furniture]
+        cands = [c for c in find_candidates(doc, self.kb)
+                 if not any(i in furniture for i in range(c.start, c.end))]
         records: dict[str, ActorRecord] = {}
         assigned: list[tuple[Candidate, list[str]]] = []
         # title modifiers of a name or nominal are part of it, not actors of their own

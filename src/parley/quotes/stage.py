@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from parley import syntax
 from parley.errors import StageError
 from parley.model import Document, Quote, Span
 from parley.quotes.attribution import Candidate, SpanSet, TokenIndex
@@ -159,9 +160,15 @@ def find_candidates(doc: Any) -> list[Candidate]:
             if c.kind == "indirect" and _QUOTED.search(text, c.start, c.end):
                 c.kind = "mixed"  # quoted words inside reported speech
     cands.sort(key=lambda c: (c.start, -c.end))
+    # nothing is said in page furniture: a byline, or the widget of related headlines a site
+    # inlines into a sentence ("... MayThe US needs ... Gowdy: I still believe ... MORE")
+    furniture = syntax.furniture_tokens(doc)
     out: list[Candidate] = []
     for c in cands:
         if c.end - c.start < 2:
+            continue
+        if index.at(c.start) in furniture or (c.cue_token is not None
+                                               and c.cue_token in furniture):
             continue
         if out and out[-1].start == c.start and out[-1].end == c.end:
             continue

@@ -50,3 +50,28 @@ def test_news_that_starts_like_furniture_is_read(analyze: Callable[..., Document
                                                  event: str) -> None:
     doc = analyze(text, "2023-03-21")
     assert event in {e.event for e in doc.events}, [(e.event, e.reason) for e in doc.events]
+
+
+# a widget of related headlines that a site inlines after a name, ending in "MORE" (our own
+# sentences, in the layout such sites print)
+@pytest.mark.parametrize(("text", "junk"), [
+    ("Chilean President Gabriel Boric Gabriel Font BoricPeru expels Bolivian envoy Kenya "
+     "condemns the coup in Niger MORE met Argentine leaders on Monday.", {"Peru", "Niger"}),
+    ("Kenyan President William Ruto William Samoei RutoTurkey threatens Greece over islands "
+     "Sweden blames Iran for attack MORE spoke in Nairobi on Monday.", {"Turkey", "Iran"}),
+    ("Senator Ann Dale Ann Marie DaleSenate passes farm bill Dale: 'I will fight for farmers' "
+     "Japan recalls envoy from China MORE said the vote would come on Friday.", {"Japan"}),
+])
+def test_an_inlined_widget_of_related_headlines_is_furniture(
+        analyze: Callable[..., Document], text: str, junk: set[str]) -> None:
+    doc = analyze(text, "2023-03-21")
+    found = {m.text.strip() for a in doc.actors for m in a.mentions}
+    assert not any(j in f for j in junk for f in found), found
+    assert not [e for e in doc.events if e.event in ("SANCTION", "THREATEN", "ACCUSE")]
+    assert not any("fight for farmers" in q.content.text for q in doc.quotes)
+
+
+def test_capitals_and_more_in_prose_are_not_a_widget(analyze: Callable[..., Document]) -> None:
+    doc = analyze("He watched YouTube videos all day. MORE Kenyan troops crossed into Somalia "
+                  "on Monday.", "2023-03-21")
+    assert any("Kenyan" in m.text for a in doc.actors for m in a.mentions)
