@@ -68,9 +68,12 @@ _PLACE_NOUNS = frozenset({"territory", "area", "region", "mile", "kilometre", "k
 # words opening the time or circumstance of a course, not the course itself
 _CIRCUMSTANCES = frozenset({"before", "after", "ahead", "until", "during", "despite", "since",
                             "amid", "without", "while", "when", "following"})
-# verbs of having a position others hold: "has the support of the unions" (and the receiving
-# verbs of stance_cues.yaml: "won the backing of France")
-_HAVING = frozenset({"have", "enjoy", "retain", "keep", "command"})
+# verbs of having or getting a position others hold: "has the support of the unions", "won
+# the backing of France", "faced the opposition of the council"; not of lacking, losing or
+# seeking one ("lost the support of", "sought the backing of": not held now)
+_HAVING = frozenset({"have", "enjoy", "retain", "keep", "command", "win", "gain", "get",
+                     "receive", "earn", "secure", "garner", "draw", "attract", "face", "meet",
+                     "encounter", "muster"})
 
 
 @dataclass(slots=True)
@@ -387,7 +390,7 @@ def _received_from(document: Document, tok: Any) -> _Cue | None:
     party has the support of the unions", "the plan won the backing of France", "drew the
     condemnation of the council": the one after "of" holds it, on the subject. None unless
     that one is an actor the actor stage resolved."""
-    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HAVING | stance_cues().receiving_verbs:
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HAVING:
         return None
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     who = prep_object(of) if of is not None else None

@@ -368,3 +368,14 @@ def test_a_possessive_pronoun_on_the_object_is_the_subject_s_own(
         analyze: Callable[..., Document], text: str, holder: str, speaker: str) -> None:
     countries = {s.holder.country for s in analyze(text, date="2024-03-01").stances}
     assert speaker not in countries and countries <= {holder}
+
+
+@pytest.mark.parametrize("text", [
+    "Alvarez lost the support of Kenya.",
+    "Okafor sought the backing of Brazil.",
+    "Tanaka lacks the support of Japan.",
+])
+def test_a_position_lost_lacked_or_sought_is_not_held(
+        run_quotes: Callable[..., Document], text: str) -> None:
+    assert not any(s.polarity == "support" and s.holder.country in ("KEN", "BRA", "JPN")
+                   for s in run(run_quotes, text).stances)
