@@ -144,11 +144,13 @@ _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 def holder_of_noun(noun: Any, resolved: bool = False) -> Any:
     """The possessor ("China's support for"), else the subject of the verb that governs the
-    noun ("expressed opposition to"). A possessive pronoun the actor stage left unresolved
-    (``resolved`` False), on the direct object of a verb that is no stance cue of its own
-    ("Germany reiterated its support for", "Kim voiced his commitment to"), stands for that
-    verb's subject; under a cue ("criticized their support") or in a phrase of cause ("hit
-    Russia with sanctions over its support for ...") it is someone else."""
+    noun ("expressed opposition to"). A possessive pronoun on the direct object of a verb
+    that is no stance cue of its own ("Germany reiterated its support for", "Kim voiced his
+    commitment to") stands for that verb's subject: always when the actor stage left it
+    unresolved (``resolved`` False), and over the actor stage's reading when the subject is a
+    noun ("the North's leader had made clear his commitment"); under a cue ("criticized
+    their support") or in a phrase of cause ("hit Russia with sanctions over its support for
+    ...") it is someone else."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     gov = noun.head
     if noun.dep_ == "pobj":
