@@ -100,8 +100,12 @@ def entity_for(document: Document, tok: Any, span: tuple[int, int]) -> Entity:
     head = (tok.idx, tok.idx + len(tok.text))
     found = _actor_entity(document, *head, mention.text, mention)
     if found is None and _others_of(tok):
-        # "Trump's defenders will say ...", "one of his rivals said": not Trump
-        return Entity(None, mention.text, None, None, None, mention=mention)
+        # "Trump's defenders will say ...", "one of his rivals said": not Trump; "his ally,
+        # Lukashenko, said": the one named beside the noun
+        named = [_actor_entity(document, a.idx, a.idx + len(a.text), mention.text, mention)
+                 for a in tok.children if a.dep_ == "appos"]
+        return next((e for e in named if e is not None),
+                    Entity(None, mention.text, None, None, None, mention=mention))
     ante = relative_antecedent(tok) if found is None else None
     if ante is not None:
         found = _actor_entity(document, ante.idx, ante.idx + len(ante.text), mention.text, mention)

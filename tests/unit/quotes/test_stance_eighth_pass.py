@@ -379,3 +379,8 @@ def test_a_position_lost_lacked_or_sought_is_not_held(
         run_quotes: Callable[..., Document], text: str) -> None:
     assert not any(s.polarity == "support" and s.holder.country in ("KEN", "BRA", "JPN")
                    for s in run(run_quotes, text).stances)
+
+
+def test_someone_s_ally_named_beside_the_noun_speaks(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "His closest ally, Okafor, said the trade deal was a mistake.")
+    assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == ["Okafor"]
