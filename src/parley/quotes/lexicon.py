@@ -102,6 +102,7 @@ class Issue:
     concerns: str | None = None  # ISO alpha-3 or IGO code of the country or body it is about
     example: str = ""
     at_war: str | None = None  # its name in a sentence about a war ("negotiations": peace talks)
+    deal: str | None = None  # the issue of a pact on it ("a deal on Iran's nuclear programme")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +119,7 @@ def issues() -> tuple[Issue, ...]:
                 f"{file}: entry {entry!r} needs 'issue: name' and 'synonyms: [...]'"
             ) from exc
         out.append(Issue(name, syn, entry.get("concerns"), str(entry.get("example", "")),
-                         entry.get("at_war")))
+                         entry.get("at_war"), entry.get("deal")))
     return tuple(out)
 
 

@@ -218,15 +218,19 @@ def read_target(document: Document, head: Any, allow_actor: bool = True,
     found = _lexicon(toks, head, anywhere=False)
     if found is None and after is not None:
         found = _lexicon(toks + [t for t in after.subtree], head, anywhere=False)
-    if found is None and (lemma in cues.proposal_heads or head.lower_ in cues.proposal_heads):
+    proposal = lemma in cues.proposal_heads or head.lower_ in cues.proposal_heads
+    if found is None and proposal:
         described = _described(document, head, toks)
         if described is not None:
             return described
-    if found is None and generic:
-        # "the decision to impose sanctions": the issue inside the phrase
+    if found is None and (generic or proposal):
+        # "the decision to impose sanctions", "a treaty on nuclear weapons": the issue inside
+        # the phrase
         found = _lexicon([t for t in head.subtree if not t.is_space], head, anywhere=True)
     if found is not None:
-        issue, _ = found
+        issue, at = found
+        if issue.deal and at.i != head.i and proposal:
+            issue = replace(issue, name=issue.deal)  # "an agreement on its nuclear program"
         if issue.at_war and _about_war(head):
             issue = replace(issue, name=issue.at_war)  # "open to negotiations to end the war"
         toward = _toward(document, head) or _after_actor(document, after)

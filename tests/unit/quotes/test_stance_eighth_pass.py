@@ -384,3 +384,20 @@ def test_a_position_lost_lacked_or_sought_is_not_held(
 def test_someone_s_ally_named_beside_the_noun_speaks(run_quotes: Callable[..., Document]) -> None:
     doc = run(run_quotes, "His closest ally, Okafor, said the trade deal was a mistake.")
     assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == ["Okafor"]
+
+
+# --------------------------------------------------------------- a pact on a thing
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Kenya pressed for an agreement with Iran on its nuclear program.", "nuclear deal"),
+    ("Chile welcomed the deal on Iran's nuclear programme.", "nuclear deal"),
+    ("Japan backed a treaty on nuclear weapons.", "arms control"),
+])
+def test_a_pact_on_a_thing_is_the_issue_of_such_pacts(
+        run_quotes: Callable[..., Document], text: str, issue: str) -> None:
+    assert {s.issue for s in run(run_quotes, text).stances} == {issue}
+
+
+def test_the_thing_itself_stays_its_own_issue(run_quotes: Callable[..., Document]) -> None:
+    doc = run(run_quotes, "Kenya condemned Iran's nuclear program.")
+    assert {s.issue for s in doc.stances} == {"nuclear programme"}
