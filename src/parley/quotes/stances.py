@@ -74,6 +74,8 @@ _CIRCUMSTANCES = frozenset({"before", "after", "ahead", "until", "during", "desp
 _HAVING = frozenset({"have", "enjoy", "retain", "keep", "command", "win", "gain", "get",
                      "receive", "earn", "secure", "garner", "draw", "attract", "face", "meet",
                      "encounter", "muster"})
+# verbs of leaning on a position others hold: "relied on the support of China"
+_RELYING = frozenset({"rely", "count", "depend", "bank", "lean"})
 
 
 @dataclass(slots=True)
@@ -386,15 +388,20 @@ def _a_place(tok: Any) -> bool:
 
 
 def _received_from(document: Document, tok: Any) -> _Cue | None:
-    """A position noun its subject has or receives from someone named after "of": "the
-    party has the support of the unions", "the plan won the backing of France", "drew the
-    condemnation of the council": the one after "of" holds it, on the subject. None unless
-    that one is an actor the actor stage resolved."""
-    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _HAVING:
+    """A position noun its subject has, receives or leans on from someone named after "of":
+    "the party has the support of the unions", "the plan won the backing of France", "drew
+    the condemnation of the council", "relied on the support of China": the one after "of"
+    holds it, on the subject. None unless that one is an actor the actor stage resolved."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HAVING:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "upon") \
+            and tok.head.head.lemma_.lower() in _RELYING:
+        verb = tok.head.head  # "Pyongyang has relied on the support of China"
+    else:
         return None
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     who = prep_object(of) if of is not None else None
-    subj = subject_of(tok.head)
+    subj = subject_of(verb)
     if who is None or subj is None or document.actor_at(
             who.idx, who.idx + len(who.text)) is None:
         return None

@@ -174,6 +174,8 @@ def test_a_condition_put_first_by_inversion_is_supposed_not_held(
     ("Alvarez has the support of Kenya.", "KEN", "alvarez"),
     ("The trade deal won the backing of Japan.", "JPN", "free trade"),
     ("Okafor enjoys the support of Brazil.", "BRA", "okafor"),
+    ("Alvarez has relied on the support of Kenya.", "KEN", "alvarez"),
+    ("Tanaka counts on the backing of Brazil.", "BRA", "tanaka"),
 ])
 def test_a_position_the_subject_has_from_someone_is_that_one_s(
         run_quotes: Callable[..., Document], text: str, holder: str, target: str) -> None:
