@@ -41,8 +41,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "tell", "persuade",
 
 def _infinitive(v: Any) -> bool:
     """A to-infinitive with no subject of its own ("to send tanks")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    return to_infinitive(v) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def clause_chain(tok: Any) -> list[Any]:

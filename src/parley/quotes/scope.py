@@ -13,14 +13,17 @@ from parley.quotes.holders import given_up
 from parley.quotes.lexicon import stance_cues
 
 
+def _not(c: Any) -> bool:
+    """A word that negates the word it hangs on: "not", "never", "hardly"."""
+    return c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly"))
+
+
 def negated(tok: Any) -> bool:
     """"did not support", "never backed", "no support", a cue under a word of refusal
     ("refused to back", "avoids condemning", "the NRA's refusal to support") or under a
     preposition of a position not taken ("stopped short of backing", "far from supporting")."""
-    for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly")) or (
-                c.dep_ == "det" and c.lower_ == "no"):
-            return True
+    if any(_not(c) or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
     if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep":
         prep = tok.head
         preps = stance_cues().negating_preps
@@ -45,8 +48,7 @@ def withheld(tok: Any) -> bool:
         return False
     verb = tok.head
     return verb.lemma_.lower() in stance_cues().preventing_verbs or any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly"))
-        for c in verb.children)
+        _not(c) for c in verb.children)
 
 
 def undone_on_the_way(clause: Any, tok: Any) -> bool:

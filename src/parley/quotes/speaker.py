@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from parley.model import Document, Entity, Span
+from parley.model import Actor, Document, Entity, Span
 from parley.quotes.attribution import Candidate, phrase_span
 from parley.quotes.lexicon import reporting_words
 from parley.syntax import INHERIT_DEPS, RELATIVE_HEADS, relative_antecedent, subject_of
@@ -70,11 +70,14 @@ def speaker_span(tok: Any) -> tuple[int, int]:
     return phrase_span(tok)
 
 
+def actor_entity(actor: Actor, text: str, mention: Span | None) -> Entity:
+    """The entity of ``actor`` as named by ``text`` at ``mention``."""
+    return Entity(actor.id, text, actor.name, actor.country, actor.sector, mention=mention)
+
+
 def _actor_entity(document: Document, start: int, end: int, text: str, mention: Span) -> Entity | None:
     actor = document.actor_at(start, end)
-    if actor is None:
-        return None
-    return Entity(actor.id, text, actor.name, actor.country, actor.sector, mention=mention)
+    return actor_entity(actor, text, mention) if actor is not None else None
 
 
 # people named by whom they stand with or against: "Trump's critics", "the senator's

@@ -43,7 +43,7 @@ from parley.quotes.holders import (
 from parley.quotes.judgements import judgement, speech_holder, term_set
 from parley.quotes.lexicon import reporting_words, stance_cues
 from parley.quotes.scope import negated, unasserted, undone_on_the_way, withheld
-from parley.quotes.speaker import entity_for, speaker_span
+from parley.quotes.speaker import actor_entity, entity_for, speaker_span
 from parley.quotes.targets import Target, ended_target, read_target
 from parley.syntax import COPULAS, RELATIVE_HEADS, prep_object, subject_of, to_infinitive
 
@@ -569,8 +569,7 @@ def _stances(document: Document, cue: _Cue, quote: Quote | None) -> list[Stance]
         # of a pair holds the position for each of the two
         h, m = stance.holder, stance.holder.mention
         pair = document.actors_sharing(m.start, m.end) if m is not None else ()
-        shared = [replace(stance, holder=Entity(a.id, h.text, a.name, a.country, a.sector,
-                                                mention=m))
+        shared = [replace(stance, holder=actor_entity(a, h.text, m))
                   for a in pair if a.id != h.actor_id] if len(pair) > 1 else []
         for one in [stance, *shared]:
             if all(s.holder.actor_id != one.holder.actor_id for s in out):
